@@ -1,0 +1,8 @@
+export * from "./define";
+export * from "./streams";
+export * as staffingEvents from "./staffing";
+export * as catalogEvents from "./catalog";
+export * as casesEvents from "./cases";
+export * as feesEvents from "./fees";
+export { feeStandardSchema, itemKind } from "./catalog";
+export type { FeeStandardPayload } from "./catalog";

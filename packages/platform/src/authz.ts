@@ -1,0 +1,20 @@
+import { forbidden, unauthenticated } from "./errors";
+import type { Identity, Role } from "./identity";
+
+export function hasRole(identity: Identity, ...wanted: Role[]): boolean {
+  return identity.roles.some((role) => wanted.includes(role));
+}
+
+/** Refuses unless the caller holds one of the roles; anonymous callers are told to sign in. */
+export function requireRole(identity: Identity, ...wanted: Role[]): void {
+  if (hasRole(identity, ...wanted)) return;
+  if (identity.roles.includes("anonymous")) throw unauthenticated();
+  throw forbidden(`This needs one of the roles: ${wanted.join(", ")}`);
+}
+
+/** Every record belongs to one service center; a caller acts only inside its own. */
+export function requireCenter(identity: Identity, centerCode: string): void {
+  if (identity.centerCode !== centerCode) {
+    throw forbidden(`Not authorized for service center ${centerCode}`);
+  }
+}

@@ -1,0 +1,26 @@
+/** Every rule that reads the time reads it from here, so tests can move time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string) {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

@@ -1,0 +1,109 @@
+import "reflect-metadata";
+import { createConnection } from "mysql2/promise";
+import { DataSource, type EntityManager, type MixedList, type EntitySchema } from "typeorm";
+import type { Logger } from "./logger";
+
+export interface DatabaseSettings {
+  DB_HOST: string;
+  DB_PORT: number;
+  DB_USER: string;
+  DB_PASSWORD: string;
+  DB_NAME: string;
+  DB_POOL_SIZE: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Constructor = Function;
+
+export interface OpenDatabaseOptions {
+  settings: DatabaseSettings;
+  entities: MixedList<Constructor | string | EntitySchema>;
+  migrations: Constructor[];
+  logger: Logger;
+}
+
+async function serverConnection(settings: DatabaseSettings) {
+  return createConnection({
+    host: settings.DB_HOST,
+    port: settings.DB_PORT,
+    user: settings.DB_USER,
+    password: settings.DB_PASSWORD,
+  });
+}
+
+export async function ensureDatabase(settings: DatabaseSettings): Promise<void> {
+  const connection = await serverConnection(settings);
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${settings.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+export async function dropDatabase(settings: DatabaseSettings): Promise<void> {
+  const connection = await serverConnection(settings);
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${settings.DB_NAME}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * Opens the service's own database, creating it if missing and running its migrations
+ * under a server-wide named lock, so several instances starting together migrate once.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
+  const { settings } = options;
+  await ensureDatabase(settings);
+  const dataSource = new DataSource({
+    type: "mysql",
+    host: settings.DB_HOST,
+    port: settings.DB_PORT,
+    username: settings.DB_USER,
+    password: settings.DB_PASSWORD,
+    database: settings.DB_NAME,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "schema_migrations",
+    synchronize: false,
+    charset: "utf8mb4_unicode_ci",
+    timezone: "Z",
+    poolSize: settings.DB_POOL_SIZE,
+    logging: false,
+  });
+  await dataSource.initialize();
+  const lockName = `migrate:${settings.DB_NAME}`;
+  const lock = await serverConnection(settings);
+  try {
+    await lock.query("SELECT GET_LOCK(?, 120)", [lockName]);
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    if (applied.length > 0) {
+      options.logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+    }
+  } finally {
+    await lock.query("SELECT RELEASE_LOCK(?)", [lockName]).catch(() => undefined);
+    await lock.end();
+  }
+  return dataSource;
+}
+
+/** Whether the database answers, for /ready. */
+export async function databaseReachable(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** MySQL's duplicate-key error, the signal most compare-and-set inserts rely on. */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === "ER_DUP_ENTRY" || e?.driverError?.code === "ER_DUP_ENTRY";
+}
+
+export type { EntityManager };

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Settings every subgraph has; a service extends this with its own. */
+export const subgraphEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_HOST: z.string().min(1).default("127.0.0.1"),
+  DB_PORT: z.coerce.number().int().positive().default(3306),
+  DB_USER: z.string().min(1).default("root"),
+  DB_PASSWORD: z.string().default(""),
+  DB_NAME: z.string().regex(/^[A-Za-z0-9_]+$/, "letters, digits and _ only"),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
+  /** Prefix of every subject and stream, so several environments can share a NATS server. */
+  NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _"),
+  /** PEM file of the gateway's Ed25519 public key that signs forwarded identities. */
+  IDENTITY_PUBLIC_KEY_FILE: z.string().min(1),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
+});
+export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
+
+export type EnvResult<T> = { ok: true; env: T } | { ok: false; problems: string[] };
+
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): EnvResult<z.infer<S>> {
+  const result = schema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+  };
+}
+
+/** Reads the configuration or, listing every problem at once, exits. */
+export function loadEnv<S extends z.ZodType>(
+  serviceName: string,
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = parseEnv(schema, source);
+  if (result.ok) return result.env;
+  process.stderr.write(
+    `${serviceName}: invalid configuration\n${result.problems.map((p) => `  - ${p}`).join("\n")}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { DomainError, ErrorCode } from "./errors";
+import type { Logger } from "./logger";
+import { runWithRequestContext, type RequestContext } from "./request-context";
+
+export interface GraphqlEndpoint<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  /** Establishes who calls; a DomainError UNAUTHENTICATED answers 401 before any resolver runs. */
+  authenticate(request: IncomingMessage): Promise<{ context: C; requestContext: RequestContext }>;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  host: string;
+  port: number;
+  logger: Logger;
+  graphql: GraphqlEndpoint<C>;
+  /** Named checks for /ready; every one must pass. */
+  readiness: () => Promise<Record<string, boolean>>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(JSON.stringify(body));
+}
+
+function graphqlError(response: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** A small node:http integration for Apollo Server with /health and /ready beside /graphql. */
+export async function startHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Promise<RunningHttpServer> {
+  const { logger, graphql } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+
+  async function handleGraphql(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body: string;
+    try {
+      body = await readBody(request, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        graphqlError(response, 413, "PAYLOAD_TOO_LARGE", `Request body over ${maxBodyBytes} bytes`);
+        return;
+      }
+      throw error;
+    }
+    let authenticated: Awaited<ReturnType<GraphqlEndpoint<C>["authenticate"]>>;
+    try {
+      authenticated = await graphql.authenticate(request);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) {
+        graphqlError(response, 401, error.code, error.message);
+        return;
+      }
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let parsedBody: unknown = body;
+    if (headers.get("content-type")?.startsWith("application/json") && body.length > 0) {
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        graphqlError(response, 400, "BAD_REQUEST", "Body is not valid JSON");
+        return;
+      }
+    }
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const result = await runWithRequestContext(authenticated.requestContext, () =>
+      graphql.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? "POST", headers, search: url.search, body: parsedBody },
+        context: async () => authenticated.context,
+      }),
+    );
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.setHeader("x-request-id", authenticated.requestContext.requestId);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  const server = createServer((request, response) => {
+    const path = (request.url ?? "/").split("?")[0];
+    const handle = async () => {
+      if (path === "/health") return sendJson(response, 200, { status: "ok" });
+      if (path === "/ready") {
+        const checks = await options.readiness();
+        const ready = Object.values(checks).every(Boolean);
+        return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
+      }
+      if (path === "/graphql") return handleGraphql(request, response);
+      return sendJson(response, 404, { error: "not found" });
+    };
+    handle().catch((error: unknown) => {
+      logger.error({ err: error }, "request failed");
+      if (!response.headersSent) graphqlError(response, 500, ErrorCode.Internal, "Internal server error");
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${options.host}:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

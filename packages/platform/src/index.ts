@@ -1,0 +1,21 @@
+import "reflect-metadata";
+
+export * from "./authz";
+export * from "./clock";
+export * from "./context";
+export * from "./db";
+export * from "./env";
+export * from "./errors";
+export * from "./http";
+export * from "./identity";
+export * from "./logger";
+export * from "./messaging/consumers";
+export * from "./messaging/nats";
+export * from "./messaging/relay";
+export * from "./messaging/tables";
+export * from "./preflight";
+export * from "./request-context";
+export * from "./schema";
+export * from "./shutdown";
+export * from "./subgraph";
+export * from "./unit-of-work";

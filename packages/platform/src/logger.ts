@@ -1,0 +1,33 @@
+import pino, { type Logger } from "pino";
+import { currentRequestContext } from "./request-context";
+
+export type { Logger };
+
+/** Personal data never reaches the logs, wherever it sits in a logged object. */
+const redactedPaths = [
+  "idNumber",
+  "*.idNumber",
+  "*.*.idNumber",
+  "phone",
+  "*.phone",
+  "*.*.phone",
+  "password",
+  "*.password",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "headers.cookie",
+];
+
+export function createLogger(service: string, level: string = "info"): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: redactedPaths, censor: "[redacted]" },
+    mixin() {
+      const context = currentRequestContext();
+      return context ? { requestId: context.requestId } : {};
+    },
+  });
+}

@@ -1,0 +1,125 @@
+import { headers as natsHeaders, type NatsConnection } from "@nats-io/transport-node";
+import { jetstream, type JetStreamClient } from "@nats-io/jetstream";
+import type { DataSource } from "typeorm";
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import { REQUEST_ID_HEADER } from "../identity";
+import { namespacedSubject } from "./nats";
+
+export interface RelayOptions {
+  dataSource: DataSource;
+  connection: NatsConnection;
+  namespace: string;
+  clock: Clock;
+  logger: Logger;
+  pollMs: number;
+  batchSize?: number;
+  /** Test seam: runs after publishing and before marking rows sent, to simulate a crash there. */
+  afterPublish?: () => Promise<void>;
+}
+
+interface PendingRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: string;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so two instances never publish the same batch at once; a
+ * crash after publishing and before marking leaves the rows to be published again with
+ * the same `Nats-Msg-Id`, which JetStream and the consumers' inboxes both discard.
+ */
+export class OutboxRelay {
+  private readonly js: JetStreamClient;
+  private readonly batchSize: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+
+  constructor(private readonly options: RelayOptions) {
+    this.js = jetstream(options.connection);
+    this.batchSize = options.batchSize ?? 200;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Asks for an immediate pass instead of waiting for the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows it sent. */
+  async publishBatch(): Promise<number> {
+    const { dataSource, namespace, clock } = this.options;
+    return dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT seq, id, subject, envelope FROM outbox_message
+          WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          const requestId = (JSON.parse(row.envelope) as { requestId: string | null }).requestId;
+          if (requestId) h.set(REQUEST_ID_HEADER, requestId);
+          return this.js.publish(namespacedSubject(namespace, row.subject), row.envelope, {
+            msgID: row.id,
+            headers: h,
+          });
+        }),
+      );
+      await this.options.afterPublish?.();
+      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE seq IN (?)`, [
+        clock.now(),
+        rows.map((row) => row.seq),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.woken = false;
+      let sent = 0;
+      try {
+        sent = await this.publishBatch();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.logger.warn({ err: error, failures }, "outbox relay pass failed; will retry");
+      }
+      if (sent === this.batchSize || (this.woken && failures === 0)) continue;
+      const wait = failures > 0 ? Math.min(this.options.pollMs * 2 ** failures, 10_000) : this.options.pollMs;
+      const backingOff = failures > 0;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        const cut = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        // While backing off after a failure, only stop() cuts the wait short.
+        this.wakeUp = () => {
+          if (!backingOff || !this.running) cut();
+        };
+        if (!this.running || (this.woken && !backingOff)) cut();
+      });
+      this.wakeUp = null;
+    }
+  }
+}

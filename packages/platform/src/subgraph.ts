@@ -1,0 +1,192 @@
+import type { KeyObject } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
+import type { NatsConnection } from "@nats-io/transport-node";
+import { allStreams } from "@onestop/events";
+import type { DataSource } from "typeorm";
+import { systemClock, type Clock } from "./clock";
+import type { SubgraphContext } from "./context";
+import { databaseReachable, openDatabase } from "./db";
+import type { SubgraphEnv } from "./env";
+import { createErrorFormatter } from "./errors";
+import { startHttpServer, type RunningHttpServer } from "./http";
+import { IDENTITY_HEADER, loadPublicKey, verifyIdentity } from "./identity";
+import { createLogger, type Logger } from "./logger";
+import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
+import { connectNats, ensureStreams } from "./messaging/nats";
+import { OutboxRelay, type RelayOptions } from "./messaging/relay";
+import { MessagingTables1763769600000, messagingEntities } from "./messaging/tables";
+import { canReach, howToStart, natsHostPort } from "./preflight";
+import { loadTypeDefs } from "./schema";
+import { exitGracefullyOnSignals } from "./shutdown";
+import { UnitOfWork } from "./unit-of-work";
+
+/** What a service's wiring gets to build its repositories, services and resolvers from. */
+export interface SubgraphInfrastructure<Env extends SubgraphEnv = SubgraphEnv> {
+  env: Env;
+  logger: Logger;
+  clock: Clock;
+  dataSource: DataSource;
+  unitOfWork: UnitOfWork;
+  nats: NatsConnection;
+}
+
+/** Background work with its own life: timers, pollers. */
+export interface Worker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphModule {
+  resolvers: GraphQLResolverMap<SubgraphContext>;
+  handlers?: EventHandler[];
+  workers?: Worker[];
+}
+
+export interface SubgraphDefinition<Env extends SubgraphEnv = SubgraphEnv> {
+  name: string;
+  /** The service's folder: its schema is read from `src/schema`. */
+  rootDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  wire(infrastructure: SubgraphInfrastructure<Env>): SubgraphModule;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  relay?: Partial<Pick<RelayOptions, "afterPublish" | "batchSize">>;
+  consumers?: Partial<Pick<ConsumerOptions, "beforeAck" | "concurrency">>;
+}
+
+export interface RunningSubgraph<Env extends SubgraphEnv = SubgraphEnv> {
+  name: string;
+  url: string;
+  port: number;
+  infrastructure: SubgraphInfrastructure<Env>;
+  relay: OutboxRelay;
+  consumers: EventConsumers;
+  stop(): Promise<void>;
+}
+
+export function buildSubgraphServer(
+  typeDefs: ReturnType<typeof loadTypeDefs>,
+  resolvers: GraphQLResolverMap<SubgraphContext>,
+  logger: Logger,
+  production: boolean,
+): ApolloServer<SubgraphContext> {
+  return new ApolloServer<SubgraphContext>({
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}
+
+/** Starts one subgraph: database and migrations, streams, relay, consumers, HTTP. */
+export async function startSubgraph<Env extends SubgraphEnv>(
+  definition: SubgraphDefinition<Env>,
+  env: Env,
+  options: StartOptions = {},
+): Promise<RunningSubgraph<Env>> {
+  const logger = options.logger ?? createLogger(definition.name, env.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const publicKey: KeyObject = loadPublicKey(env.IDENTITY_PUBLIC_KEY_FILE);
+
+  const dataSource = await openDatabase({
+    settings: env,
+    entities: [...messagingEntities, ...definition.entities],
+    migrations: [MessagingTables1763769600000, ...definition.migrations],
+    logger,
+  });
+  const nats = await connectNats(env.NATS_URL, definition.name, logger);
+  await ensureStreams(nats, env.NATS_NAMESPACE, allStreams);
+
+  const unitOfWork = new UnitOfWork(dataSource, clock);
+  const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats };
+  const module = definition.wire(infrastructure);
+
+  const relay = new OutboxRelay({
+    dataSource,
+    connection: nats,
+    namespace: env.NATS_NAMESPACE,
+    clock,
+    logger,
+    pollMs: env.OUTBOX_POLL_MS,
+    ...options.relay,
+  });
+  unitOfWork.onEventsCommitted(() => relay.wake());
+  relay.start();
+
+  const consumers = new EventConsumers({
+    serviceName: definition.name,
+    connection: nats,
+    namespace: env.NATS_NAMESPACE,
+    unitOfWork,
+    logger,
+    handlers: module.handlers ?? [],
+    ...options.consumers,
+  });
+  await consumers.start();
+  for (const worker of module.workers ?? []) worker.start();
+
+  const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production");
+  await apollo.start();
+  const http: RunningHttpServer = await startHttpServer<SubgraphContext>({
+    host: env.HOST,
+    port: env.PORT,
+    logger,
+    graphql: {
+      apollo,
+      authenticate: async (request) => {
+        const header = request.headers[IDENTITY_HEADER];
+        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, publicKey, clock.now());
+        const context = { identity: verified.identity, requestId: verified.requestId };
+        return { context, requestContext: context };
+      },
+    },
+    readiness: async () => ({ database: await databaseReachable(dataSource), nats: !nats.isClosed() }),
+  });
+  logger.info({ url: http.url }, `${definition.name} subgraph ready`);
+
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await http.close();
+      await consumers.stop();
+      for (const worker of module.workers ?? []) await worker.stop();
+      await relay.stop();
+      await apollo.stop();
+      await nats.drain().catch(() => undefined);
+      await dataSource.destroy();
+    })());
+
+  return { name: definition.name, url: http.url, port: http.port, infrastructure, relay, consumers, stop };
+}
+
+/** The process entry of a subgraph: checks its dependencies are up, starts, and stops on signals. */
+export async function runSubgraph<Env extends SubgraphEnv>(definition: SubgraphDefinition<Env>, env: Env): Promise<void> {
+  const logger = createLogger(definition.name, env.LOG_LEVEL);
+  const nats = natsHostPort(env.NATS_URL);
+  const missing = [
+    ...((await canReach(env.DB_HOST, env.DB_PORT)) ? [] : [howToStart.mariadb]),
+    ...((await canReach(nats.host, nats.port)) ? [] : [howToStart.nats]),
+  ];
+  if (missing.length > 0) {
+    process.stderr.write(`${definition.name}: cannot start.\n${missing.join("\n")}\n`);
+    process.exit(1);
+  }
+  try {
+    const running = await startSubgraph(definition, env, { logger });
+    exitGracefullyOnSignals(running.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, "failed to start");
+    process.exit(1);
+  }
+}
