@@ -13,6 +13,8 @@ export const caseAccepted = defineEvent(
     itemVersion: z.number().int().positive(),
     departmentId: z.string(),
     handlerId: z.string(),
+    /** Who applied: the account that will pay and may see the case. */
+    applicantSubject: z.string(),
     applicantName: z.string(),
     quantity: z.number().int().positive(),
     acceptedAt: z.string(),

@@ -14,12 +14,20 @@ export const subgraphEnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
   /** Prefix of every subject and stream, so several environments can share a NATS server. */
-  NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _"),
+  NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _").default("onestop"),
   /** PEM file of the gateway's Ed25519 public key that signs forwarded identities. */
   IDENTITY_PUBLIC_KEY_FILE: z.string().min(1),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
+
+/** A service's schema: the common settings with its own default port and database. */
+export function subgraphEnvWithDefaults(defaults: { port: number; database: string }) {
+  return subgraphEnvSchema.extend({
+    PORT: subgraphEnvSchema.shape.PORT.default(defaults.port),
+    DB_NAME: subgraphEnvSchema.shape.DB_NAME.default(defaults.database),
+  });
+}
 
 export type EnvResult<T> = { ok: true; env: T } | { ok: false; problems: string[] };
 

@@ -17,7 +17,7 @@ export function loadTypeDefs(serviceRoot: string): DocumentNode {
   return gql(readSchemaSource(serviceRoot));
 }
 
-type ResolverMap = Record<string, Record<string, unknown>>;
+export type ResolverMap = Record<string, Record<string, unknown>>;
 
 /** Joins the resolvers of a service's bounded contexts; two contexts may not claim the same field. */
 export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {

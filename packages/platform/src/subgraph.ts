@@ -19,7 +19,7 @@ import { connectNats, ensureStreams } from "./messaging/nats";
 import { OutboxRelay, type RelayOptions } from "./messaging/relay";
 import { MessagingTables1763769600000, messagingEntities } from "./messaging/tables";
 import { canReach, howToStart, natsHostPort } from "./preflight";
-import { loadTypeDefs } from "./schema";
+import { loadTypeDefs, type ResolverMap } from "./schema";
 import { exitGracefullyOnSignals } from "./shutdown";
 import { UnitOfWork } from "./unit-of-work";
 
@@ -40,7 +40,7 @@ export interface Worker {
 }
 
 export interface SubgraphModule {
-  resolvers: GraphQLResolverMap<SubgraphContext>;
+  resolvers: ResolverMap;
   handlers?: EventHandler[];
   workers?: Worker[];
 }
@@ -75,7 +75,7 @@ export interface RunningSubgraph<Env extends SubgraphEnv = SubgraphEnv> {
 
 export function buildSubgraphServer(
   typeDefs: ReturnType<typeof loadTypeDefs>,
-  resolvers: GraphQLResolverMap<SubgraphContext>,
+  resolvers: ResolverMap,
   logger: Logger,
   production: boolean,
 ): ApolloServer<SubgraphContext> {

@@ -1,0 +1,28 @@
+import { join } from "node:path";
+import { composeServices } from "@apollo/composition";
+import { parse } from "graphql";
+import { readSchemaSource } from "@onestop/platform";
+
+/** The subgraphs in the supergraph, with the URL each listens on in development. */
+export const subgraphs = [
+  { name: "catalog", port: 4101 },
+  { name: "cases", port: 4102 },
+  { name: "fees", port: 4103 },
+  { name: "staffing", port: 4104 },
+  { name: "parallel-approval", port: 4105 },
+] as const;
+
+export type CompositionResult = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
+
+/** Composes the supergraph from the services' own schema files, as `pnpm compose` does. */
+export function composeSupergraph(repositoryRoot: string): CompositionResult {
+  const result = composeServices(
+    subgraphs.map(({ name, port }) => ({
+      name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      typeDefs: parse(readSchemaSource(join(repositoryRoot, "services", name))),
+    })),
+  );
+  if (result.errors) return { ok: false, errors: result.errors.map((error) => error.message) };
+  return { ok: true, supergraphSdl: result.supergraphSdl };
+}

@@ -1,0 +1,14 @@
+import { createLogger, exitGracefullyOnSignals } from "@onestop/platform";
+import { loadGatewayEnv } from "./env";
+import { startGateway } from "./gateway";
+
+if (require.main === module) {
+  const env = loadGatewayEnv();
+  const logger = createLogger("gateway", env.LOG_LEVEL);
+  startGateway(env, { logger })
+    .then((running) => exitGracefullyOnSignals(running.stop, logger))
+    .catch((error: unknown) => {
+      logger.fatal({ err: error }, "failed to start");
+      process.exit(1);
+    });
+}
