@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
 import type { NatsConnection } from "@nats-io/transport-node";
@@ -85,7 +85,8 @@ export function buildSubgraphServer(
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces are for Apollo's cloud reporting, which is never used here.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

@@ -6,6 +6,8 @@ import { CasesService } from "./cases/cases.service";
 import { CaseRow } from "./cases/entities";
 import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
 import { loadCasesEnv, type CasesEnv } from "./env";
+
+export { casesEnvSchema } from "./env";
 import { ItemVersionReplicaRow } from "./items/entities";
 import { itemReplicaHandlers } from "./items/items.handlers";
 import { ItemReplicaRepository } from "./items/items.repository";

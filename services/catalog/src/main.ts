@@ -5,6 +5,8 @@ import { departmentReplicaHandlers } from "./departments/departments.handlers";
 import { DepartmentReplicaRepository } from "./departments/departments.repository";
 import { DepartmentReplica1763769600010 } from "./departments/migrations/1763769600010-department-replica";
 import { loadCatalogEnv, type CatalogEnv } from "./env";
+
+export { catalogEnvSchema } from "./env";
 import { itemEntities } from "./items/entities";
 import { ItemsRepository } from "./items/items.repository";
 import { itemsResolvers } from "./items/items.resolvers";

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { loadFeesEnv, type FeesEnv } from "./env";
+
+export { feesEnvSchema } from "./env";
 import { FeeStandardReplicaRow } from "./items/entities";
 import { feeStandardReplicaHandlers } from "./items/items.handlers";
 import { FeeStandardReplicaRepository } from "./items/items.repository";

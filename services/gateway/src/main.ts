@@ -2,6 +2,10 @@ import { createLogger, exitGracefullyOnSignals } from "@onestop/platform";
 import { loadGatewayEnv } from "./env";
 import { startGateway } from "./gateway";
 
+export { gatewayEnvSchema, type GatewayEnv } from "./env";
+export { composeSupergraph, subgraphs } from "./federation/compose";
+export { startGateway, type RunningGateway } from "./gateway";
+
 if (require.main === module) {
   const env = loadGatewayEnv();
   const logger = createLogger("gateway", env.LOG_LEVEL);

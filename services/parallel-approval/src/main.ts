@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { loadParallelApprovalEnv, type ParallelApprovalEnv } from "./env";
+
+export { parallelApprovalEnvSchema } from "./env";
 import { JointApprovalRow } from "./joint-approvals/entities";
 import { JointApprovalsRepository } from "./joint-approvals/joint-approvals.repository";
 import { jointApprovalsResolvers } from "./joint-approvals/joint-approvals.resolvers";

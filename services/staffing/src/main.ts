@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { loadStaffingEnv, type StaffingEnv } from "./env";
+
+export { staffingEnvSchema } from "./env";
 import { organisationEntities } from "./organisation/entities";
 import { Organisation1763769600001 } from "./organisation/migrations/1763769600001-organisation";
 import { OrganisationRepository } from "./organisation/organisation.repository";

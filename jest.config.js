@@ -1,0 +1,49 @@
+// Three tiers, one command: unit (pure rules, no I/O), integration (a service against the
+// real MariaDB and NATS), e2e (the whole federation through the gateway).
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: "es2022",
+      keepClassNames: true,
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": swc },
+  moduleNameMapper: {
+    "^@onestop/([a-z-]+)$": ["<rootDir>/packages/$1/src", "<rootDir>/services/$1/src/main.ts"],
+  },
+  watchPathIgnorePatterns: ["/dist/"],
+  modulePathIgnorePatterns: ["<rootDir>/services/[^/]+/dist/", "<rootDir>/packages/[^/]+/dist/"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/{packages,services}/*/test/unit/**/*.test.ts", "<rootDir>/test/workspace/**/*.test.ts"],
+    },
+    {
+      ...shared,
+      displayName: "integration",
+      testMatch: ["<rootDir>/{packages,services}/*/test/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/global-setup.js",
+      testTimeout: 60_000,
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/global-setup.js",
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,123 @@
+import { connect } from "@nats-io/transport-node";
+import { allStreams } from "@onestop/events";
+import { casesEnvSchema, casesSubgraph } from "@onestop/cases";
+import { catalogEnvSchema, catalogSubgraph } from "@onestop/catalog";
+import { feesEnvSchema, feesSubgraph } from "@onestop/fees";
+import { gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
+import { parallelApprovalEnvSchema, parallelApprovalSubgraph } from "@onestop/parallel-approval";
+import {
+  createLogger,
+  deleteStreams,
+  dropDatabase,
+  startSubgraph,
+  subgraphEnvSchema,
+  type Clock,
+  type RunningSubgraph,
+  type StartOptions,
+  type SubgraphDefinition,
+  type SubgraphEnv,
+} from "@onestop/platform";
+import { staffingEnvSchema, staffingSubgraph } from "@onestop/staffing";
+import { ensureDevelopmentKeys, type KeyFiles } from "./keys";
+
+type AnySubgraph = { definition: SubgraphDefinition<SubgraphEnv>; schema: typeof subgraphEnvSchema };
+
+/** Every subgraph, with the schema its environment is read by. */
+export const subgraphCatalog: Record<string, AnySubgraph> = {
+  catalog: { definition: catalogSubgraph, schema: catalogEnvSchema },
+  cases: { definition: casesSubgraph, schema: casesEnvSchema },
+  fees: { definition: feesSubgraph, schema: feesEnvSchema },
+  staffing: { definition: staffingSubgraph, schema: staffingEnvSchema },
+  "parallel-approval": { definition: parallelApprovalSubgraph, schema: parallelApprovalEnvSchema },
+} as unknown as Record<string, AnySubgraph>;
+
+export type SubgraphName = "catalog" | "cases" | "fees" | "staffing" | "parallel-approval";
+export const subgraphNames = Object.keys(subgraphCatalog) as SubgraphName[];
+
+export interface EnvironmentOptions {
+  /** Databases are `<prefix>_<service>`. */
+  databasePrefix: string;
+  /** NATS subjects and streams are prefixed with it. */
+  namespace: string;
+  keysDir: string;
+  logLevel?: string;
+  natsUrl?: string;
+}
+
+export function databaseName(prefix: string, service: string): string {
+  return `${prefix}_${service.replaceAll("-", "_")}`;
+}
+
+export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, keys: KeyFiles): SubgraphEnv {
+  return subgraphCatalog[name].schema.parse({
+    ...process.env,
+    NODE_ENV: "test",
+    PORT: "0",
+    DB_NAME: databaseName(options.databasePrefix, name),
+    NATS_NAMESPACE: options.namespace,
+    NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+    IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+    LOG_LEVEL: options.logLevel ?? "warn",
+    OUTBOX_POLL_MS: "200",
+  });
+}
+
+/** Drops the environment's databases and streams, so a run starts from nothing. */
+export async function resetEnvironment(options: EnvironmentOptions): Promise<void> {
+  const keys = ensureDevelopmentKeys(options.keysDir);
+  for (const name of subgraphNames) await dropDatabase(subgraphEnv(name, options, keys));
+  const nats = await connect({ servers: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
+  await deleteStreams(nats, options.namespace, allStreams);
+  await nats.close();
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  keys: KeyFiles;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+export async function startOneSubgraph(
+  name: SubgraphName,
+  options: EnvironmentOptions,
+  startOptions: StartOptions = {},
+): Promise<RunningSubgraph> {
+  const keys = ensureDevelopmentKeys(options.keysDir);
+  const env = subgraphEnv(name, options, keys);
+  return startSubgraph(subgraphCatalog[name].definition, env, {
+    logger: createLogger(name, env.LOG_LEVEL),
+    ...startOptions,
+  });
+}
+
+/** All five subgraphs and the gateway in this process, on free ports. */
+export async function startSystem(options: EnvironmentOptions & { clock?: Clock }): Promise<RunningSystem> {
+  const keys = ensureDevelopmentKeys(options.keysDir);
+  const started = await Promise.all(subgraphNames.map((name) => startOneSubgraph(name, options, { clock: options.clock })));
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+  const gatewayEnv = gatewayEnvSchema.parse({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: options.logLevel ?? "warn",
+    CATALOG_URL: subgraphs.catalog.url,
+    CASES_URL: subgraphs.cases.url,
+    FEES_URL: subgraphs.fees.url,
+    STAFFING_URL: subgraphs.staffing.url,
+    PARALLEL_APPROVAL_URL: subgraphs["parallel-approval"].url,
+    IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+    AUTH_JWKS_FILE: keys.jwksFile,
+  });
+  const gateway = await startGateway(gatewayEnv, { clock: options.clock });
+  return {
+    gatewayUrl: gateway.url,
+    keys,
+    subgraphs,
+    gateway,
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(started.map((s) => s.stop()));
+    },
+  };
+}
