@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Starts the whole system locally: the five subgraphs and the gateway as separate
+// processes, each line of their logs prefixed with the service's name; prints the
+// gateway's URL once everything answers /ready. Ctrl-C stops them all.
+const { spawn } = require("node:child_process");
+const { join } = require("node:path");
+
+const root = join(__dirname, "..");
+const { canReach, howToStart, natsHostPort } = require(join(root, "packages/platform/dist/preflight.js"));
+const { ensureDevelopmentKeys } = require(join(root, "packages/testkit/dist/keys.js"));
+
+const startedAt = Date.now();
+const services = [
+  { name: "catalog", port: 4101 },
+  { name: "cases", port: 4102 },
+  { name: "fees", port: 4103 },
+  { name: "staffing", port: 4104 },
+  { name: "parallel-approval", port: 4105 },
+];
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000);
+const colors = [36, 33, 35, 32, 34, 31];
+
+async function preflight() {
+  const dbHost = process.env.DB_HOST ?? "127.0.0.1";
+  const dbPort = Number(process.env.DB_PORT ?? 3306);
+  const nats = natsHostPort(process.env.NATS_URL ?? "nats://127.0.0.1:4222");
+  const problems = [];
+  if (!(await canReach(dbHost, dbPort))) problems.push(`${howToStart.mariadb}\n  (looked for it at ${dbHost}:${dbPort})`);
+  if (!(await canReach(nats.host, nats.port))) problems.push(`${howToStart.nats}\n  (looked for it at ${nats.host}:${nats.port})`);
+  if (problems.length > 0) {
+    process.stderr.write(`Cannot start the system.\n\n${problems.join("\n\n")}\n`);
+    process.exit(1);
+  }
+}
+
+function launch(name, script, env, color) {
+  const child = spawn(process.execPath, ["--enable-source-maps", script], {
+    cwd: root,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = `\x1b[${color}m${name.padEnd(17)}|\x1b[0m `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = "";
+    stream.on("data", (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop();
+      for (const line of lines) process.stdout.write(prefix + line + "\n");
+    });
+  }
+  return child;
+}
+
+async function waitReady(url, child, name, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not become ready within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  await preflight();
+  const keys = ensureDevelopmentKeys(join(root, ".local", "keys"));
+  const children = [];
+  let stopping = false;
+  const stopAll = (code) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    setTimeout(() => process.exit(code), 3000).unref();
+    Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() =>
+      process.exit(code),
+    );
+  };
+  process.on("SIGINT", () => stopAll(0));
+  process.on("SIGTERM", () => stopAll(0));
+
+  const subgraphs = services.map((service, index) => {
+    const child = launch(service.name, `services/${service.name}/dist/main.js`, {
+      PORT: String(service.port),
+      IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+    }, colors[index]);
+    children.push(child);
+    child.on("exit", (code) => !stopping && (process.stderr.write(`${service.name} exited (${code}); stopping\n`), stopAll(1)));
+    return { ...service, child };
+  });
+  await Promise.all(subgraphs.map((s) => waitReady(`http://127.0.0.1:${s.port}/ready`, s.child, s.name)));
+
+  const gateway = launch("gateway", "services/gateway/dist/main.js", {
+    PORT: String(gatewayPort),
+    IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+    AUTH_JWKS_FILE: keys.jwksFile,
+  }, colors[5]);
+  children.push(gateway);
+  gateway.on("exit", (code) => !stopping && (process.stderr.write(`gateway exited (${code}); stopping\n`), stopAll(1)));
+  await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, "gateway");
+
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(
+    `\n  The system is up (${seconds} s). Gateway: http://localhost:${gatewayPort}/graphql\n` +
+      `  A development access token: pnpm token center_admin --center 330110000000\n\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
