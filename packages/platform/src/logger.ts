@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 import { currentRequestContext } from "./request-context";
 
 export type { Logger };
@@ -19,8 +19,9 @@ const redactedPaths = [
   "headers.cookie",
 ];
 
-export function createLogger(service: string, level: string = "info"): Logger {
-  return pino({
+export function createLogger(service: string, level: string = "info", destination?: DestinationStream): Logger {
+  return pino(
+    {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -29,5 +30,7 @@ export function createLogger(service: string, level: string = "info"): Logger {
       const context = currentRequestContext();
       return context ? { requestId: context.requestId } : {};
     },
-  });
+    },
+    destination,
+  );
 }

@@ -3,7 +3,7 @@ import { loadGatewayEnv } from "./env";
 import { startGateway } from "./gateway";
 
 export { gatewayEnvSchema, type GatewayEnv } from "./env";
-export { composeSupergraph, subgraphs } from "./federation/compose";
+export { composeFromSources, composeSupergraph, subgraphs } from "./federation/compose";
 export { startGateway, type RunningGateway } from "./gateway";
 
 if (require.main === module) {

@@ -1,0 +1,233 @@
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { z } from "zod";
+import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
+import { defineEvent, defineStream, type Envelope } from "@onestop/events";
+import {
+  createLogger,
+  dropDatabase,
+  ensureStreams,
+  EventConsumers,
+  MessagingTables1763769600000,
+  messagingEntities,
+  namespacedStream,
+  namespacedSubject,
+  onEvent,
+  openDatabase,
+  OutboxRelay,
+  systemClock,
+  UnitOfWork,
+  type DatabaseSettings,
+} from "@onestop/platform";
+import { eventually } from "@onestop/testkit";
+
+const namespace = "t_platform_outbox";
+const settings: DatabaseSettings = {
+  DB_HOST: "127.0.0.1",
+  DB_PORT: 3306,
+  DB_USER: "root",
+  DB_PASSWORD: "",
+  DB_NAME: "onestop_test_platform_outbox",
+  DB_POOL_SIZE: 10,
+};
+const stream = defineStream("PLATFORM_TESTS", "tests");
+const thingHappened = defineEvent(stream, "thing.happened", z.object({ n: z.number().int() }));
+const logger = createLogger("test", "silent");
+
+class Effects1763769600999 implements MigrationInterface {
+  name = "Effects1763769600999";
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      "CREATE TABLE effect (seq INT AUTO_INCREMENT PRIMARY KEY, consumer VARCHAR(50) NOT NULL, event_id CHAR(36) NOT NULL, n INT NOT NULL)",
+    );
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE effect");
+  }
+}
+
+let dataSource: DataSource;
+let nats: NatsConnection;
+let unitOfWork: UnitOfWork;
+const running: Array<{ stop(): Promise<void> }> = [];
+
+async function streamMessages(): Promise<number> {
+  const manager = await jetstreamManager(nats);
+  return (await manager.streams.info(namespacedStream(namespace, stream))).state.messages;
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = (await dataSource.query(sql, params)) as Array<{ n: string | number }>;
+  return Number(row.n);
+}
+
+const effects = (consumer: string) => count("SELECT COUNT(*) AS n FROM effect WHERE consumer = ?", [consumer]);
+const unpublished = () => count("SELECT COUNT(*) AS n FROM outbox_message WHERE published_at IS NULL");
+
+function relay(options: { afterPublish?: () => Promise<void>; batchSize?: number } = {}) {
+  return new OutboxRelay({ dataSource, connection: nats, namespace, clock: systemClock, logger, pollMs: 50, ...options });
+}
+
+/** A consumer whose effect is one row per applied event; `fail` can make attempts throw. */
+async function startConsumer(
+  name: string,
+  options: { failEffect?: (attempt: number) => boolean; beforeAck?: (envelope: Envelope) => void } = {},
+) {
+  let attempts = 0;
+  const consumers = new EventConsumers({
+    serviceName: "platformtest",
+    connection: nats,
+    namespace,
+    unitOfWork,
+    logger,
+    beforeAck: options.beforeAck,
+    handlers: [
+      onEvent(name, thingHappened, async (tx, payload, envelope) => {
+        attempts += 1;
+        await tx.manager.query("INSERT INTO effect (consumer, event_id, n) VALUES (?, ?, ?)", [name, envelope.id, payload.n]);
+        if (options.failEffect?.(attempts)) throw new Error("handler crashed after writing its effect");
+      }),
+    ],
+  });
+  await consumers.start();
+  running.push(consumers);
+  return { consumers, attempts: () => attempts };
+}
+
+beforeAll(async () => {
+  await dropDatabase(settings);
+  dataSource = await openDatabase({
+    settings,
+    entities: messagingEntities,
+    migrations: [MessagingTables1763769600000, Effects1763769600999],
+    logger,
+  });
+  nats = await connect({ servers: "nats://127.0.0.1:4222" });
+  const manager = await jetstreamManager(nats);
+  await manager.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
+  await ensureStreams(nats, namespace, [stream]);
+  unitOfWork = new UnitOfWork(dataSource, systemClock);
+});
+
+afterEach(async () => {
+  while (running.length > 0) await running.pop()!.stop();
+  await dataSource.query("DELETE FROM outbox_message");
+  const manager = await jetstreamManager(nats);
+  await manager.streams.purge(namespacedStream(namespace, stream));
+});
+
+afterAll(async () => {
+  await nats?.close();
+  await dataSource?.destroy();
+});
+
+test("an event exists only if its transaction commits", async () => {
+  await expect(
+    unitOfWork.run(async (tx) => {
+      await tx.publish(thingHappened, { n: 1 });
+      throw new Error("the change failed");
+    }),
+  ).rejects.toThrow("the change failed");
+  expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(0);
+});
+
+test("relay dead between commit and publish: the event waits in the outbox and is delivered once when it comes back", async () => {
+  await startConsumer("late-relay");
+  await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 7 }));
+  expect(await unpublished()).toBe(1);
+  expect(await streamMessages()).toBe(0);
+
+  expect(await relay().publishBatch()).toBe(1);
+  await eventually(async () => ((await effects("late-relay")) === 1 ? true : null));
+  expect(await unpublished()).toBe(0);
+  expect(await streamMessages()).toBe(1);
+});
+
+test("relay dead between publish and marking sent: the retry is discarded by JetStream's dedupe and the inbox", async () => {
+  await startConsumer("crash-after-publish");
+  await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 8 }));
+  const crashing = relay({
+    afterPublish: async () => {
+      throw new Error("killed before marking the row sent");
+    },
+  });
+  await expect(crashing.publishBatch()).rejects.toThrow("killed");
+  expect(await unpublished()).toBe(1);
+
+  expect(await relay().publishBatch()).toBe(1);
+  expect(await unpublished()).toBe(0);
+  expect(await streamMessages()).toBe(1);
+  await eventually(async () => ((await effects("crash-after-publish")) === 1 ? true : null));
+});
+
+test("a message delivered twice takes effect once", async () => {
+  await startConsumer("double-delivery");
+  const envelope: Envelope = {
+    id: "11111111-2222-3333-4444-555555555555",
+    type: thingHappened.subject,
+    occurredAt: new Date().toISOString(),
+    requestId: "req-double",
+    centerCode: null,
+    payload: { n: 9 },
+  };
+  const js = jetstream(nats);
+  // Two stream messages with one event id: what a duplicate outside the dedupe window looks like.
+  await js.publish(namespacedSubject(namespace, thingHappened.subject), JSON.stringify(envelope));
+  await js.publish(namespacedSubject(namespace, thingHappened.subject), JSON.stringify(envelope));
+  expect(await streamMessages()).toBe(2);
+  await eventually(async () => {
+    const [row] = (await dataSource.query(
+      "SELECT COUNT(*) AS n FROM inbox_message WHERE consumer = 'platformtest_double-delivery' AND message_id = ?",
+      [envelope.id],
+    )) as Array<{ n: string }>;
+    return Number(row.n) === 1 ? true : null;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await effects("double-delivery")).toBe(1);
+});
+
+test("effect committed but the ack lost: the redelivery finds the inbox row and only acks", async () => {
+  let lost = 0;
+  await startConsumer("lost-ack", {
+    beforeAck: () => {
+      lost += 1;
+      if (lost === 1) throw new Error("crashed between commit and ack");
+    },
+  });
+  await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 10 }));
+  await relay().publishBatch();
+  await eventually(async () => (lost >= 2 ? true : null), 15_000);
+  expect(await effects("lost-ack")).toBe(1);
+});
+
+test("a handler that fails rolls back its effect with its inbox row, and the retry applies it once", async () => {
+  const consumer = await startConsumer("flaky-handler", { failEffect: (attempt) => attempt === 1 });
+  await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 11 }));
+  await relay().publishBatch();
+  await eventually(async () => (consumer.attempts() >= 2 && (await effects("flaky-handler")) === 1 ? true : null), 15_000);
+  expect(await effects("flaky-handler")).toBe(1);
+});
+
+test("two relays publishing at once send every event exactly once", async () => {
+  await startConsumer("two-relays");
+  const total = 400;
+  for (let start = 0; start < total; start += 100) {
+    await unitOfWork.run(async (tx) => {
+      for (let n = start; n < start + 100; n += 1) await tx.publish(thingHappened, { n });
+    });
+  }
+  const first = relay({ batchSize: 25 });
+  const second = relay({ batchSize: 25 });
+  const drain = async (r: OutboxRelay) => {
+    let sent = 0;
+    while ((await unpublished()) > 0) sent += await r.publishBatch();
+    return sent;
+  };
+  const [a, b] = await Promise.all([drain(first), drain(second)]);
+  expect(a + b).toBe(total);
+  expect(a).toBeGreaterThan(0);
+  expect(b).toBeGreaterThan(0);
+  expect(await streamMessages()).toBe(total);
+  await eventually(async () => ((await effects("two-relays")) === total ? true : null), 20_000);
+  expect(await count("SELECT COUNT(DISTINCT n) AS n FROM effect WHERE consumer = 'two-relays'")).toBe(total);
+});
