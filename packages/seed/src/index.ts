@@ -1,0 +1,3 @@
+export * from "./county";
+export * from "./load";
+export * from "./steps";
