@@ -46,3 +46,45 @@ export const seedDepartments: readonly SeedDepartment[] = [
   { code: "GDJ", name: "供电公司", creditCode: "915117220086512516" },
   { code: "QXJ", name: "气象局", creditCode: "125117220086512617" },
 ] as const;
+
+export type SeedWindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
+
+export interface SeedWindow {
+  code: string;
+  name: string;
+  kind: SeedWindowKind;
+  /** The department a resident or A/B window belongs to. */
+  department?: string;
+  /** The departments a comprehensive window accepts for. */
+  actsFor?: readonly string[];
+}
+
+/** Departments served only by a comprehensive window: too few cases for a window of their own. */
+const comprehensive: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["ZH-01", ["QXJ", "SFJ"]],
+  ["ZH-02", ["TYJRJ", "LYJ"]],
+  ["ZH-03", ["WGLJ", "JJXXJ"]],
+];
+
+/** Busy departments with two-person A/B windows, two windows each. */
+const busy = ["ZRZYJ", "ZJJ", "SCJGJ", "RSJ", "GAJ", "SWJ"];
+
+/**
+ * The hall's 29 windows: 26 of single departments (six busy departments have two A/B
+ * windows each) and 3 comprehensive windows acting for six small departments.
+ */
+export const seedWindows: readonly SeedWindow[] = [
+  ...seedDepartments
+    .filter((d) => !comprehensive.some(([, actsFor]) => actsFor.includes(d.code)))
+    .flatMap((d): SeedWindow[] =>
+      busy.includes(d.code)
+        ? [1, 2].map((n) => ({ code: `W-${d.code}-${n}`, name: `${d.name}${n}号窗口`, kind: "AB" as const, department: d.code }))
+        : [{ code: `W-${d.code}`, name: `${d.name}窗口`, kind: "RESIDENT" as const, department: d.code }],
+    ),
+  ...comprehensive.map(([code, actsFor], index) => ({
+    code,
+    name: `综合窗口${index + 1}`,
+    kind: "COMPREHENSIVE" as const,
+    actsFor,
+  })),
+];
