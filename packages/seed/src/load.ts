@@ -12,6 +12,8 @@ export interface SeedContext extends SeedTarget {
   centerCode: string;
   /** Department id by seed code, filled by the first step. */
   departmentIds: Map<string, string>;
+  /** Window id by seed code, filled by the staffing step. */
+  windowIds: Map<string, string>;
 }
 
 /** Runs one GraphQL operation and throws with every error's code and message if it fails. */
@@ -54,7 +56,7 @@ export type SeedStep = (context: SeedContext) => Promise<void>;
  * idempotent, so running it again changes nothing.
  */
 export async function seedCounty(target: SeedTarget, steps: readonly SeedStep[] = [seedDepartmentsStep]): Promise<SeedContext> {
-  const context: SeedContext = { ...target, centerCode: demoCenter.centerCode, departmentIds: new Map() };
+  const context: SeedContext = { ...target, centerCode: demoCenter.centerCode, departmentIds: new Map(), windowIds: new Map() };
   for (const step of steps) await step(context);
   return context;
 }
