@@ -99,7 +99,8 @@ test("department → item → case → acceptance → payment notice, read back 
     centerCode: CENTER,
     departmentId,
   });
-  const accepted = await graphql(system.gatewayUrl, ACCEPT_CASE, { id: caseId }, { token: staffToken });
+  const requestId = `req-accept-${caseId}`;
+  const accepted = await graphql(system.gatewayUrl, ACCEPT_CASE, { id: caseId }, { token: staffToken, headers: { "x-request-id": requestId } });
   expect(accepted.errors).toBeUndefined();
   expect(accepted.data).toMatchObject({ acceptCase: { status: "ACCEPTED", itemVersion: 1 } });
 
@@ -129,6 +130,14 @@ test("department → item → case → acceptance → payment notice, read back 
       ],
     },
   });
+
+  // The request id given at the gateway travels with the acceptance event and on into the event fees publishes in turn.
+  const envelopeRequestIds = async (service: "cases" | "fees", subject: string) =>
+    ((await system.subgraphs[service].infrastructure.dataSource.query("SELECT envelope FROM outbox_message WHERE subject = ?", [subject])) as Array<{
+      envelope: string;
+    }>).map((row) => JSON.parse(row.envelope).requestId);
+  expect(await envelopeRequestIds("cases", "cases.case.accepted")).toContain(requestId);
+  expect(await envelopeRequestIds("fees", "fees.notice.issued")).toContain(requestId);
 
   const again = await graphql(system.gatewayUrl, ACCEPT_CASE, { id: caseId }, { token: staffToken });
   expect(again.errors?.[0]?.extensions?.code).toBe("INVALID_TRANSITION");
