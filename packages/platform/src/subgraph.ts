@@ -15,7 +15,7 @@ import { startHttpServer, type RunningHttpServer } from "./http";
 import { IDENTITY_HEADER, loadPublicKey, verifyIdentity } from "./identity";
 import { createLogger, type Logger } from "./logger";
 import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
-import { connectNats, ensureStreams } from "./messaging/nats";
+import { connectNats, ensureStreams, natsReachable } from "./messaging/nats";
 import { OutboxRelay, type RelayOptions } from "./messaging/relay";
 import { MessagingTables1763769600000, messagingEntities } from "./messaging/tables";
 import { canReach, howToStart, natsHostPort } from "./preflight";
@@ -152,7 +152,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
         return { context, requestContext: context };
       },
     },
-    readiness: async () => ({ database: await databaseReachable(dataSource), nats: !nats.isClosed() }),
+    readiness: async () => ({ database: await databaseReachable(dataSource), nats: await natsReachable(nats) }),
   });
   logger.info({ url: http.url }, `${definition.name} subgraph ready`);
 

@@ -80,3 +80,17 @@ export async function deleteStreams(connection: NatsConnection, namespace: strin
     await manager.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
   }
 }
+
+/** Whether the server answers a round trip now, for /ready (a reconnecting client is not ready). */
+export async function natsReachable(connection: NatsConnection, timeoutMs = 1000): Promise<boolean> {
+  if (connection.isClosed()) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([connection.flush().then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -16,7 +16,11 @@ export interface RelayOptions {
   batchSize?: number;
   /** Test seam: runs after publishing and before marking rows sent, to simulate a crash there. */
   afterPublish?: () => Promise<void>;
+  /** Published rows are kept this long for inspection, then pruned. */
+  retentionDays?: number;
 }
+
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 interface PendingRow {
   seq: string;
@@ -38,6 +42,7 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  private lastPruneAt = 0;
 
   constructor(private readonly options: RelayOptions) {
     this.js = jetstream(options.connection);
@@ -92,6 +97,16 @@ export class OutboxRelay {
     });
   }
 
+  /** Deletes rows published before the retention period, a bounded batch at a time. */
+  async prunePublished(): Promise<number> {
+    const cutoff = new Date(this.options.clock.now().getTime() - (this.options.retentionDays ?? 7) * 24 * 60 * 60 * 1000);
+    const result = (await this.options.dataSource.query(
+      "DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT 5000",
+      [cutoff],
+    )) as { affectedRows?: number };
+    return result.affectedRows ?? 0;
+  }
+
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
@@ -100,6 +115,10 @@ export class OutboxRelay {
       try {
         sent = await this.publishBatch();
         failures = 0;
+        if (Date.now() - this.lastPruneAt > PRUNE_EVERY_MS) {
+          this.lastPruneAt = Date.now();
+          await this.prunePublished();
+        }
       } catch (error) {
         failures += 1;
         this.options.logger.warn({ err: error, failures }, "outbox relay pass failed; will retry");

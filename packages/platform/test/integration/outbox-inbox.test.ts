@@ -231,3 +231,16 @@ test("two relays publishing at once send every event exactly once", async () => 
   await eventually(async () => ((await effects("two-relays")) === total ? true : null), 20_000);
   expect(await count("SELECT COUNT(DISTINCT n) AS n FROM effect WHERE consumer = 'two-relays'")).toBe(total);
 });
+
+test("published rows are pruned after the retention period; unpublished ones never", async () => {
+  await unitOfWork.run(async (tx) => {
+    await tx.publish(thingHappened, { n: 1 });
+    await tx.publish(thingHappened, { n: 2 });
+  });
+  await relay().publishBatch();
+  await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 3 }));
+  await dataSource.query("UPDATE outbox_message SET published_at = published_at - INTERVAL 8 DAY WHERE published_at IS NOT NULL");
+  expect(await relay().prunePublished()).toBe(2);
+  expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(1);
+  expect(await unpublished()).toBe(1);
+});
