@@ -32,5 +32,115 @@ export const windowPublished = defineEvent(
     departmentId: z.string().nullable(),
     actsForDepartmentIds: z.array(z.string()),
     open: z.boolean(),
+    /** The functional hall (功能大厅) the window stands in; null when it is in none. */
+    hallId: z.string().nullable().default(null),
+    /** Who holds the A and the B post now (AB岗); null while a post is unfilled. */
+    aPostStaffId: z.string().nullable().default(null),
+    bPostStaffId: z.string().nullable().default(null),
+    /** Grows with every change of the window: a consumer keeps the snapshot with the highest one. */
+    revision: z.number().int().nonnegative().default(0),
+  }),
+);
+
+/** What an authorization letter (授权书) may allow, act by act. */
+export const authorizedAct = z.enum([
+  "ACCEPT",
+  "DECIDE_INSTANT",
+  "PRE_REVIEW_PROMISED",
+  "PRE_REVIEW_JOINT",
+  "PRE_REVIEW_REPORTED",
+  "DELIVER",
+  /** Only ever effective for the department's current chief representative (首席代表). */
+  "SIGN_VETO",
+]);
+export type AuthorizedAct = z.infer<typeof authorizedAct>;
+
+/**
+ * The full state of one authorization letter. A letter is never edited: it is granted
+ * (revision 1) and may later be revoked (revision 2); the snapshot with the highest
+ * revision wins, so redelivered or reordered events cannot resurrect a revoked letter.
+ */
+export const authorizationLetterSnapshot = z.object({
+  letterId: z.string(),
+  centerCode,
+  staffId: z.string(),
+  departmentId: z.string(),
+  /** null: every item of the department. */
+  itemId: z.string().nullable(),
+  acts: z.array(authorizedAct).min(1),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revision: z.number().int().positive(),
+});
+export type AuthorizationLetterSnapshot = z.infer<typeof authorizationLetterSnapshot>;
+
+export const authorizationGranted = defineEvent(streams.staffing, "authorization.granted", authorizationLetterSnapshot);
+export const authorizationRevoked = defineEvent(streams.staffing, "authorization.revoked", authorizationLetterSnapshot);
+
+/** 首席代表: the department's chief representative changed; the highest revision wins. */
+export const chiefRepresentativeAppointed = defineEvent(
+  streams.staffing,
+  "department.chief-representative-appointed",
+  z.object({
+    departmentId: z.string(),
+    centerCode,
+    staffId: z.string(),
+    appointedAt: z.string(),
+    revision: z.number().int().positive(),
+  }),
+);
+
+/** 离岗告示: a staff member will be away from the hall between the two instants. */
+export const leaveNoticePosted = defineEvent(
+  streams.staffing,
+  "leave.posted",
+  z.object({
+    leaveId: z.string(),
+    centerCode,
+    staffId: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    reason: z.string(),
+  }),
+);
+
+export const leaveNoticeCancelled = defineEvent(
+  streams.staffing,
+  "leave.cancelled",
+  z.object({ leaveId: z.string(), centerCode, staffId: z.string(), cancelledAt: z.string() }),
+);
+
+/** A clock-in or clock-out at the hall (考勤). */
+export const attendanceRecorded = defineEvent(
+  streams.staffing,
+  "attendance.recorded",
+  z.object({
+    punchId: z.string(),
+    centerCode,
+    staffId: z.string(),
+    kind: z.enum(["IN", "OUT"]),
+    at: z.string(),
+  }),
+);
+
+/**
+ * Supervision warning: for the interval given, both the A and the B post holder of the
+ * window are away, so nobody serves it. `until` is null when the absence has no known end
+ * (somebody clocked out).
+ */
+export const windowUnattended = defineEvent(
+  streams.staffing,
+  "window.unattended",
+  z.object({
+    warningId: z.string(),
+    centerCode,
+    windowId: z.string(),
+    windowCode: z.string(),
+    aPostStaffId: z.string().nullable(),
+    bPostStaffId: z.string().nullable(),
+    from: z.string(),
+    until: z.string().nullable(),
+    cause: z.enum(["LEAVE", "CLOCK_OUT"]),
   }),
 );

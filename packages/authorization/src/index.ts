@@ -1,0 +1,10 @@
+import "reflect-metadata";
+
+export * from "./authorization.rules";
+export * from "./duty.rules";
+export * from "./assignment.rules";
+export * from "./entities";
+export * from "./replica.repository";
+export * from "./replica.handlers";
+export * from "./replica";
+export { AuthorizationReplica1763769600900 } from "./migrations/1763769600900-authorization-replica";

@@ -1,0 +1,64 @@
+import type { DataSource } from "typeorm";
+import { DomainError, systemClock, type Clock, type EventHandler, type Tx } from "@onestop/platform";
+import { decideAuthorization, type AuthorizationDecision, type AuthorizedAct } from "./authorization.rules";
+import { authorizationReplicaHandlers } from "./replica.handlers";
+import { AuthorizationReplicaRepository } from "./replica.repository";
+
+export interface CheckOptions {
+  /** The moment of the act; the clock's now by default. */
+  at?: Date;
+  /** Refuse letters of another service center. */
+  centerCode?: string;
+  /** Read inside the transaction that performs the act. */
+  tx?: Tx;
+}
+
+/** The stable code of an act refused for want of an authorization letter. */
+export const NOT_AUTHORIZED = "NOT_AUTHORIZED";
+
+/**
+ * Whether a staff member may perform an act, answered from the service's own replica of the
+ * letters: no call to staffing per request. Every check reads the replica afresh, so a
+ * revocation that has reached the replica binds the very next act, on every instance.
+ */
+export class AuthorizationReplica {
+  private readonly repository: AuthorizationReplicaRepository;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.repository = new AuthorizationReplicaRepository(dataSource);
+  }
+
+  /** The consumers that keep this replica up to date; add them to the service's handlers. */
+  handlers(): EventHandler[] {
+    return authorizationReplicaHandlers(this.repository);
+  }
+
+  async decide(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<AuthorizationDecision> {
+    const letters = await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx);
+    const chief = act === "SIGN_VETO" ? await this.repository.chiefOf(departmentId, options.tx) : null;
+    return decideAuthorization(
+      letters,
+      act,
+      { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode },
+      chief ? [chief] : [],
+    );
+  }
+
+  async check(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<boolean> {
+    return (await this.decide(staffId, act, itemId, departmentId, options)).allowed;
+  }
+
+  /** Throws NOT_AUTHORIZED (with the act and the reason) unless the act is allowed. */
+  async require(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<void> {
+    const decision = await this.decide(staffId, act, itemId, departmentId, options);
+    if (!decision.allowed) {
+      throw new DomainError(NOT_AUTHORIZED, `No authorization letter allows ${act} on item ${itemId} (${decision.reason})`, {
+        act,
+        reason: decision.reason,
+      });
+    }
+  }
+}
