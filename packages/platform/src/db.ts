@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { readFileSync } from "node:fs";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type EntityManager, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "./logger";
@@ -8,6 +9,7 @@ export interface DatabaseSettings {
   DB_PORT: number;
   DB_USER: string;
   DB_PASSWORD: string;
+  DB_PASSWORD_FILE?: string;
   DB_NAME: string;
   DB_POOL_SIZE: number;
 }
@@ -22,12 +24,16 @@ export interface OpenDatabaseOptions {
   logger: Logger;
 }
 
+function password(settings: DatabaseSettings): string {
+  return settings.DB_PASSWORD_FILE ? readFileSync(settings.DB_PASSWORD_FILE, "utf8").trim() : settings.DB_PASSWORD;
+}
+
 async function serverConnection(settings: DatabaseSettings) {
   return createConnection({
     host: settings.DB_HOST,
     port: settings.DB_PORT,
     user: settings.DB_USER,
-    password: settings.DB_PASSWORD,
+    password: password(settings),
   });
 }
 
@@ -63,7 +69,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     host: settings.DB_HOST,
     port: settings.DB_PORT,
     username: settings.DB_USER,
-    password: settings.DB_PASSWORD,
+    password: password(settings),
     database: settings.DB_NAME,
     entities: options.entities,
     migrations: options.migrations,

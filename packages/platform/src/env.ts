@@ -1,15 +1,21 @@
 import { z } from "zod";
 
-/** Settings every subgraph has; a service extends this with its own. */
-export const subgraphEnvSchema = z.object({
+/** Settings every process has, the gateway included. */
+export const serviceEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Settings every subgraph has; a service extends this with its own. */
+export const subgraphEnvSchema = serviceEnvSchema.extend({
   DB_HOST: z.string().min(1).default("127.0.0.1"),
-  DB_PORT: z.coerce.number().int().positive().default(3306),
+  DB_PORT: z.coerce.number().int().min(1).max(65535).default(3306),
   DB_USER: z.string().min(1).default("root"),
   DB_PASSWORD: z.string().default(""),
+  /** A file holding the password (a container secret); wins over DB_PASSWORD. */
+  DB_PASSWORD_FILE: z.string().min(1).optional(),
   DB_NAME: z.string().regex(/^[A-Za-z0-9_]+$/, "letters, digits and _ only"),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
@@ -31,16 +37,29 @@ export function subgraphEnvWithDefaults(defaults: { port: number; database: stri
 
 export type EnvResult<T> = { ok: true; env: T } | { ok: false; problems: string[] };
 
+/** Development conveniences that must not reach production unnoticed. */
+function productionProblems(env: Record<string, unknown>): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (env.DB_USER === "root" && !env.DB_PASSWORD && !env.DB_PASSWORD_FILE) {
+    problems.push("DB_USER: root without a password is for development only");
+  }
+  return problems;
+}
+
 export function parseEnv<S extends z.ZodType>(
   schema: S,
   source: Record<string, string | undefined>,
 ): EnvResult<z.infer<S>> {
   const result = schema.safeParse(source);
-  if (result.success) return { ok: true, env: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
-  };
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    };
+  }
+  const problems = productionProblems(result.data as Record<string, unknown>);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, env: result.data };
 }
 
 /** Reads the configuration or, listing every problem at once, exits. */

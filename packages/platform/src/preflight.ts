@@ -16,8 +16,8 @@ export function canReach(host: string, port: number, timeoutMs = 1500): Promise<
 
 export const howToStart = {
   mariadb:
-    "MariaDB is not reachable. Start it with:\n  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld; start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd",
-  nats: "NATS is not reachable. Start it (with JetStream) with:\n  start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log",
+    "MariaDB is not reachable. On a development machine, start it with:\n  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld; start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd",
+  nats: "NATS is not reachable. On a development machine, start it (with JetStream) with:\n  start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log",
 };
 
 export function natsHostPort(url: string): { host: string; port: number } {

@@ -1,14 +1,15 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { loadEnv } from "@onestop/platform";
+import { loadEnv, serviceEnvSchema } from "@onestop/platform";
 
-const url = z.string().url();
+/** A subgraph's GraphQL endpoint; its /health sits beside it. */
+const url = z
+  .string()
+  .url()
+  .regex(/^https?:\/\/[^/]+(\/.*)?\/graphql$/, "an http(s) URL ending in /graphql");
 
-export const gatewayEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  HOST: z.string().default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+export const gatewayEnvSchema = serviceEnvSchema.extend({
+  PORT: serviceEnvSchema.shape.PORT.default(4000),
   SUPERGRAPH_FILE: z.string().min(1).default(join(__dirname, "..", "supergraph.graphql")),
   CATALOG_URL: url.default("http://127.0.0.1:4101/graphql"),
   CASES_URL: url.default("http://127.0.0.1:4102/graphql"),

@@ -24,3 +24,9 @@ test("a service's own variables join the common ones", () => {
   const result = parseEnv(extended, { IDENTITY_PUBLIC_KEY_FILE: "x" });
   expect(result.ok ? [] : result.problems).toEqual(["BANK_ACCOUNT: Invalid input: expected string, received undefined"]);
 });
+
+test("production refuses the development database login", () => {
+  const result = parseEnv(schema, { NODE_ENV: "production", IDENTITY_PUBLIC_KEY_FILE: "x" });
+  expect(result.ok ? [] : result.problems).toEqual(["DB_USER: root without a password is for development only"]);
+  expect(parseEnv(schema, { NODE_ENV: "production", IDENTITY_PUBLIC_KEY_FILE: "x", DB_USER: "cases", DB_PASSWORD_FILE: "/run/secrets/db" }).ok).toBe(true);
+});
