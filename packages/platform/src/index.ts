@@ -19,3 +19,4 @@ export * from "./schema";
 export * from "./shutdown";
 export * from "./subgraph";
 export * from "./unit-of-work";
+export * from "./timers";
