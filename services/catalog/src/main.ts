@@ -4,26 +4,53 @@ import { DepartmentReplicaRow } from "./departments/entities";
 import { departmentReplicaHandlers } from "./departments/departments.handlers";
 import { DepartmentReplicaRepository } from "./departments/departments.repository";
 import { DepartmentReplica1763769600010 } from "./departments/migrations/1763769600010-department-replica";
+import { ItemEntryRow } from "./entry/entities";
+import { EntryRepository } from "./entry/entry.repository";
+import { entryResolvers } from "./entry/entry.resolvers";
+import { EntryService } from "./entry/entry.service";
+import { ItemEntry1763769600015 } from "./entry/migrations/1763769600015-item-entry";
 import { loadCatalogEnv, type CatalogEnv } from "./env";
-
-export { catalogEnvSchema } from "./env";
 import { itemEntities } from "./items/entities";
 import { ItemsRepository } from "./items/items.repository";
 import { itemsResolvers } from "./items/items.resolvers";
 import { ItemsService } from "./items/items.service";
 import { Items1763769600011 } from "./items/migrations/1763769600011-items";
+import { ItemDisclosure1763769600012 } from "./items/migrations/1763769600012-item-disclosure";
+import { searchEntities } from "./search/entities";
+import { ItemListing1763769600013 } from "./search/migrations/1763769600013-item-listing";
+import { ListingRepository } from "./search/search.repository";
+import { searchResolvers } from "./search/search.resolvers";
+import { SearchService } from "./search/search.service";
+import { WindowReplicaRow } from "./windows/entities";
+import { WindowReplica1763769600014 } from "./windows/migrations/1763769600014-window-replica";
+import { windowReplicaHandlers } from "./windows/windows.handlers";
+import { WindowReplicaRepository } from "./windows/windows.repository";
+
+export { catalogEnvSchema } from "./env";
 
 export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
   name: "catalog",
   rootDir: join(__dirname, ".."),
-  entities: [DepartmentReplicaRow, ...itemEntities],
-  migrations: [DepartmentReplica1763769600010, Items1763769600011],
+  entities: [DepartmentReplicaRow, WindowReplicaRow, ...itemEntities, ...searchEntities, ItemEntryRow],
+  migrations: [
+    DepartmentReplica1763769600010,
+    Items1763769600011,
+    ItemDisclosure1763769600012,
+    ItemListing1763769600013,
+    WindowReplica1763769600014,
+    ItemEntry1763769600015,
+  ],
   wire({ dataSource, unitOfWork, clock }) {
     const departments = new DepartmentReplicaRepository(dataSource);
-    const items = new ItemsService(new ItemsRepository(dataSource), departments, unitOfWork, clock);
+    const windows = new WindowReplicaRepository(dataSource);
+    const itemsRepository = new ItemsRepository(dataSource);
+    const listing = new ListingRepository(dataSource);
+    const items = new ItemsService(itemsRepository, departments, listing, unitOfWork, clock);
+    const search = new SearchService(listing, items);
+    const entry = new EntryService(new EntryRepository(dataSource), itemsRepository, windows, unitOfWork, clock);
     return {
-      resolvers: mergeResolvers(itemsResolvers(items)),
-      handlers: departmentReplicaHandlers(departments),
+      resolvers: mergeResolvers(itemsResolvers(items, search), searchResolvers(search), entryResolvers(entry)),
+      handlers: [...departmentReplicaHandlers(departments), ...windowReplicaHandlers(windows)],
     };
   },
 };

@@ -1,9 +1,20 @@
-import type { DataSource } from "typeorm";
+import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
-import { ItemRow, ItemVersionRow, type CurrentItem } from "./entities";
+import { ItemFeeCodeRow, ItemRow, ItemVersionRow } from "./entities";
+
+export interface VersionKey {
+  itemId: string;
+  version: number;
+}
+
+export const versionKey = (key: VersionKey) => `${key.itemId}@${key.version}`;
 
 export class ItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
 
   /** Inserts an item with its first version; false when its code is taken in that center. */
   async insertItem(tx: Tx, item: ItemRow, version: ItemVersionRow): Promise<boolean> {
@@ -17,43 +28,76 @@ export class ItemsRepository {
     return true;
   }
 
-  private currentQuery() {
-    return this.dataSource
-      .getRepository(ItemRow)
-      .createQueryBuilder("i")
-      .innerJoin(ItemVersionRow, "v", "v.item_id = i.id AND v.version = i.current_version")
-      .select([
-        "i.id AS id",
-        "i.center_code AS centerCode",
-        "i.department_id AS departmentId",
-        "i.code AS code",
-        "i.current_version AS currentVersion",
-        "i.created_at AS createdAt",
-        "v.version AS version",
-        "v.name AS name",
-        "v.kind AS kind",
-        "v.legal_limit_days AS legalLimitDays",
-        "v.promised_limit_days AS promisedLimitDays",
-        "v.fee_standard AS feeStandard",
-        "v.published_at AS publishedAt",
-      ]);
+  findItem(id: string): Promise<ItemRow | null> {
+    return this.dataSource.manager.findOneBy(ItemRow, { id });
   }
 
-  private static fromRaw(raw: Record<string, unknown>): CurrentItem {
-    const feeStandard = raw.feeStandard;
-    return {
-      ...(raw as unknown as CurrentItem),
-      feeStandard: typeof feeStandard === "string" ? JSON.parse(feeStandard) : feeStandard,
-    } as CurrentItem;
+  findItemByCode(code: string): Promise<ItemRow | null> {
+    return this.dataSource.manager.findOneBy(ItemRow, { code });
   }
 
-  async findCurrent(id: string): Promise<CurrentItem | null> {
-    const raw = await this.currentQuery().where("i.id = :id", { id }).getRawOne();
-    return raw ? ItemsRepository.fromRaw(raw) : null;
+  /** Reads the item and holds its row until the transaction ends: every change to an item goes through here. */
+  lockItem(tx: Tx, id: string): Promise<ItemRow | null> {
+    return tx.manager.findOne(ItemRow, { where: { id }, lock: { mode: "pessimistic_write" } });
   }
 
-  async currentOfCenter(centerCode: string): Promise<CurrentItem[]> {
-    const rows = await this.currentQuery().where("i.center_code = :centerCode", { centerCode }).orderBy("i.code").getRawMany();
-    return rows.map(ItemsRepository.fromRaw);
+  async updateItem(tx: Tx, id: string, changes: Partial<ItemRow>): Promise<void> {
+    await tx.manager.update(ItemRow, { id }, changes);
+  }
+
+  itemsOfCenter(centerCode: string): Promise<ItemRow[]> {
+    return this.dataSource.manager.find(ItemRow, { where: { centerCode }, order: { code: "ASC" } });
+  }
+
+  async itemsByIds(ids: readonly string[]): Promise<Map<string, ItemRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.findBy(ItemRow, { id: In([...ids]) });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  findVersion(itemId: string, version: number, tx?: Tx): Promise<ItemVersionRow | null> {
+    return this.manager(tx).findOneBy(ItemVersionRow, { itemId, version });
+  }
+
+  /** Versions by key, in one query, for a page of items whose details were asked for. */
+  async versionsByKeys(keys: readonly VersionKey[]): Promise<Map<string, ItemVersionRow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(ItemVersionRow, { where: keys.map((key) => ({ itemId: key.itemId, version: key.version })) });
+    return new Map(rows.map((row) => [versionKey(row), row]));
+  }
+
+  publishedVersions(itemId: string): Promise<ItemVersionRow[]> {
+    return this.dataSource.manager.find(ItemVersionRow, { where: { itemId, status: "PUBLISHED" }, order: { version: "ASC" } });
+  }
+
+  async insertVersion(tx: Tx, version: ItemVersionRow): Promise<void> {
+    await tx.manager.insert(ItemVersionRow, version);
+  }
+
+  /** Writes a draft; false if it is no longer a draft (the item lock makes that a bug, not a race). */
+  async updateDraft(tx: Tx, key: VersionKey, changes: Partial<ItemVersionRow>): Promise<boolean> {
+    const result = await tx.manager.update(ItemVersionRow, { ...key, status: "DRAFT" }, changes);
+    return result.affected === 1;
+  }
+
+  feeCodes(tx: Tx, itemId: string): Promise<ItemFeeCodeRow[]> {
+    return tx.manager.findBy(ItemFeeCodeRow, { itemId });
+  }
+
+  async introduceFeeCodes(tx: Tx, itemId: string, version: number, codes: readonly string[]): Promise<void> {
+    if (codes.length === 0) return;
+    await tx.manager.insert(
+      ItemFeeCodeRow,
+      codes.map((feeCode) => ({ itemId, feeCode, introducedInVersion: version, cancelledInVersion: null, cancelledAt: null })),
+    );
+  }
+
+  async cancelFeeCodes(tx: Tx, itemId: string, codes: readonly string[], inVersion: number, at: Date): Promise<void> {
+    if (codes.length === 0) return;
+    await tx.manager.update(
+      ItemFeeCodeRow,
+      { itemId, feeCode: In([...codes]), cancelledInVersion: IsNull() },
+      { cancelledInVersion: inVersion, cancelledAt: at },
+    );
   }
 }

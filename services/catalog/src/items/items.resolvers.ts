@@ -1,21 +1,96 @@
 import type { SubgraphContext } from "@onestop/platform";
-import type { CurrentItem } from "./entities";
+import type { SearchService } from "../search/search.service";
+import type { ItemVersionRow } from "./entities";
+import { describeFee } from "./history.rules";
 import { speedUpRatio } from "./item.rules";
+import type { ItemView } from "./item-view";
 import type { ItemsService } from "./items.service";
 
-export function itemsResolvers(service: ItemsService) {
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/**
+ * The disclosure fields Item and ItemVersion share, read from a version row; for an Item the
+ * row is loaded only when one of these fields is asked for.
+ */
+function disclosureResolvers<P>(versionOf: (parent: P) => Promise<ItemVersionRow> | ItemVersionRow) {
+  const field =
+    <T>(read: (version: ItemVersionRow) => T) =>
+    async (parent: P) =>
+      read(await versionOf(parent));
+  return {
+    themes: field((v) => v.themes),
+    content: field((v) => v.content),
+    legalBasis: field((v) => v.legalBasis),
+    conditions: field((v) => v.conditions),
+    procedure: field((v) => v.procedure),
+    materials: field((v) => {
+      const deferrable = new Set(v.deferrableMaterialCodes);
+      return v.materials.map((material) => ({ ...material, deferrable: deferrable.has(material.code) }));
+    }),
+    stageLimits: field((v) => ({ acceptanceDays: v.acceptanceDays, reviewDays: v.reviewDays, approvalDays: v.approvalDays })),
+    feeItems: field((v) =>
+      v.feeItems.map((fee) => ({ code: fee.code, name: fee.name, legalBasis: fee.legalBasis, ...fee.calculation, description: describeFee(fee.calculation) })),
+    ),
+    feeStandard: field((v) => v.feeStandard),
+    free: field((v) => v.feeItems.length === 0),
+    preferentialPolicies: field((v) => v.preferentialPolicies),
+    supervisionContact: field((v) => v.supervisionContact),
+    deemedApproval: field((v) => v.deemedApproval),
+    vetoEscalation: field((v) => v.vetoEscalation),
+    allowsDeficiencies: field((v) => v.deferrableMaterialCodes.length > 0),
+    allowsCommitment: field((v) => v.allowsCommitment),
+    jointDepartments: field((v) => v.jointDepartmentIds.map((id) => ({ id }))),
+    reportedTo: field((v) => v.reportedTo),
+  };
+}
+
+export function itemsResolvers(service: ItemsService, search: SearchService) {
   return {
     Query: {
-      item: (_: unknown, args: { id: string }) => service.item(args.id),
-      items: (_: unknown, args: { centerCode: string }) => service.items(args.centerCode),
+      item: (_: unknown, args: { id: string }, context: SubgraphContext) => service.item(context.identity, args.id),
+      itemByCode: (_: unknown, args: { code: string }, context: SubgraphContext) => service.itemByCode(context.identity, args.code),
+      itemVersion: (_: unknown, args: { itemId: string; version: number }, context: SubgraphContext) =>
+        service.version(context.identity, args.itemId, args.version),
+      items: (_: unknown, args: { centerCode: string; scope: "PUBLIC" | "ALL" }, context: SubgraphContext) =>
+        args.scope === "ALL" ? service.allItems(context.identity, args.centerCode) : search.publicItems(args.centerCode),
     },
     Mutation: {
       createItem: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createItem(context.identity, args.input),
+      editItemDraft: (_: unknown, args: { itemId: string; version: number; input: unknown }, context: SubgraphContext) =>
+        service.editDraft(context.identity, args.itemId, args.version, args.input),
+      reviseItem: (_: unknown, args: { itemId: string; input: unknown }, context: SubgraphContext) =>
+        service.revise(context.identity, args.itemId, args.input),
+      publishItemVersion: (_: unknown, args: { itemId: string; version: number; changeNote?: unknown }, context: SubgraphContext) =>
+        service.publish(context.identity, args.itemId, args.version, args.changeNote),
+      cancelItem: (_: unknown, args: { itemId: string; reason: unknown }, context: SubgraphContext) =>
+        service.cancel(context.identity, args.itemId, args.reason),
+      mergeItem: (_: unknown, args: { itemId: string; intoItemId: string; reason: unknown }, context: SubgraphContext) =>
+        service.merge(context.identity, args.itemId, args.intoItemId, args.reason),
     },
     Item: {
-      __resolveReference: (reference: { id: string }) => service.item(reference.id),
-      speedUpRatio: (item: CurrentItem) => speedUpRatio(item.legalLimitDays, item.promisedLimitDays),
-      department: (item: CurrentItem) => ({ id: item.departmentId }),
+      __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.item(context.identity, reference.id),
+      ...disclosureResolvers((item: ItemView) => item.loadVersion()),
+      speedUpRatio: (item: ItemView) => speedUpRatio(item.legalLimitDays, item.promisedLimitDays),
+      department: (item: ItemView) => ({ id: item.departmentId }),
+      baseCode: async (item: ItemView) => (await item.loadItem()).baseCode,
+      agencyCreditCode: async (item: ItemView) => (await item.loadItem()).agencyCreditCode,
+      retiredAt: async (item: ItemView) => iso((await item.loadItem()).retiredAt),
+      retiredReason: async (item: ItemView) => (await item.loadItem()).retiredReason,
+      mergedInto: async (item: ItemView, _: unknown, context: SubgraphContext) => {
+        const mergedInto = (await item.loadItem()).mergedIntoItemId;
+        return mergedInto ? service.item(context.identity, mergedInto) : null;
+      },
+      publishedAt: async (item: ItemView) => iso((await item.loadVersion()).publishedAt),
+      history: (item: ItemView) => service.history(item.id),
+      draft: (item: ItemView, _: unknown, context: SubgraphContext) => service.draft(context.identity, item),
+    },
+    ItemVersion: {
+      __resolveReference: (reference: { itemId: string; version: number }, context: SubgraphContext) =>
+        service.version(context.identity, reference.itemId, reference.version),
+      ...disclosureResolvers((version: ItemVersionRow) => version),
+      speedUpRatio: (version: ItemVersionRow) => speedUpRatio(version.legalLimitDays, version.promisedLimitDays),
+      item: (version: ItemVersionRow, _: unknown, context: SubgraphContext) => service.item(context.identity, version.itemId),
+      publishedAt: (version: ItemVersionRow) => iso(version.publishedAt),
     },
   };
 }

@@ -1,0 +1,140 @@
+import { pinyin } from "pinyin-pro";
+import type { ItemCategory, ItemContent, ItemKind } from "../items/item.rules";
+
+/**
+ * How a name is found at a touch-screen kiosk: by its characters, by the initials of its
+ * pinyin ("jsgc" for 建设工程…) or by its whole pinyin. Computed once, at publish time.
+ */
+export interface NameIndex {
+  initials: string;
+  pinyin: string;
+}
+
+export function nameIndex(name: string): NameIndex {
+  const initials: string[] = [];
+  const whole: string[] = [];
+  for (const part of pinyin(name, { toneType: "none", type: "all", nonZh: "consecutive", v: true })) {
+    if (part.isZh) {
+      initials.push(part.pinyin[0]);
+      whole.push(part.pinyin);
+    } else {
+      // Latin letters or digits inside a name ("B超", "110") are typed as they are; punctuation is not typed.
+      const typed = part.origin.toLowerCase().replace(/[^a-z0-9]/g, "");
+      initials.push(typed);
+      whole.push(typed);
+    }
+  }
+  return { initials: initials.join(""), pinyin: whole.join("") };
+}
+
+/** One term of a keyword: matched against the name, or, typed in latin letters, its pinyin. */
+export interface SearchTerm {
+  text: string;
+  latin: boolean;
+}
+
+export const MAX_TERMS = 5;
+export const MAX_TERM_LENGTH = 40;
+
+/**
+ * Splits a keyword on white space into terms that must all match (AND). Latin terms are
+ * lower-cased, since pinyin is stored in lower case. Returns problems instead of terms
+ * when the keyword is too long to be a search.
+ */
+export function parseKeyword(keyword: string | null | undefined): { terms: SearchTerm[]; problems: string[] } {
+  const parts = (keyword ?? "").trim().split(/\s+/u).filter(Boolean);
+  const problems: string[] = [];
+  if (parts.length > MAX_TERMS) problems.push(`keyword: at most ${MAX_TERMS} words`);
+  if (parts.some((part) => part.length > MAX_TERM_LENGTH)) problems.push(`keyword: at most ${MAX_TERM_LENGTH} characters a word`);
+  if (problems.length > 0) return { terms: [], problems };
+  return {
+    terms: parts.map((part) => (/^[A-Za-z]+$/.test(part) ? { text: part.toLowerCase(), latin: true } : { text: part, latin: false })),
+    problems,
+  };
+}
+
+/** A LIKE pattern that matches the term anywhere, with LIKE's own wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Where a page ended in the stable order (pinyin of the name, then id). Opaque to clients. */
+export interface CursorPosition {
+  sortKey: string;
+  id: string;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.sortKey, position.id]), "utf8").toString("base64url");
+}
+
+/** Null when the cursor was not made by encodeCursor. */
+export function decodeCursor(cursor: string): CursorPosition | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+      return { sortKey: value[0], id: value[1] };
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/**
+ * The order the public catalog is listed in: by the name's pinyin, so 办 comes before 建,
+ * the way a citizen scans a kiosk list; the name breaks ties between equal pinyin.
+ */
+export function sortKeyOf(index: NameIndex, name: string): string {
+  return `${index.pinyin} ${name}`.slice(0, 250);
+}
+
+/** What the public catalog keeps of an item's current version to list and find it. */
+export interface ListingEntry {
+  itemId: string;
+  centerCode: string;
+  departmentId: string;
+  code: string;
+  version: number;
+  name: string;
+  nameInitials: string;
+  namePinyin: string;
+  sortKey: string;
+  kind: ItemKind;
+  category: ItemCategory;
+  themes: string;
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  maxVisits: number;
+  free: boolean;
+  publishedAt: Date;
+}
+
+export function listingEntry(
+  item: { id: string; centerCode: string; departmentId: string; code: string },
+  version: Pick<ItemContent, "name" | "kind" | "category" | "themes" | "legalLimitDays" | "promisedLimitDays" | "maxVisits" | "feeItems"> & {
+    version: number;
+    publishedAt: Date;
+  },
+): ListingEntry {
+  const index = nameIndex(version.name);
+  return {
+    itemId: item.id,
+    centerCode: item.centerCode,
+    departmentId: item.departmentId,
+    code: item.code,
+    version: version.version,
+    name: version.name,
+    nameInitials: index.initials,
+    namePinyin: index.pinyin,
+    sortKey: sortKeyOf(index, version.name),
+    kind: version.kind,
+    category: version.category,
+    themes: version.themes.join(","),
+    legalLimitDays: version.legalLimitDays,
+    promisedLimitDays: version.promisedLimitDays,
+    maxVisits: version.maxVisits,
+    free: version.feeItems.length === 0,
+    publishedAt: version.publishedAt,
+  };
+}
