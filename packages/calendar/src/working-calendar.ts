@@ -194,7 +194,7 @@ export class WorkingCalendar {
   }
 
   countWorkingDayNumbers(a: DayNumber, b: DayNumber): number {
-    if (b < a) return -this.countWorkingDayNumbers(b, a);
+    if (b < a) return 0 - this.countWorkingDayNumbers(b, a); // not -x: that would make none -0
     const yearA = this.yearIndex(yearOfDayNumber(a));
     const lastYear = yearOfDayNumber(b);
     const throughA = yearA.before[a - yearA.firstDay + 1]!;
