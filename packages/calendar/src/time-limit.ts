@@ -132,7 +132,8 @@ export function timeLimitStatus(calendar: WorkingCalendar, limit: TimeLimit, at:
   if (atMs < limit.startedAt.getTime()) throw invalidTimeLimit(["at: before the clock started"]);
   // Open suspensions are taken to end at `at`: the deadline "if the clock restarted now".
   const result = runClock(calendar, limit, atMs, atMs);
-  if (result.held) throw new Error("unreachable: a projected clock always has a deadline");
+  // Invariant: with every open suspension ending at `at`, nothing holds the clock for good.
+  if (result.held) throw new Error("a projected clock has no deadline");
   const today = dayNumberOfInstant(atMs);
   const dueDay = result.dueDay;
   const dueAtMs = startMsOfDayNumber(dueDay + 1);
@@ -268,7 +269,7 @@ function isWholeDays(value: unknown, min: number): value is number {
 }
 
 /** Bad clock input is an INVALID_TIME_LIMIT error listing every problem. */
-export function checkTimeLimit(limit: TimeLimit): void {
+function checkTimeLimit(limit: TimeLimit): void {
   const problems: string[] = [];
   const started = isInstant(limit.startedAt) ? limit.startedAt.getTime() : null;
   if (started === null) problems.push("startedAt: a valid instant");
