@@ -23,6 +23,7 @@ import { searchResolvers } from "./search/search.resolvers";
 import { SearchService } from "./search/search.service";
 import { WindowReplicaRow } from "./windows/entities";
 import { WindowReplica1763769600014 } from "./windows/migrations/1763769600014-window-replica";
+import { WindowRevision1763769600016 } from "./windows/migrations/1763769600016-window-revision";
 import { windowReplicaHandlers } from "./windows/windows.handlers";
 import { WindowReplicaRepository } from "./windows/windows.repository";
 
@@ -39,6 +40,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
     ItemListing1763769600013,
     WindowReplica1763769600014,
     ItemEntry1763769600015,
+    WindowRevision1763769600016,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const departments = new DepartmentReplicaRepository(dataSource);

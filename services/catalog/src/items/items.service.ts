@@ -126,6 +126,12 @@ export const createItemInput = z.object({
 /** A change to a draft: any content field; null clears an optional one and is refused for the others. */
 export const draftInput = z.object(contentShape).partial();
 
+/** The fields the caller sent: an absent field keeps the draft's value (parsing fills some in as null). */
+function onlySent(patch: z.infer<typeof draftInput>, raw: unknown): Partial<ItemContent> {
+  const sent = raw && typeof raw === "object" ? raw : {};
+  return Object.fromEntries(Object.entries(patch).filter(([field]) => field in sent));
+}
+
 const reason = text(500);
 const changeNote = nullish(z.string().trim().min(1).max(500));
 
@@ -243,7 +249,7 @@ export class ItemsService {
 
   /** Changes a draft; a published version is what cases were judged by and never changes. */
   async editDraft(identity: Identity, itemId: string, versionNumber: number, rawInput: unknown): Promise<ItemVersionRow> {
-    const patch = validate(draftInput, rawInput);
+    const patch = onlySent(validate(draftInput, rawInput), rawInput);
     await this.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.lockItem(tx, itemId);
@@ -262,7 +268,7 @@ export class ItemsService {
 
   /** Reform: the next version starts as a draft copied from the current one, with the changes given. */
   async revise(identity: Identity, itemId: string, rawInput: unknown): Promise<ItemVersionRow> {
-    const patch = validate(draftInput, rawInput);
+    const patch = onlySent(validate(draftInput, rawInput), rawInput);
     await this.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.lockItem(tx, itemId);

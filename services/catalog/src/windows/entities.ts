@@ -28,7 +28,11 @@ export class WindowReplicaRow {
   @Column({ type: "boolean" })
   open!: boolean;
 
-  /** When staffing published this state; an older event arriving late does not overwrite a newer one. */
+  /** Staffing's number of this state of the window: a lower one arriving late changes nothing. */
+  @Column({ type: "int" })
+  revision!: number;
+
+  /** When staffing published this state; breaks ties between equal revisions (events from before revisions). */
   @Column({ name: "as_of", type: "datetime", precision: 3 })
   asOf!: Date;
 }

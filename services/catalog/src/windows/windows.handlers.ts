@@ -14,6 +14,7 @@ export function windowReplicaHandlers(repository: WindowReplicaRepository) {
         departmentId: window.departmentId,
         actsForDepartmentIds: window.actsForDepartmentIds,
         open: window.open,
+        revision: window.revision,
         asOf: new Date(envelope.occurredAt),
       }),
     ),
