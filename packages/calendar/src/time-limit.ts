@@ -94,9 +94,11 @@ export interface TimeLimitStatus {
   day: CalendarDay;
   dueAt: Date;
   totalWorkingDays: number;
+  /** Working days counted so far (用时), today included once it has begun with the clock running. */
+  usedWorkingDays: number;
   /**
    * Working days after today up to the deadline day: 0 on the last day, negative once past
-   * it (working days overdue). Frozen while on hold.
+   * it (the working days counted since the deadline day). Frozen while on hold.
    */
   remainingWorkingDays: number;
   overdue: boolean;
@@ -110,7 +112,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** The deadline from everything recorded so far. */
 export function deadlineOf(calendar: WorkingCalendar, limit: TimeLimit): Deadline {
   checkTimeLimit(limit);
-  const result = runClock(calendar, limit, Infinity, Infinity);
+  const result = runClock(calendar, limit, Infinity, stoppedDays(limit.suspensions ?? [], Infinity, Infinity));
   if (result.held) {
     return { state: "ON_HOLD", since: new Date(result.since), remainingWorkingDays: result.need, totalWorkingDays: result.total };
   }
@@ -131,14 +133,18 @@ export function timeLimitStatus(calendar: WorkingCalendar, limit: TimeLimit, at:
   if (!Number.isFinite(atMs)) throw invalidTimeLimit(["at: a valid instant"]);
   if (atMs < limit.startedAt.getTime()) throw invalidTimeLimit(["at: before the clock started"]);
   // Open suspensions are taken to end at `at`: the deadline "if the clock restarted now".
-  const result = runClock(calendar, limit, atMs, atMs);
+  const stopped = stoppedDays(limit.suspensions ?? [], atMs, atMs);
+  const result = runClock(calendar, limit, atMs, stopped);
   // Invariant: with every open suspension ending at `at`, nothing holds the clock for good.
   if (result.held) throw new Error("a projected clock has no deadline");
   const today = dayNumberOfInstant(atMs);
   const dueDay = result.dueDay;
   const dueAtMs = startMsOfDayNumber(dueDay + 1);
   const overdue = atMs >= dueAtMs;
-  const remaining = calendar.countWorkingDayNumbers(today, dueDay);
+  // Before the deadline no stop lies between today and it (stops end by today); past it, the
+  // days overdue are counted like any others, so a stop after the deadline does not add to them.
+  const remaining = today <= dueDay ? calendar.countWorkingDayNumbers(today, dueDay) : 0 - countedDays(calendar, dueDay, today, stopped);
+  const used = countedDays(calendar, result.startDay, today, stopped);
   const onHold = (limit.suspensions ?? []).some((s) => {
     const from = s.from.getTime();
     return from <= atMs && (s.until == null || s.until.getTime() > atMs);
@@ -146,13 +152,14 @@ export function timeLimitStatus(calendar: WorkingCalendar, limit: TimeLimit, at:
   let level: WarningLevel = "GREEN";
   if (overdue) level = "RED";
   else if (remaining <= thresholds.remaining) level = "YELLOW";
-  else if (thresholds.fraction !== null && result.total > 0 && (result.total - remaining) / result.total >= thresholds.fraction) level = "YELLOW";
+  else if (thresholds.fraction !== null && result.total > 0 && used / result.total >= thresholds.fraction) level = "YELLOW";
   return {
     at,
     onHold,
     day: formatDayNumber(dueDay),
     dueAt: new Date(dueAtMs),
     totalWorkingDays: result.total,
+    usedWorkingDays: used,
     remainingWorkingDays: remaining,
     overdue,
     level,
@@ -186,17 +193,13 @@ function firstDayStartingFrom(ms: number): DayNumber {
   return Math.ceil((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
 }
 
-/**
- * knownAt: events after it are ignored; openEndsAt: where a suspension without an end (or
- * ending after knownAt) is taken to end — Infinity leaves it open.
- */
-function runClock(calendar: WorkingCalendar, limit: TimeLimit, knownAt: number, openEndsAt: number): ClockResult {
+/** knownAt: extensions approved after it are ignored (the suspensions come already cut). */
+function runClock(calendar: WorkingCalendar, limit: TimeLimit, knownAt: number, stopped: readonly StoppedDays[]): ClockResult {
   const startDay = dayNumberOfInstant(limit.startedAt);
   let total = limit.workingDays;
   for (const extension of limit.extensions ?? []) {
     if (extension.approvedAt.getTime() <= knownAt) total += extension.workingDays;
   }
-  const stopped = stoppedDays(limit.suspensions ?? [], knownAt, openEndsAt);
 
   let cursor = startDay; // days after the cursor are still to be counted
   let need = total;
@@ -235,6 +238,24 @@ function runClock(calendar: WorkingCalendar, limit: TimeLimit, knownAt: number, 
   }
 }
 
+/** Working days after startDay through `through` that counted. */
+function countedDays(calendar: WorkingCalendar, startDay: DayNumber, through: DayNumber, stopped: readonly StoppedDays[]): number {
+  let cursor = startDay;
+  let used = 0;
+  for (const range of stopped) {
+    if (range.lo > through) break;
+    if (range.lo - 1 > cursor) used += calendar.countWorkingDayNumbers(cursor, range.lo - 1);
+    cursor = Math.max(cursor, range.hi - 1);
+    if (cursor >= through) return used;
+  }
+  return through > cursor ? used + calendar.countWorkingDayNumbers(cursor, through) : used;
+}
+
+/**
+ * The stopped day ranges, sorted and merged. knownAt: suspensions begun after it are ignored;
+ * openEndsAt: where one without an end (or ending after knownAt) is taken to end — Infinity
+ * leaves it open.
+ */
 function stoppedDays(suspensions: readonly Suspension[], knownAt: number, openEndsAt: number): StoppedDays[] {
   const ranges: StoppedDays[] = [];
   for (const suspension of suspensions) {

@@ -138,7 +138,7 @@ describe("suspensions (暂停计时)", () => {
     const limit: TimeLimit = { ...base, suspensions: [suspension("2025-03-05 10:00", null)] };
     expect(deadlineOf(calendar, limit)).toEqual({ state: "ON_HOLD", since: at("2025-03-05 10:00"), remainingWorkingDays: 3, totalWorkingDays: 5 });
     const friday = timeLimitStatus(calendar, limit, at("2025-03-07 12:00"));
-    expect(friday).toMatchObject({ onHold: true, day: "2025-03-12", remainingWorkingDays: 3, overdue: false, level: "GREEN" });
+    expect(friday).toMatchObject({ onHold: true, day: "2025-03-12", usedWorkingDays: 2, remainingWorkingDays: 3, overdue: false, level: "GREEN" });
     const monday = timeLimitStatus(calendar, limit, at("2025-03-10 12:00"));
     expect(monday).toMatchObject({ onHold: true, day: "2025-03-13", remainingWorkingDays: 3, level: "GREEN" });
     // Closing it then gives what the projection said.
@@ -164,7 +164,9 @@ describe("suspensions (暂停计时)", () => {
     expect(dueDay(limit)).toBe("2025-03-07");
     const open = { ...limit, suspensions: [suspension("2025-03-11 10:00", null)] };
     expect(deadlineOf(calendar, open)).toMatchObject({ state: "DUE", day: "2025-03-07" });
-    expect(timeLimitStatus(calendar, open, at("2025-03-12 10:00"))).toMatchObject({ onHold: true, overdue: true, level: "RED", remainingWorkingDays: -3 });
+    // Overdue by Monday and Tuesday; Wednesday began with the clock stopped.
+    expect(timeLimitStatus(calendar, open, at("2025-03-12 10:00"))).toMatchObject({ onHold: true, overdue: true, level: "RED", remainingWorkingDays: -2 });
+    expect(timeLimitStatus(calendar, limit, at("2025-03-14 10:00"))).toMatchObject({ onHold: false, usedWorkingDays: 7, remainingWorkingDays: -3 });
   });
 
   test("an instant item put on hold at the window restarts with the day it resumes", () => {
@@ -229,19 +231,19 @@ describe("supervision warning levels (预警)", () => {
     const days = daysFrom(calendarDay("2025-03-03"), calendarDay("2025-03-12"));
     const seen = days.map((day) => {
       const s = timeLimitStatus(calendar, limit, at(`${day} 12:00`));
-      return `${day} ${s.remainingWorkingDays} ${s.level}`;
+      return `${day} used ${s.usedWorkingDays} left ${s.remainingWorkingDays} ${s.level}`;
     });
     expect(seen).toEqual([
-      "2025-03-03 5 GREEN",
-      "2025-03-04 4 GREEN",
-      "2025-03-05 3 GREEN",
-      "2025-03-06 2 GREEN",
-      "2025-03-07 1 YELLOW",
-      "2025-03-08 1 YELLOW",
-      "2025-03-09 1 YELLOW",
-      "2025-03-10 0 YELLOW",
-      "2025-03-11 -1 RED",
-      "2025-03-12 -2 RED",
+      "2025-03-03 used 0 left 5 GREEN",
+      "2025-03-04 used 1 left 4 GREEN",
+      "2025-03-05 used 2 left 3 GREEN",
+      "2025-03-06 used 3 left 2 GREEN",
+      "2025-03-07 used 4 left 1 YELLOW",
+      "2025-03-08 used 4 left 1 YELLOW",
+      "2025-03-09 used 4 left 1 YELLOW",
+      "2025-03-10 used 5 left 0 YELLOW",
+      "2025-03-11 used 6 left -1 RED",
+      "2025-03-12 used 7 left -2 RED",
     ]);
     expect(warningLevel(calendar, limit, new Date("2025-03-10T15:59:59.999Z"))).toBe("YELLOW");
     expect(warningLevel(calendar, limit, new Date("2025-03-10T16:00:00.000Z"))).toBe("RED");
@@ -320,6 +322,15 @@ const isWorking = (dayNumber: number) => {
 };
 const midnight = (dayNumber: number) => dayNumber * MS_PER_DAY - OFFSET;
 
+/** Working days counted through day `through`, by the same midnight test. */
+function simulateUsed(limit: TimeLimit, through: number): number {
+  const start = limit.startedAt.getTime();
+  const running = (t: number) => t >= start && !(limit.suspensions ?? []).some((s) => s.from.getTime() <= t && t < (s.until?.getTime() ?? Infinity));
+  let used = 0;
+  for (let d = Math.floor((start + OFFSET) / MS_PER_DAY) + 1; d <= through; d++) if (isWorking(d) && running(midnight(d))) used++;
+  return used;
+}
+
 function simulate(limit: TimeLimit): { day: string } | { held: number } {
   const start = limit.startedAt.getTime();
   const running = (t: number) => t >= start && !(limit.suspensions ?? []).some((s) => s.from.getTime() <= t && t < (s.until?.getTime() ?? Infinity));
@@ -396,6 +407,8 @@ describe("agrees with a day-by-day simulation of the rule", () => {
 
   test("the status at any instant matches the simulation of what was known then", () => {
     const wrong: string[] = [];
+    // used + remaining = total, except where a restart on a day off pushed the deadline on.
+    let balanced = 1500;
     for (const limit of randomClocks(1500, 99, true)) {
       const atMs = limit.startedAt.getTime() + Math.floor(((limit.startedAt.getTime() / 7) % 30) * MS_PER_DAY);
       const known: TimeLimit = {
@@ -410,7 +423,11 @@ describe("agrees with a day-by-day simulation of the rule", () => {
       const status = timeLimitStatus(calendar, limit, new Date(atMs));
       if (status.day !== expected.day) wrong.push(`${JSON.stringify(limit)} at ${atMs}: ${status.day} != ${expected.day}`);
       if (status.overdue !== atMs >= Date.parse(`${expected.day}T16:00:00Z`)) wrong.push(`overdue ${status.overdue} at ${atMs}`);
+      const used = simulateUsed(known, Math.floor((atMs + OFFSET) / MS_PER_DAY));
+      if (status.usedWorkingDays !== used) wrong.push(`${JSON.stringify(limit)} at ${atMs}: used ${status.usedWorkingDays} != ${used}`);
+      if (status.usedWorkingDays + status.remainingWorkingDays !== status.totalWorkingDays) balanced--;
     }
     expect(wrong.slice(0, 5)).toEqual([]);
+    expect(balanced).toBeGreaterThan(1450);
   });
 });
