@@ -11,6 +11,7 @@ const REGISTER_DEPARTMENT = /* GraphQL */ `
   mutation ($input: RegisterDepartmentInput!) { registerDepartment(input: $input) { id code name centerCode } }`;
 const CREATE_ITEM = /* GraphQL */ `
   mutation ($input: CreateItemInput!) { createItem(input: $input) { id name version speedUpRatio feeStandard { kind amountFen } } }`;
+const PUBLISH_ITEM = /* GraphQL */ `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id versionStatus } }`;
 const SUBMIT_CASE = /* GraphQL */ `
   mutation ($input: SubmitCaseInput!) { submitCase(input: $input) { id status receiptNo } }`;
 const ACCEPT_CASE = /* GraphQL */ `mutation ($id: ID!) { acceptCase(caseId: $id) { id status itemVersion acceptedAt } }`;
@@ -27,12 +28,21 @@ function itemInput(departmentId: string, overrides: Record<string, unknown> = {}
   return {
     centerCode: CENTER,
     departmentId,
-    code: `ITEM-${Math.random().toString(36).slice(2, 8)}`,
+    baseCode: `XK${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}000`,
+    agencyCreditCode: "115117220086510033",
     name: "建设工程规划许可证核发",
+    category: "ADMINISTRATIVE_LICENCE",
     kind: "PROMISED",
+    content: "核发建设工程规划许可证",
+    legalBasis: "《中华人民共和国城乡规划法》第四十条",
+    conditions: "已取得建设用地使用权",
+    procedure: "申请、受理、审查、决定",
+    materials: [{ code: "M01", name: "建设工程规划许可申请表", form: "ORIGINAL" }],
     legalLimitDays: 20,
     promisedLimitDays: 7,
-    feeStandard: { kind: "FIXED", amountFen: 5000 },
+    feeItems: [{ code: "F01", name: "建设工程规划许可证核发", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }],
+    supervisionContact: "0818-5222110",
+    maxVisits: 1,
     ...overrides,
   };
 }
@@ -48,9 +58,9 @@ async function registerDepartment(code: string, name: string): Promise<string> {
   return result.data!.registerDepartment.id;
 }
 
-/** Catalog learns of a department through an event, so the first attempt may come too early. */
+/** Catalog learns of a department through an event, so the first attempt may come too early. The draft is then published. */
 async function createItemOnceDepartmentKnown(input: Record<string, unknown>) {
-  return eventually(async () => {
+  const created = await eventually(async () => {
     const result = await graphql<{ createItem: { id: string; speedUpRatio: number } }>(
       system.gatewayUrl,
       CREATE_ITEM,
@@ -60,6 +70,11 @@ async function createItemOnceDepartmentKnown(input: Record<string, unknown>) {
     if (result.errors?.[0]?.extensions?.code === "UNKNOWN_DEPARTMENT") return null;
     return result;
   });
+  if (created.data) {
+    const published = await graphql(system.gatewayUrl, PUBLISH_ITEM, { id: created.data.createItem.id }, { token: adminToken });
+    expect(published.errors).toBeUndefined();
+  }
+  return created;
 }
 
 beforeAll(async () => {
@@ -148,13 +163,13 @@ describe("bad input gets a typed error and writes nothing", () => {
 
   beforeAll(async () => {
     departmentId = await registerDepartment("SCJGJ", "市场监督管理局");
-    await createItemOnceDepartmentKnown(itemInput(departmentId, { code: "PROBE" }));
+    await createItemOnceDepartmentKnown(itemInput(departmentId, { baseCode: "XK00001000" }));
   });
 
   async function itemCodes(): Promise<string[]> {
     const result = await graphql<{ items: Array<{ code: string }> }>(
       system.gatewayUrl,
-      `query ($c: String!) { items(centerCode: $c) { code } }`,
+      `query ($c: String!) { items(centerCode: $c, scope: ALL) { code } }`,
       { c: CENTER },
       { token: adminToken },
     );
@@ -165,10 +180,10 @@ describe("bad input gets a typed error and writes nothing", () => {
     ["an unknown department", { departmentId: "00000000-0000-0000-0000-000000000000" }, "UNKNOWN_DEPARTMENT"],
     ["a promise longer than the law", { legalLimitDays: 5, promisedLimitDays: 9 }, "BAD_USER_INPUT"],
     ["an instant item with a promised limit", { kind: "INSTANT", promisedLimitDays: 3 }, "BAD_USER_INPUT"],
-    ["a negative fee", { feeStandard: { kind: "FIXED", amountFen: -1 } }, "BAD_USER_INPUT"],
-    ["a fractional fee", { feeStandard: { kind: "FIXED", amountFen: 12.5 } }, "BAD_USER_INPUT"],
-    ["a fixed fee without an amount", { feeStandard: { kind: "FIXED" } }, "BAD_USER_INPUT"],
-    ["a code already taken", { code: "PROBE" }, "CONFLICT"],
+    ["a negative fee", { feeItems: [{ code: "F01", name: "费", kind: "FIXED", amountFen: -1, legalBasis: "x" }] }, "BAD_USER_INPUT"],
+    ["a fractional fee", { feeItems: [{ code: "F01", name: "费", kind: "FIXED", amountFen: 12.5, legalBasis: "x" }] }, "BAD_USER_INPUT"],
+    ["a fixed fee without an amount", { feeItems: [{ code: "F01", name: "费", kind: "FIXED", legalBasis: "x" }] }, "BAD_USER_INPUT"],
+    ["a code already taken", { baseCode: "XK00001000" }, "CONFLICT"],
     ["a wrong type", { legalLimitDays: "twenty" }, "BAD_USER_INPUT"],
   ])("%s", async (_label, overrides, code) => {
     const before = await itemCodes();
