@@ -2,6 +2,10 @@ import { z } from "zod";
 import { centerCode, defineEvent } from "./define";
 import { streams } from "./streams";
 
+/**
+ * 缴款通知书 issued. Fields after `amountFen` were added with unified fee collection; their
+ * defaults read events published before them.
+ */
 export const paymentNoticeIssued = defineEvent(
   streams.fees,
   "notice.issued",
@@ -12,6 +16,13 @@ export const paymentNoticeIssued = defineEvent(
     caseId: z.string(),
     departmentId: z.string(),
     amountFen: z.number().int().nonnegative(),
+    /** The department's fee account the money goes to. */
+    accountNo: z.string().nullable().default(null),
+    issuedAt: z.string().nullable().default(null),
+    /** Payable at the bank until this instant (end of a working day, Asia/Shanghai). */
+    expiresAt: z.string().nullable().default(null),
+    /** Set when this notice replaces a cancelled one of the same case (reissue, reduction). */
+    replacesNoticeId: z.string().nullable().default(null),
   }),
 );
 
@@ -34,6 +45,8 @@ export const paymentNoticeSettled = defineEvent(
     /** 电子票据号: the electronic receipt issued on payment; null for a waiver. */
     receiptNo: z.string().nullable(),
     settledAt: z.string(),
+    /** Added: the bank's transaction id of the payment; null for a waiver. */
+    bankTxnId: z.string().nullable().default(null),
   }),
 );
 
@@ -48,5 +61,66 @@ export const paymentNoticeCancelled = defineEvent(
     caseId: z.string(),
     reason: z.string(),
     cancelledAt: z.string(),
+    /** Added: the notice issued in its place (reissue after expiry, approved reduction); null when none. */
+    replacedByNoticeId: z.string().nullable().default(null),
+    departmentId: z.string().nullable().default(null),
+  }),
+);
+
+/**
+ * 退费: the bank returned a paid fee to the payer after the center's finance approved the
+ * refund. The notice stays paid in the record, with this refund beside it.
+ */
+export const paymentRefunded = defineEvent(
+  streams.fees,
+  "notice.refunded",
+  z.object({
+    refundId: z.string(),
+    noticeId: z.string(),
+    noticeNo: z.string(),
+    centerCode,
+    caseId: z.string(),
+    departmentId: z.string(),
+    amountFen: z.number().int().positive(),
+    reason: z.string(),
+    approvedBy: z.string(),
+    bankTxnId: z.string(),
+    refundedAt: z.string(),
+  }),
+);
+
+export const feeIrregularityKind = z.enum([
+  /** The bank took money against a notice number that does not exist here. */
+  "PAYMENT_WITHOUT_NOTICE",
+  /** A notice would have charged a fee the item's published standard does not have (or cancelled). */
+  "FEE_NOT_IN_STANDARD",
+  /** The bank's amount differs from the notice's, at payment or in the day's statement. */
+  "AMOUNT_MISMATCH",
+]);
+export type FeeIrregularityKind = z.infer<typeof feeIrregularityKind>;
+
+/**
+ * Electronic supervision (电子监察) of fees: an irregular fee, raised once per occurrence
+ * (a bank transaction, or a fee of a case) however often it is seen again.
+ */
+export const feeIrregularityDetected = defineEvent(
+  streams.fees,
+  "irregularity.detected",
+  z.object({
+    irregularityId: z.string(),
+    centerCode,
+    kind: feeIrregularityKind,
+    departmentId: z.string().nullable(),
+    caseId: z.string().nullable(),
+    noticeNo: z.string().nullable(),
+    bankTxnId: z.string().nullable(),
+    feeCode: z.string().nullable(),
+    /** What the record here says, and what was attempted or reported, in fen. */
+    expectedFen: z.number().int().nullable(),
+    actualFen: z.number().int().nullable(),
+    /** Where it was seen: a bank payment, a statement's reconciliation, an assessment. */
+    source: z.enum(["BANK_PAYMENT", "RECONCILIATION", "ASSESSMENT"]),
+    detail: z.string(),
+    detectedAt: z.string(),
   }),
 );
