@@ -45,12 +45,13 @@ export const paymentNoticeSettled = defineEvent(
     /** 电子票据号: the electronic receipt issued on payment; null for a waiver. */
     receiptNo: z.string().nullable(),
     settledAt: z.string(),
-    /** Added: the bank's transaction id of the payment; null for a waiver. */
-    bankTxnId: z.string().nullable().default(null),
   }),
 );
 
-/** A notice withdrawn before payment (the case was refused or withdrawn, or the notice reissued). */
+/**
+ * A notice withdrawn before payment (the case was refused or withdrawn, or the notice
+ * reissued: the replacement's `paymentNoticeIssued` names it in `replacesNoticeId`).
+ */
 export const paymentNoticeCancelled = defineEvent(
   streams.fees,
   "notice.cancelled",
@@ -61,9 +62,6 @@ export const paymentNoticeCancelled = defineEvent(
     caseId: z.string(),
     reason: z.string(),
     cancelledAt: z.string(),
-    /** Added: the notice issued in its place (reissue after expiry, approved reduction); null when none. */
-    replacedByNoticeId: z.string().nullable().default(null),
-    departmentId: z.string().nullable().default(null),
   }),
 );
 
