@@ -57,6 +57,8 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     NATS_NAMESPACE: options.namespace,
     NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
     IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+    // Staffing signs access tokens at login with the key the test gateway trusts.
+    AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     LOG_LEVEL: options.logLevel ?? "warn",
     OUTBOX_POLL_MS: "200",
   });

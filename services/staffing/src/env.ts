@@ -1,6 +1,26 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
 import { loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
 
-export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database: "onestop_staffing" });
-export type StaffingEnv = ReturnType<typeof staffingEnvSchema.parse>;
+export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database: "onestop_staffing" }).extend({
+  /** The private Ed25519 JWK (with its kid) that signs access tokens at login; login is refused without one. */
+  AUTH_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUTH_ISSUER: z.string().min(1).default("onestop"),
+  AUTH_AUDIENCE: z.string().min(1).default("onestop-gateway"),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+export type StaffingEnv = z.infer<typeof staffingEnvSchema>;
 
 export const loadStaffingEnv = (source = process.env) => loadEnv("staffing", staffingEnvSchema, source);
+
+/** Where `pnpm start` keeps the development keys. */
+const developmentSigningKey = join(__dirname, "..", "..", "..", ".local", "keys", "access-token-private.jwk.json");
+
+/** The configured signing key; in development, the one `pnpm start` generated when none is configured. */
+export function signingKeyFile(env: StaffingEnv): string | null {
+  if (env.AUTH_SIGNING_KEY_FILE) return env.AUTH_SIGNING_KEY_FILE;
+  return env.NODE_ENV === "development" && existsSync(developmentSigningKey) ? developmentSigningKey : null;
+}

@@ -1,22 +1,110 @@
 import { join } from "node:path";
 import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
-import { loadStaffingEnv, type StaffingEnv } from "./env";
-
-export { staffingEnvSchema } from "./env";
+import { AccessTokenSigner } from "./accounts/access-token";
+import { AccountsRepository } from "./accounts/accounts.repository";
+import { accountsResolvers } from "./accounts/accounts.resolvers";
+import { AccountsService } from "./accounts/accounts.service";
+import { accountsEntities } from "./accounts/entities";
+import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accounts";
+import { assessmentHandlers } from "./assessment/assessment.handlers";
+import { AssessmentRepository } from "./assessment/assessment.repository";
+import { assessmentResolvers } from "./assessment/assessment.resolvers";
+import { AssessmentService } from "./assessment/assessment.service";
+import { assessmentEntities } from "./assessment/entities";
+import { Assessment1763769600007 } from "./assessment/migrations/1763769600007-assessment";
+import { assignmentResolvers } from "./assignment/assignment.resolvers";
+import { AssignmentService } from "./assignment/assignment.service";
+import { AttendanceRepository } from "./attendance/attendance.repository";
+import { attendanceResolvers } from "./attendance/attendance.resolvers";
+import { AttendanceService } from "./attendance/attendance.service";
+import { attendanceEntities } from "./attendance/entities";
+import { Attendance1763769600006 } from "./attendance/migrations/1763769600006-attendance";
+import { authorizationEntities } from "./authorization/entities";
+import { LettersRepository } from "./authorization/letters.repository";
+import { lettersResolvers } from "./authorization/letters.resolvers";
+import { LettersService } from "./authorization/letters.service";
+import { AuthorizationLetters1763769600005 } from "./authorization/migrations/1763769600005-authorization-letters";
+import { loadStaffingEnv, signingKeyFile, type StaffingEnv } from "./env";
+import { ItemReplicaRow } from "./items/entities";
+import { itemReplicaHandlers } from "./items/items.handlers";
+import { ItemReplicaRepository } from "./items/items.repository";
+import { ItemReplica1763769600004 } from "./items/migrations/1763769600004-item-replica";
 import { organisationEntities } from "./organisation/entities";
 import { Organisation1763769600001 } from "./organisation/migrations/1763769600001-organisation";
+import { HallsWindowsStaff1763769600002 } from "./organisation/migrations/1763769600002-halls-windows-staff";
 import { OrganisationRepository } from "./organisation/organisation.repository";
 import { organisationResolvers } from "./organisation/organisation.resolvers";
 import { OrganisationService } from "./organisation/organisation.service";
+import { postsEntities } from "./posts/entities";
+import { Posts1763769600003 } from "./posts/migrations/1763769600003-posts";
+import { PostsRepository } from "./posts/posts.repository";
+import { postsResolvers } from "./posts/posts.resolvers";
+import { PostsService } from "./posts/posts.service";
+
+export { staffingEnvSchema } from "./env";
 
 export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
   name: "staffing",
   rootDir: join(__dirname, ".."),
-  entities: [...organisationEntities],
-  migrations: [Organisation1763769600001],
-  wire({ dataSource, unitOfWork, clock }) {
-    const organisation = new OrganisationService(new OrganisationRepository(dataSource), unitOfWork, clock);
-    return { resolvers: mergeResolvers(organisationResolvers(organisation)) };
+  entities: [
+    ...organisationEntities,
+    ...postsEntities,
+    ItemReplicaRow,
+    ...authorizationEntities,
+    ...attendanceEntities,
+    ...assessmentEntities,
+    ...accountsEntities,
+  ],
+  migrations: [
+    Organisation1763769600001,
+    HallsWindowsStaff1763769600002,
+    Posts1763769600003,
+    ItemReplica1763769600004,
+    AuthorizationLetters1763769600005,
+    Attendance1763769600006,
+    Assessment1763769600007,
+    Accounts1763769600008,
+  ],
+  wire({ env, logger, dataSource, unitOfWork, clock }) {
+    const organisationRepository = new OrganisationRepository(dataSource);
+    const postsRepository = new PostsRepository(dataSource);
+    const lettersRepository = new LettersRepository(dataSource);
+    const itemsRepository = new ItemReplicaRepository(dataSource);
+    const attendanceRepository = new AttendanceRepository(dataSource);
+
+    const organisation = new OrganisationService(organisationRepository, unitOfWork, clock);
+    const posts = new PostsService(postsRepository, organisationRepository, organisation, unitOfWork, clock);
+    const letters = new LettersService(lettersRepository, itemsRepository, organisationRepository, postsRepository, unitOfWork, clock);
+    const attendance = new AttendanceService(attendanceRepository, organisationRepository, postsRepository, unitOfWork, clock);
+    const assignment = new AssignmentService(organisationRepository, postsRepository, lettersRepository, itemsRepository, attendance, clock);
+    const assessment = new AssessmentService(new AssessmentRepository(dataSource), organisationRepository, postsRepository, attendanceRepository);
+
+    const keyFile = signingKeyFile(env);
+    const signer = keyFile
+      ? AccessTokenSigner.fromJwkFile(keyFile, {
+          issuer: env.AUTH_ISSUER,
+          audience: env.AUTH_AUDIENCE,
+          ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+        })
+      : null;
+    if (!signer) logger.warn("AUTH_SIGNING_KEY_FILE is not set: login is refused until it is");
+    const accounts = new AccountsService(new AccountsRepository(dataSource), organisationRepository, postsRepository, unitOfWork, clock, signer, {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+    });
+
+    return {
+      resolvers: mergeResolvers(
+        organisationResolvers(organisation),
+        postsResolvers(posts, organisation),
+        lettersResolvers(letters, organisation, clock),
+        attendanceResolvers(attendance, organisation),
+        assignmentResolvers(assignment, organisation),
+        assessmentResolvers(assessment, organisation),
+        accountsResolvers(accounts),
+      ),
+      handlers: [...itemReplicaHandlers(itemsRepository), ...assessmentHandlers(assessment)],
+    };
   },
 };
 

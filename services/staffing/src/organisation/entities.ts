@@ -16,7 +16,41 @@ export class DepartmentRow {
 
   @Column({ name: "registered_at", type: "datetime", precision: 3 })
   registeredAt!: Date;
+
+  /** 首席代表: holds the department's delegated approval power in the hall. */
+  @Column({ name: "chief_staff_id", type: "char", length: 36, nullable: true })
+  chiefStaffId!: string | null;
+
+  @Column({ name: "chief_revision", type: "int", default: 0 })
+  chiefRevision!: number;
+
+  @Column({ name: "chief_appointed_at", type: "datetime", precision: 3, nullable: true })
+  chiefAppointedAt!: Date | null;
 }
+
+export const hallThemes = ["ENTERPRISE_REGISTRATION", "CONSTRUCTION_PROJECTS", "SOCIAL_AFFAIRS", "TAX_AND_FEES", "GENERAL"] as const;
+export type HallTheme = (typeof hallThemes)[number];
+
+/** 功能大厅: a functional hall grouping windows by theme. */
+@Entity({ name: "hall" })
+export class HallRow {
+  @PrimaryColumn({ type: "char", length: 36 })
+  id!: string;
+
+  @Column({ name: "center_code", type: "char", length: 12 })
+  centerCode!: string;
+
+  @Column({ type: "varchar", length: 40 })
+  code!: string;
+
+  @Column({ type: "varchar", length: 100 })
+  name!: string;
+
+  @Column({ type: "varchar", length: 40 })
+  theme!: HallTheme;
+}
+
+export type WindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
 
 @Entity({ name: "service_window" })
 export class WindowRow {
@@ -33,10 +67,34 @@ export class WindowRow {
   name!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: "RESIDENT" | "AB" | "COMPREHENSIVE";
+  kind!: WindowKind;
 
+  /** The department of a resident or A/B window; null for a comprehensive one. */
   @Column({ name: "department_id", type: "char", length: 36, nullable: true })
   departmentId!: string | null;
+
+  @Column({ name: "hall_id", type: "char", length: 36, nullable: true })
+  hallId!: string | null;
+
+  @Column({ name: "is_open", type: "boolean", default: true })
+  open!: boolean;
+
+  /** Grows with every published snapshot of the window. */
+  @Column({ type: "int", default: 0 })
+  revision!: number;
+
+  @Column({ name: "opened_at", type: "datetime", precision: 3, nullable: true })
+  openedAt!: Date | null;
+}
+
+/** The departments a comprehensive window (综合窗口) accepts for. */
+@Entity({ name: "window_department" })
+export class WindowDepartmentRow {
+  @PrimaryColumn({ name: "window_id", type: "char", length: 36 })
+  windowId!: string;
+
+  @PrimaryColumn({ name: "department_id", type: "char", length: 36 })
+  departmentId!: string;
 }
 
 @Entity({ name: "staff" })
@@ -47,11 +105,19 @@ export class StaffRow {
   @Column({ name: "center_code", type: "char", length: 12 })
   centerCode!: string;
 
+  /** 工号: the staff number, unique in the center. */
+  @Column({ type: "varchar", length: 40 })
+  code!: string;
+
   @Column({ type: "varchar", length: 100 })
   name!: string;
 
-  @Column({ name: "department_id", type: "char", length: 36 })
-  departmentId!: string;
+  /** Home department; null for the center's own office (administration, supervision, finance). */
+  @Column({ name: "department_id", type: "char", length: 36, nullable: true })
+  departmentId!: string | null;
+
+  @Column({ name: "registered_at", type: "datetime", precision: 3 })
+  registeredAt!: Date;
 }
 
-export const organisationEntities = [DepartmentRow, WindowRow, StaffRow];
+export const organisationEntities = [DepartmentRow, HallRow, WindowRow, WindowDepartmentRow, StaffRow];

@@ -1,15 +1,62 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { staffingEvents } from "@onestop/events";
-import { DomainError, ErrorCode, requireCenter, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
-import type { DepartmentRow } from "./entities";
+import {
+  DomainError,
+  ErrorCode,
+  invalidInput,
+  notFound,
+  requireCenter,
+  requireRole,
+  validate,
+  type Clock,
+  type Identity,
+  type Tx,
+  type UnitOfWork,
+} from "@onestop/platform";
+import { StaffingError } from "../errors";
+import { hallThemes, type DepartmentRow, type HallRow, type StaffRow, type WindowRow } from "./entities";
 import type { OrganisationRepository } from "./organisation.repository";
+import { windowShapeProblems } from "./organisation.rules";
 
-export const registerDepartmentInput = z.object({
-  centerCode: z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code"),
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only"),
-  name: z.string().trim().min(1).max(100),
+const centerCode = z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code");
+const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
+const name = z.string().trim().min(1).max(100);
+const id = z.string().min(1).max(64);
+
+export const registerDepartmentInput = z.object({ centerCode, code, name });
+
+export const createHallInput = z.object({ centerCode, code, name, theme: z.enum(hallThemes) });
+
+export const openWindowInput = z.object({
+  centerCode,
+  code,
+  name,
+  kind: z.enum(["RESIDENT", "AB", "COMPREHENSIVE"]),
+  departmentId: id.nullish().transform((v) => v ?? null),
+  actsForDepartmentIds: z.array(id).max(50).nullish().transform((v) => v ?? []),
+  hallId: id.nullish().transform((v) => v ?? null),
 });
+
+export const changeWindowInput = z.object({
+  windowId: id,
+  name: name.nullish(),
+  hallId: id.nullish(),
+  actsForDepartmentIds: z.array(id).max(50).nullish(),
+  open: z.boolean().nullish(),
+});
+
+export const registerStaffInput = z.object({
+  centerCode,
+  code,
+  name,
+  departmentId: id.nullish().transform((v) => v ?? null),
+});
+
+export const appointChiefInput = z.object({ departmentId: id, staffId: id });
+
+const unknownDepartment = (departmentId: string, center: string) =>
+  new DomainError(StaffingError.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
 
 export class OrganisationService {
   constructor(
@@ -29,6 +76,9 @@ export class OrganisationService {
       code: input.code,
       name: input.name,
       registeredAt: this.clock.now(),
+      chiefStaffId: null,
+      chiefRevision: 0,
+      chiefAppointedAt: null,
     };
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.repository.insertDepartment(tx, department))) {
@@ -45,19 +95,209 @@ export class OrganisationService {
     });
   }
 
-  department(id: string) {
-    return this.repository.findDepartment(id);
+  /** 首席代表: names the department's chief representative, one of its own staff. */
+  async appointChiefRepresentative(identity: Identity, rawInput: unknown): Promise<DepartmentRow> {
+    const input = validate(appointChiefInput, rawInput);
+    requireRole(identity, "center_admin");
+    return this.unitOfWork.run(async (tx) => {
+      const department = await this.repository.lockDepartment(tx, input.departmentId);
+      if (!department) throw notFound("Department", input.departmentId);
+      requireCenter(identity, department.centerCode);
+      const staff = await this.repository.findStaff(input.staffId, tx);
+      if (!staff || staff.centerCode !== department.centerCode) throw notFound("Staff", input.staffId);
+      if (staff.departmentId !== department.id) {
+        throw new DomainError(StaffingError.StaffNotOfDepartment, `${staff.name} does not belong to ${department.name}`, {
+          staffId: staff.id,
+          departmentId: department.id,
+        });
+      }
+      if (department.chiefStaffId === staff.id) return department;
+      const appointedAt = this.clock.now();
+      const revision = await this.repository.setChiefRepresentative(tx, department.id, staff.id, appointedAt);
+      await tx.publish(
+        staffingEvents.chiefRepresentativeAppointed,
+        { departmentId: department.id, centerCode: department.centerCode, staffId: staff.id, appointedAt: appointedAt.toISOString(), revision },
+        { centerCode: department.centerCode },
+      );
+      return { ...department, chiefStaffId: staff.id, chiefRevision: revision, chiefAppointedAt: appointedAt };
+    });
   }
 
-  departments(centerCode: string) {
-    return this.repository.departmentsOfCenter(centerCode);
+  /** 功能大厅: a functional hall windows are grouped in. */
+  async createHall(identity: Identity, rawInput: unknown): Promise<HallRow> {
+    const input = validate(createHallInput, rawInput);
+    requireRole(identity, "center_admin");
+    requireCenter(identity, input.centerCode);
+    const hall: HallRow = { id: randomUUID(), ...input };
+    return this.unitOfWork.run(async (tx) => {
+      if (!(await this.repository.insertHall(tx, hall))) {
+        throw new DomainError(ErrorCode.Conflict, `Hall code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+      }
+      return hall;
+    });
   }
 
-  window(id: string) {
-    return this.repository.findWindow(id);
+  /** Opens a window in the hall and publishes its snapshot (catalog enters items at it). */
+  async openWindow(identity: Identity, rawInput: unknown): Promise<WindowRow> {
+    const input = validate(openWindowInput, rawInput);
+    requireRole(identity, "center_admin");
+    requireCenter(identity, input.centerCode);
+    const problems = windowShapeProblems(input.kind, input.departmentId, input.actsForDepartmentIds);
+    if (problems.length > 0) throw invalidInput(problems);
+    return this.unitOfWork.run(async (tx) => {
+      await this.requireDepartmentsOfCenter(tx, [...(input.departmentId ? [input.departmentId] : []), ...input.actsForDepartmentIds], input.centerCode);
+      if (input.hallId) await this.requireHallOfCenter(tx, input.hallId, input.centerCode);
+      const window: WindowRow = {
+        id: randomUUID(),
+        centerCode: input.centerCode,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        departmentId: input.departmentId,
+        hallId: input.hallId,
+        open: true,
+        revision: 0,
+        openedAt: this.clock.now(),
+      };
+      if (!(await this.repository.insertWindow(tx, window, input.actsForDepartmentIds))) {
+        throw new DomainError(ErrorCode.Conflict, `Window code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+      }
+      return this.publishWindow(tx, window.id);
+    });
   }
 
-  staff(id: string) {
-    return this.repository.findStaff(id);
+  /** Renames, moves, re-scopes, closes or reopens a window; the new snapshot is published. */
+  async changeWindow(identity: Identity, rawInput: unknown): Promise<WindowRow> {
+    const input = validate(changeWindowInput, rawInput);
+    requireRole(identity, "center_admin");
+    return this.unitOfWork.run(async (tx) => {
+      const window = await this.repository.lockWindow(tx, input.windowId);
+      if (!window) throw notFound("Window", input.windowId);
+      requireCenter(identity, window.centerCode);
+      if (input.actsForDepartmentIds) {
+        const problems = windowShapeProblems(window.kind, window.departmentId, input.actsForDepartmentIds);
+        if (problems.length > 0) throw invalidInput(problems);
+        await this.requireDepartmentsOfCenter(tx, input.actsForDepartmentIds, window.centerCode);
+      }
+      if (input.hallId) await this.requireHallOfCenter(tx, input.hallId, window.centerCode);
+      await this.repository.updateWindow(tx, window.id, {
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.hallId !== undefined ? { hallId: input.hallId } : {}),
+        ...(typeof input.open === "boolean" ? { open: input.open } : {}),
+      });
+      if (input.actsForDepartmentIds) await this.repository.replaceActsFor(tx, window.id, input.actsForDepartmentIds);
+      return this.publishWindow(tx, window.id);
+    });
+  }
+
+  /**
+   * Publishes the window's full current state with its next revision; called, under the
+   * window's lock, in the transaction of every change of the window or of its posts.
+   */
+  async publishWindow(tx: Tx, windowId: string): Promise<WindowRow> {
+    const revision = await this.repository.nextRevision(tx, windowId);
+    const snapshot = await this.repository.windowSnapshot(tx, windowId);
+    if (!snapshot) throw notFound("Window", windowId);
+    const { window } = snapshot;
+    await tx.publish(
+      staffingEvents.windowPublished,
+      {
+        windowId: window.id,
+        centerCode: window.centerCode,
+        code: window.code,
+        name: window.name,
+        kind: window.kind,
+        departmentId: window.departmentId,
+        actsForDepartmentIds: snapshot.actsForDepartmentIds,
+        open: window.open,
+        hallId: window.hallId,
+        aPostStaffId: snapshot.aPostStaffId,
+        bPostStaffId: snapshot.bPostStaffId,
+        revision,
+      },
+      { centerCode: window.centerCode },
+    );
+    return { ...window, revision };
+  }
+
+  /** Registers a member of the hall's staff with their home department (none for the center's own office). */
+  async registerStaff(identity: Identity, rawInput: unknown): Promise<StaffRow> {
+    const input = validate(registerStaffInput, rawInput);
+    requireRole(identity, "center_admin");
+    requireCenter(identity, input.centerCode);
+    return this.unitOfWork.run(async (tx) => {
+      if (input.departmentId) await this.requireDepartmentsOfCenter(tx, [input.departmentId], input.centerCode);
+      const staff: StaffRow = { id: randomUUID(), ...input, registeredAt: this.clock.now() };
+      if (!(await this.repository.insertStaff(tx, staff))) {
+        throw new DomainError(ErrorCode.Conflict, `Staff code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+      }
+      return staff;
+    });
+  }
+
+  private async requireDepartmentsOfCenter(tx: Tx, ids: readonly string[], center: string): Promise<void> {
+    const found = await this.repository.findDepartments(ids, tx);
+    for (const departmentId of ids) {
+      if (!found.some((d) => d.id === departmentId && d.centerCode === center)) throw unknownDepartment(departmentId, center);
+    }
+  }
+
+  private async requireHallOfCenter(tx: Tx, hallId: string, center: string): Promise<void> {
+    const hall = await this.repository.findHall(hallId, tx);
+    if (!hall || hall.centerCode !== center) {
+      throw new DomainError(StaffingError.UnknownHall, `Hall ${hallId} does not exist in ${center}`, { hallId });
+    }
+  }
+
+  department(departmentId: string) {
+    return this.repository.findDepartment(departmentId);
+  }
+
+  departments(center: string) {
+    return this.repository.departmentsOfCenter(center);
+  }
+
+  departmentsByIds(ids: readonly string[]) {
+    return this.repository.findDepartments(ids);
+  }
+
+  hall(hallId: string) {
+    return this.repository.findHall(hallId);
+  }
+
+  halls(center: string) {
+    return this.repository.hallsOfCenter(center);
+  }
+
+  windowsOfHall(hallId: string) {
+    return this.repository.windowsOfHall(hallId);
+  }
+
+  window(windowId: string) {
+    return this.repository.findWindow(windowId);
+  }
+
+  windows(center: string) {
+    return this.repository.windowsOfCenter(center);
+  }
+
+  windowsServing(departmentId: string) {
+    return this.repository.windowsServing(departmentId);
+  }
+
+  async actsFor(windowId: string): Promise<string[]> {
+    return (await this.repository.actsFor([windowId])).get(windowId) ?? [];
+  }
+
+  staff(staffId: string) {
+    return this.repository.findStaff(staffId);
+  }
+
+  staffMembers(center: string, departmentId?: string | null) {
+    return this.repository.staffOfCenter(center, departmentId ?? undefined);
+  }
+
+  departmentsChiefedBy(staffId: string) {
+    return this.repository.departmentsChiefedBy(staffId);
   }
 }

@@ -1,0 +1,24 @@
+import { casesEvents, type EventDefinition, type EventPayload } from "@onestop/events";
+import { onEvent, type EventHandler } from "@onestop/platform";
+import type { AssessmentService, CaseRating } from "./assessment.service";
+
+/** The case events assessment counts; each effect is an upsert keyed by case, so a redelivery changes nothing. */
+export function assessmentHandlers(service: AssessmentService): EventHandler[] {
+  return [
+    onEvent("assessment-case-accepted", casesEvents.caseAccepted, (tx, accepted) => service.recordAcceptance(tx, accepted)),
+    onEvent("assessment-case-concluded", casesEvents.caseConcluded, (tx, concluded) => service.recordConclusion(tx, concluded)),
+  ];
+}
+
+/**
+ * 好差评 hook: once the ratings event exists, wiring it is one line in main.ts,
+ * `ratingHandler(service, ratingsEvents.ratingSubmitted, (p) => ({ caseId: p.caseId, score: p.score, ratedAt: p.ratedAt }))`;
+ * the monthly figures and the ranking already read the scores it records.
+ */
+export function ratingHandler<E extends EventDefinition>(
+  service: AssessmentService,
+  event: E,
+  toRating: (payload: EventPayload<E>) => CaseRating,
+): EventHandler {
+  return onEvent("assessment-case-rated", event, (tx, payload) => service.recordRating(tx, toRating(payload)));
+}

@@ -1,0 +1,310 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import {
+  absencesFromPunches,
+  dutyAt,
+  endOfShanghaiDay,
+  unattendedIntervals,
+  type Absence,
+  type DutyStatus,
+  type PostPosition,
+} from "@onestop/authorization";
+import { staffingEvents } from "@onestop/events";
+import {
+  DomainError,
+  forbidden,
+  hasRole,
+  invalidInput,
+  notFound,
+  requireRole,
+  validate,
+  type Clock,
+  type Identity,
+  type Tx,
+  type UnitOfWork,
+} from "@onestop/platform";
+import { overseerRoles, requireCenterRole, windowRoles } from "../access";
+import { StaffingError } from "../errors";
+import type { StaffRow, WindowRow } from "../organisation/entities";
+import type { OrganisationRepository } from "../organisation/organisation.repository";
+import type { PostsRepository } from "../posts/posts.repository";
+import { shanghaiDate, startOfShanghaiDate } from "../time";
+import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
+import type { AttendanceRepository } from "./attendance.repository";
+import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
+
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+export const postLeaveNoticeInput = z.object({
+  staffId: z.string().min(1).nullish(),
+  startsAt: instant,
+  endsAt: instant,
+  reason: z.string().trim().min(1).max(500),
+});
+
+/** Who serves a window at one moment. */
+export interface WindowDutyView {
+  window: WindowRow;
+  at: Date;
+  status: DutyStatus;
+  post: PostPosition | null;
+  onDuty: StaffRow | null;
+  aPostHolder: StaffRow | null;
+  bPostHolder: StaffRow | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Attendance (考勤) and leave notices (离岗告示): who is away, and so who is on duty at every
+ * window; a window whose A and B are both away raises a supervision warning.
+ */
+export class AttendanceService {
+  constructor(
+    private readonly repository: AttendanceRepository,
+    private readonly organisation: OrganisationRepository,
+    private readonly posts: PostsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  clockIn(identity: Identity): Promise<AttendancePunchRow> {
+    return this.punch(identity, "IN");
+  }
+
+  /** Clocking out leaves the hall for the rest of the day: B covers, or the window is unattended. */
+  clockOut(identity: Identity): Promise<AttendancePunchRow> {
+    return this.punch(identity, "OUT");
+  }
+
+  private async punch(identity: Identity, kind: "IN" | "OUT"): Promise<AttendancePunchRow> {
+    requireRole(identity, ...windowRoles, ...overseerRoles, "finance");
+    return this.unitOfWork.run(async (tx) => {
+      const staff = await this.organisation.lockStaff(tx, identity.subject);
+      if (!staff || staff.centerCode !== identity.centerCode) throw forbidden("Only registered staff of the center clock in and out");
+      const at = this.clock.now();
+      const workDate = shanghaiDate(at);
+      const last = await this.repository.lastPunchOn(tx, staff.id, workDate);
+      const violation = punchViolation(kind, last?.kind ?? null);
+      if (violation) {
+        throw new DomainError(violation, kind === "IN" ? "Already clocked in; clock out first" : "Not clocked in today");
+      }
+      const punch: AttendancePunchRow = { id: randomUUID(), centerCode: staff.centerCode, staffId: staff.id, kind, at, workDate };
+      await this.repository.insertPunch(tx, punch);
+      await tx.publish(
+        staffingEvents.attendanceRecorded,
+        { punchId: punch.id, centerCode: punch.centerCode, staffId: staff.id, kind, at: at.toISOString() },
+        { centerCode: punch.centerCode },
+      );
+      if (kind === "OUT") await this.warnIfUnattended(tx, staff, { from: at, until: endOfShanghaiDay(at) }, "CLOCK_OUT");
+      return punch;
+    });
+  }
+
+  /**
+   * Posts a leave notice for oneself, or, as the center or the department's chief
+   * representative, for someone else. Overlapping an earlier notice is refused.
+   */
+  async postLeaveNotice(identity: Identity, rawInput: unknown): Promise<LeaveNoticeRow> {
+    const input = validate(postLeaveNoticeInput, rawInput);
+    requireRole(identity, ...windowRoles, "center_admin");
+    const problems = leaveProblems(input);
+    if (problems.length > 0) throw invalidInput(problems);
+    const staffId = input.staffId ?? identity.subject;
+    return this.unitOfWork.run(async (tx) => {
+      // The staff row's lock serializes notices of one person: two overlapping ones cannot both pass the check.
+      const staff = await this.organisation.lockStaff(tx, staffId);
+      if (!staff) throw new DomainError(StaffingError.UnknownStaff, `Staff ${staffId} is not registered`, { staffId });
+      this.requireMayPostFor(identity, staff);
+      const standing = await this.repository.standingLeavesOf([staff.id], input.startsAt, input.endsAt, tx);
+      const clash = overlappingLeave(input, standing);
+      if (clash) {
+        throw new DomainError(
+          StaffingError.LeaveOverlaps,
+          `${staff.name} already has a leave notice from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`,
+          { leaveId: clash.id },
+        );
+      }
+      const leave: LeaveNoticeRow = {
+        id: randomUUID(),
+        centerCode: staff.centerCode,
+        staffId: staff.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        reason: input.reason,
+        postedBy: identity.subject,
+        postedAt: this.clock.now(),
+        cancelledAt: null,
+        cancelledBy: null,
+      };
+      await this.repository.insertLeave(tx, leave);
+      await tx.publish(
+        staffingEvents.leaveNoticePosted,
+        {
+          leaveId: leave.id,
+          centerCode: leave.centerCode,
+          staffId: staff.id,
+          startsAt: leave.startsAt.toISOString(),
+          endsAt: leave.endsAt.toISOString(),
+          reason: leave.reason,
+        },
+        { centerCode: leave.centerCode },
+      );
+      await this.warnIfUnattended(tx, staff, { from: leave.startsAt, until: leave.endsAt }, "LEAVE");
+      return leave;
+    });
+  }
+
+  async cancelLeaveNotice(identity: Identity, leaveId: string): Promise<LeaveNoticeRow> {
+    requireRole(identity, ...windowRoles, "center_admin");
+    return this.unitOfWork.run(async (tx) => {
+      const leave = await this.repository.lockLeave(tx, leaveId);
+      if (!leave) throw notFound("Leave notice", leaveId);
+      const staff = await this.organisation.findStaff(leave.staffId, tx);
+      if (!staff) throw notFound("Staff", leave.staffId);
+      this.requireMayPostFor(identity, staff);
+      if (leave.cancelledAt) return leave;
+      const cancelledAt = this.clock.now();
+      await this.repository.cancelLeave(tx, leave.id, cancelledAt, identity.subject);
+      await tx.publish(
+        staffingEvents.leaveNoticeCancelled,
+        { leaveId: leave.id, centerCode: leave.centerCode, staffId: leave.staffId, cancelledAt: cancelledAt.toISOString() },
+        { centerCode: leave.centerCode },
+      );
+      return { ...leave, cancelledAt, cancelledBy: identity.subject };
+    });
+  }
+
+  private requireMayPostFor(identity: Identity, staff: StaffRow): void {
+    if (identity.centerCode !== staff.centerCode) throw forbidden(`Not authorized for service center ${staff.centerCode}`);
+    if (identity.subject === staff.id || hasRole(identity, "center_admin")) return;
+    if (hasRole(identity, "chief_representative") && staff.departmentId !== null && identity.departmentId === staff.departmentId) return;
+    throw forbidden("A leave notice is posted by the person, their chief representative or the center");
+  }
+
+  /** For every window the person holds a post at: the stretches in which its other holder is away too. */
+  private async warnIfUnattended(tx: Tx, staff: StaffRow, absence: { from: Date; until: Date }, cause: "LEAVE" | "CLOCK_OUT"): Promise<void> {
+    const posts = await this.posts.postsOfStaff(staff.id, tx);
+    for (const windowId of [...new Set(posts.map((p) => p.windowId))]) {
+      const window = await this.organisation.findWindow(windowId, tx);
+      if (!window) continue;
+      const holders = await this.posts.postsOfWindow(windowId, tx);
+      const snapshot = {
+        windowId,
+        aPostStaffId: holders.find((p) => p.position === "A")?.staffId ?? null,
+        bPostStaffId: holders.find((p) => p.position === "B")?.staffId ?? null,
+      };
+      const others = [snapshot.aPostStaffId, snapshot.bPostStaffId].filter((id): id is string => id !== null && id !== staff.id);
+      const otherAbsences = await this.absencesOf(others, absence.from, absence.until, tx);
+      for (const interval of unattendedIntervals(snapshot, staff.id, absence, otherAbsences)) {
+        const warning: DutyWarningRow = {
+          id: randomUUID(),
+          centerCode: window.centerCode,
+          windowId,
+          aPostStaffId: snapshot.aPostStaffId,
+          bPostStaffId: snapshot.bPostStaffId,
+          fromAt: interval.from,
+          untilAt: interval.until,
+          cause,
+          raisedAt: this.clock.now(),
+        };
+        await this.repository.insertWarning(tx, warning);
+        await tx.publish(
+          staffingEvents.windowUnattended,
+          {
+            warningId: warning.id,
+            centerCode: warning.centerCode,
+            windowId,
+            windowCode: window.code,
+            aPostStaffId: warning.aPostStaffId,
+            bPostStaffId: warning.bPostStaffId,
+            from: warning.fromAt.toISOString(),
+            until: warning.untilAt?.toISOString() ?? null,
+            cause,
+          },
+          { centerCode: warning.centerCode },
+        );
+      }
+    }
+  }
+
+  /** Absences of the people between two instants: standing leave notices and clock-outs. */
+  async absencesOf(staffIds: readonly string[], from: Date, until: Date, tx?: Tx): Promise<Absence[]> {
+    if (staffIds.length === 0) return [];
+    const leaves = await this.repository.standingLeavesOf(staffIds, from, until, tx);
+    const punches = await this.repository.punchesOfStaffBetween(staffIds, startOfShanghaiDate(shanghaiDate(from)), until, tx);
+    return [...leaves.map((l) => ({ staffId: l.staffId, from: l.startsAt, until: l.endsAt })), ...absencesFromPunches(punches)];
+  }
+
+  /** Everyone of the center who is away at the instant. */
+  async absencesOfCenterAt(centerCode: string, at: Date): Promise<Absence[]> {
+    const [leaves, punches] = await Promise.all([
+      this.repository.standingLeavesOfCenter(centerCode, at, new Date(at.getTime() + 1)),
+      this.repository.punchesOfCenterOn(centerCode, shanghaiDate(at), at),
+    ]);
+    return [...leaves.map((l) => ({ staffId: l.staffId, from: l.startsAt, until: l.endsAt })), ...absencesFromPunches(punches)];
+  }
+
+  /** 在岗: who is on duty at every window of the center at one moment, in a handful of queries. */
+  async dutyRoster(centerCode: string, at?: Date | null): Promise<WindowDutyView[]> {
+    const moment = at ?? this.clock.now();
+    const [windows, posts, absences] = await Promise.all([
+      this.organisation.windowsOfCenter(centerCode),
+      this.posts.postsOfCenter(centerCode),
+      this.absencesOfCenterAt(centerCode, moment),
+    ]);
+    const staff = new Map((await this.organisation.findStaffMany([...new Set(posts.map((p) => p.staffId))])).map((s) => [s.id, s]));
+    return windows
+      .filter((window) => window.open)
+      .map((window) => {
+        const a = posts.find((p) => p.windowId === window.id && p.position === "A")?.staffId ?? null;
+        const b = posts.find((p) => p.windowId === window.id && p.position === "B")?.staffId ?? null;
+        const duty = dutyAt({ windowId: window.id, aPostStaffId: a, bPostStaffId: b }, absences, moment);
+        return {
+          window,
+          at: moment,
+          status: duty.status,
+          post: duty.post,
+          onDuty: duty.staffId ? (staff.get(duty.staffId) ?? null) : null,
+          aPostHolder: a ? (staff.get(a) ?? null) : null,
+          bPostHolder: b ? (staff.get(b) ?? null) : null,
+        };
+      });
+  }
+
+  async windowDuty(window: WindowRow, at?: Date | null): Promise<WindowDutyView> {
+    const moment = at ?? this.clock.now();
+    const posts = await this.posts.postsOfWindow(window.id);
+    const a = posts.find((p) => p.position === "A")?.staffId ?? null;
+    const b = posts.find((p) => p.position === "B")?.staffId ?? null;
+    const holders = [a, b].filter((id): id is string => id !== null);
+    const absences = await this.absencesOf(holders, moment, new Date(moment.getTime() + 1));
+    const staff = new Map((await this.organisation.findStaffMany(holders)).map((s) => [s.id, s]));
+    const duty = dutyAt({ windowId: window.id, aPostStaffId: a, bPostStaffId: b }, absences, moment);
+    return {
+      window,
+      at: moment,
+      status: duty.status,
+      post: duty.post,
+      onDuty: duty.staffId ? (staff.get(duty.staffId) ?? null) : null,
+      aPostHolder: a ? (staff.get(a) ?? null) : null,
+      bPostHolder: b ? (staff.get(b) ?? null) : null,
+    };
+  }
+
+  leaveNotices(identity: Identity, centerCode: string, from: Date, until: Date): Promise<LeaveNoticeRow[]> {
+    requireCenterRole(identity, centerCode, ...overseerRoles, ...windowRoles);
+    if (until <= from || until.getTime() - from.getTime() > 366 * DAY_MS) throw invalidInput(["until: after from, within a year"]);
+    return this.repository.standingLeavesOfCenter(centerCode, from, until);
+  }
+
+  async leavesOfStaff(identity: Identity, staff: StaffRow): Promise<LeaveNoticeRow[]> {
+    requireCenterRole(identity, staff.centerCode, ...overseerRoles, ...windowRoles);
+    return this.repository.leavesOfStaff(staff.id);
+  }
+
+  dutyWarnings(identity: Identity, centerCode: string, from: Date, until: Date): Promise<DutyWarningRow[]> {
+    requireCenterRole(identity, centerCode, ...overseerRoles);
+    return this.repository.warningsOfCenter(centerCode, from, until);
+  }
+}

@@ -1,0 +1,27 @@
+/** Staffing's stable error codes, beside the shared ones of @onestop/platform. */
+export const StaffingError = {
+  UnknownDepartment: "UNKNOWN_DEPARTMENT",
+  UnknownHall: "UNKNOWN_HALL",
+  UnknownWindow: "UNKNOWN_WINDOW",
+  UnknownStaff: "UNKNOWN_STAFF",
+  UnknownItem: "UNKNOWN_ITEM",
+  /** The staff member does not belong to the department (nor sits at a comprehensive window acting for it). */
+  StaffNotOfDepartment: "STAFF_NOT_OF_DEPARTMENT",
+  /** The B post would be held by the A post's holder (or the other way round). */
+  BPostHeldByAHolder: "B_POST_HELD_BY_A_HOLDER",
+  /** The staff member already holds the A post of another window. */
+  AlreadyOnAPost: "ALREADY_ON_A_POST",
+  PostChangePending: "POST_CHANGE_PENDING",
+  RequestAlreadyDecided: "REQUEST_ALREADY_DECIDED",
+  ItemOfAnotherDepartment: "ITEM_OF_ANOTHER_DEPARTMENT",
+  VetoNeedsChiefRepresentative: "VETO_NEEDS_CHIEF_REPRESENTATIVE",
+  LetterAlreadyRevoked: "LETTER_ALREADY_REVOKED",
+  LeaveOverlaps: "LEAVE_OVERLAPS",
+  AlreadyClockedIn: "ALREADY_CLOCKED_IN",
+  NotClockedIn: "NOT_CLOCKED_IN",
+  InvalidCredentials: "INVALID_CREDENTIALS",
+  AccountLocked: "ACCOUNT_LOCKED",
+  AccountExists: "ACCOUNT_EXISTS",
+  UsernameTaken: "USERNAME_TAKEN",
+  LoginUnavailable: "LOGIN_UNAVAILABLE",
+} as const;

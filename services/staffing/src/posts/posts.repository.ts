@@ -1,0 +1,114 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { isDuplicateKey, type Tx } from "@onestop/platform";
+import { PostChangeRequestRow, PostTenureRow, WindowPostRow, type PostChangeStatus, type PostPosition } from "./entities";
+
+export class PostsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
+
+  postsOfWindow(windowId: string, tx?: Tx): Promise<WindowPostRow[]> {
+    return this.manager(tx).find(WindowPostRow, { where: { windowId }, order: { position: "ASC" } });
+  }
+
+  postsOfWindows(windowIds: readonly string[], tx?: Tx): Promise<WindowPostRow[]> {
+    if (windowIds.length === 0) return Promise.resolve([]);
+    return this.manager(tx).createQueryBuilder(WindowPostRow, "p").where("p.window_id IN (:...windowIds)", { windowIds }).getMany();
+  }
+
+  postsOfCenter(centerCode: string, tx?: Tx): Promise<WindowPostRow[]> {
+    return this.manager(tx).find(WindowPostRow, { where: { centerCode } });
+  }
+
+  postsOfStaff(staffId: string, tx?: Tx): Promise<WindowPostRow[]> {
+    return this.manager(tx).find(WindowPostRow, { where: { staffId } });
+  }
+
+  /** Fills or replaces the post; false when the new holder already holds another window's A post. */
+  async putHolder(tx: Tx, post: WindowPostRow): Promise<boolean> {
+    try {
+      await tx.manager.query(
+        `INSERT INTO window_post (window_id, position, center_code, staff_id, a_post_holder, term_started_on, term_years, request_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE staff_id = VALUES(staff_id), a_post_holder = VALUES(a_post_holder),
+           term_started_on = VALUES(term_started_on), term_years = VALUES(term_years), request_id = VALUES(request_id)`,
+        [
+          post.windowId,
+          post.position,
+          post.centerCode,
+          post.staffId,
+          post.position === "A" ? post.staffId : null,
+          post.termStartedOn,
+          post.termYears,
+          post.requestId,
+        ],
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async endTenure(tx: Tx, windowId: string, position: PostPosition, endedAt: Date): Promise<void> {
+    await tx.manager.query("UPDATE post_tenure SET ended_at = ? WHERE window_id = ? AND position = ? AND ended_at IS NULL", [
+      endedAt,
+      windowId,
+      position,
+    ]);
+  }
+
+  async insertTenure(tx: Tx, tenure: PostTenureRow): Promise<void> {
+    await tx.manager.insert(PostTenureRow, tenure);
+  }
+
+  tenuresOfWindow(windowId: string): Promise<PostTenureRow[]> {
+    return this.dataSource.getRepository(PostTenureRow).find({ where: { windowId }, order: { startedAt: "ASC", position: "ASC" } });
+  }
+
+  /** The posts the staff members held at an instant, A first. */
+  async tenuresOfStaffAt(staffIds: readonly string[], at: Date, tx?: Tx): Promise<PostTenureRow[]> {
+    if (staffIds.length === 0) return [];
+    return this.manager(tx)
+      .createQueryBuilder(PostTenureRow, "t")
+      .where("t.staff_id IN (:...staffIds)", { staffIds })
+      .andWhere("t.started_at <= :at AND (t.ended_at IS NULL OR t.ended_at > :at)", { at })
+      .orderBy("t.position", "ASC")
+      .getMany();
+  }
+
+  /** Inserts the request; false when another request for the same post is still pending. */
+  async insertRequest(tx: Tx, request: PostChangeRequestRow): Promise<boolean> {
+    try {
+      await tx.manager.insert(PostChangeRequestRow, { ...request, pendingSlot: `${request.windowId}${request.position}` });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  lockRequest(tx: Tx, id: string): Promise<PostChangeRequestRow | null> {
+    return tx.manager.createQueryBuilder(PostChangeRequestRow, "r").setLock("pessimistic_write").where("r.id = :id", { id }).getOne();
+  }
+
+  async decide(tx: Tx, id: string, decision: Pick<PostChangeRequestRow, "status" | "decidedBy" | "decidedAt" | "decisionNote">): Promise<void> {
+    await tx.manager.update(PostChangeRequestRow, { id }, { ...decision, pendingSlot: null });
+  }
+
+  findRequest(id: string): Promise<PostChangeRequestRow | null> {
+    return this.dataSource.getRepository(PostChangeRequestRow).findOneBy({ id });
+  }
+
+  requestsOfCenter(centerCode: string, status?: PostChangeStatus | null): Promise<PostChangeRequestRow[]> {
+    return this.dataSource
+      .getRepository(PostChangeRequestRow)
+      .find({ where: status ? { centerCode, status } : { centerCode }, order: { requestedAt: "DESC" } });
+  }
+
+  pendingOfWindow(windowId: string): Promise<PostChangeRequestRow[]> {
+    return this.dataSource.getRepository(PostChangeRequestRow).find({ where: { windowId, status: "PENDING" }, order: { requestedAt: "ASC" } });
+  }
+}

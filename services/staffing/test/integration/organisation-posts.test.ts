@@ -1,0 +1,233 @@
+import { ManualClock, type RunningSubgraph } from "@onestop/platform";
+import { ensureDevelopmentKeys, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
+import { testEnvironment } from "../../../../test/support/environment";
+import { errorCode, identity, ok, subgraphCaller } from "./support";
+
+const environment = testEnvironment("staffing_organisation_posts");
+const CENTER = "330110000000";
+const admin = identity("admin-1", ["center_admin"], CENTER);
+const clock = new ManualClock(new Date());
+let running: RunningSubgraph;
+let call: ReturnType<typeof subgraphCaller>;
+
+const ids: Record<string, string> = {};
+
+async function count(table: string): Promise<number> {
+  const rows: Array<{ n: string | number }> = await running.infrastructure.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(rows[0].n);
+}
+
+async function published(subject: string): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<{ envelope: string }> = await running.infrastructure.dataSource.query(
+    "SELECT envelope FROM outbox_message WHERE subject = ? ORDER BY seq",
+    [subject],
+  );
+  return rows.map((row) => (JSON.parse(row.envelope) as { payload: Record<string, unknown> }).payload);
+}
+
+async function department(code: string, name: string) {
+  const data = ok(
+    await call<{ registerDepartment: { id: string } }>(admin, `mutation ($i: RegisterDepartmentInput!) { registerDepartment(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code, name },
+    }),
+  );
+  return data.registerDepartment.id;
+}
+
+async function staff(code: string, name: string, departmentId: string | null) {
+  const data = ok(
+    await call<{ registerStaff: { id: string } }>(admin, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code, name, departmentId },
+    }),
+  );
+  return data.registerStaff.id;
+}
+
+async function openWindow(input: Record<string, unknown>) {
+  const data = ok(
+    await call<{ openWindow: { id: string } }>(admin, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+      i: { centerCode: CENTER, ...input },
+    }),
+  );
+  return data.openWindow.id;
+}
+
+const REQUEST = `mutation ($i: RequestPostChangeInput!) { requestPostChange(input: $i) { id status previousHolder { id } } }`;
+const APPROVE = `mutation ($i: DecidePostChangeInput!) { approvePostChange(input: $i) { id status decidedAt } }`;
+const REJECT = `mutation ($i: DecidePostChangeInput!) { rejectPostChange(input: $i) { id status } }`;
+
+function requestPost(windowId: string, position: "A" | "B", staffId: string, termYears = 2) {
+  return call<{ requestPostChange: { id: string; status: string } }>(admin, REQUEST, {
+    i: { windowId, position, staffId, termYears, reason: "进驻安排" },
+  });
+}
+
+async function fillPost(windowId: string, position: "A" | "B", staffId: string, termYears = 2) {
+  const requested = ok(await requestPost(windowId, position, staffId, termYears)).requestPostChange;
+  return ok(await call<{ approvePostChange: { status: string } }>(admin, APPROVE, { i: { requestId: requested.id, note: "同意" } }));
+}
+
+beforeAll(async () => {
+  await resetEnvironment(environment);
+  running = await startOneSubgraph("staffing", environment, { clock });
+  call = subgraphCaller(running, ensureDevelopmentKeys(environment.keysDir), clock);
+  ids.zjj = await department("ZJJ", "住房和城乡建设局");
+  ids.scj = await department("SCJGJ", "市场监督管理局");
+  ids.qxj = await department("QXJ", "气象局");
+  ids.sfj = await department("SFJ", "司法局");
+  ids.s1 = await staff("ZJJ-01", "王建国", ids.zjj);
+  ids.s2 = await staff("ZJJ-02", "李秀英", ids.zjj);
+  ids.s3 = await staff("SCJGJ-01", "张伟", ids.scj);
+  ids.s4 = await staff("QXJ-01", "刘洋", ids.qxj);
+  ids.office = await staff("ZX-01", "陈静", null);
+  ids.hall = ok(
+    await call<{ createHall: { id: string } }>(admin, `mutation ($i: CreateHallInput!) { createHall(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code: "JS", name: "建设项目审批大厅", theme: "CONSTRUCTION_PROJECTS" },
+    }),
+  ).createHall.id;
+  ids.w1 = await openWindow({ code: "W-ZJJ-1", name: "住建1号窗口", kind: "AB", departmentId: ids.zjj, hallId: ids.hall });
+  ids.w2 = await openWindow({ code: "W-ZJJ-2", name: "住建2号窗口", kind: "AB", departmentId: ids.zjj });
+  ids.zh = await openWindow({ code: "ZH-01", name: "综合窗口1", kind: "COMPREHENSIVE", actsForDepartmentIds: [ids.qxj, ids.sfj] });
+});
+
+afterAll(async () => {
+  await running?.stop();
+});
+
+test("opening a window publishes its snapshot; a window's shape is checked", async () => {
+  const snapshots = await published("staffing.window.published");
+  expect(snapshots.find((s) => s.windowId === ids.zh)).toMatchObject({
+    code: "ZH-01",
+    kind: "COMPREHENSIVE",
+    departmentId: null,
+    actsForDepartmentIds: [ids.qxj, ids.sfj].sort(),
+    open: true,
+    aPostStaffId: null,
+    bPostStaffId: null,
+    revision: 1,
+  });
+  const before = await count("service_window");
+  const wrong = await call(admin, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+    i: { centerCode: CENTER, code: "ZH-09", name: "综合窗口9", kind: "COMPREHENSIVE", departmentId: ids.zjj },
+  });
+  expect(errorCode(wrong)).toBe("BAD_USER_INPUT");
+  const foreign = await call(admin, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+    i: { centerCode: CENTER, code: "W-X", name: "X", kind: "RESIDENT", departmentId: "00000000-0000-0000-0000-000000000000" },
+  });
+  expect(errorCode(foreign)).toBe("UNKNOWN_DEPARTMENT");
+  expect(await count("service_window")).toBe(before);
+});
+
+test("a post is filled by request and approval; the window's snapshot follows with the holder", async () => {
+  await fillPost(ids.w1, "A", ids.s1);
+  await fillPost(ids.w1, "B", ids.s2, 1);
+  const window = ok(
+    await call<{ window: { aPost: { holder: { name: string }; termYears: number; rotation: string }; bPost: { holder: { name: string } }; duty: { status: string; onDuty: { name: string } } } }>(
+      admin,
+      `query ($id: ID!) { window(id: $id) { aPost { holder { name } termYears rotation } bPost { holder { name } } duty { status onDuty { name } } } }`,
+      { id: ids.w1 },
+    ),
+  ).window;
+  expect(window).toEqual({
+    aPost: { holder: { name: "王建国" }, termYears: 2, rotation: "IN_TERM" },
+    bPost: { holder: { name: "李秀英" } },
+    duty: { status: "A_ON_DUTY", onDuty: { name: "王建国" } },
+  });
+  const latest = (await published("staffing.window.published")).filter((s) => s.windowId === ids.w1).at(-1);
+  expect(latest).toMatchObject({ aPostStaffId: ids.s1, bPostStaffId: ids.s2, revision: 3 });
+});
+
+test("bad input: the A post's holder on the B post, or someone on two windows' A posts: typed error, nothing written", async () => {
+  const requests = await count("post_change_request");
+  expect(errorCode(await requestPost(ids.w1, "B", ids.s1))).toBe("B_POST_HELD_BY_A_HOLDER");
+  expect(errorCode(await requestPost(ids.w2, "A", ids.s1))).toBe("ALREADY_ON_A_POST");
+  expect(errorCode(await requestPost(ids.w1, "A", ids.s3))).toBe("STAFF_NOT_OF_DEPARTMENT");
+  expect(errorCode(await requestPost(ids.zh, "A", ids.office))).toBe("STAFF_NOT_OF_DEPARTMENT");
+  expect(await count("post_change_request")).toBe(requests);
+});
+
+test("approval checks again: two pending requests cannot both put one person on two A posts", async () => {
+  ids.s5 = await staff("ZJJ-03", "赵敏", ids.zjj);
+  ids.w3 = await openWindow({ code: "W-ZJJ-3", name: "住建3号窗口", kind: "AB", departmentId: ids.zjj });
+  const first = ok(await requestPost(ids.w2, "A", ids.s5)).requestPostChange;
+  const second = ok(await requestPost(ids.w3, "A", ids.s5)).requestPostChange;
+  ok(await call(admin, APPROVE, { i: { requestId: first.id } }));
+  const tenures = await count("post_tenure");
+  const refused = await call(admin, APPROVE, { i: { requestId: second.id } });
+  expect(errorCode(refused)).toBe("ALREADY_ON_A_POST");
+  expect(await count("post_tenure")).toBe(tenures);
+  const still = ok(
+    await call<{ postChangeRequests: Array<{ id: string; status: string }> }>(admin, `query { postChangeRequests(centerCode: "${CENTER}", status: PENDING) { id status } }`),
+  );
+  expect(still.postChangeRequests.map((r) => r.id)).toContain(second.id);
+});
+
+test("one pending request per post; a rejected request cannot be approved later", async () => {
+  const pending = ok(await requestPost(ids.w2, "B", ids.s2)).requestPostChange;
+  expect(errorCode(await requestPost(ids.w2, "B", ids.s1))).toBe("POST_CHANGE_PENDING");
+  expect(ok(await call<{ rejectPostChange: { status: string } }>(admin, REJECT, { i: { requestId: pending.id, note: "人员不足" } })).rejectPostChange.status).toBe(
+    "REJECTED",
+  );
+  expect(errorCode(await call(admin, APPROVE, { i: { requestId: pending.id } }))).toBe("REQUEST_ALREADY_DECIDED");
+  const chief = identity(ids.s3, ["chief_representative"], CENTER, ids.scj);
+  expect(errorCode(await call(chief, REQUEST, { i: { windowId: ids.w2, position: "B", staffId: ids.s2, termYears: 1, reason: "x" } }))).toBe(
+    "FORBIDDEN",
+  );
+  expect(errorCode(await call(chief, APPROVE, { i: { requestId: pending.id } }))).toBe("FORBIDDEN");
+});
+
+test("a replaced holder's tenure ends with a date; terms are flagged when due for rotation", async () => {
+  clock.advance(60_000);
+  await fillPost(ids.w1, "B", ids.s5, 1);
+  const history = ok(
+    await call<{ window: { postHistory: Array<{ position: string; holder: { id: string }; startedAt: string; endedAt: string | null }> } }>(
+      admin,
+      `query ($id: ID!) { window(id: $id) { postHistory { position holder { id } startedAt endedAt } } }`,
+      { id: ids.w1 },
+    ),
+  ).window.postHistory;
+  const b = history.filter((t) => t.position === "B");
+  expect(b.map((t) => t.holder.id)).toEqual([ids.s2, ids.s5]);
+  expect(b[0].endedAt).toBe(b[1].startedAt);
+  expect(b[1].endedAt).toBeNull();
+
+  const due = () =>
+    call<{ postsDueForRotation: Array<{ window: { code: string }; position: string; rotation: string }> }>(
+      admin,
+      `query { postsDueForRotation(centerCode: "${CENTER}") { window { code } position rotation } }`,
+    );
+  expect(ok(await due()).postsDueForRotation).toEqual([]);
+  const now = clock.now();
+  try {
+    clock.advance(350 * 86_400_000);
+    expect(ok(await due()).postsDueForRotation).toEqual([{ window: { code: "W-ZJJ-1" }, position: "B", rotation: "DUE_SOON" }]);
+    clock.advance(30 * 86_400_000);
+    expect(ok(await due()).postsDueForRotation).toEqual([{ window: { code: "W-ZJJ-1" }, position: "B", rotation: "DUE" }]);
+  } finally {
+    clock.set(now);
+  }
+});
+
+test("the chief representative is one of the department's staff, announced by event", async () => {
+  const APPOINT = `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { chiefRepresentative { name } } }`;
+  expect(errorCode(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s3 } }))).toBe("STAFF_NOT_OF_DEPARTMENT");
+  expect(ok(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s1 } }))).toEqual({
+    appointChiefRepresentative: { chiefRepresentative: { name: "王建国" } },
+  });
+  expect((await published("staffing.department.chief-representative-appointed")).at(-1)).toMatchObject({
+    departmentId: ids.zjj,
+    staffId: ids.s1,
+    revision: 1,
+  });
+});
+
+test("Staff, Window and Department resolve by key for the other subgraphs", async () => {
+  const data = ok(
+    await call<{ _entities: Array<Record<string, unknown>> }>(
+      identity("anonymous", ["anonymous"], null),
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Staff { name department { code } } ... on Window { code kind } ... on Department { name } } }`,
+      { r: [{ __typename: "Staff", id: ids.s1 }, { __typename: "Window", id: ids.zh }, { __typename: "Department", id: ids.scj }] },
+    ),
+  );
+  expect(data._entities).toEqual([{ name: "王建国", department: { code: "ZJJ" } }, { code: "ZH-01", kind: "COMPREHENSIVE" }, { name: "市场监督管理局" }]);
+});

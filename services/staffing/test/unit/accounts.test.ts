@@ -1,0 +1,58 @@
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
+import { AccessTokenSigner } from "../../src/accounts/access-token";
+import { isLocked, lockExpiry, passwordProblems, tokenRoles, tokenWindow } from "../../src/accounts/accounts.rules";
+import { hashPassword, verifyPassword } from "../../src/accounts/password";
+
+test("passwords are stored as scrypt hashes with their parameters, salted, and verified", async () => {
+  const hash = await hashPassword("Hall2026demo");
+  expect(hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+  expect(hash).not.toBe(await hashPassword("Hall2026demo"));
+  expect(await verifyPassword("Hall2026demo", hash)).toBe(true);
+  expect(await verifyPassword("Hall2026demo!", hash)).toBe(false);
+  expect(await verifyPassword("Hall2026demo", "md5$abc")).toBe(false);
+});
+
+test("password policy, lockout window, token roles and window", () => {
+  expect(passwordProblems("short1")).toEqual(["password: at least 10 characters"]);
+  expect(passwordProblems("onlyletterslong")).toEqual(["password: letters and digits"]);
+  expect(passwordProblems("Hall2026demo")).toEqual([]);
+  const now = new Date("2026-03-02T02:00:00Z");
+  const until = lockExpiry(now, { maxFailures: 5, lockMinutes: 15 });
+  expect(until.toISOString()).toBe("2026-03-02T02:15:00.000Z");
+  expect(isLocked({ lockedUntil: until }, now)).toBe(true);
+  expect(isLocked({ lockedUntil: until }, until)).toBe(false);
+  expect(isLocked({ lockedUntil: null }, now)).toBe(false);
+  expect(tokenRoles(["window_staff"], true)).toEqual(["window_staff", "chief_representative"]);
+  expect(tokenRoles(["window_staff", "chief_representative"], false)).toEqual(["window_staff"]);
+  expect(tokenRoles(["chief_representative"], false)).toEqual(["window_staff"]);
+  expect(tokenRoles(["center_admin"], false)).toEqual(["center_admin"]);
+  expect(tokenWindow([{ windowId: "w2", position: "B" }, { windowId: "w1", position: "A" }])).toBe("w1");
+  expect(tokenWindow([{ windowId: "w2", position: "B" }])).toBe("w2");
+  expect(tokenWindow([])).toBeNull();
+});
+
+test("the access token is an EdDSA JWT with the key id, verifiable with the public key set", async () => {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const kid = randomUUID();
+  const jwk = { ...privateKey.export({ format: "jwk" }), kid, alg: "EdDSA" };
+  const { d: _d, ...rest } = jwk;
+  const publicJwk = rest as JWK;
+  const dir = mkdtempSync(join(tmpdir(), "staffing-key-"));
+  writeFileSync(join(dir, "key.json"), JSON.stringify(jwk));
+  const signer = AccessTokenSigner.fromJwkFile(join(dir, "key.json"), { issuer: "onestop", audience: "onestop-gateway", ttlSeconds: 900 });
+  const now = new Date();
+  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1" }, now);
+  expect(expiresAt.getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000 + 900_000);
+  const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), {
+    issuer: "onestop",
+    audience: "onestop-gateway",
+    algorithms: ["EdDSA"],
+  });
+  expect(protectedHeader).toMatchObject({ alg: "EdDSA", kid });
+  expect(payload).toMatchObject({ sub: "s1", roles: ["window_staff"], center: "511722000000", dept: "d1", win: "w1" });
+  await expect(jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), { audience: "elsewhere" })).rejects.toThrow();
+});
