@@ -1,29 +1,115 @@
 import { join } from "node:path";
-import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { WorkingCalendar } from "@onestop/calendar";
+import { AuthorizationReplica, AuthorizationReplica1763769600900, AuthorizationReplicaRepository, authorizationReplicaEntities } from "@onestop/authorization";
+import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { CaseSteps } from "./cases/case-steps";
 import { CasesRepository } from "./cases/cases.repository";
 import { casesResolvers } from "./cases/cases.resolvers";
 import { CasesService } from "./cases/cases.service";
-import { CaseRow } from "./cases/entities";
+import { CaseRow, RoutingEntryRow } from "./cases/entities";
 import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
+import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-case-lifecycle";
+import { ClocksRepository } from "./clocks/clocks.repository";
+import { ClocksService } from "./clocks/clocks.service";
+import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
+import { CaseClocks1763769600024 } from "./clocks/migrations/1763769600024-case-clocks";
 import { loadCasesEnv, type CasesEnv } from "./env";
-
-export { casesEnvSchema } from "./env";
-import { ItemVersionReplicaRow } from "./items/entities";
+import { WindowReplicaRow } from "./hall/entities";
+import { hallReplicaHandlers } from "./hall/hall.handlers";
+import { HallRepository } from "./hall/hall.repository";
+import { WindowReplica1763769600027 } from "./hall/migrations/1763769600027-window-replica";
+import { ItemStateReplicaRow, ItemVersionReplicaRow } from "./items/entities";
 import { itemReplicaHandlers } from "./items/items.handlers";
 import { ItemReplicaRepository } from "./items/items.repository";
 import { ItemVersionReplica1763769600020 } from "./items/migrations/1763769600020-item-version-replica";
+import { ItemReplicaDetails1763769600022 } from "./items/migrations/1763769600022-item-replica-details";
+import { jointCommandHandlers } from "./joint/joint.handlers";
+import { MaterialRequestRow } from "./materials/entities";
+import { MaterialsRepository } from "./materials/materials.repository";
+import { CaseMaterials1763769600025 } from "./materials/migrations/1763769600025-case-materials";
+import { CasePaymentNoticeRow } from "./payments/entities";
+import { CasePaymentNotices1763769600026 } from "./payments/migrations/1763769600026-case-payment-notices";
+import { paymentNoticeHandlers } from "./payments/payments.handlers";
+import { PaymentNoticesRepository } from "./payments/payments.repository";
+
+export { casesEnvSchema } from "./env";
 
 export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
   name: "cases",
   rootDir: join(__dirname, ".."),
-  entities: [ItemVersionReplicaRow, CaseRow],
-  migrations: [ItemVersionReplica1763769600020, Cases1763769600021],
-  wire({ dataSource, unitOfWork, clock }) {
+  entities: [
+    ItemVersionReplicaRow,
+    ItemStateReplicaRow,
+    CaseRow,
+    RoutingEntryRow,
+    SuspensionRow,
+    ExtensionRow,
+    WarningRow,
+    MaterialRequestRow,
+    CasePaymentNoticeRow,
+    WindowReplicaRow,
+    ...authorizationReplicaEntities,
+  ],
+  migrations: [
+    DurableTimerTable1763769600002,
+    ItemVersionReplica1763769600020,
+    Cases1763769600021,
+    ItemReplicaDetails1763769600022,
+    CaseLifecycle1763769600023,
+    CaseClocks1763769600024,
+    CaseMaterials1763769600025,
+    CasePaymentNotices1763769600026,
+    WindowReplica1763769600027,
+    AuthorizationReplica1763769600900,
+  ],
+  wire({ dataSource, unitOfWork, clock, logger, env }) {
+    const calendar = WorkingCalendar.shipped();
     const items = new ItemReplicaRepository(dataSource);
-    const cases = new CasesService(new CasesRepository(dataSource), items, unitOfWork, clock);
+    const casesRepository = new CasesRepository(dataSource);
+    const notices = new PaymentNoticesRepository(dataSource);
+    const hall = new HallRepository(dataSource);
+    const authorization = new AuthorizationReplica(dataSource, clock);
+    // The timers call back into the lifecycle, which needs the timers to set them.
+    let cases: CasesService | null = null;
+    const lifecycle = () => cases!;
+    const timers = new DurableTimers({
+      dataSource,
+      unitOfWork,
+      clock,
+      logger,
+      pollMs: env.TIMER_POLL_MS,
+      handlers: {
+        "deemed-approval": (tx, timer) => lifecycle().onDeemedApprovalDue(tx, timer),
+        "case-clock": (tx, timer) => lifecycle().onClockTimer(tx, timer),
+        "deficiency-due": (tx, timer) => lifecycle().onDeficiencyDue(tx, timer),
+      },
+    });
+    const clocks = new ClocksService(new ClocksRepository(dataSource), timers, calendar);
+    const steps = new CaseSteps(casesRepository, items, clocks, unitOfWork, clock);
+    cases = new CasesService(
+      casesRepository,
+      items,
+      steps,
+      clocks,
+      new MaterialsRepository(dataSource),
+      notices,
+      hall,
+      authorization,
+      new AuthorizationReplicaRepository(dataSource),
+      unitOfWork,
+      clock,
+    );
+    const service = cases;
     return {
-      resolvers: mergeResolvers(casesResolvers(cases)),
-      handlers: itemReplicaHandlers(items),
+      resolvers: mergeResolvers(casesResolvers(service)),
+      handlers: [
+        ...itemReplicaHandlers(items),
+        ...hallReplicaHandlers(hall),
+        ...authorization.handlers(),
+        ...paymentNoticeHandlers(notices, (tx, caseId) => service.concludeAfterFee(tx, caseId)),
+        ...jointCommandHandlers(service),
+      ],
+      workers: [timers],
     };
   },
 };

@@ -1,9 +1,14 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
-import { ItemVersionReplicaRow } from "./entities";
+import { ItemStateReplicaRow, ItemVersionReplicaRow } from "./entities";
 
+/** The only code that reads or writes cases' copy of the catalog. */
 export class ItemReplicaRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
 
   async upsert(tx: Tx, version: ItemVersionReplicaRow): Promise<void> {
     await tx.manager.upsert(ItemVersionReplicaRow, version, ["itemId", "version"]);
@@ -11,7 +16,33 @@ export class ItemReplicaRepository {
 
   /** The newest version cases has heard of. */
   currentVersion(itemId: string, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
-    const manager = tx?.manager ?? this.dataSource.manager;
-    return manager.findOne(ItemVersionReplicaRow, { where: { itemId }, order: { version: "DESC" } });
+    return this.manager(tx).findOne(ItemVersionReplicaRow, { where: { itemId }, order: { version: "DESC" } });
+  }
+
+  version(itemId: string, version: number, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
+    return this.manager(tx).findOneBy(ItemVersionReplicaRow, { itemId, version });
+  }
+
+  state(itemId: string, tx?: Tx): Promise<ItemStateReplicaRow | null> {
+    return this.manager(tx).findOneBy(ItemStateReplicaRow, { itemId });
+  }
+
+  async markCancelled(tx: Tx, item: { itemId: string; centerCode: string; cancelledAt: Date; reason: string; mergedIntoItemId: string | null }): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO item_state_replica (item_id, center_code, cancelled_at, cancel_reason, merged_into_item_id) VALUES (?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE cancelled_at = VALUES(cancelled_at), cancel_reason = VALUES(cancel_reason), merged_into_item_id = VALUES(merged_into_item_id)`,
+      [item.itemId, item.centerCode, item.cancelledAt, item.reason, item.mergedIntoItemId],
+    );
+  }
+
+  /** The latest entry decision wins, whatever order the events arrive in. */
+  async recordEntry(tx: Tx, entry: { itemId: string; centerCode: string; windowId: string | null; changedAt: Date }): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO item_state_replica (item_id, center_code, entry_window_id, entry_changed_at) VALUES (?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE
+         entry_window_id = IF(entry_changed_at IS NULL OR VALUES(entry_changed_at) >= entry_changed_at, VALUES(entry_window_id), entry_window_id),
+         entry_changed_at = IF(entry_changed_at IS NULL OR VALUES(entry_changed_at) >= entry_changed_at, VALUES(entry_changed_at), entry_changed_at)`,
+      [entry.itemId, entry.centerCode, entry.windowId, entry.changedAt],
+    );
   }
 }

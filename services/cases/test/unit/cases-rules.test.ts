@@ -1,9 +1,180 @@
-import { canTransition, isValidResidentIdNumber, receiptNumber } from "../../src/cases/case.rules";
+import {
+  checkTransition,
+  CLOSED,
+  decisionAct,
+  isValidResidentIdNumber,
+  publicStage,
+  receiptNumber,
+  sameIdNumber,
+  signedVetoLeadsTo,
+  staffMayActOn,
+  statusesAllowing,
+  type CaseAction,
+  type CaseKind,
+  type CaseStatus,
+} from "../../src/cases/cases.rules";
 
-test("a submitted case can be accepted, once", () => {
-  expect(canTransition("SUBMITTED", "ACCEPTED")).toBe(true);
-  expect(canTransition("ACCEPTED", "ACCEPTED")).toBe(false);
-  expect(canTransition("ACCEPTED", "SUBMITTED")).toBe(false);
+const statuses: CaseStatus[] = [
+  "SUBMITTED",
+  "MATERIALS_REQUESTED",
+  "ACCEPTED",
+  "REVIEWED",
+  "FORWARDED",
+  "VETO_PROPOSED",
+  "AWAITING_COUNTY_MEETING",
+  "APPROVED",
+  "DENIED",
+  "CONCLUDED",
+  "DELIVERED",
+  "REFUSED",
+  "WITHDRAWN",
+  "RETURNED",
+  "REVOKED",
+];
+
+const actions: CaseAction[] = [
+  "SUBMIT", "ISSUE_MATERIAL_NOTICE", "SUPPLY_MATERIALS", "ACCEPT", "REFUSE", "DECIDE_INSTANTLY", "REVIEW", "FORWARD",
+  "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE", "DENY", "PROPOSE_VETO", "SIGN_VETO", "DECLINE_VETO", "UPHOLD_VETO",
+  "OVERRULE_VETO", "CONCLUDE", "DEEM_APPROVED", "DELIVER", "WITHDRAW", "WITHDRAW_FOR_JOINT_APPROVAL", "RETURN", "REFER",
+  "SUSPEND_CLOCK", "RESUME_CLOCK", "EXTEND_DEADLINE", "VERIFY_COMMITMENT", "REVOKE_FOR_BREACHED_COMMITMENT",
+];
+
+/** Walks a case through acts, as the service would, failing on the first refused one. */
+function walk(kind: CaseKind, steps: Array<[CaseAction, CaseStatus?]>): CaseStatus {
+  let status: CaseStatus = "SUBMITTED";
+  for (const [action, to] of steps) {
+    const check = checkTransition(action, kind, status, to);
+    if (!check.ok) throw new Error(`${action} from ${status}: ${check.message}`);
+    status = check.to;
+  }
+  return status;
+}
+
+describe("the lifecycle 申请 → 受理 → 审核 → 批准 → 办结 → 送达", () => {
+  test("a promised case runs through all five stages and delivery", () => {
+    expect(walk("PROMISED", [["ACCEPT"], ["REVIEW"], ["APPROVE"], ["CONCLUDE"], ["DELIVER"]])).toBe("DELIVERED");
+  });
+
+  test("a denial concludes too", () => {
+    expect(walk("PROMISED", [["ACCEPT"], ["REVIEW"], ["DENY"], ["CONCLUDE"]])).toBe("CONCLUDED");
+  });
+
+  test("an instant case is accepted and decided in one step, and only an instant case", () => {
+    expect(walk("INSTANT", [["DECIDE_INSTANTLY", "CONCLUDED"]])).toBe("CONCLUDED");
+    expect(checkTransition("ACCEPT", "INSTANT", "SUBMITTED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+    expect(checkTransition("DECIDE_INSTANTLY", "PROMISED", "SUBMITTED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+  });
+
+  test("a reported case is forwarded and its result recorded; staff cannot decide it themselves", () => {
+    expect(walk("REPORTED", [["ACCEPT"], ["REVIEW"], ["FORWARD"], ["RECORD_HIGHER_AUTHORITY_RESULT", "APPROVED"], ["CONCLUDE"]])).toBe("CONCLUDED");
+    expect(checkTransition("APPROVE", "REPORTED", "REVIEWED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+    expect(checkTransition("FORWARD", "PROMISED", "REVIEWED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+  });
+
+  test("the one-time notice stops at acceptance and returns there once everything is supplied", () => {
+    expect(walk("PROMISED", [["ISSUE_MATERIAL_NOTICE"], ["SUPPLY_MATERIALS", "MATERIALS_REQUESTED"], ["SUPPLY_MATERIALS", "SUBMITTED"], ["ACCEPT"]])).toBe("ACCEPTED");
+    expect(checkTransition("ACCEPT", "PROMISED", "MATERIALS_REQUESTED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(checkTransition("SUPPLY_MATERIALS", "PROMISED", "ACCEPTED", "SUBMITTED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+
+  test("skipping a stage is refused with where the case is and where it was asked to go", () => {
+    expect(checkTransition("APPROVE", "PROMISED", "ACCEPTED")).toEqual({
+      ok: false,
+      code: "INVALID_TRANSITION",
+      from: "ACCEPTED",
+      to: "APPROVED",
+      message: expect.any(String),
+    });
+    expect(checkTransition("CONCLUDE", "PROMISED", "REVIEWED")).toMatchObject({ ok: false, from: "REVIEWED", to: "CONCLUDED" });
+    expect(checkTransition("DELIVER", "PROMISED", "APPROVED")).toMatchObject({ ok: false, from: "APPROVED", to: "DELIVERED" });
+    expect(checkTransition("REVIEW", "PROMISED", "SUBMITTED")).toMatchObject({ ok: false, from: "SUBMITTED", to: "REVIEWED" });
+  });
+
+  test("repeating an act that already happened is an invalid transition", () => {
+    expect(checkTransition("ACCEPT", "PROMISED", "ACCEPTED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(checkTransition("CONCLUDE", "PROMISED", "CONCLUDED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+
+  test("refusal is only possible before acceptance, withdrawal only before the decision", () => {
+    expect(checkTransition("REFUSE", "PROMISED", "SUBMITTED").ok).toBe(true);
+    expect(checkTransition("REFUSE", "PROMISED", "MATERIALS_REQUESTED").ok).toBe(true);
+    expect(checkTransition("REFUSE", "PROMISED", "ACCEPTED").ok).toBe(false);
+    expect(checkTransition("WITHDRAW", "PROMISED", "REVIEWED").ok).toBe(true);
+    expect(checkTransition("WITHDRAW", "PROMISED", "APPROVED").ok).toBe(false);
+    expect(checkTransition("WITHDRAW", "PROMISED", "AWAITING_COUNTY_MEETING").ok).toBe(false);
+  });
+
+  test("the joint approval may withdraw its case until it concludes, and nobody else's", () => {
+    expect(checkTransition("WITHDRAW_FOR_JOINT_APPROVAL", "JOINT", "APPROVED").ok).toBe(true);
+    expect(checkTransition("WITHDRAW_FOR_JOINT_APPROVAL", "JOINT", "CONCLUDED").ok).toBe(false);
+    expect(checkTransition("WITHDRAW_FOR_JOINT_APPROVAL", "PROMISED", "ACCEPTED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+  });
+
+  test("deemed approval applies to undecided promised and joint cases only", () => {
+    expect(checkTransition("DEEM_APPROVED", "PROMISED", "REVIEWED", "CONCLUDED").ok).toBe(true);
+    expect(checkTransition("DEEM_APPROVED", "PROMISED", "ACCEPTED", "APPROVED").ok).toBe(true);
+    expect(checkTransition("DEEM_APPROVED", "PROMISED", "APPROVED", "CONCLUDED").ok).toBe(false);
+    expect(checkTransition("DEEM_APPROVED", "REPORTED", "FORWARDED", "CONCLUDED")).toMatchObject({ ok: false, code: "WRONG_KIND" });
+  });
+
+  test("commitment verification comes after conclusion; a breach revokes the approval", () => {
+    expect(checkTransition("VERIFY_COMMITMENT", "PROMISED", "DELIVERED").ok).toBe(true);
+    expect(checkTransition("REVOKE_FOR_BREACHED_COMMITMENT", "PROMISED", "CONCLUDED").ok).toBe(true);
+    expect(checkTransition("REVOKE_FOR_BREACHED_COMMITMENT", "PROMISED", "APPROVED").ok).toBe(false);
+  });
+
+  test("every act, from every status: allowed exactly from the statuses it lists", () => {
+    const kindFor = (action: CaseAction): CaseKind =>
+      action === "DECIDE_INSTANTLY" ? "INSTANT" : action === "FORWARD" || action === "RECORD_HIGHER_AUTHORITY_RESULT" ? "REPORTED" : action === "WITHDRAW_FOR_JOINT_APPROVAL" ? "JOINT" : "PROMISED";
+    for (const action of actions) {
+      for (const from of statuses) {
+        const allowed = statusesAllowing(action).includes(from);
+        const check = checkTransition(action, kindFor(action), from);
+        expect({ action, from, ok: check.ok }).toEqual({ action, from, ok: allowed });
+        if (!check.ok && check.code === "INVALID_TRANSITION") expect(check.from).toBe(from);
+      }
+    }
+  });
+
+  test("nothing leaves a closed case but delivery and the commitment's verification", () => {
+    const allowedFromClosed = new Set(["DELIVER:CONCLUDED", "VERIFY_COMMITMENT:CONCLUDED", "VERIFY_COMMITMENT:DELIVERED", "REVOKE_FOR_BREACHED_COMMITMENT:CONCLUDED", "REVOKE_FOR_BREACHED_COMMITMENT:DELIVERED"]);
+    for (const action of actions) {
+      for (const closed of CLOSED) {
+        expect({ pair: `${action}:${closed}`, allowed: statusesAllowing(action).includes(closed) }).toEqual({ pair: `${action}:${closed}`, allowed: allowedFromClosed.has(`${action}:${closed}`) });
+      }
+    }
+  });
+});
+
+describe("vetoes (否决) on investment items", () => {
+  test("window staff's denial is a proposal where the veto needs escalation", () => {
+    expect(decisionAct("DENY", "NONE", false)).toBe("DENY");
+    expect(decisionAct("DENY", "DEPARTMENT_HEAD", false)).toBe("PROPOSE_VETO");
+    expect(decisionAct("DENY", "COUNTY_HEAD_MEETING", false)).toBe("PROPOSE_VETO");
+    expect(decisionAct("DENY", "DEPARTMENT_HEAD", true)).toBe("DENY");
+    expect(decisionAct("APPROVE", "COUNTY_HEAD_MEETING", false)).toBe("APPROVE");
+  });
+
+  test("a signed veto stands, or waits for the county head meeting", () => {
+    expect(signedVetoLeadsTo("DEPARTMENT_HEAD")).toBe("DENIED");
+    expect(signedVetoLeadsTo("COUNTY_HEAD_MEETING")).toBe("AWAITING_COUNTY_MEETING");
+    expect(walk("PROMISED", [["ACCEPT"], ["REVIEW"], ["PROPOSE_VETO"], ["SIGN_VETO", "AWAITING_COUNTY_MEETING"], ["UPHOLD_VETO"]])).toBe("CONCLUDED");
+    expect(walk("PROMISED", [["ACCEPT"], ["REVIEW"], ["PROPOSE_VETO"], ["SIGN_VETO", "AWAITING_COUNTY_MEETING"], ["OVERRULE_VETO"]])).toBe("ACCEPTED");
+    expect(walk("PROMISED", [["ACCEPT"], ["REVIEW"], ["PROPOSE_VETO"], ["DECLINE_VETO"], ["REVIEW"], ["APPROVE"]])).toBe("APPROVED");
+  });
+
+  test("a proposal cannot be concluded before it is signed", () => {
+    expect(checkTransition("CONCLUDE", "PROMISED", "VETO_PROPOSED")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(checkTransition("CONCLUDE", "PROMISED", "AWAITING_COUNTY_MEETING")).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+});
+
+test("staff act on their own department's cases, or those their comprehensive window accepts for, in their center", () => {
+  const found = { centerCode: "330110000000", departmentId: "d1" };
+  expect(staffMayActOn({ centerCode: "330110000000", departmentId: "d1", windowActsFor: [] }, found)).toBe(true);
+  expect(staffMayActOn({ centerCode: "330110000000", departmentId: "d2", windowActsFor: [] }, found)).toBe(false);
+  expect(staffMayActOn({ centerCode: "330110000000", departmentId: null, windowActsFor: ["d1"] }, found)).toBe(true);
+  expect(staffMayActOn({ centerCode: "330111000000", departmentId: "d1", windowActsFor: [] }, found)).toBe(false);
 });
 
 test("the receipt number carries the Shanghai date, not the UTC one", () => {
@@ -19,4 +190,17 @@ test.each([
   ["440524188001010014", true],
 ])("resident ID %s valid: %s", (idNumber, valid) => {
   expect(isValidResidentIdNumber(idNumber)).toBe(valid);
+});
+
+test("the public lookup matches the ID number whatever the case of the X, and nothing shorter", () => {
+  expect(sameIdNumber("11010519491231002X", "11010519491231002x")).toBe(true);
+  expect(sameIdNumber("11010519491231002X", "11010519491231002")).toBe(false);
+  expect(sameIdNumber("11010519491231002X", "440524188001010014")).toBe(false);
+});
+
+test("the public sees an undisclosed veto as 'under approval'", () => {
+  expect(publicStage("VETO_PROPOSED")).toBe("UNDER_APPROVAL");
+  expect(publicStage("AWAITING_COUNTY_MEETING")).toBe("UNDER_APPROVAL");
+  expect(publicStage("MATERIALS_REQUESTED")).toBe("MATERIALS_REQUESTED");
+  expect(publicStage("REFUSED")).toBe("CLOSED");
 });

@@ -1,0 +1,227 @@
+import { casesEvents } from "@onestop/events";
+import { DomainError, ErrorCode, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
+import type { ClocksService } from "../clocks/clocks.service";
+import type { ItemVersionReplicaRow } from "../items/entities";
+import type { ItemReplicaRepository } from "../items/items.repository";
+import { checkTransition, type CaseAction, type CaseOutcome, type CaseStatus } from "./cases.rules";
+import type { CasesRepository } from "./cases.repository";
+import type { CaseRow } from "./entities";
+
+/** Who performs a step: recorded on the routing slip and in the events. */
+export interface Actor {
+  kind: "APPLICANT" | "STAFF" | "SYSTEM";
+  id: string;
+  /** The window a staff member acts from. */
+  windowId: string | null;
+}
+
+/** A unique key refused a new case: the receipt number was drawn before, or the submission or participant exists. */
+export class CreationConflict extends Error {
+  constructor(readonly outcome: "receipt_taken" | "submit_key_taken" | "participant_taken") {
+    super(`case not created: ${outcome}`);
+    this.name = "CreationConflict";
+  }
+}
+
+export const systemActor: Actor = { kind: "SYSTEM", id: "system", windowId: null };
+
+export interface StepContext {
+  tx: Tx;
+  current: CaseRow;
+  /** The item version the case is judged by (before the step). */
+  item: ItemVersionReplicaRow;
+  now: Date;
+}
+
+/** What an act decided; the engine applies it. */
+export interface StepPlan {
+  to: CaseStatus;
+  changes?: Partial<CaseRow>;
+  /** When the act moved the case to another item version (acceptance under the current one). */
+  item?: ItemVersionReplicaRow;
+  opinion?: string | null;
+  details?: Record<string, unknown> | null;
+  /** Extra events, published after the step with the case as it now is. */
+  after?: (tx: Tx, updated: CaseRow, item: ItemVersionReplicaRow) => Promise<unknown>;
+}
+
+/** Refuses a transition the state machine does not allow, with a typed error. */
+export function requireTransition(action: CaseAction, current: Pick<CaseRow, "kind" | "status">, to?: CaseStatus): CaseStatus {
+  const check = checkTransition(action, current.kind, current.status, to);
+  if (check.ok) return check.to;
+  if (check.code === "WRONG_KIND") throw new DomainError("WRONG_KIND", check.message, { action, kind: check.kind });
+  throw new DomainError(ErrorCode.InvalidTransition, check.message, { action, from: check.from, to: check.to });
+}
+
+/**
+ * Runs one step of a case: locks it, replays a retried step with the same idempotency key
+ * as its first result, lets the act plan the step, then moves the case, recomputes its
+ * clocks and timers, appends the step to the routing slip and publishes it. All of it
+ * commits together or not at all.
+ */
+export class CaseSteps {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly items: ItemReplicaRepository,
+    private readonly clocks: ClocksService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  run(caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan>): Promise<CaseRow> {
+    return this.unitOfWork.run((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
+  }
+
+  async runIn(tx: Tx, caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan>): Promise<CaseRow> {
+    const current = await this.cases.findForUpdate(tx, caseId);
+    if (!current) throw notFound("Case", caseId);
+    if (idempotencyKey) {
+      const earlier = await this.cases.entryByIdempotencyKey(tx, caseId, idempotencyKey);
+      if (earlier) {
+        if (earlier.action !== action || earlier.actorId !== actor.id) {
+          throw new DomainError("IDEMPOTENCY_KEY_REUSED", `Key ${idempotencyKey} was used for another step of case ${caseId}`, { action: earlier.action });
+        }
+        return current;
+      }
+    }
+    const item = await this.items.version(current.itemId, current.itemVersion, tx);
+    if (!item) throw new Error(`Item ${current.itemId} v${current.itemVersion} of case ${caseId} is missing from the replica`);
+    const now = this.clock.now();
+    const step = await plan({ tx, current, item, now });
+    requireTransition(action, current, step.to);
+    const judgedBy = step.item ?? item;
+    const moved: CaseRow = { ...current, ...step.changes, status: step.to, slipSeq: current.slipSeq + 1, lastStepAt: now };
+    const clockFields = await this.clocks.recompute(tx, current, moved, judgedBy, now);
+    const updated: CaseRow = { ...moved, ...clockFields };
+    await this.cases.update(tx, caseId, changedFields(current, updated));
+    await this.record(tx, updated, current.status, current.lastStepAt, actor, action, idempotencyKey, step.opinion ?? null, step.details ?? null, now);
+    await step.after?.(tx, updated, judgedBy);
+    return updated;
+  }
+
+  /**
+   * Creates a case with its first step (申请) on the slip. A unique key that refuses the row
+   * throws CreationConflict, so the caller's transaction, timers included, rolls back.
+   */
+  async create(tx: Tx, row: CaseRow, item: ItemVersionReplicaRow, actor: Actor, details: Record<string, unknown> | null): Promise<CaseRow> {
+    const now = row.submittedAt;
+    const blank: CaseRow = { ...row, stage: null, stageStartedAt: null, timers: [] };
+    const clockFields = await this.clocks.recompute(tx, blank, row, item, now);
+    const created: CaseRow = { ...row, ...clockFields, slipSeq: 1, lastStepAt: now };
+    const outcome = await this.cases.insert(tx, created);
+    if (outcome !== "inserted") throw new CreationConflict(outcome);
+    await this.record(tx, created, null, now, actor, "SUBMIT", null, null, details, now);
+    return created;
+  }
+
+  private async record(
+    tx: Tx,
+    updated: CaseRow,
+    from: CaseStatus | null,
+    previousStepAt: Date,
+    actor: Actor,
+    action: CaseAction,
+    idempotencyKey: string | null,
+    opinion: string | null,
+    details: Record<string, unknown> | null,
+    now: Date,
+  ): Promise<void> {
+    await this.cases.appendEntry(tx, {
+      caseId: updated.id,
+      seq: updated.slipSeq,
+      action,
+      fromStatus: from,
+      toStatus: updated.status,
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorWindowId: actor.windowId,
+      opinion,
+      occurredAt: now,
+      tookMs: Math.max(0, now.getTime() - previousStepAt.getTime()),
+      tookWorkingDays: this.clocks.stepTook(previousStepAt, now),
+      idempotencyKey,
+      details: details ? JSON.stringify(details) : null,
+    });
+    await tx.publish(
+      casesEvents.caseStageChanged,
+      {
+        ...caseReference(updated),
+        slipSeq: updated.slipSeq,
+        action,
+        fromStatus: from,
+        toStatus: updated.status,
+        actorId: actor.id,
+        actorKind: actor.kind,
+        actorWindowId: actor.windowId,
+        opinion,
+        outcome: updated.outcome,
+        occurredAt: now.toISOString(),
+        submittedAt: updated.submittedAt.toISOString(),
+        acceptedAt: updated.acceptedAt?.toISOString() ?? null,
+        deadline: updated.deadlineAt?.toISOString() ?? null,
+        onHold: updated.onHold,
+        stage: updated.stage,
+        stageDeadline: updated.stageDueAt?.toISOString() ?? null,
+      },
+      { centerCode: updated.centerCode },
+    );
+  }
+
+  /** 办结 for the supervision and assessment figures: once per case. */
+  async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date): Promise<void> {
+    const usage = await this.clocks.caseUsage(tx, concluded, at);
+    await tx.publish(
+      casesEvents.caseConcluded,
+      {
+        caseId: concluded.id,
+        receiptNo: concluded.receiptNo,
+        centerCode: concluded.centerCode,
+        itemId: concluded.itemId,
+        itemVersion: concluded.itemVersion,
+        departmentId: concluded.departmentId,
+        windowId: concluded.windowId,
+        handlerId: concluded.handlerId,
+        outcome,
+        acceptedAt: concluded.acceptedAt?.toISOString() ?? null,
+        concludedAt: at.toISOString(),
+        deadline: concluded.deadlineAt?.toISOString() ?? null,
+        onTime: usage?.onTime ?? true,
+        workingDaysUsed: usage?.usedWorkingDays ?? null,
+        promisedLimitDays: concluded.promisedDays ?? 0,
+        kind: concluded.kind,
+        decidedBySystem: concluded.decidedBy === systemActor.id,
+        jointApprovalId: concluded.jointApprovalId,
+        participantId: concluded.participantId,
+      },
+      { centerCode: concluded.centerCode },
+    );
+  }
+}
+
+export function caseReference(row: CaseRow) {
+  return {
+    caseId: row.id,
+    receiptNo: row.receiptNo,
+    centerCode: row.centerCode,
+    itemId: row.itemId,
+    itemVersion: row.itemVersion,
+    departmentId: row.departmentId,
+    kind: row.kind,
+    windowId: row.windowId,
+    handlerId: row.handlerId,
+    jointApprovalId: row.jointApprovalId,
+    participantId: row.participantId,
+  };
+}
+
+/** Only the columns that changed go into the UPDATE. */
+function changedFields(before: CaseRow, after: CaseRow): Partial<CaseRow> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof CaseRow>) {
+    const a = before[key];
+    const b = after[key];
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
+    if (!same) changes[key] = b;
+  }
+  return changes as Partial<CaseRow>;
+}

@@ -1,0 +1,284 @@
+/**
+ * The case (办件) lifecycle as pure rules: which act may move a case from which status to
+ * which, who may perform it, and the small rules around it (receipt numbers, resident ID
+ * numbers, what the public progress lookup shows). No I/O here.
+ *
+ *   apply 申请 → accept 受理 → review 审核 → approve 批准 → conclude 办结 → deliver 送达
+ */
+
+export type CaseKind = "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
+
+export type CaseStatus =
+  /** 申请: waiting for a window to accept it. */
+  | "SUBMITTED"
+  /** 一次性告知: the one-time notice is out; the applicant supplies what it lists. */
+  | "MATERIALS_REQUESTED"
+  /** 受理: accepted, the clock runs; review (审核) is next. */
+  | "ACCEPTED"
+  /** 审核 done; the decision (批准) is next. */
+  | "REVIEWED"
+  /** 上报: forwarded to the higher authority, whose result is awaited. */
+  | "FORWARDED"
+  /** A denial on a veto item proposed by window staff: the chief representative must sign it. */
+  | "VETO_PROPOSED"
+  /** A signed veto that the county head meeting (县长办公会) decides collectively. */
+  | "AWAITING_COUNTY_MEETING"
+  /** Decided: approved, to be concluded (once any fee is settled). */
+  | "APPROVED"
+  /** Decided: denied, to be concluded. */
+  | "DENIED"
+  /** 办结 */
+  | "CONCLUDED"
+  /** 送达: the result reached the applicant. */
+  | "DELIVERED"
+  /** 不予受理 */
+  | "REFUSED"
+  | "WITHDRAWN"
+  /** 退件: accepted with deficiencies (容缺) that did not follow by their date. */
+  | "RETURNED"
+  /** Approved on a written commitment (告知承诺) that verification found breached. */
+  | "REVOKED";
+
+export type CaseOutcome = "APPROVED" | "DENIED" | "DEEMED_APPROVED" | "REFUSED" | "WITHDRAWN" | "RETURNED";
+
+export type CaseAction =
+  | "SUBMIT"
+  | "ISSUE_MATERIAL_NOTICE"
+  | "SUPPLY_MATERIALS"
+  | "ACCEPT"
+  | "REFUSE"
+  | "DECIDE_INSTANTLY"
+  | "REVIEW"
+  | "FORWARD"
+  | "RECORD_HIGHER_AUTHORITY_RESULT"
+  | "APPROVE"
+  | "DENY"
+  | "PROPOSE_VETO"
+  | "SIGN_VETO"
+  | "DECLINE_VETO"
+  | "UPHOLD_VETO"
+  | "OVERRULE_VETO"
+  | "CONCLUDE"
+  | "DEEM_APPROVED"
+  | "DELIVER"
+  | "WITHDRAW"
+  | "WITHDRAW_FOR_JOINT_APPROVAL"
+  | "RETURN"
+  | "REFER"
+  | "SUSPEND_CLOCK"
+  | "RESUME_CLOCK"
+  | "EXTEND_DEADLINE"
+  | "VERIFY_COMMITMENT"
+  | "REVOKE_FOR_BREACHED_COMMITMENT";
+
+/** Still undecided: the department has not given its decision. */
+export const UNDECIDED: readonly CaseStatus[] = ["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED"];
+/** Nothing more happens to these (but commitment verification on a delivered case). */
+export const CLOSED: readonly CaseStatus[] = ["CONCLUDED", "DELIVERED", "REFUSED", "WITHDRAWN", "RETURNED", "REVOKED"];
+/** Accepted and running on the case's clock until it concludes. */
+const ON_THE_CLOCK: readonly CaseStatus[] = ["ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING", "APPROVED", "DENIED"];
+
+export const isClosed = (status: CaseStatus) => CLOSED.includes(status);
+export const isOnTheClock = (status: CaseStatus) => ON_THE_CLOCK.includes(status);
+
+/**
+ * Where each act may start, and where it leads. Acts with several possible ends list them;
+ * the service picks one with the rules below (`decisionStep`, `vetoSignedTo`, ...). An act
+ * whose end is its start records a step on the routing slip without moving the case.
+ */
+const transitions: Record<CaseAction, { from: readonly CaseStatus[]; to: readonly CaseStatus[] | "same"; alsoTo?: Partial<Record<CaseStatus, readonly CaseStatus[]>> }> = {
+  SUBMIT: { from: [], to: ["SUBMITTED"] },
+  ISSUE_MATERIAL_NOTICE: { from: ["SUBMITTED"], to: ["MATERIALS_REQUESTED"] },
+  SUPPLY_MATERIALS: {
+    from: ["MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING"],
+    to: "same",
+    // The last material the one-time notice asked for returns the case to acceptance.
+    alsoTo: { MATERIALS_REQUESTED: ["SUBMITTED"] },
+  },
+  ACCEPT: { from: ["SUBMITTED"], to: ["ACCEPTED"] },
+  REFUSE: { from: ["SUBMITTED", "MATERIALS_REQUESTED"], to: ["REFUSED"] },
+  DECIDE_INSTANTLY: { from: ["SUBMITTED"], to: ["CONCLUDED", "APPROVED"] },
+  REVIEW: { from: ["ACCEPTED"], to: ["REVIEWED"] },
+  FORWARD: { from: ["REVIEWED"], to: ["FORWARDED"] },
+  RECORD_HIGHER_AUTHORITY_RESULT: { from: ["FORWARDED"], to: ["APPROVED", "DENIED"] },
+  APPROVE: { from: ["REVIEWED"], to: ["APPROVED"] },
+  DENY: { from: ["REVIEWED"], to: ["DENIED", "AWAITING_COUNTY_MEETING"] },
+  PROPOSE_VETO: { from: ["REVIEWED"], to: ["VETO_PROPOSED"] },
+  SIGN_VETO: { from: ["VETO_PROPOSED"], to: ["DENIED", "AWAITING_COUNTY_MEETING"] },
+  DECLINE_VETO: { from: ["VETO_PROPOSED"], to: ["ACCEPTED"] },
+  UPHOLD_VETO: { from: ["AWAITING_COUNTY_MEETING"], to: ["CONCLUDED"] },
+  OVERRULE_VETO: { from: ["AWAITING_COUNTY_MEETING"], to: ["ACCEPTED"] },
+  CONCLUDE: { from: ["APPROVED", "DENIED"], to: ["CONCLUDED"] },
+  DEEM_APPROVED: { from: ["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "VETO_PROPOSED"], to: ["CONCLUDED", "APPROVED"] },
+  DELIVER: { from: ["CONCLUDED"], to: ["DELIVERED"] },
+  WITHDRAW: { from: ["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED"], to: ["WITHDRAWN"] },
+  WITHDRAW_FOR_JOINT_APPROVAL: {
+    from: ["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING", "APPROVED", "DENIED"],
+    to: ["WITHDRAWN"],
+  },
+  RETURN: { from: ["ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING"], to: ["RETURNED"] },
+  REFER: { from: ["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED"], to: "same" },
+  SUSPEND_CLOCK: { from: ["ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING"], to: "same" },
+  RESUME_CLOCK: { from: ["ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING"], to: "same" },
+  EXTEND_DEADLINE: { from: ["ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED", "AWAITING_COUNTY_MEETING", "APPROVED", "DENIED"], to: "same" },
+  VERIFY_COMMITMENT: { from: ["CONCLUDED", "DELIVERED"], to: "same" },
+  REVOKE_FOR_BREACHED_COMMITMENT: { from: ["CONCLUDED", "DELIVERED"], to: ["REVOKED"] },
+};
+
+/** Which kinds of case an act applies to; unlisted acts apply to every kind. */
+const kindsOf: Partial<Record<CaseAction, readonly CaseKind[]>> = {
+  ACCEPT: ["PROMISED", "JOINT", "REPORTED"],
+  DECIDE_INSTANTLY: ["INSTANT"],
+  FORWARD: ["REPORTED"],
+  RECORD_HIGHER_AUTHORITY_RESULT: ["REPORTED"],
+  APPROVE: ["PROMISED", "JOINT"],
+  DENY: ["PROMISED", "JOINT"],
+  PROPOSE_VETO: ["PROMISED", "JOINT"],
+  DEEM_APPROVED: ["PROMISED", "JOINT"],
+  WITHDRAW_FOR_JOINT_APPROVAL: ["JOINT"],
+};
+
+export type TransitionCheck =
+  | { ok: true; to: CaseStatus }
+  | { ok: false; code: "INVALID_TRANSITION"; from: CaseStatus; to: CaseStatus; message: string }
+  | { ok: false; code: "WRONG_KIND"; kind: CaseKind; message: string };
+
+/** The status the act leads to from `from`, the preferred end first (or `from` for acts that do not move the case). */
+function intendedEnd(action: CaseAction, from: CaseStatus): CaseStatus {
+  const rule = transitions[action];
+  return rule.to === "same" ? from : rule.to[0]!;
+}
+
+/**
+ * Whether `action` may move a case of `kind` from `from` to `to` (the act's usual end when
+ * `to` is omitted). Refusals are typed: INVALID_TRANSITION with from/to, or WRONG_KIND.
+ */
+export function checkTransition(action: CaseAction, kind: CaseKind, from: CaseStatus, to?: CaseStatus): TransitionCheck {
+  const rule = transitions[action];
+  const target = to ?? intendedEnd(action, from);
+  const kinds = kindsOf[action];
+  if (kinds && !kinds.includes(kind)) {
+    return { ok: false, code: "WRONG_KIND", kind, message: `${action} does not apply to a ${kind} case` };
+  }
+  const reachable = (rule.to === "same" ? target === from : rule.to.includes(target)) || Boolean(rule.alsoTo?.[from]?.includes(target));
+  if (!rule.from.includes(from) || !reachable) {
+    return { ok: false, code: "INVALID_TRANSITION", from, to: target, message: `A case that is ${from} cannot become ${target} by ${action}` };
+  }
+  return { ok: true, to: target };
+}
+
+/** Every status an act may start from: for tests and documentation. */
+export function statusesAllowing(action: CaseAction): readonly CaseStatus[] {
+  return transitions[action].from;
+}
+
+export type VetoEscalation = "NONE" | "DEPARTMENT_HEAD" | "COUNTY_HEAD_MEETING";
+
+/**
+ * The act a decision becomes. On an item whose veto needs escalation (否决), window staff
+ * cannot deny on their own: their denial is a proposal the chief representative must sign;
+ * the chief representative's own denial is the signed veto.
+ */
+export function decisionAct(decision: "APPROVE" | "DENY", veto: VetoEscalation, byChiefRepresentative: boolean): "APPROVE" | "DENY" | "PROPOSE_VETO" {
+  if (decision === "APPROVE") return "APPROVE";
+  if (veto === "NONE" || byChiefRepresentative) return "DENY";
+  return "PROPOSE_VETO";
+}
+
+/** Where a signed veto (or the chief representative's own denial) leads. */
+export function signedVetoLeadsTo(veto: VetoEscalation): "DENIED" | "AWAITING_COUNTY_MEETING" {
+  return veto === "COUNTY_HEAD_MEETING" ? "AWAITING_COUNTY_MEETING" : "DENIED";
+}
+
+/**
+ * Who may act on a case in the service layer, before the authorization letter is asked.
+ * Staff act only on cases of their own department (or of a department their comprehensive
+ * window acts for), inside their own center.
+ */
+export interface StaffScope {
+  centerCode: string | null;
+  departmentId: string | null;
+  /** The departments the caller's window accepts for, when it is a comprehensive window. */
+  windowActsFor: readonly string[];
+}
+
+export function staffMayActOn(scope: StaffScope, found: { centerCode: string; departmentId: string }): boolean {
+  if (scope.centerCode !== found.centerCode) return false;
+  return scope.departmentId === found.departmentId || scope.windowActsFor.includes(found.departmentId);
+}
+
+/**
+ * 受理编号: `SL` + the date in Asia/Shanghai (yyMMdd) + 8 random digits. Not a sequence, so
+ * knowing one receipt tells nothing about the next.
+ */
+export function receiptNumber(at: Date, randomDigits: string): string {
+  const shanghai = new Date(at.getTime() + 8 * 60 * 60 * 1000);
+  const yymmdd = shanghai.toISOString().slice(2, 10).replaceAll("-", "");
+  return `SL${yymmdd}${randomDigits.padStart(8, "0").slice(-8)}`;
+}
+
+/** Mainland resident ID: 18 characters, the last a digit or X, with its ISO 7064 MOD 11-2 check. */
+export function isValidResidentIdNumber(idNumber: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(idNumber[index]), 0);
+  return "10X98765432"[sum % 11] === idNumber[17];
+}
+
+/** What the public progress lookup calls each status (办件进度), in the words on the portal. */
+export const publicStageLabel: Record<CaseStatus, string> = {
+  SUBMITTED: "已申请，待受理",
+  MATERIALS_REQUESTED: "待补正材料",
+  ACCEPTED: "已受理，审核中",
+  REVIEWED: "已审核，待批准",
+  FORWARDED: "已上报，待上级机关决定",
+  VETO_PROPOSED: "审批中",
+  AWAITING_COUNTY_MEETING: "审批中",
+  APPROVED: "已批准，待办结",
+  DENIED: "不予批准，待办结",
+  CONCLUDED: "已办结",
+  DELIVERED: "已送达",
+  REFUSED: "不予受理",
+  WITHDRAWN: "已撤回",
+  RETURNED: "已退件",
+  REVOKED: "已撤销",
+};
+
+/**
+ * The stage the public sees: internal vetoes are not disclosed before they take effect, so
+ * a proposed or signed-but-pending veto reads as "under approval".
+ */
+export function publicStage(status: CaseStatus): "APPLIED" | "MATERIALS_REQUESTED" | "ACCEPTED" | "UNDER_APPROVAL" | "DECIDED" | "CONCLUDED" | "DELIVERED" | "CLOSED" {
+  switch (status) {
+    case "SUBMITTED":
+      return "APPLIED";
+    case "MATERIALS_REQUESTED":
+      return "MATERIALS_REQUESTED";
+    case "ACCEPTED":
+      return "ACCEPTED";
+    case "REVIEWED":
+    case "FORWARDED":
+    case "VETO_PROPOSED":
+    case "AWAITING_COUNTY_MEETING":
+      return "UNDER_APPROVAL";
+    case "APPROVED":
+    case "DENIED":
+      return "DECIDED";
+    case "CONCLUDED":
+      return "CONCLUDED";
+    case "DELIVERED":
+      return "DELIVERED";
+    default:
+      return "CLOSED";
+  }
+}
+
+/** The same ID number in the public lookup, whatever the case of a trailing x. */
+export function sameIdNumber(stored: string, given: string): boolean {
+  const a = stored.trim().toUpperCase();
+  const b = given.trim().toUpperCase();
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i += 1) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}

@@ -1,0 +1,201 @@
+import {
+  calendarDay,
+  deadlineOf,
+  endOfShanghaiDay,
+  shanghaiDayOf,
+  startOfShanghaiDay,
+  timeLimitStatus,
+  addCalendarDays,
+  type Extension,
+  type Suspension,
+  type SuspensionReason,
+  type TimeLimit,
+  type WarningPolicy,
+  type WorkingCalendar,
+} from "@onestop/calendar";
+import type { CaseKind, CaseStatus } from "../cases/cases.rules";
+import { isClosed, isOnTheClock } from "../cases/cases.rules";
+
+/**
+ * The clocks of a case (限时办结), as pure rules over the working-day calendar: the case's
+ * own clock from acceptance over the promised working days, and the clock of the supervised
+ * stage now running where the item gives that stage its own limit. Suspensions and
+ * extensions are recorded facts; deadlines are always recomputed from them.
+ */
+
+export type Stage = "ACCEPTANCE" | "REVIEW" | "APPROVAL";
+export type ClockName = "CASE" | Stage;
+
+export interface RecordedSuspension {
+  reason: SuspensionReason;
+  from: Date;
+  until: Date | null;
+}
+
+export interface RecordedExtension {
+  workingDays: number;
+  approvedAt: Date;
+}
+
+export interface StageLimits {
+  acceptanceDays: number | null;
+  reviewDays: number | null;
+  approvalDays: number | null;
+}
+
+export const warningPolicy: WarningPolicy = { yellowAtRemainingWorkingDays: 1 };
+
+/** The supervised stage a status is in, if any: the stage whose own clock runs. */
+export function stageOf(status: CaseStatus): Stage | null {
+  switch (status) {
+    case "SUBMITTED":
+    case "MATERIALS_REQUESTED":
+      return "ACCEPTANCE";
+    case "ACCEPTED":
+      return "REVIEW";
+    case "REVIEWED":
+    case "FORWARDED":
+    case "VETO_PROPOSED":
+    case "AWAITING_COUNTY_MEETING":
+      return "APPROVAL";
+    default:
+      return null;
+  }
+}
+
+export function stageLimitOf(stage: Stage, limits: StageLimits): number | null {
+  switch (stage) {
+    case "ACCEPTANCE":
+      return limits.acceptanceDays;
+    case "REVIEW":
+      return limits.reviewDays;
+    case "APPROVAL":
+      return limits.approvalDays;
+  }
+}
+
+/** A clock counts the suspensions that began after it started; earlier ones belonged to an earlier clock. */
+export function timeLimit(startedAt: Date, workingDays: number, suspensions: readonly RecordedSuspension[], extensions: readonly RecordedExtension[] = []): TimeLimit {
+  const relevant: Suspension[] = suspensions
+    .filter((s) => s.from.getTime() >= startedAt.getTime())
+    .map((s) => ({ reason: s.reason, from: s.from, until: s.until }));
+  const granted: Extension[] = extensions.filter((e) => e.approvedAt.getTime() >= startedAt.getTime()).map((e) => ({ ...e }));
+  return { startedAt, workingDays, suspensions: relevant, extensions: granted };
+}
+
+export interface ClockState {
+  /** 24:00 of the deadline day; null while a suspension holds the clock. */
+  dueAt: Date | null;
+  dueDay: string | null;
+  onHold: boolean;
+}
+
+export function clockState(calendar: WorkingCalendar, limit: TimeLimit): ClockState {
+  const deadline = deadlineOf(calendar, limit);
+  if (deadline.state === "ON_HOLD") return { dueAt: null, dueDay: null, onHold: true };
+  return { dueAt: deadline.dueAt, dueDay: deadline.day, onHold: false };
+}
+
+/**
+ * When the clock turns YELLOW (at most a working day left) and RED (past the deadline), if
+ * nothing changes: the instants durable timers are set for. None while the clock is on hold.
+ * A clock already yellow when it starts turns yellow at once.
+ */
+export function warningInstants(calendar: WorkingCalendar, limit: TimeLimit): { yellowAt: Date; redAt: Date } | null {
+  const state = clockState(calendar, limit);
+  if (!state.dueAt || !state.dueDay) return null;
+  const redAt = state.dueAt;
+  if (timeLimitStatus(calendar, limit, limit.startedAt, warningPolicy).level !== "GREEN") return { yellowAt: limit.startedAt, redAt };
+  let day = addCalendarDays(shanghaiDayOf(limit.startedAt), 1);
+  for (;;) {
+    const at = startOfShanghaiDay(calendarDay(day));
+    if (at.getTime() >= redAt.getTime()) return { yellowAt: redAt, redAt };
+    if (timeLimitStatus(calendar, limit, at, warningPolicy).level !== "GREEN") return { yellowAt: at, redAt };
+    day = addCalendarDays(day, 1);
+  }
+}
+
+/** Whether a clock met its deadline at `at`, and the working days it used (用时). */
+export function usageAt(calendar: WorkingCalendar, limit: TimeLimit, at: Date): { onTime: boolean; usedWorkingDays: number; remainingWorkingDays: number; level: "GREEN" | "YELLOW" | "RED" } {
+  const status = timeLimitStatus(calendar, limit, at, warningPolicy);
+  return { onTime: !status.overdue, usedWorkingDays: status.usedWorkingDays, remainingWorkingDays: status.remainingWorkingDays, level: status.level };
+}
+
+/** Working days from one instant to another, the first day not counted: the time a step took. */
+export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  return calendar.workingDaysBetween(shanghaiDayOf(from), shanghaiDayOf(to));
+}
+
+/** A 容缺 deadline is a day: the materials may come until its end. */
+export function deficiencyDueAt(day: string): Date {
+  return endOfShanghaiDay(calendarDay(day));
+}
+
+export type TimerKind = "case-clock" | "deemed-approval" | "deficiency-due";
+
+export interface WantedTimer {
+  kind: TimerKind;
+  key: string;
+  dueAt: Date;
+  payload: { caseId: string; clock?: ClockName; level?: "YELLOW" | "RED" };
+}
+
+export interface CaseClocks {
+  caseId: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  deemedApproval: boolean;
+  /** The case clock, once accepted. */
+  caseLimit: TimeLimit | null;
+  /** The running stage's clock, when the stage has its own limit. */
+  stage: Stage | null;
+  stageLimit: TimeLimit | null;
+  /** The end of the day by which deferred materials must follow, while any is outstanding. */
+  deficiencyDueAt: Date | null;
+}
+
+/**
+ * The durable timers a case needs in its present state. Keys carry the instant, so a moved
+ * deadline is a new timer and a timer that fired is never re-armed by mistake.
+ */
+export function wantedTimers(calendar: WorkingCalendar, clocks: CaseClocks): WantedTimer[] {
+  const timers: WantedTimer[] = [];
+  if (isClosed(clocks.status)) return timers;
+  const id = clocks.caseId;
+  if (clocks.caseLimit && isOnTheClock(clocks.status)) {
+    const instants = warningInstants(calendar, clocks.caseLimit);
+    if (instants) {
+      timers.push({ kind: "case-clock", key: `${id}:CASE:YELLOW:${instants.yellowAt.getTime()}`, dueAt: instants.yellowAt, payload: { caseId: id, clock: "CASE", level: "YELLOW" } });
+      // A joint case's deemed consent is the joint approval's to ask for, at its own deadline.
+      if (clocks.deemedApproval && clocks.kind === "PROMISED") {
+        timers.push({ kind: "deemed-approval", key: `${id}:${instants.redAt.getTime()}`, dueAt: instants.redAt, payload: { caseId: id } });
+      } else {
+        timers.push({ kind: "case-clock", key: `${id}:CASE:RED:${instants.redAt.getTime()}`, dueAt: instants.redAt, payload: { caseId: id, clock: "CASE", level: "RED" } });
+      }
+    }
+  }
+  if (clocks.stage && clocks.stageLimit) {
+    const instants = warningInstants(calendar, clocks.stageLimit);
+    if (instants) {
+      const stage = clocks.stage;
+      timers.push({ kind: "case-clock", key: `${id}:${stage}:YELLOW:${instants.yellowAt.getTime()}`, dueAt: instants.yellowAt, payload: { caseId: id, clock: stage, level: "YELLOW" } });
+      timers.push({ kind: "case-clock", key: `${id}:${stage}:RED:${instants.redAt.getTime()}`, dueAt: instants.redAt, payload: { caseId: id, clock: stage, level: "RED" } });
+    }
+  }
+  if (clocks.deficiencyDueAt) {
+    timers.push({ kind: "deficiency-due", key: `${id}:${clocks.deficiencyDueAt.getTime()}`, dueAt: clocks.deficiencyDueAt, payload: { caseId: id } });
+  }
+  return timers;
+}
+
+/** What to cancel and what to set, going from the timers a case has to the ones it needs. */
+export function timerChanges(current: ReadonlyArray<{ kind: string; key: string }>, wanted: readonly WantedTimer[]) {
+  const id = (t: { kind: string; key: string }) => `${t.kind}|${t.key}`;
+  const wantedIds = new Set(wanted.map(id));
+  const currentIds = new Set(current.map(id));
+  return {
+    cancel: current.filter((t) => !wantedIds.has(id(t))),
+    schedule: wanted.filter((t) => !currentIds.has(id(t))),
+  };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { CalendarError, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
+import { DomainError, type DurableTimers, type Tx } from "@onestop/platform";
+import type { CaseRow } from "../cases/entities";
+import type { ItemVersionReplicaRow } from "../items/entities";
+import {
+  clockState,
+  deficiencyDueAt,
+  stageLimitOf,
+  stageOf,
+  timeLimit,
+  timerChanges,
+  usageAt,
+  wantedTimers,
+  workingDaysBetween,
+  type ClockName,
+  type RecordedExtension,
+  type RecordedSuspension,
+} from "./clocks.rules";
+import type { ClocksRepository } from "./clocks.repository";
+
+/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
+export function onCalendar<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+export type ClockFields = Pick<CaseRow, "deadlineAt" | "deadlineDay" | "onHold" | "stage" | "stageStartedAt" | "stageDueAt" | "timers">;
+
+/**
+ * Keeps each case's clocks: recomputes the deadlines from the recorded suspensions and
+ * extensions after every step, and keeps the durable timers (warnings, deemed approval,
+ * deferred materials) in line with them.
+ */
+export class ClocksService {
+  constructor(
+    private readonly repository: ClocksRepository,
+    private readonly timers: DurableTimers,
+    readonly calendar: WorkingCalendar,
+  ) {}
+
+  async clockEvents(tx: Tx | null, found: Pick<CaseRow, "id" | "clockEvents">): Promise<{ suspensions: RecordedSuspension[]; extensions: RecordedExtension[] }> {
+    if (found.clockEvents === 0) return { suspensions: [], extensions: [] };
+    return this.repository.clockEventsOf(found.id, tx ?? undefined);
+  }
+
+  /**
+   * The clock fields of a case after a step (`previous` is the case before it), with the
+   * durable timers cancelled and set to match. A new stage starts its own clock now.
+   */
+  async recompute(tx: Tx, previous: CaseRow, next: CaseRow, item: ItemVersionReplicaRow, now: Date): Promise<ClockFields> {
+    const events = await this.clockEvents(tx, next);
+    const computed = onCalendar(() => {
+      const stage = stageOf(next.status);
+      const stageStartedAt = stage === null ? null : stage === previous.stage && previous.stageStartedAt ? previous.stageStartedAt : now;
+      const stageDays = stage ? stageLimitOf(stage, item.stageLimits) : null;
+      const stageLimit = stage && stageStartedAt && stageDays !== null ? timeLimit(stageStartedAt, stageDays, events.suspensions) : null;
+      const caseLimit = next.acceptedAt && next.promisedDays !== null ? timeLimit(next.acceptedAt, next.promisedDays, events.suspensions, events.extensions) : null;
+      const caseClock = caseLimit ? clockState(this.calendar, caseLimit) : null;
+      const stageClock = stageLimit ? clockState(this.calendar, stageLimit) : null;
+      const wanted = wantedTimers(this.calendar, {
+        caseId: next.id,
+        kind: next.kind,
+        status: next.status,
+        deemedApproval: item.deemedApproval,
+        caseLimit,
+        stage,
+        stageLimit,
+        deficiencyDueAt: next.deficiencyDueDay ? deficiencyDueAt(next.deficiencyDueDay) : null,
+      });
+      return { stage, stageStartedAt, caseClock, stageClock, wanted };
+    });
+    const current = (previous.timers ?? []).map((entry) => {
+      const [kind, key] = entry.split("|");
+      return { kind: kind!, key: key! };
+    });
+    const { cancel, schedule } = timerChanges(current, computed.wanted);
+    for (const timer of cancel) await this.timers.cancel(tx, timer.kind, timer.key);
+    for (const timer of schedule) await this.timers.schedule(tx, timer.kind, timer.key, timer.dueAt, timer.payload);
+    return {
+      deadlineAt: computed.caseClock?.dueAt ?? null,
+      deadlineDay: computed.caseClock?.dueDay ?? null,
+      onHold: Boolean(computed.caseClock?.onHold || computed.stageClock?.onHold),
+      stage: computed.stage,
+      stageStartedAt: computed.stageStartedAt,
+      stageDueAt: computed.stageClock?.dueAt ?? null,
+      timers: computed.wanted.map((timer) => `${timer.kind}|${timer.key}`),
+    };
+  }
+
+  /** How the case's own clock stands at `at`: on time, working days used and left. */
+  async caseUsage(tx: Tx | null, found: CaseRow, at: Date): Promise<{ onTime: boolean; usedWorkingDays: number; remainingWorkingDays: number; level: "GREEN" | "YELLOW" | "RED" } | null> {
+    if (!found.acceptedAt || found.promisedDays === null) return null;
+    const events = await this.clockEvents(tx, found);
+    return onCalendar(() => usageAt(this.calendar, timeLimit(found.acceptedAt!, found.promisedDays!, events.suspensions, events.extensions), at));
+  }
+
+  /** The clock named, as it stands at `at`; null when it is not running on the case. */
+  async clockAt(tx: Tx, found: CaseRow, item: ItemVersionReplicaRow, clock: ClockName, at: Date) {
+    const events = await this.clockEvents(tx, found);
+    return onCalendar(() => {
+      if (clock === "CASE") {
+        if (!found.acceptedAt || found.promisedDays === null) return null;
+        const limit = timeLimit(found.acceptedAt, found.promisedDays, events.suspensions, events.extensions);
+        return { state: clockState(this.calendar, limit), usage: usageAt(this.calendar, limit, at) };
+      }
+      const days = stageLimitOf(clock, item.stageLimits);
+      if (found.stage !== clock || !found.stageStartedAt || days === null) return null;
+      const limit = timeLimit(found.stageStartedAt, days, events.suspensions);
+      return { state: clockState(this.calendar, limit), usage: usageAt(this.calendar, limit, at) };
+    });
+  }
+
+  stepTook(from: Date, to: Date): number {
+    return onCalendar(() => workingDaysBetween(this.calendar, from, to));
+  }
+
+  async startSuspension(tx: Tx, caseId: string, reason: SuspensionReason, note: string | null, at: Date, by: string): Promise<void> {
+    await this.repository.startSuspension(tx, { id: randomUUID(), caseId, reason, note, startedAt: at, startedBy: by, endedAt: null, endedBy: null });
+  }
+
+  endSuspension(tx: Tx, caseId: string, at: Date, by: string): Promise<boolean> {
+    return this.repository.endOpenSuspension(tx, caseId, at, by);
+  }
+
+  openSuspension(tx: Tx, caseId: string) {
+    return this.repository.openSuspension(caseId, tx);
+  }
+
+  async addExtension(tx: Tx, extension: { caseId: string; workingDays: number; reason: string; applicantNotice: string; approvedBy: string; approvedAt: Date }): Promise<void> {
+    await this.repository.addExtension(tx, { id: randomUUID(), ...extension });
+  }
+
+  recordWarning(tx: Tx, warning: { caseId: string; clock: ClockName; level: "YELLOW" | "RED"; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
+    return this.repository.recordWarning(tx, warning);
+  }
+
+  suspensionsOf(caseId: string) {
+    return this.repository.suspensionsOf(caseId);
+  }
+
+  extensionsOf(caseId: string) {
+    return this.repository.extensionsOf(caseId);
+  }
+
+  warningsOf(caseId: string) {
+    return this.repository.warningsOf(caseId);
+  }
+}

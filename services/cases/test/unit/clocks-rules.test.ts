@@ -1,0 +1,111 @@
+import { WorkingCalendar } from "@onestop/calendar";
+import { stageOf, timeLimit, timerChanges, usageAt, wantedTimers, warningInstants, workingDaysBetween, type CaseClocks } from "../../src/clocks/clocks.rules";
+
+const calendar = WorkingCalendar.shipped();
+const at = (text: string) => new Date(text);
+
+describe("warning instants (红黄牌)", () => {
+  test("accepted Mon 3 Mar 2025 with 5 working days: yellow from Fri 7 Mar, red at the end of Mon 10 Mar", () => {
+    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, []);
+    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-07T00:00:00+08:00"), redAt: at("2025-03-11T00:00:00+08:00") });
+  });
+
+  test("a one-day limit is yellow from the start", () => {
+    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 1, []);
+    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-03T10:00:00+08:00"), redAt: at("2025-03-05T00:00:00+08:00") });
+  });
+
+  test("over the 2025 National Day break, yellow only once a single working day is left after today", () => {
+    // Accepted Mon 29 Sep with 3 days: Tue 30 Sep, Thu 9 Oct, Fri 10 Oct.
+    const limit = timeLimit(at("2025-09-29T09:00:00+08:00"), 3, []);
+    const instants = warningInstants(calendar, limit)!;
+    expect(instants.redAt).toEqual(at("2025-10-11T00:00:00+08:00"));
+    // 1-8 October still have Thu 9 and Fri 10 ahead; Thu 9 is the first day with one left.
+    expect(instants.yellowAt).toEqual(at("2025-10-09T00:00:00+08:00"));
+  });
+
+  test("a stopped clock has no warnings until it runs again", () => {
+    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, [{ reason: "SITE_INSPECTION", from: at("2025-03-05T10:00:00+08:00"), until: null }]);
+    expect(warningInstants(calendar, limit)).toBeNull();
+  });
+
+  test("a suspension moves both instants", () => {
+    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, [{ reason: "EXPERT_REVIEW", from: at("2025-03-05T10:00:00+08:00"), until: at("2025-03-07T15:00:00+08:00") }]);
+    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-11T00:00:00+08:00"), redAt: at("2025-03-13T00:00:00+08:00") });
+  });
+});
+
+test("a clock counts only the suspensions and extensions that came after it started", () => {
+  const before = { reason: "SUPPLEMENTING_MATERIALS" as const, from: at("2025-03-01T10:00:00+08:00"), until: at("2025-03-02T10:00:00+08:00") };
+  const after = { reason: "HEARING" as const, from: at("2025-03-05T10:00:00+08:00"), until: null };
+  const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, [before, after], [{ workingDays: 2, approvedAt: at("2025-03-04T10:00:00+08:00") }]);
+  expect(limit.suspensions).toEqual([after]);
+  expect(limit.extensions).toHaveLength(1);
+});
+
+test("on time and working days used at conclusion", () => {
+  const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, []);
+  expect(usageAt(calendar, limit, at("2025-03-06T10:00:00+08:00"))).toMatchObject({ onTime: true, usedWorkingDays: 3 });
+  expect(usageAt(calendar, limit, at("2025-03-11T09:00:00+08:00"))).toMatchObject({ onTime: false, level: "RED" });
+});
+
+test("a step's time in working days leaves out the day it started from", () => {
+  expect(workingDaysBetween(calendar, at("2025-03-07T16:00:00+08:00"), at("2025-03-10T09:00:00+08:00"))).toBe(1);
+  expect(workingDaysBetween(calendar, at("2025-03-07T09:00:00+08:00"), at("2025-03-07T16:00:00+08:00"))).toBe(0);
+});
+
+test("stages of the statuses", () => {
+  expect(stageOf("SUBMITTED")).toBe("ACCEPTANCE");
+  expect(stageOf("MATERIALS_REQUESTED")).toBe("ACCEPTANCE");
+  expect(stageOf("ACCEPTED")).toBe("REVIEW");
+  expect(stageOf("VETO_PROPOSED")).toBe("APPROVAL");
+  expect(stageOf("APPROVED")).toBeNull();
+});
+
+describe("the timers a case needs", () => {
+  const base: CaseClocks = {
+    caseId: "c1",
+    kind: "PROMISED",
+    status: "ACCEPTED",
+    deemedApproval: false,
+    caseLimit: timeLimit(at("2025-03-03T10:00:00+08:00"), 5, []),
+    stage: "REVIEW",
+    stageLimit: null,
+    deficiencyDueAt: null,
+  };
+
+  test("yellow and red for the case clock", () => {
+    expect(wantedTimers(calendar, base).map((t) => [t.kind, t.key])).toEqual([
+      ["case-clock", `c1:CASE:YELLOW:${at("2025-03-07T00:00:00+08:00").getTime()}`],
+      ["case-clock", `c1:CASE:RED:${at("2025-03-11T00:00:00+08:00").getTime()}`],
+    ]);
+  });
+
+  test("deemed approval replaces red on a promised item that enables it, not on a joint case", () => {
+    expect(wantedTimers(calendar, { ...base, deemedApproval: true }).map((t) => t.kind)).toEqual(["case-clock", "deemed-approval"]);
+    expect(wantedTimers(calendar, { ...base, kind: "JOINT", deemedApproval: true }).map((t) => t.kind)).toEqual(["case-clock", "case-clock"]);
+  });
+
+  test("a stage with its own limit, and deferred materials, get their own timers", () => {
+    const timers = wantedTimers(calendar, { ...base, stageLimit: timeLimit(at("2025-03-03T10:00:00+08:00"), 2, []), deficiencyDueAt: at("2025-03-06T00:00:00+08:00") });
+    expect(timers.map((t) => t.payload)).toEqual([
+      { caseId: "c1", clock: "CASE", level: "YELLOW" },
+      { caseId: "c1", clock: "CASE", level: "RED" },
+      { caseId: "c1", clock: "REVIEW", level: "YELLOW" },
+      { caseId: "c1", clock: "REVIEW", level: "RED" },
+      { caseId: "c1" },
+    ]);
+  });
+
+  test("a closed case needs none", () => {
+    expect(wantedTimers(calendar, { ...base, status: "CONCLUDED" })).toEqual([]);
+  });
+
+  test("changes cancel what is no longer wanted and set only what is new", () => {
+    const wanted = wantedTimers(calendar, base);
+    const current = [{ kind: "case-clock", key: wanted[0]!.key }, { kind: "deemed-approval", key: "c1:1" }];
+    const changes = timerChanges(current, wanted);
+    expect(changes.cancel).toEqual([{ kind: "deemed-approval", key: "c1:1" }]);
+    expect(changes.schedule.map((t) => t.key)).toEqual([wanted[1]!.key]);
+  });
+});
