@@ -1,0 +1,359 @@
+#!/usr/bin/env node
+// Catalog search benchmark: the public catalog search (no sign-in, the kiosk's query) through
+// the gateway with the seeded county catalog, N concurrent clients, and the same query sent
+// straight to the catalog subgraph (with a signed anonymous identity) in the same run.
+//
+//   node scripts/build.js && node bench/catalog-search.js [--concurrency 50] [--duration 20] [--warmup 5]
+//
+// The system runs as separate processes, as `pnpm start` runs it (five subgraphs and the
+// gateway), on free ports, with its own databases onestop_bench_catalog_* and NATS namespace
+// bench_catalog, both dropped and recreated at the start. Results are printed and written to
+// bench/results/catalog-search-<timestamp>.json. Goal: p99 under 30 ms through the gateway.
+"use strict";
+
+const { spawn } = require("node:child_process");
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
+const http = require("node:http");
+const net = require("node:net");
+const os = require("node:os");
+const { join } = require("node:path");
+const { performance } = require("node:perf_hooks");
+
+const root = join(__dirname, "..");
+const resultsDir = join(__dirname, "results");
+
+function requireBuilt(relative) {
+  const file = join(root, relative);
+  if (!existsSync(file)) throw new Error(`${relative} is missing: build first (node scripts/build.js)`);
+  return require(file);
+}
+
+const platform = requireBuilt("packages/platform/dist/index.js");
+const testkit = requireBuilt("packages/testkit/dist/index.js");
+const seed = requireBuilt("packages/seed/dist/index.js");
+const { openSeedWindowsIfMissing } = requireBuilt("packages/seed/dist/catalog-windows.js");
+const { seedItemsStep } = requireBuilt("packages/seed/dist/items.js");
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const defaults = { concurrency: 50, duration: 20, warmup: 5 };
+function parseArgs(argv) {
+  const options = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") continue;
+    const [key, inline] = arg.replace(/^--/, "").split("=", 2);
+    if (arg === "--help") {
+      process.stdout.write("usage: node bench/catalog-search.js [--concurrency 50] [--duration 20] [--warmup 5]\n");
+      process.exit(0);
+    }
+    if (!arg.startsWith("--") || !(key in options)) throw new Error(`Unknown argument ${arg} (try --help)`);
+    const value = Number(inline ?? argv[++i]);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} needs a positive number`);
+    options[key] = value;
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The system under test, one process per service
+
+const environment = {
+  databasePrefix: "onestop_bench_catalog",
+  namespace: "bench_catalog",
+  keysDir: join(root, ".local", "test-keys"),
+};
+const subgraphNames = ["catalog", "cases", "fees", "staffing", "parallel-approval"];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const children = [];
+
+function launch(name, script, env) {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr.on("data", (chunk) => process.stderr.write(`  ${name} | ${chunk}`));
+  children.push({ name, child });
+  return child;
+}
+
+async function waitReady(url, child, name, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s`);
+}
+
+async function startProcesses(keys) {
+  const urls = {};
+  await Promise.all(
+    subgraphNames.map(async (name) => {
+      const port = await freePort();
+      const child = launch(name, `services/${name}/dist/main.js`, {
+        PORT: String(port),
+        DB_NAME: testkit.databaseName(environment.databasePrefix, name),
+        NATS_NAMESPACE: environment.namespace,
+        IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+        AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
+      });
+      urls[name] = `http://127.0.0.1:${port}/graphql`;
+      await waitReady(urls[name].replace(/graphql$/, "ready"), child, name);
+    }),
+  );
+  const gatewayPort = await freePort();
+  const gateway = launch("gateway", "services/gateway/dist/main.js", {
+    PORT: String(gatewayPort),
+    CATALOG_URL: urls.catalog,
+    CASES_URL: urls.cases,
+    FEES_URL: urls.fees,
+    STAFFING_URL: urls.staffing,
+    PARALLEL_APPROVAL_URL: urls["parallel-approval"],
+    IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+    AUTH_JWKS_FILE: keys.jwksFile,
+  });
+  urls.gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
+  await waitReady(urls.gateway.replace(/graphql$/, "ready"), gateway, "gateway");
+  return urls;
+}
+
+async function stopProcesses() {
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          child.once("exit", () => (clearTimeout(timer), resolve()));
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function cpuSnapshot() {
+  return Object.fromEntries(children.map(({ name, child }) => [name, cpuSeconds(child.pid)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The query: what the kiosk sends as a citizen types
+
+const SEARCH = `query Search($c: String!, $k: String, $first: Int) {
+  searchItems(centerCode: $c, keyword: $k, first: $first) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes { id code name kind category legalLimitDays promisedLimitDays speedUpRatio maxVisits department { id } }
+  }
+}`;
+/** Pinyin initials, Chinese words, two words, and browsing the first page without a keyword. */
+const keywords = ["jsgc", "不动产", "营业执照", "hz", "sb", "许可 登记", null, "xk", "公积金", "食品", "qy", "婚姻"];
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+
+function post(url, body, headers) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+      (response) => {
+        const chunks = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+const bodies = keywords.map((k) => JSON.stringify({ query: SEARCH, variables: { c: seed.demoCenter.centerCode, k, first: 20 } }));
+
+/**
+ * `concurrency` clients, each sending the next query as soon as its last answer arrived, for
+ * `seconds`. Every answer is checked: HTTP 200, no GraphQL errors, items returned.
+ */
+async function load(url, headersOf, concurrency, seconds) {
+  const latencies = [];
+  let failures = 0;
+  let firstFailure = null;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end) {
+      const body = bodies[next++ % bodies.length];
+      const t0 = performance.now();
+      try {
+        const response = await post(url, body, headersOf());
+        const elapsed = performance.now() - t0;
+        const parsed = JSON.parse(response.body);
+        if (response.status !== 200 || parsed.errors || !parsed.data?.searchItems) throw new Error(`${response.status} ${response.body.slice(0, 200)}`);
+        latencies.push(elapsed);
+      } catch (error) {
+        failures += 1;
+        firstFailure ??= String(error.message ?? error);
+      }
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const elapsedS = (performance.now() - t0) / 1000;
+  return { latencies, failures, firstFailure, elapsedS };
+}
+
+function stats(samples) {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  const round = (x) => Math.round(x * 100) / 100;
+  return {
+    count: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1]),
+    mean: round(sorted.reduce((sum, x) => sum + x, 0) / sorted.length),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const keys = testkit.ensureDevelopmentKeys(environment.keysDir);
+  process.stderr.write(`Catalog search bench: resetting ${environment.databasePrefix}_* and namespace ${environment.namespace}…\n`);
+  await testkit.resetEnvironment(environment);
+  const startedAt = performance.now();
+  const urls = await startProcesses(keys);
+  process.stderr.write(`  system up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (six processes)\n`);
+
+  const adminToken = await testkit.mintAccessToken(keys, { subject: "bench-admin", roles: ["center_admin"], centerCode: seed.demoCenter.centerCode }, { expiresInSeconds: 3600 });
+  const steps = seed.countySteps.flatMap((step) => (step === seedItemsStep ? [openSeedWindowsIfMissing, step] : [step]));
+  const seedLog = [];
+  const seedStart = performance.now();
+  await seed.seedCounty({ gatewayUrl: urls.gateway, adminToken, log: (line) => seedLog.push(line) }, steps);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  process.stderr.write(`  seeded in ${seedSeconds.toFixed(1)} s: ${seedLog.join("; ")}\n`);
+
+  // The direct calls carry the identity the gateway would forward for an anonymous caller,
+  // signed with its key; a signature lives 30 s, so it is renewed every 5.
+  const privateKey = platform.loadPrivateKey(keys.identityPrivateKeyFile);
+  let signed = null;
+  let signedAt = 0;
+  const directHeaders = () => {
+    if (performance.now() - signedAt > 5000) {
+      signed = platform.signIdentity(platform.anonymousIdentity, `bench-${Date.now()}`, privateKey, new Date());
+      signedAt = performance.now();
+    }
+    return { [platform.IDENTITY_HEADER]: signed };
+  };
+  const noHeaders = () => ({});
+
+  process.stderr.write(`  warm-up ${options.warmup} s each way…\n`);
+  await load(urls.gateway, noHeaders, options.concurrency, options.warmup);
+  await load(urls.catalog, directHeaders, options.concurrency, options.warmup);
+
+  const phases = {};
+  for (const [name, url, headers] of [
+    ["gateway", urls.gateway, noHeaders],
+    ["direct", urls.catalog, directHeaders],
+  ]) {
+    process.stderr.write(`  ${name}: ${options.concurrency} clients for ${options.duration} s…\n`);
+    const cpuBefore = cpuSnapshot();
+    const run = await load(url, headers, options.concurrency, options.duration);
+    const cpuAfter = cpuSnapshot();
+    const cpu = Object.fromEntries(
+      Object.keys(cpuAfter).map((process) => [process, Math.round(((cpuAfter[process] - cpuBefore[process]) / run.elapsedS) * 100)]),
+    );
+    phases[name] = {
+      requestsPerSecond: Math.round(run.latencies.length / run.elapsedS),
+      latencyMs: stats(run.latencies),
+      failures: run.failures,
+      firstFailure: run.firstFailure,
+      cpuPercentByProcess: cpu,
+    };
+  }
+  await stopProcesses();
+
+  const g = phases.gateway.latencyMs;
+  const d = phases.direct.latencyMs;
+  const overhead = {
+    p50Ratio: Math.round((g.p50 / d.p50) * 100) / 100,
+    p95Ratio: Math.round((g.p95 / d.p95) * 100) / 100,
+    p99Ratio: Math.round((g.p99 / d.p99) * 100) / 100,
+    throughputRatio: Math.round((phases.direct.requestsPerSecond / phases.gateway.requestsPerSecond) * 100) / 100,
+  };
+  const goalMet = g.p99 < 30;
+
+  const lines = [];
+  const say = (line = "") => lines.push(line);
+  say();
+  say(`Catalog search benchmark — ${new Date().toISOString()}`);
+  say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model?.trim()}), Node ${process.version}, load avg at end ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
+  say(`Catalog: ${seedLog.find((line) => line.startsWith("items")) ?? "?"}; seeded through the gateway in ${seedSeconds.toFixed(1)} s`);
+  say(`Query: searchItems(centerCode, keyword, first: 20), keywords rotating over ${keywords.length} (pinyin initials, Chinese, two words, none)`);
+  say(`Load: ${options.concurrency} concurrent clients, keep-alive, ${options.duration} s per target after ${options.warmup} s warm-up; load generator in this process`);
+  say();
+  say("               req/s    p50 ms   p95 ms   p99 ms   max ms   failures");
+  for (const name of ["gateway", "direct"]) {
+    const p = phases[name];
+    const l = p.latencyMs;
+    say(
+      `  ${name.padEnd(10)} ${String(p.requestsPerSecond).padStart(7)} ${l.p50.toFixed(2).padStart(9)} ${l.p95.toFixed(2).padStart(8)} ${l.p99.toFixed(2).padStart(8)} ${l.max
+        .toFixed(1)
+        .padStart(8)} ${String(p.failures).padStart(10)}`,
+    );
+  }
+  say();
+  say(`Gateway overhead: ×${overhead.p50Ratio} at p50, ×${overhead.p95Ratio} at p95, ×${overhead.p99Ratio} at p99; direct serves ×${overhead.throughputRatio} the requests/s`);
+  say(`CPU (% of one core) during the gateway run: ${Object.entries(phases.gateway.cpuPercentByProcess).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  say(`CPU (% of one core) during the direct run:  ${Object.entries(phases.direct.cpuPercentByProcess).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  say(`Goal p99 < 30 ms through the gateway: ${goalMet ? "met" : "NOT met"} (${g.p99} ms)`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const jsonPath = join(resultsDir, `catalog-search-${stamp}.json`);
+  writeFileSync(
+    jsonPath,
+    JSON.stringify(
+      { benchmark: "catalog-search", at: new Date().toISOString(), options, seed: { seconds: seedSeconds, log: seedLog }, query: SEARCH, keywords, phases, overhead, goalMet },
+      null,
+      2,
+    ) + "\n",
+  );
+  say(`Results: ${jsonPath}`);
+  process.stdout.write(lines.join("\n") + "\n");
+  if (phases.gateway.failures + phases.direct.failures > 0) process.exitCode = 1;
+}
+
+process.once("SIGINT", () => stopProcesses().then(() => process.exit(130)));
+main().catch(async (error) => {
+  process.stderr.write(`\nBenchmark failed: ${error.stack ?? error.message}\n`);
+  await stopProcesses();
+  process.exit(1);
+});
