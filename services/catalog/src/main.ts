@@ -18,6 +18,7 @@ import { Items1763769600011 } from "./items/migrations/1763769600011-items";
 import { ItemDisclosure1763769600012 } from "./items/migrations/1763769600012-item-disclosure";
 import { searchEntities } from "./search/entities";
 import { ItemListing1763769600013 } from "./search/migrations/1763769600013-item-listing";
+import { CatalogRevision1763769600017 } from "./search/migrations/1763769600017-catalog-revision";
 import { ListingRepository } from "./search/search.repository";
 import { searchResolvers } from "./search/search.resolvers";
 import { SearchService } from "./search/search.service";
@@ -41,6 +42,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
     WindowReplica1763769600014,
     ItemEntry1763769600015,
     WindowRevision1763769600016,
+    CatalogRevision1763769600017,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const departments = new DepartmentReplicaRepository(dataSource);
@@ -48,7 +50,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
     const itemsRepository = new ItemsRepository(dataSource);
     const listing = new ListingRepository(dataSource);
     const items = new ItemsService(itemsRepository, departments, listing, unitOfWork, clock);
-    const search = new SearchService(listing, items);
+    const search = new SearchService(listing, departments, items);
     const entry = new EntryService(new EntryRepository(dataSource), itemsRepository, windows, unitOfWork, clock);
     return {
       resolvers: mergeResolvers(itemsResolvers(items, search), searchResolvers(search), entryResolvers(entry)),

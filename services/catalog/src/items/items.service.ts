@@ -408,7 +408,7 @@ export class ItemsService {
       updatedAt: now,
     };
     await this.repository.updateItem(tx, item.id, retired);
-    await this.listing.remove(tx, item.id);
+    await this.listing.remove(tx, item.centerCode, item.id);
     const shown = await this.repository.findVersion(item.id, latestShown(item), tx);
     if (lastVersion !== null) {
       const cancelledFeeCodes = (await this.repository.feeCodes(tx, item.id)).map((row) => row.feeCode).sort();

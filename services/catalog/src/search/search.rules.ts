@@ -53,11 +53,6 @@ export function parseKeyword(keyword: string | null | undefined): { terms: Searc
   };
 }
 
-/** A LIKE pattern that matches the term anywhere, with LIKE's own wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Where a page ended in the stable order (pinyin of the name, then id). Opaque to clients. */
 export interface CursorPosition {
   sortKey: string;
@@ -137,4 +132,60 @@ export function listingEntry(
     free: version.feeItems.length === 0,
     publishedAt: version.publishedAt,
   };
+}
+
+/** What the in-memory search reads of a listed item. */
+export interface Searchable {
+  itemId: string;
+  departmentId: string;
+  code: string;
+  name: string;
+  nameInitials: string;
+  namePinyin: string;
+  sortKey: string;
+  kind: ItemKind;
+  themes: string;
+}
+
+export interface SearchFilter {
+  terms: readonly SearchTerm[];
+  departmentId?: string | null;
+  kind?: ItemKind | null;
+  theme?: string | null;
+}
+
+/** The catalog's one order: by sort key, then id; plain code-unit comparison, the same everywhere. */
+export function compareListed(a: Pick<Searchable, "sortKey" | "itemId">, b: Pick<Searchable, "sortKey" | "itemId">): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+  if (a.itemId !== b.itemId) return a.itemId < b.itemId ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Every term must appear (AND): a Chinese term in the name or the code, a latin term in the
+ * name, the pinyin initials or the whole pinyin. Letters match whatever their case.
+ */
+export function matches(item: Searchable, filter: SearchFilter): boolean {
+  if (filter.departmentId && item.departmentId !== filter.departmentId) return false;
+  if (filter.kind && item.kind !== filter.kind) return false;
+  if (filter.theme && !item.themes.split(",").includes(filter.theme)) return false;
+  const name = item.name.toLowerCase();
+  return filter.terms.every((term) => {
+    const text = term.text.toLowerCase();
+    if (name.includes(text)) return true;
+    return term.latin ? item.nameInitials.includes(text) || item.namePinyin.includes(text) : item.code.toLowerCase().includes(text);
+  });
+}
+
+/** One page of a sorted listing: the matches after the cursor, at most `first`, and how many match in all. */
+export function searchListing<T extends Searchable>(
+  sorted: readonly T[],
+  filter: SearchFilter,
+  after: CursorPosition | null,
+  first: number,
+): { page: T[]; total: number; hasNextPage: boolean } {
+  const matching = sorted.filter((item) => matches(item, filter));
+  const start = after ? matching.findIndex((item) => compareListed(item, { sortKey: after.sortKey, itemId: after.id }) > 0) : 0;
+  const rest = start < 0 ? [] : matching.slice(start);
+  return { page: rest.slice(0, first), total: matching.length, hasNextPage: rest.length > first };
 }

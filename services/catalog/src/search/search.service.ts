@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { itemKind } from "@onestop/events";
 import { DomainError, ErrorCode, invalidInput, validate } from "@onestop/platform";
+import type { DepartmentReplicaRepository } from "../departments/departments.repository";
 import { itemThemes } from "../items/item.rules";
 import { once, type ItemView } from "../items/item-view";
 import type { ItemsService } from "../items/items.service";
 import { versionKey } from "../items/items.repository";
 import type { ItemListingRow } from "./entities";
 import type { ListingRepository } from "./search.repository";
-import { decodeCursor, encodeCursor, parseKeyword } from "./search.rules";
+import { compareListed, decodeCursor, encodeCursor, parseKeyword, searchListing } from "./search.rules";
 
 export const searchInput = z.object({
   centerCode: z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code"),
@@ -25,10 +26,28 @@ export interface ItemPage {
   totalCount: number;
 }
 
-/** The public catalog (公开查询): no sign-in needed, only published items that are not retired. */
+interface CenterListing {
+  revision: number;
+  /** In the catalog's order. */
+  items: ItemListingRow[];
+}
+
+/** How many centers' listings one instance keeps; a county's catalog is a few hundred rows. */
+const CACHED_CENTERS = 500;
+
+/**
+ * The public catalog (公开查询): no sign-in needed, only published items that are not retired.
+ * Each center's listing is held in memory and searched there; every request first reads the
+ * center's catalog revision, so an instance never answers from a catalog older than the
+ * database's, whichever instance published the change.
+ */
 export class SearchService {
+  private readonly listings = new Map<string, CenterListing>();
+  private readonly loading = new Map<string, Promise<CenterListing>>();
+
   constructor(
     private readonly listing: ListingRepository,
+    private readonly departments: DepartmentReplicaRepository,
     private readonly items: ItemsService,
   ) {}
 
@@ -38,23 +57,54 @@ export class SearchService {
     if (keyword.problems.length > 0) throw invalidInput(keyword.problems);
     const after = input.after ? decodeCursor(input.after) : null;
     if (input.after && !after) throw new DomainError(ErrorCode.BadUserInput, "after: not a cursor this catalog handed out", { field: "after" });
-    const filter = { centerCode: input.centerCode, terms: keyword.terms, departmentId: input.departmentId, kind: input.kind, theme: input.theme };
-    const [rows, totalCount] = await Promise.all([this.listing.page(filter, after, input.first + 1), this.listing.count(filter)]);
-    const page = rows.slice(0, input.first);
+    const { items } = await this.centerListing(input.centerCode);
+    const filter = { terms: keyword.terms, departmentId: input.departmentId, kind: input.kind, theme: input.theme };
+    const { page, total, hasNextPage } = searchListing(items, filter, after, input.first);
     const last = page.at(-1);
     return {
       nodes: this.views(page),
-      pageInfo: { endCursor: last ? encodeCursor({ sortKey: last.sortKey, id: last.itemId }) : null, hasNextPage: rows.length > input.first },
-      totalCount,
+      pageInfo: { endCursor: last ? encodeCursor({ sortKey: last.sortKey, id: last.itemId }) : null, hasNextPage },
+      totalCount: total,
     };
   }
 
+  /** The center's public catalog, ordered by item code. */
   async publicItems(centerCode: string): Promise<ItemView[]> {
-    return this.views(await this.listing.ofCenterByCode(centerCode));
+    const { items } = await this.centerListing(centerCode);
+    return this.views([...items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   }
 
   async departmentItems(departmentId: string): Promise<ItemView[]> {
-    return this.views(await this.listing.ofDepartment(departmentId));
+    const department = await this.departments.find(departmentId);
+    if (!department) return [];
+    const { items } = await this.centerListing(department.centerCode);
+    return this.views(items.filter((item) => item.departmentId === departmentId));
+  }
+
+  private async centerListing(centerCode: string): Promise<CenterListing> {
+    const revision = await this.listing.revision(centerCode);
+    const cached = this.listings.get(centerCode);
+    if (cached && cached.revision >= revision) return cached;
+    const key = `${centerCode}@${revision}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.load(centerCode, revision).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Rows read after the revision reflect at least that revision, so they may be kept under it. */
+  private async load(centerCode: string, revision: number): Promise<CenterListing> {
+    const items = (await this.listing.ofCenter(centerCode)).sort(compareListed);
+    const loaded = { revision, items };
+    const current = this.listings.get(centerCode);
+    if (!current || current.revision < revision) {
+      this.listings.delete(centerCode);
+      this.listings.set(centerCode, loaded);
+      if (this.listings.size > CACHED_CENTERS) this.listings.delete(this.listings.keys().next().value!);
+    }
+    return loaded;
   }
 
   /**

@@ -23,9 +23,9 @@ const anonymous: Identity = { subject: "anonymous", roles: ["anonymous"], center
 const departments = { zj: randomUUID(), fg: randomUUID(), zr: randomUUID(), qx: randomUUID(), sf: randomUUID() };
 const windows = { zj: randomUUID(), zh: randomUUID(), closed: randomUUID(), foreign: randomUUID() };
 
-async function call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}) {
+async function call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}, url = catalog.url) {
   const header = signIdentity(identity, `req-${randomUUID()}`, privateKey, new Date());
-  return graphql<T>(catalog.url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
+  return graphql<T>(url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
 }
 
 async function publish<E extends EventDefinition>(event: E, payload: EventPayload<E>, occurredAt = new Date()): Promise<void> {
@@ -412,6 +412,21 @@ describe("public search", () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const tooMany = await call(anonymous, SEARCH, { first: 1000 });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  test("a second instance never answers from an older catalog than the one just published", async () => {
+    const second = await startOneSubgraph("catalog", environment);
+    try {
+      const count = async (url: string) =>
+        (await call<Page>(anonymous, SEARCH, { kw: "实例一致性" }, url)).data!.searchItems.totalCount;
+      expect(await count(second.url)).toBe(0);
+      const item = await createPublished({ name: "实例一致性检查事项" });
+      expect(await count(second.url)).toBe(1);
+      await call(admin, `mutation ($id: ID!) { cancelItem(itemId: $id, reason: "测试") { status } }`, { id: item.id }, second.url);
+      expect(await count(catalog.url)).toBe(0);
+    } finally {
+      await second.stop();
+    }
   });
 
   test("a department's items and a joint item's departments, for federation", async () => {

@@ -1,4 +1,4 @@
-import { containsPattern, decodeCursor, encodeCursor, nameIndex, parseKeyword, sortKeyOf } from "../../src/search/search.rules";
+import { compareListed, decodeCursor, encodeCursor, nameIndex, parseKeyword, searchListing, sortKeyOf, type Searchable } from "../../src/search/search.rules";
 
 describe("pinyin index of a name", () => {
   test("initials and whole pinyin, as typed at a kiosk", () => {
@@ -27,9 +27,6 @@ describe("keywords", () => {
     expect(parseKeyword("a b c d e f").problems).toHaveLength(1);
     expect(parseKeyword("x".repeat(41)).problems).toHaveLength(1);
   });
-  test("LIKE wildcards in a keyword match themselves", () => {
-    expect(containsPattern("100%_\\")).toBe("%100\\%\\_\\\\%");
-  });
 });
 
 describe("cursors", () => {
@@ -42,5 +39,54 @@ describe("cursors", () => {
   test("the sort key orders by pinyin", () => {
     const keys = ["建设工程", "安全生产", "户口迁移"].map((name) => sortKeyOf(nameIndex(name), name)).sort();
     expect(keys.map((key) => key.split(" ")[1])).toEqual(["安全生产", "户口迁移", "建设工程"]);
+  });
+});
+
+describe("searching a listing in memory", () => {
+  const listed = (itemId: string, name: string, extra: Partial<Searchable> = {}): Searchable => {
+    const index = nameIndex(name);
+    return {
+      itemId,
+      departmentId: "d1",
+      code: `XK${itemId}`,
+      name,
+      nameInitials: index.initials,
+      namePinyin: index.pinyin,
+      sortKey: sortKeyOf(index, name),
+      kind: "PROMISED",
+      themes: "CONSTRUCTION_PROJECT",
+      ...extra,
+    };
+  };
+  const catalog = [
+    listed("1", "建设工程规划许可证核发"),
+    listed("2", "建筑工程施工许可证核发", { departmentId: "d2" }),
+    listed("3", "B超检查", { kind: "INSTANT", themes: "EDUCATION_AND_HEALTH,SOCIAL_AFFAIRS" }),
+    listed("4", "户口迁移", { kind: "INSTANT", themes: "HOUSEHOLD_AND_IDENTITY" }),
+  ].sort(compareListed);
+  const names = (filter: Parameters<typeof searchListing>[1]) => searchListing(catalog, filter, null, 10).page.map((item) => item.name);
+  const terms = (keyword: string) => parseKeyword(keyword).terms;
+
+  test("Chinese in the name or code, latin in the pinyin, every word", () => {
+    expect(names({ terms: terms("许可证") })).toEqual(["建设工程规划许可证核发", "建筑工程施工许可证核发"]);
+    expect(names({ terms: terms("jsgc") })).toEqual(["建设工程规划许可证核发"]);
+    expect(names({ terms: terms("b") })).toEqual(expect.arrayContaining(["B超检查"]));
+    expect(names({ terms: terms("huko") })).toEqual(["户口迁移"]);
+    expect(names({ terms: terms("许可证 sgxk") })).toEqual(["建筑工程施工许可证核发"]);
+    expect(names({ terms: terms("xk3") })).toEqual(["B超检查"]);
+  });
+  test("department, kind and theme narrow the list", () => {
+    expect(names({ terms: [], departmentId: "d2" })).toEqual(["建筑工程施工许可证核发"]);
+    expect(names({ terms: [], kind: "INSTANT", theme: "SOCIAL_AFFAIRS" })).toEqual(["B超检查"]);
+    expect(names({ terms: [], theme: "SOCIAL" })).toEqual([]);
+  });
+  test("pages follow the order and the cursor, with the total of all pages", () => {
+    const first = searchListing(catalog, { terms: [] }, null, 3);
+    expect(first).toMatchObject({ total: 4, hasNextPage: true });
+    const last = first.page.at(-1)!;
+    const second = searchListing(catalog, { terms: [] }, { sortKey: last.sortKey, id: last.itemId }, 3);
+    expect(second).toMatchObject({ total: 4, hasNextPage: false });
+    expect([...first.page, ...second.page]).toEqual(catalog);
+    expect(catalog.map((item) => item.name)).toEqual(["B超检查", "户口迁移", "建设工程规划许可证核发", "建筑工程施工许可证核发"]);
   });
 });
