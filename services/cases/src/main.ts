@@ -32,7 +32,7 @@ import { CasePaymentNotices1763769600026 } from "./payments/migrations/176376960
 import { paymentNoticeHandlers } from "./payments/payments.handlers";
 import { PaymentNoticesRepository } from "./payments/payments.repository";
 
-export { casesEnvSchema } from "./env";
+export { casesEnvSchema, type CasesEnv } from "./env";
 
 export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
   name: "cases",

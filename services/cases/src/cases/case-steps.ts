@@ -68,11 +68,12 @@ export class CaseSteps {
     private readonly clock: Clock,
   ) {}
 
-  run(caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan>): Promise<CaseRow> {
+  run(caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
     return this.unitOfWork.run((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
   }
 
-  async runIn(tx: Tx, caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan>): Promise<CaseRow> {
+  /** A plan of null means the case, once locked, turned out to need nothing: no step is recorded. */
+  async runIn(tx: Tx, caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
     const current = await this.cases.findForUpdate(tx, caseId);
     if (!current) throw notFound("Case", caseId);
     if (idempotencyKey) {
@@ -88,6 +89,7 @@ export class CaseSteps {
     if (!item) throw new Error(`Item ${current.itemId} v${current.itemVersion} of case ${caseId} is missing from the replica`);
     const now = this.clock.now();
     const step = await plan({ tx, current, item, now });
+    if (!step) return current;
     requireTransition(action, current, step.to);
     const judgedBy = step.item ?? item;
     const moved: CaseRow = { ...current, ...step.changes, status: step.to, slipSeq: current.slipSeq + 1, lastStepAt: now };
@@ -168,8 +170,8 @@ export class CaseSteps {
   }
 
   /** 办结 for the supervision and assessment figures: once per case. */
-  async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date): Promise<void> {
-    const usage = await this.clocks.caseUsage(tx, concluded, at);
+  async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date, measuredAt: Date = at): Promise<void> {
+    const usage = await this.clocks.caseUsage(tx, concluded, measuredAt);
     await tx.publish(
       casesEvents.caseConcluded,
       {

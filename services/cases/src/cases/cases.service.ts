@@ -634,6 +634,7 @@ export class CasesService {
       return;
     }
     await this.steps.runIn(tx, caseId, systemActor, "DEEM_APPROVED", null, async (context) => {
+      if (!UNDECIDED.includes(context.current.status)) return null;
       requireTransition("DEEM_APPROVED", context.current, "CONCLUDED");
       return this.deemedApprovalPlan(context, "超时默认：承诺期限届满未作出决定，视为批准");
     });
@@ -653,6 +654,7 @@ export class CasesService {
     const stillOpen = (await this.materials.requestsOf(caseId, tx)).filter((r) => r.kind === "DEFERRED" && r.suppliedAt === null);
     if (stillOpen.length === 0) return;
     await this.steps.runIn(tx, caseId, systemActor, "RETURN", null, async (context) => {
+      if (isClosed(context.current.status)) return null;
       requireTransition("RETURN", context.current);
       const plan = await this.closingPlan(context, "RETURNED", "RETURNED", `容缺材料未在${found.deficiencyDueDay}前补齐，退件`);
       return { ...plan, details: { missing: stillOpen.map((r) => r.materialCode) } };
@@ -684,7 +686,13 @@ export class CasesService {
     });
     row.jointApprovalId = command.jointApprovalId;
     row.participantId = command.participantId;
-    await this.steps.create(tx, row, item, systemActor, { projectCode: command.projectCode, projectName: command.projectName, leadDepartmentId: command.leadDepartmentId });
+    try {
+      await this.steps.create(tx, row, item, systemActor, { projectCode: command.projectCode, projectName: command.projectName, leadDepartmentId: command.leadDepartmentId });
+    } catch (error) {
+      // The same command, delivered twice at once: the other delivery opened the case; this one rolls back and finds it.
+      if (error instanceof CreationConflict && error.outcome === "participant_taken") throw new RetryLater(`Joint case ${command.participantId} opened concurrently`, 200);
+      throw error;
+    }
   }
 
   /** Compensation of the saga: the participant's case closes as withdrawn if it is still open. */
@@ -692,6 +700,7 @@ export class CasesService {
     const found = await this.cases.findByParticipant(command.participantId, tx);
     if (!found || isClosed(found.status)) return;
     await this.steps.runIn(tx, found.id, systemActor, "WITHDRAW_FOR_JOINT_APPROVAL", null, async (context) => {
+      if (isClosed(context.current.status)) return null;
       requireTransition("WITHDRAW_FOR_JOINT_APPROVAL", context.current);
       return this.closingPlan(context, "WITHDRAWN", "WITHDRAWN", command.reason);
     });
@@ -702,6 +711,7 @@ export class CasesService {
     const found = await this.cases.findByParticipant(command.participantId, tx);
     if (!found || !UNDECIDED.includes(found.status)) return;
     await this.steps.runIn(tx, found.id, systemActor, "DEEM_APPROVED", null, async (context) => {
+      if (!UNDECIDED.includes(context.current.status)) return null;
       requireTransition("DEEM_APPROVED", context.current, "CONCLUDED");
       const plan = await this.deemedApprovalPlan(context, "联审期限届满未提出意见，视为同意");
       return { ...plan, details: { ...plan.details, deadline: command.deadline } };
@@ -715,6 +725,7 @@ export class CasesService {
     const gate = feeGate(found.feeRequired, await this.notices.statesOf(caseId, tx));
     if (!gate.open) return;
     await this.steps.runIn(tx, caseId, systemActor, "CONCLUDE", null, async (context) => {
+      if (context.current.status !== "APPROVED") return null;
       requireTransition("CONCLUDE", context.current);
       return this.conclusionPlan(context);
     });
@@ -946,7 +957,8 @@ export class CasesService {
       to: "CONCLUDED",
       opinion: text,
       changes: { ...decided, concludedAt: now },
-      after: (tx, concluded) => this.steps.publishConclusion(tx, concluded, "DEEMED_APPROVED", now),
+      // The approval is deemed given as the deadline ran out, so it is measured at the deadline's last instant.
+      after: (tx, concluded) => this.steps.publishConclusion(tx, concluded, "DEEMED_APPROVED", now, lastInstantBefore(current.deadlineAt, now)),
     };
   }
 
@@ -1084,4 +1096,8 @@ export class CasesService {
       timers: [],
     };
   }
+}
+
+function lastInstantBefore(deadline: Date | null, now: Date): Date {
+  return deadline && deadline.getTime() <= now.getTime() ? new Date(deadline.getTime() - 1) : now;
 }

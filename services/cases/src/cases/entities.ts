@@ -150,7 +150,7 @@ export class CaseRow {
   @Column({ name: "last_step_at", type: "datetime", precision: 3 })
   lastStepAt!: Date;
 
-  /** The durable timers set for the case now, as `kind|key`. */
+  /** The durable timers set for the case now, as `kind|key|due epoch ms`. */
   @Column({ type: "text", nullable: true, transformer: { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string | null) => (v ? (JSON.parse(v) as string[]) : []) } })
   timers!: string[];
 }

@@ -75,11 +75,12 @@ export class ClocksService {
       return { stage, stageStartedAt, caseClock, stageClock, wanted };
     });
     const current = (previous.timers ?? []).map((entry) => {
-      const [kind, key] = entry.split("|");
-      return { kind: kind!, key: key! };
+      const [kind, key, dueMs] = entry.split("|");
+      return { kind: kind!, key: key!, dueMs: Number(dueMs) };
     });
     const { cancel, schedule } = timerChanges(current, computed.wanted);
-    for (const timer of cancel) await this.timers.cancel(tx, timer.kind, timer.key);
+    // A timer already due is firing now or about to, and finds nothing to do: it stays as the record that it fired.
+    for (const timer of cancel) if (timer.dueMs > now.getTime()) await this.timers.cancel(tx, timer.kind, timer.key);
     for (const timer of schedule) await this.timers.schedule(tx, timer.kind, timer.key, timer.dueAt, timer.payload);
     return {
       deadlineAt: computed.caseClock?.dueAt ?? null,
@@ -88,7 +89,7 @@ export class ClocksService {
       stage: computed.stage,
       stageStartedAt: computed.stageStartedAt,
       stageDueAt: computed.stageClock?.dueAt ?? null,
-      timers: computed.wanted.map((timer) => `${timer.kind}|${timer.key}`),
+      timers: computed.wanted.map((timer) => `${timer.kind}|${timer.key}|${timer.dueAt.getTime()}`),
     };
   }
 

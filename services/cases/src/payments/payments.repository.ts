@@ -1,20 +1,25 @@
 import type { DataSource } from "typeorm";
 import type { Tx } from "@onestop/platform";
 import { laterNoticeState, type NoticeState } from "./payments.rules";
-import { CasePaymentNoticeRow } from "./entities";
 
 /** The only code that reads or writes what fees told cases about payment notices. */
 export class PaymentNoticesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a notice's new state, under a row lock, never moving it back (events may arrive out of order). */
+  /**
+   * Records a notice's new state, never moving it back (events may arrive out of order). The
+   * insert comes first so two events about a new notice queue on its row instead of deadlocking.
+   */
   async record(tx: Tx, notice: { noticeId: string; caseId: string; noticeNo: string; state: NoticeState; at: Date }): Promise<void> {
+    const inserted = (await tx.manager.query(
+      "INSERT IGNORE INTO case_payment_notice (notice_id, case_id, notice_no, state, updated_at) VALUES (?, ?, ?, ?, ?)",
+      [notice.noticeId, notice.caseId, notice.noticeNo, notice.state, notice.at],
+    )) as { affectedRows?: number };
+    if (inserted.affectedRows === 1) return;
     const [current] = (await tx.manager.query("SELECT state FROM case_payment_notice WHERE notice_id = ? FOR UPDATE", [notice.noticeId])) as Array<{ state: NoticeState }>;
     const state = laterNoticeState(current?.state ?? null, notice.state);
-    if (current) {
+    if (state !== current?.state) {
       await tx.manager.query("UPDATE case_payment_notice SET state = ?, updated_at = ? WHERE notice_id = ?", [state, notice.at, notice.noticeId]);
-    } else {
-      await tx.manager.insert(CasePaymentNoticeRow, { noticeId: notice.noticeId, caseId: notice.caseId, noticeNo: notice.noticeNo, state, updatedAt: notice.at });
     }
   }
 

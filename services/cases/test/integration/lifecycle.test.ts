@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { casesEvents, catalogEvents, feesEvents, jointEvents, staffingEvents } from "@onestop/events";
+import { casesEvents, catalogEvents, staffingEvents } from "@onestop/events";
 import { ManualClock, type RunningSubgraph } from "@onestop/platform";
 import { ensureDevelopmentKeys, eventually, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
-import { citizen, errorOf, EventInjector, itemVersion, letter, ok, staff, subgraphCaller, type ItemPayload } from "./support";
+import { CASE_MUTATIONS as M, citizen, errorOf, EventInjector, itemVersion, letter, ok, PROGRESS, READ, staff, subgraphCaller, type CaseView, type ItemPayload } from "./support";
 
 const environment = testEnvironment("cases_lifecycle");
 const CENTER = "330110000000";
@@ -48,46 +48,6 @@ const items: Record<string, ItemPayload> = {
   joint: itemVersion(CENTER, departments.zj, { name: "联办事项", kind: "JOINT" }),
   otherDepartment: itemVersion(CENTER, departments.sc, { name: "市场监管事项" }),
 };
-
-const CASE = `
-  id receiptNo kind status outcome itemVersion applicantName onCommitment commitmentState
-  handler { id } window { id } submittedAt acceptedAt decidedAt decidedBySystem concludedAt deliveredAt
-  feeRequired feeSettled forwardedTo jointApprovalId participantId
-  clock { promisedWorkingDays deadline deadlineDay onHold usedWorkingDays remainingWorkingDays level }
-  stageClock { stage startedAt deadline }
-  routingSlip { seq action fromStatus toStatus actorKind actorId window { id } opinion occurredAt tookMs tookWorkingDays details }
-  materialRequests { kind noticeSeq code name problem dueDay suppliedAt }
-  suspensions { reason startedAt endedAt }
-  extensions { workingDays reason applicantNotice approvedBy }
-  warnings { clock level deadline }
-`;
-type CaseView = Record<string, any>;
-
-const M = {
-  submit: `mutation ($input: SubmitCaseInput!) { submitCase(input: $input) { ${CASE} } }`,
-  accept: `mutation ($id: ID!, $d: DeficienciesInput, $key: String) { acceptCase(caseId: $id, deficiencies: $d, idempotencyKey: $key) { ${CASE} } }`,
-  refuse: `mutation ($id: ID!, $reason: String!) { refuseCase(caseId: $id, reason: $reason) { ${CASE} } }`,
-  notice: `mutation ($id: ID!, $m: [NoticeLineInput!]!) { issueMaterialNotice(caseId: $id, materials: $m) { ${CASE} } }`,
-  supply: `mutation ($id: ID!, $m: [SuppliedMaterialInput!]!) { supplyMaterials(caseId: $id, materials: $m) { ${CASE} } }`,
-  instant: `mutation ($id: ID!, $d: Decision!, $o: String!) { decideInstantly(caseId: $id, decision: $d, opinion: $o) { ${CASE} } }`,
-  review: `mutation ($id: ID!, $o: String!, $key: String) { reviewCase(caseId: $id, opinion: $o, idempotencyKey: $key) { ${CASE} } }`,
-  decide: `mutation ($id: ID!, $d: Decision!, $o: String!, $key: String) { decideCase(caseId: $id, decision: $d, opinion: $o, idempotencyKey: $key) { ${CASE} } }`,
-  signVeto: `mutation ($id: ID!, $o: String!) { signVeto(caseId: $id, opinion: $o) { ${CASE} } }`,
-  declineVeto: `mutation ($id: ID!, $o: String!) { declineVeto(caseId: $id, opinion: $o) { ${CASE} } }`,
-  meeting: `mutation ($id: ID!, $d: CountyMeetingDecision!, $n: String!, $o: String!) { recordCountyMeetingDecision(caseId: $id, decision: $d, minutesNo: $n, opinion: $o) { ${CASE} } }`,
-  forward: `mutation ($id: ID!, $o: String!) { forwardCase(caseId: $id, opinion: $o) { ${CASE} } }`,
-  higher: `mutation ($id: ID!, $d: Decision!, $o: String!, $n: String!) { recordHigherAuthorityResult(caseId: $id, decision: $d, opinion: $o, documentNo: $n) { ${CASE} } }`,
-  conclude: `mutation ($id: ID!, $key: String) { concludeCase(caseId: $id, idempotencyKey: $key) { ${CASE} } }`,
-  deliver: `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { ${CASE} } }`,
-  withdraw: `mutation ($id: ID!, $r: String!) { withdrawCase(caseId: $id, reason: $r) { ${CASE} } }`,
-  refer: `mutation ($id: ID!, $w: ID!, $r: String!) { referCase(caseId: $id, toWindowId: $w, reason: $r) { ${CASE} } }`,
-  suspend: `mutation ($id: ID!, $r: SuspensionReason!) { suspendClock(caseId: $id, reason: $r) { ${CASE} } }`,
-  resume: `mutation ($id: ID!) { resumeClock(caseId: $id) { ${CASE} } }`,
-  extend: `mutation ($id: ID!, $n: Int!, $r: String!, $a: String!) { extendDeadline(caseId: $id, workingDays: $n, reason: $r, applicantNotice: $a) { ${CASE} } }`,
-  verify: `mutation ($id: ID!, $r: CommitmentVerification!, $o: String!) { verifyCommitment(caseId: $id, result: $r, opinion: $o) { ${CASE} } }`,
-};
-const READ = `query ($id: ID!) { case(id: $id) { ${CASE} } }`;
-const PROGRESS = `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { receiptNo stage stageLabel deadline deadlineDay onHold missingMaterials { name problem dueDay } } }`;
 
 async function db<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await cases.infrastructure.dataSource.query(sql, params)) as T[];
@@ -227,5 +187,271 @@ describe("a promised case from application to delivery", () => {
     expect(denied).toMatchObject({ status: "DENIED", outcome: "DENIED" });
     const concluded = await act(clerk, "conclude", { id: reviewed.id });
     expect(concluded).toMatchObject({ status: "CONCLUDED", outcome: "DENIED" });
+  });
+});
+
+describe("the four kinds", () => {
+  test("an instant case is accepted and decided at the window in one step", async () => {
+    const submitted = await submit(items.instant);
+    const decided = await act(clerk, "instant", { id: submitted.id, d: "APPROVE", o: "当场办结" });
+    expect(decided).toMatchObject({ kind: "INSTANT", status: "CONCLUDED", outcome: "APPROVED", handler: { id: people.clerk } });
+    expect(decided.routingSlip.map((e: CaseView) => e.action)).toEqual(["SUBMIT", "DECIDE_INSTANTLY"]);
+    expect(await outbox(casesEvents.caseAccepted.subject, submitted.id)).toHaveLength(1);
+    expect(await outbox(casesEvents.caseConcluded.subject, submitted.id)).toEqual([expect.objectContaining({ outcome: "APPROVED", kind: "INSTANT", promisedLimitDays: 0, onTime: true })]);
+  });
+
+  test("an instant decision needs a letter for instant decisions, and an instant case cannot be accepted on its own", async () => {
+    const submitted = await submit(items.instant);
+    expect(errorOf(await call(clerk2, M.instant, { id: submitted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "DECIDE_INSTANT" });
+    expect(errorOf(await call(clerk, M.accept, { id: submitted.id }))?.code).toBe("WRONG_KIND");
+  });
+
+  test("an instant approval that owes a fee waits for it before it concludes", async () => {
+    const submitted = await submit(items.instantFee);
+    const decided = await act(clerk, "instant", { id: submitted.id, d: "APPROVE", o: "准予" });
+    expect(decided).toMatchObject({ status: "APPROVED", feeRequired: true, feeSettled: false });
+    expect(errorOf(await call(clerk, M.conclude, { id: submitted.id }))).toMatchObject({ code: "FEE_NOT_SETTLED", reason: "NOTICE_NOT_YET_ISSUED" });
+  });
+
+  test("a reported case is forwarded to the higher authority and its result recorded when it comes back", async () => {
+    const reviewed = await reviewedCase(items.reported);
+    expect(errorOf(await call(clerk, M.decide, { id: reviewed.id, d: "APPROVE", o: "x" }))?.code).toBe("WRONG_KIND");
+    const forwarded = await act(clerk, "forward", { id: reviewed.id, o: "报请市局审批" });
+    expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedTo: "市住房和城乡建设局" });
+    const decided = await act(clerk, "higher", { id: reviewed.id, d: "APPROVE", o: "市局批复同意", n: "市建复〔2026〕12号" });
+    expect(decided).toMatchObject({ status: "APPROVED" });
+    expect(decided.routingSlip.at(-1)).toMatchObject({ action: "RECORD_HIGHER_AUTHORITY_RESULT", details: expect.stringContaining("市建复〔2026〕12号") });
+    expect((await act(clerk, "conclude", { id: reviewed.id })).status).toBe("CONCLUDED");
+  });
+
+  test("a joint item is applied for through its joint approval, not on its own", async () => {
+    const result = await call(applicant, M.submit, { input: { itemId: items.joint.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } });
+    expect(errorOf(result)?.code).toBe("JOINT_APPROVAL_REQUIRED");
+  });
+});
+
+describe("the one-time notice (一次性告知)", () => {
+  test("lists everything missing at once, stops the clock while the applicant supplies it, and refuses a piecemeal second notice", async () => {
+    clock.set("2026-03-02T01:30:00Z");
+    const submitted = await submit(items.staged);
+    expect(submitted.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-03T16:00:00.000Z" });
+    const noticed = await act(clerk, "notice", { id: submitted.id, m: [{ code: "M01", problem: "WRONG" }, { code: "M03", problem: "MISSING" }] });
+    expect(noticed).toMatchObject({ status: "MATERIALS_REQUESTED", handler: { id: people.clerk }, stageClock: { stage: "ACCEPTANCE", deadline: null } });
+    expect(noticed.materialRequests.map((r: CaseView) => [r.noticeSeq, r.code, r.problem])).toEqual([[1, "M01", "WRONG"], [1, "M03", "MISSING"]]);
+    expect(noticed.suspensions).toEqual([expect.objectContaining({ reason: "SUPPLEMENTING_MATERIALS", endedAt: null })]);
+
+    const progress = ok(await call(stranger, PROGRESS, { r: submitted.receiptNo, n: ID_NUMBER })).caseProgress as CaseView;
+    expect(progress).toEqual({ receiptNo: submitted.receiptNo, stage: "MATERIALS_REQUESTED", stageLabel: "待补正材料", deadline: null, deadlineDay: null, onHold: true, missingMaterials: [
+      { name: "申请表", problem: "WRONG", dueDay: null },
+      { name: "场地平面图", problem: "MISSING", dueDay: null },
+    ] });
+
+    expect(errorOf(await call(clerk, M.accept, { id: submitted.id }))).toMatchObject({ code: "INVALID_TRANSITION", from: "MATERIALS_REQUESTED" });
+    // Two working days later (Wed 4 March) the applicant hands in the first material, then the second.
+    clock.set("2026-03-04T02:00:00Z");
+    const half = await act(applicant, "supply", { id: submitted.id, m: [{ code: "M01", documentRef: "sha256:aa" }] });
+    expect(half.status).toBe("MATERIALS_REQUESTED");
+    const full = await act(applicant, "supply", { id: submitted.id, m: [{ code: "M03", documentRef: "sha256:bb" }] });
+    expect(full.status).toBe("SUBMITTED");
+    expect(full.suspensions[0].endedAt).toBe("2026-03-04T02:00:00.000Z");
+    // The stage clock stood still from Mon to Wed: its one day now runs to the end of Thu 5 March.
+    expect(full.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-05T16:00:00.000Z" });
+
+    const piecemeal = await call(clerk, M.notice, { id: submitted.id, m: [{ code: "M02", problem: "MISSING" }] });
+    expect(errorOf(piecemeal)).toMatchObject({ code: "ONE_TIME_NOTICE_VIOLATED", materials: ["M02"] });
+    const wrongSupplied = await act(clerk, "notice", { id: submitted.id, m: [{ code: "M01", problem: "WRONG" }] });
+    expect(wrongSupplied.materialRequests.map((r: CaseView) => [r.noticeSeq, r.code])).toEqual([[1, "M01"], [1, "M03"], [2, "M01"]]);
+    const [{ n }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM case_material_request WHERE case_id = ?", [submitted.id]);
+    expect(Number(n)).toBe(3);
+  });
+
+  test("a material the item version does not list cannot be asked for, and only what was asked for can be supplied", async () => {
+    const submitted = await submit(items.promised);
+    expect(errorOf(await call(clerk, M.notice, { id: submitted.id, m: [{ code: "M99", problem: "MISSING" }] }))?.code).toBe("UNKNOWN_MATERIAL");
+    await act(clerk, "notice", { id: submitted.id, m: [{ code: "M02", problem: "MISSING" }] });
+    expect(errorOf(await call(applicant, M.supply, { id: submitted.id, m: [{ code: "M01" }] }))?.code).toBe("MATERIAL_NOT_REQUESTED");
+    expect(errorOf(await call(stranger, M.supply, { id: submitted.id, m: [{ code: "M02" }] }))?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("acceptance with deficiencies (容缺) and approval on commitment (告知承诺)", () => {
+  test("a deferred material that follows in time lets the case be approved", async () => {
+    clock.set("2026-03-02T01:30:00Z");
+    const submitted = await submit(items.lenient, { onCommitment: true });
+    const refused = await call(clerk, M.accept, { id: submitted.id, d: { materialCodes: ["M01"], dueDay: "2026-03-05" } });
+    expect(errorOf(refused)?.code).toBe("MATERIAL_NOT_DEFERRABLE");
+    const late = await call(clerk, M.accept, { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-12" } });
+    expect(errorOf(late)).toMatchObject({ code: "DEFICIENCY_DUE_AFTER_DEADLINE", deadlineDay: "2026-03-09" });
+    const accepted = await act(clerk, "accept", { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-05" } });
+    expect(accepted).toMatchObject({ status: "ACCEPTED", onCommitment: true, materialRequests: [expect.objectContaining({ kind: "DEFERRED", code: "M03", dueDay: "2026-03-05" })] });
+    await act(clerk, "review", { id: submitted.id, o: "容缺受理，待补场地平面图" });
+    expect(errorOf(await call(clerk, M.decide, { id: submitted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "DEFICIENCIES_OUTSTANDING", materials: ["M03"] });
+    await act(applicant, "supply", { id: submitted.id, m: [{ code: "M03", documentRef: "sha256:cc" }] });
+    const approved = await act(clerk, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
+    expect(approved).toMatchObject({ status: "APPROVED", commitmentState: "PENDING" });
+    await act(clerk, "conclude", { id: submitted.id });
+    const verified = await act(clerk, "verify", { id: submitted.id, r: "VERIFIED", o: "现场核查属实" });
+    expect(verified).toMatchObject({ status: "CONCLUDED", commitmentState: "VERIFIED" });
+    expect(errorOf(await call(clerk, M.verify, { id: submitted.id, r: "BREACHED", o: "x" }))?.code).toBe("COMMITMENT_NOT_PENDING");
+  });
+
+  test("a breached commitment revokes the approval", async () => {
+    const submitted = await submit(items.lenient, { onCommitment: true });
+    await act(clerk, "accept", { id: submitted.id });
+    await act(clerk, "review", { id: submitted.id, o: "承诺制审查" });
+    await act(clerk, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
+    await act(clerk, "conclude", { id: submitted.id });
+    const revoked = await act(clerk, "verify", { id: submitted.id, r: "BREACHED", o: "核查发现承诺不实" });
+    expect(revoked).toMatchObject({ status: "REVOKED", commitmentState: "BREACHED" });
+    expect((await outbox(casesEvents.caseStageChanged.subject, submitted.id)).at(-1)).toMatchObject({ action: "REVOKE_FOR_BREACHED_COMMITMENT", toStatus: "REVOKED" });
+  });
+
+  test("commitment where the item does not allow it, or deficiencies where it does not, are refused", async () => {
+    const result = await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, onCommitment: true } });
+    expect(errorOf(result)?.code).toBe("COMMITMENT_NOT_ALLOWED");
+    const submitted = await submit(items.promised);
+    expect(errorOf(await call(clerk, M.accept, { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-05" } }))?.code).toBe("DEFICIENCIES_NOT_ALLOWED");
+  });
+});
+
+describe("vetoes (否决)", () => {
+  test("window staff's denial is only a proposal; it takes effect when the chief representative signs it", async () => {
+    const reviewed = await reviewedCase(items.vetoHead);
+    const proposed = await act(clerk, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
+    expect(proposed).toMatchObject({ status: "VETO_PROPOSED", outcome: null });
+    expect(errorOf(await call(clerk, M.conclude, { id: reviewed.id }))?.code).toBe("INVALID_TRANSITION");
+    expect(errorOf(await call(clerk2, M.signVeto, { id: reviewed.id, o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "SIGN_VETO" });
+    const signed = await act(chief, "signVeto", { id: reviewed.id, o: "同意否决" });
+    expect(signed).toMatchObject({ status: "DENIED", outcome: "DENIED" });
+    expect(signed.routingSlip.slice(-2).map((e: CaseView) => [e.action, e.actorId])).toEqual([["PROPOSE_VETO", people.clerk], ["SIGN_VETO", people.chief]]);
+    expect((await act(clerk, "conclude", { id: reviewed.id })).outcome).toBe("DENIED");
+  });
+
+  test("a chief representative who does not sign sends the case back to review", async () => {
+    const reviewed = await reviewedCase(items.vetoHead);
+    await act(clerk, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
+    const back = await act(chief, "declineVeto", { id: reviewed.id, o: "理由不充分，重新审查" });
+    expect(back.status).toBe("ACCEPTED");
+  });
+
+  test("a land veto waits for the county head meeting: upheld it concludes denied, overruled it returns to review", async () => {
+    const upheld = await reviewedCase(items.vetoMeeting);
+    await act(clerk, "decide", { id: upheld.id, d: "DENY", o: "拟否决：占用基本农田" });
+    expect((await act(chief, "signVeto", { id: upheld.id, o: "报县长办公会" })).status).toBe("AWAITING_COUNTY_MEETING");
+    expect(errorOf(await call(chief, M.meeting, { id: upheld.id, d: "UPHOLD", n: "县长办公会纪要〔2026〕3号", o: "维持否决" }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call(foreignAdmin, M.meeting, { id: upheld.id, d: "UPHOLD", n: "x", o: "x" }))?.code).toBe("FORBIDDEN");
+    const concluded = await act(admin, "meeting", { id: upheld.id, d: "UPHOLD", n: "县长办公会纪要〔2026〕3号", o: "维持否决" });
+    expect(concluded).toMatchObject({ status: "CONCLUDED", outcome: "DENIED" });
+    expect(await outbox(casesEvents.caseConcluded.subject, upheld.id)).toEqual([expect.objectContaining({ outcome: "DENIED" })]);
+
+    const overruled = await reviewedCase(items.vetoMeeting);
+    // The chief representative's own denial is the signed veto.
+    expect((await act(chief, "decide", { id: overruled.id, d: "DENY", o: "否决" })).status).toBe("AWAITING_COUNTY_MEETING");
+    const back = await act(admin, "meeting", { id: overruled.id, d: "OVERRULE", n: "县长办公会纪要〔2026〕4号", o: "不予否决，重新审查" });
+    expect(back.status).toBe("ACCEPTED");
+  });
+});
+
+describe("authorization and bad input", () => {
+  test("acting on another department's case is forbidden; a comprehensive window acting for it may accept", async () => {
+    const submitted = await submit(items.promised);
+    expect(errorOf(await call(scClerk, M.accept, { id: submitted.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call(staff(people.clerk, OTHER_CENTER, departments.zj), M.accept, { id: submitted.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call(clerk, READ, { id: (await submit(items.otherDepartment)).id }))?.code).toBe("FORBIDDEN");
+    const accepted = await act(comprehensiveClerk, "accept", { id: submitted.id });
+    expect(accepted).toMatchObject({ status: "ACCEPTED", window: { id: windows.comprehensive } });
+  });
+
+  test("deciding without an authorization letter is refused, and a revocation binds the very next act", async () => {
+    const accepted = await acceptedCase();
+    expect(errorOf(await call(unlettered, M.review, { id: accepted.id, o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", reason: "NO_LETTER" });
+    const temporary = letter(CENTER, people.unlettered, departments.zj, ["PRE_REVIEW_PROMISED"]);
+    await events.publish(staffingEvents.authorizationGranted, temporary);
+    await eventually(async () => ((await db("SELECT 1 FROM authorization_letter_replica WHERE letter_id = ?", [temporary.letterId])).length ? true : null));
+    expect((await act(unlettered, "review", { id: accepted.id, o: "审核通过" })).status).toBe("REVIEWED");
+    await events.publish(staffingEvents.authorizationRevoked, { ...temporary, revokedAt: clock.now().toISOString(), revision: 2 });
+    await eventually(async () => ((await db("SELECT 1 FROM authorization_letter_replica WHERE letter_id = ? AND revision = 2", [temporary.letterId])).length ? true : null));
+    expect(errorOf(await call(unlettered, M.decide, { id: accepted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", reason: "LETTER_NOT_IN_FORCE" });
+  });
+
+  test("skipping a stage is an invalid transition that names both ends, and writes nothing", async () => {
+    const accepted = await acceptedCase();
+    const before = await db("SELECT COUNT(*) AS n FROM case_routing_entry WHERE case_id = ?", [accepted.id]);
+    expect(errorOf(await call(clerk, M.decide, { id: accepted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "APPROVED" });
+    expect(errorOf(await call(clerk, M.conclude, { id: accepted.id }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "CONCLUDED" });
+    expect(errorOf(await call(clerk, M.deliver, { id: accepted.id }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "DELIVERED" });
+    expect(await db("SELECT COUNT(*) AS n FROM case_routing_entry WHERE case_id = ?", [accepted.id])).toEqual(before);
+  });
+
+  test("applicants cannot act as staff, and anonymous callers are asked to sign in", async () => {
+    const submitted = await submit(items.promised);
+    expect(errorOf(await call(applicant, M.accept, { id: submitted.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call({ subject: "anonymous", roles: ["anonymous"], centerCode: null, departmentId: null, windowId: null }, M.accept, { id: submitted.id }))?.code).toBe("UNAUTHENTICATED");
+    expect(errorOf(await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: "110105194912310021" } }))?.code).toBe("BAD_USER_INPUT");
+  });
+
+  test("a case is visible to its applicant, its department, its owner and the center's overseers, and to nobody else", async () => {
+    const accepted = await acceptedCase();
+    for (const who of [applicant, clerk, clerk2, chief, admin, supervisor]) expect(ok(await call<{ case: CaseView }>(who, READ, { id: accepted.id })).case.id).toBe(accepted.id);
+    for (const who of [stranger, scClerk, foreignAdmin]) expect(errorOf(await call(who, READ, { id: accepted.id }))?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a retried or doubled step is done once", () => {
+  test("parallel identical acceptances with one idempotency key all return the case; one step, one event", async () => {
+    const submitted = await submit(items.promised);
+    const results = await Promise.all(Array.from({ length: 8 }, () => call<{ acceptCase: CaseView }>(clerk, M.accept, { id: submitted.id, key: `accept-${submitted.id}` })));
+    for (const result of results) expect(ok(result).acceptCase).toMatchObject({ id: submitted.id, status: "ACCEPTED" });
+    expect(await db("SELECT action FROM case_routing_entry WHERE case_id = ? ORDER BY seq", [submitted.id])).toEqual([{ action: "SUBMIT" }, { action: "ACCEPT" }]);
+    expect(await outbox(casesEvents.caseAccepted.subject, submitted.id)).toHaveLength(1);
+  });
+
+  test("parallel identical acceptances without a key: one wins, the others are told it already happened", async () => {
+    const submitted = await submit(items.promised);
+    const results = await Promise.all(Array.from({ length: 8 }, () => call(clerk, M.accept, { id: submitted.id })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => errorOf(r)?.code === "INVALID_TRANSITION")).toHaveLength(7);
+    expect(await outbox(casesEvents.caseAccepted.subject, submitted.id)).toHaveLength(1);
+  });
+
+  test("a key reused for another step is refused", async () => {
+    const accepted = await acceptedCase();
+    await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" });
+    expect(errorOf(await call(clerk, M.conclude, { id: accepted.id, key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" })).status).toBe("REVIEWED");
+  });
+
+  test("a resubmission with the same key returns the first case", async () => {
+    const input = { itemId: items.promised.itemId, applicantName: "李四", applicantIdNumber: ID_NUMBER, idempotencyKey: `submit-${randomUUID()}` };
+    const results = await Promise.all(Array.from({ length: 5 }, () => call<{ submitCase: CaseView }>(applicant, M.submit, { input })));
+    const ids = new Set(results.map((r) => ok(r).submitCase.id));
+    expect(ids.size).toBe(1);
+    expect(await db("SELECT id FROM service_case WHERE submit_key = ?", [input.idempotencyKey])).toHaveLength(1);
+  });
+});
+
+describe("first-contact responsibility (首问负责)", () => {
+  test("the first staff member owns the case; a referral to another window is recorded and ownership stays", async () => {
+    const submitted = await submit(items.promised);
+    expect(errorOf(await call(clerk, M.refer, { id: submitted.id, w: windows.sc, r: "转市场监管窗口" }))?.code).toBe("WINDOW_DOES_NOT_SERVE");
+    const referred = await act(clerk, "refer", { id: submitted.id, w: windows.zj2, r: "请到A02窗口办理" });
+    expect(referred).toMatchObject({ handler: { id: people.clerk }, window: { id: windows.zj2 }, status: "SUBMITTED" });
+    expect(referred.routingSlip.at(-1)).toMatchObject({ action: "REFER", details: JSON.stringify({ fromWindowId: null, toWindowId: windows.zj2 }) });
+    const accepted = await act(clerk2, "accept", { id: submitted.id });
+    expect(accepted).toMatchObject({ handler: { id: people.clerk }, window: { id: windows.zj2 } });
+    const open = ok(await call<{ _entities: Array<{ openCases: Array<{ id: string }> }> }>(clerk, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Staff { openCases { id } } } }`, { r: [{ __typename: "Staff", id: people.clerk }] }));
+    expect(open._entities[0]!.openCases.map((c) => c.id)).toContain(submitted.id);
+  });
+});
+
+describe("the public progress lookup", () => {
+  test("shows stage and deadline to anyone with receipt number and ID number, and nothing without both", async () => {
+    const accepted = await acceptedCase();
+    const anonymous = { subject: "anonymous", roles: ["anonymous" as const], centerCode: null, departmentId: null, windowId: null };
+    const found = ok(await call<{ caseProgress: CaseView }>(anonymous, PROGRESS, { r: accepted.receiptNo, n: ID_NUMBER.toLowerCase() })).caseProgress;
+    expect(found).toEqual({ receiptNo: accepted.receiptNo, stage: "ACCEPTED", stageLabel: "已受理，审核中", deadline: accepted.clock.deadline, deadlineDay: accepted.clock.deadlineDay, onHold: false, missingMaterials: [] });
+    expect(JSON.stringify(found)).not.toContain("张三");
+    expect(ok(await call(anonymous, PROGRESS, { r: accepted.receiptNo, n: "440524188001010014" })).caseProgress).toBeNull();
+    expect(ok(await call(anonymous, PROGRESS, { r: "SL26030200000000", n: ID_NUMBER })).caseProgress).toBeNull();
   });
 });

@@ -93,3 +93,44 @@ export function staff(subject: string, centerCode: string, departmentId: string 
 export function citizen(subject: string): Identity {
   return { subject, roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
 }
+
+export const CASE_FIELDS = `
+  id receiptNo kind status outcome itemVersion applicantName onCommitment commitmentState
+  handler { id } window { id } submittedAt acceptedAt decidedAt decidedBySystem concludedAt deliveredAt
+  feeRequired feeSettled forwardedTo jointApprovalId participantId
+  clock { promisedWorkingDays deadline deadlineDay onHold usedWorkingDays remainingWorkingDays level }
+  stageClock { stage startedAt deadline }
+  routingSlip { seq action fromStatus toStatus actorKind actorId window { id } opinion occurredAt tookMs tookWorkingDays details }
+  materialRequests { kind noticeSeq code name problem dueDay suppliedAt }
+  suspensions { reason startedAt endedAt }
+  extensions { workingDays reason applicantNotice approvedBy }
+  warnings { clock level deadline }
+`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CaseView = Record<string, any>;
+
+export const CASE_MUTATIONS = {
+  submit: `mutation ($input: SubmitCaseInput!) { submitCase(input: $input) { ${CASE_FIELDS} } }`,
+  accept: `mutation ($id: ID!, $d: DeficienciesInput, $key: String) { acceptCase(caseId: $id, deficiencies: $d, idempotencyKey: $key) { ${CASE_FIELDS} } }`,
+  refuse: `mutation ($id: ID!, $reason: String!) { refuseCase(caseId: $id, reason: $reason) { ${CASE_FIELDS} } }`,
+  notice: `mutation ($id: ID!, $m: [NoticeLineInput!]!) { issueMaterialNotice(caseId: $id, materials: $m) { ${CASE_FIELDS} } }`,
+  supply: `mutation ($id: ID!, $m: [SuppliedMaterialInput!]!) { supplyMaterials(caseId: $id, materials: $m) { ${CASE_FIELDS} } }`,
+  instant: `mutation ($id: ID!, $d: Decision!, $o: String!) { decideInstantly(caseId: $id, decision: $d, opinion: $o) { ${CASE_FIELDS} } }`,
+  review: `mutation ($id: ID!, $o: String!, $key: String) { reviewCase(caseId: $id, opinion: $o, idempotencyKey: $key) { ${CASE_FIELDS} } }`,
+  decide: `mutation ($id: ID!, $d: Decision!, $o: String!, $key: String) { decideCase(caseId: $id, decision: $d, opinion: $o, idempotencyKey: $key) { ${CASE_FIELDS} } }`,
+  signVeto: `mutation ($id: ID!, $o: String!) { signVeto(caseId: $id, opinion: $o) { ${CASE_FIELDS} } }`,
+  declineVeto: `mutation ($id: ID!, $o: String!) { declineVeto(caseId: $id, opinion: $o) { ${CASE_FIELDS} } }`,
+  meeting: `mutation ($id: ID!, $d: CountyMeetingDecision!, $n: String!, $o: String!) { recordCountyMeetingDecision(caseId: $id, decision: $d, minutesNo: $n, opinion: $o) { ${CASE_FIELDS} } }`,
+  forward: `mutation ($id: ID!, $o: String!) { forwardCase(caseId: $id, opinion: $o) { ${CASE_FIELDS} } }`,
+  higher: `mutation ($id: ID!, $d: Decision!, $o: String!, $n: String!) { recordHigherAuthorityResult(caseId: $id, decision: $d, opinion: $o, documentNo: $n) { ${CASE_FIELDS} } }`,
+  conclude: `mutation ($id: ID!, $key: String) { concludeCase(caseId: $id, idempotencyKey: $key) { ${CASE_FIELDS} } }`,
+  deliver: `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { ${CASE_FIELDS} } }`,
+  withdraw: `mutation ($id: ID!, $r: String!) { withdrawCase(caseId: $id, reason: $r) { ${CASE_FIELDS} } }`,
+  refer: `mutation ($id: ID!, $w: ID!, $r: String!) { referCase(caseId: $id, toWindowId: $w, reason: $r) { ${CASE_FIELDS} } }`,
+  suspend: `mutation ($id: ID!, $r: SuspensionReason!) { suspendClock(caseId: $id, reason: $r) { ${CASE_FIELDS} } }`,
+  resume: `mutation ($id: ID!) { resumeClock(caseId: $id) { ${CASE_FIELDS} } }`,
+  extend: `mutation ($id: ID!, $n: Int!, $r: String!, $a: String!) { extendDeadline(caseId: $id, workingDays: $n, reason: $r, applicantNotice: $a) { ${CASE_FIELDS} } }`,
+  verify: `mutation ($id: ID!, $r: CommitmentVerification!, $o: String!) { verifyCommitment(caseId: $id, result: $r, opinion: $o) { ${CASE_FIELDS} } }`,
+};
+export const READ = `query ($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
+export const PROGRESS = `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { receiptNo stage stageLabel deadline deadlineDay onHold missingMaterials { name problem dueDay } } }`;
