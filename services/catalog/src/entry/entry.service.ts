@@ -7,6 +7,8 @@ import type { ItemEntryRow } from "./entities";
 import type { EntryRepository } from "./entry.repository";
 import { entryRate, windowEntryRefusal, type EntryCounts, type EntryRate, type EntryRefusal } from "./entry.rules";
 
+const centerCodeInput = z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code");
+
 export const entryInput = z.object({
   windowId: z.string().trim().min(1).max(64).nullish(),
   notEnteredReason: z.string().trim().min(1).max(500).nullish(),
@@ -85,7 +87,8 @@ export class EntryService {
     return this.entries.find(itemId);
   }
 
-  async centerRate(centerCode: string): Promise<CenterEntryRate> {
+  async centerRate(rawCenterCode: unknown): Promise<CenterEntryRate> {
+    const centerCode = validate(centerCodeInput, rawCenterCode);
     const departments = await this.entries.countsOfCenter(centerCode);
     const total = departments.reduce(
       (sum, counts) => ({ total: sum.total + counts.total, entered: sum.entered + counts.entered, notEntered: sum.notEntered + counts.notEntered }),

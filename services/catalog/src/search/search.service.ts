@@ -10,8 +10,10 @@ import type { ItemListingRow } from "./entities";
 import type { ListingRepository } from "./search.repository";
 import { compareListed, decodeCursor, encodeCursor, parseKeyword, searchListing } from "./search.rules";
 
+const centerCodeInput = z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code");
+
 export const searchInput = z.object({
-  centerCode: z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code"),
+  centerCode: centerCodeInput,
   keyword: z.string().max(200).nullish(),
   departmentId: z.string().max(64).nullish(),
   kind: itemKind.nullish(),
@@ -69,8 +71,8 @@ export class SearchService {
   }
 
   /** The center's public catalog, ordered by item code. */
-  async publicItems(centerCode: string): Promise<ItemView[]> {
-    const { items } = await this.centerListing(centerCode);
+  async publicItems(rawCenterCode: unknown): Promise<ItemView[]> {
+    const { items } = await this.centerListing(validate(centerCodeInput, rawCenterCode));
     return this.views([...items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   }
 
