@@ -1,30 +1,81 @@
 import { join } from "node:path";
-import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { mergeResolvers, runSubgraph, type ResolverMap, type SubgraphDefinition } from "@onestop/platform";
+import { accountEntities } from "./accounts/entities";
+import { departmentReplicaHandlers } from "./accounts/accounts.handlers";
+import { AccountsRepository } from "./accounts/accounts.repository";
+import { accountsResolvers } from "./accounts/accounts.resolvers";
+import { AccountsService } from "./accounts/accounts.service";
+import { FeeAccounts1763769600033 } from "./accounts/migrations/1763769600033-fee-accounts";
 import { loadFeesEnv, type FeesEnv } from "./env";
-
-export { feesEnvSchema } from "./env";
-import { FeeStandardReplicaRow } from "./items/entities";
+import { itemEntities } from "./items/entities";
 import { feeStandardReplicaHandlers } from "./items/items.handlers";
 import { FeeStandardReplicaRepository } from "./items/items.repository";
 import { FeeStandardReplica1763769600030 } from "./items/migrations/1763769600030-fee-standard-replica";
-import { PaymentNoticeRow } from "./notices/entities";
+import { FeeItems1763769600032 } from "./items/migrations/1763769600032-fee-items";
+import { noticeEntities } from "./notices/entities";
 import { PaymentNotices1763769600031 } from "./notices/migrations/1763769600031-payment-notices";
+import { NoticeLifecycle1763769600034 } from "./notices/migrations/1763769600034-notice-lifecycle";
 import { noticeHandlers } from "./notices/notices.handlers";
 import { NoticesRepository } from "./notices/notices.repository";
 import { noticesResolvers } from "./notices/notices.resolvers";
 import { NoticesService } from "./notices/notices.service";
+import { paymentEntities } from "./payments/entities";
+import { BankTransactions1763769600035 } from "./payments/migrations/1763769600035-bank-transactions";
+import { PaymentsRepository } from "./payments/payments.repository";
+import { paymentsResolvers } from "./payments/payments.resolvers";
+import { PaymentsService } from "./payments/payments.service";
+import { reconciliationEntities } from "./reconciliation/entities";
+import { BankStatements1763769600036 } from "./reconciliation/migrations/1763769600036-bank-statements";
+import { ReconciliationRepository } from "./reconciliation/reconciliation.repository";
+import { reconciliationResolvers } from "./reconciliation/reconciliation.resolvers";
+import { ReconciliationService } from "./reconciliation/reconciliation.service";
+import { FenScalar } from "./scalars";
+import { FeeIrregularityRow } from "./supervision/entities";
+import { FeeIrregularities1763769600037 } from "./supervision/migrations/1763769600037-fee-irregularities";
+import { IrregularityRepository } from "./supervision/supervision.repository";
+import { supervisionResolvers } from "./supervision/supervision.resolvers";
+import { SupervisionService } from "./supervision/supervision.service";
+
+export { feesEnvSchema } from "./env";
 
 export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
   name: "fees",
   rootDir: join(__dirname, ".."),
-  entities: [FeeStandardReplicaRow, PaymentNoticeRow],
-  migrations: [FeeStandardReplica1763769600030, PaymentNotices1763769600031],
-  wire({ dataSource, clock }) {
-    const feeStandards = new FeeStandardReplicaRepository();
-    const notices = new NoticesService(new NoticesRepository(dataSource), feeStandards, clock);
+  entities: [...itemEntities, ...accountEntities, ...noticeEntities, ...paymentEntities, ...reconciliationEntities, FeeIrregularityRow],
+  migrations: [
+    FeeStandardReplica1763769600030,
+    PaymentNotices1763769600031,
+    FeeItems1763769600032,
+    FeeAccounts1763769600033,
+    NoticeLifecycle1763769600034,
+    BankTransactions1763769600035,
+    BankStatements1763769600036,
+    FeeIrregularities1763769600037,
+  ],
+  wire({ dataSource, unitOfWork, clock }) {
+    const standards = new FeeStandardReplicaRepository();
+    const accountsRepository = new AccountsRepository(dataSource);
+    const noticesRepository = new NoticesRepository(dataSource);
+    const paymentsRepository = new PaymentsRepository(dataSource);
+    const supervision = new SupervisionService(new IrregularityRepository(dataSource), clock);
+    const notices = new NoticesService(noticesRepository, standards, accountsRepository, supervision, unitOfWork, clock);
+    const payments = new PaymentsService(paymentsRepository, noticesRepository, supervision, unitOfWork, clock);
+    const accounts = new AccountsService(accountsRepository, paymentsRepository, notices, unitOfWork, clock);
+    const reconciliation = new ReconciliationService(new ReconciliationRepository(dataSource), accountsRepository, supervision, unitOfWork, clock);
+    const resolvers: ResolverMap = {
+      ...mergeResolvers(
+        noticesResolvers(notices, clock),
+        paymentsResolvers(payments, notices),
+        accountsResolvers(accounts),
+        reconciliationResolvers(reconciliation),
+        supervisionResolvers(supervision),
+      ),
+      // A scalar goes in whole: mergeResolvers would take it apart field by field.
+      Fen: FenScalar as unknown as Record<string, unknown>,
+    };
     return {
-      resolvers: mergeResolvers(noticesResolvers(notices)),
-      handlers: [...feeStandardReplicaHandlers(feeStandards), ...noticeHandlers(notices)],
+      resolvers,
+      handlers: [...feeStandardReplicaHandlers(standards), ...departmentReplicaHandlers(accountsRepository), ...noticeHandlers(notices)],
     };
   },
 };

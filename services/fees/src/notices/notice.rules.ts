@@ -1,42 +1,18 @@
-import type { FeeStandardPayload } from "@onestop/events";
-
-export interface NoticeLine {
-  description: string;
-  quantity: number;
-  amountFen: number;
-}
+import { calendarDay, endOfShanghaiDay, shanghaiDayOf, WorkingCalendar } from "@onestop/calendar";
+import { FeeErrorCode } from "../errors";
 
 /**
- * The lines a fee standard charges for a quantity; the notice's amount is their sum.
- * Tiered standards are progressive: each band's units at that band's price.
+ * A notice's life. ISSUED → PAID (the bank recorded it), CANCELLED (case refused, withdrawn or
+ * returned; staff; replaced by a reissue or a reduction), WAIVED (full waiver approved by
+ * finance). PAID → REFUNDED (finance approved a refund and the bank paid it back).
+ * EXPIRED is not stored: an issued notice past its expiry is shown as expired.
  */
-export function assessFee(itemName: string, standard: FeeStandardPayload, quantity: number): NoticeLine[] {
-  switch (standard.kind) {
-    case "FREE":
-      return [];
-    case "FIXED":
-      return [{ description: itemName, quantity: 1, amountFen: standard.amountFen }];
-    case "PER_UNIT":
-      return [{ description: `${itemName} (${standard.unitName})`, quantity, amountFen: standard.unitPriceFen * quantity }];
-    case "TIERED": {
-      const lines: NoticeLine[] = [];
-      let lower = 0;
-      for (const tier of standard.tiers) {
-        const upper = tier.upTo ?? Number.POSITIVE_INFINITY;
-        const units = Math.max(0, Math.min(quantity, upper) - lower);
-        if (units > 0) {
-          const band = tier.upTo === null ? `>${lower}` : `${lower + 1}-${tier.upTo}`;
-          lines.push({ description: `${itemName} (${band} ${standard.unitName})`, quantity: units, amountFen: units * tier.unitPriceFen });
-        }
-        if (quantity <= upper) break;
-        lower = upper;
-      }
-      return lines;
-    }
-  }
-}
+export type NoticeStatus = "ISSUED" | "PAID" | "CANCELLED" | "WAIVED" | "REFUNDED";
+export type ShownNoticeStatus = NoticeStatus | "EXPIRED";
 
-export const totalFen = (lines: readonly NoticeLine[]) => lines.reduce((sum, line) => sum + line.amountFen, 0);
+export function shownStatus(notice: { status: NoticeStatus; expiresAt: Date }, now: Date): ShownNoticeStatus {
+  return notice.status === "ISSUED" && now.getTime() >= notice.expiresAt.getTime() ? "EXPIRED" : notice.status;
+}
 
 /** Luhn check digit of a digit string. */
 export function luhnCheckDigit(digits: string): number {
@@ -59,8 +35,7 @@ export function luhnCheckDigit(digits: string): number {
  */
 export function noticeNumber(centerCode: string, issuedAt: Date, serial: number): string {
   if (!Number.isInteger(serial) || serial < 1 || serial > 9_999_999) throw new RangeError(`serial ${serial} out of range`);
-  const shanghai = new Date(issuedAt.getTime() + 8 * 60 * 60 * 1000);
-  const yymmdd = shanghai.toISOString().slice(2, 10).replaceAll("-", "");
+  const yymmdd = issueDay(issuedAt).slice(2).replaceAll("-", "");
   const body = `${centerCode.slice(0, 6)}${yymmdd}${String(serial).padStart(7, "0")}`;
   return `${body}${luhnCheckDigit(body)}`;
 }
@@ -71,5 +46,68 @@ export function isWellFormedNoticeNumber(noticeNo: string): boolean {
 
 /** The day a notice's serial counts in, Asia/Shanghai. */
 export function issueDay(issuedAt: Date): string {
-  return new Date(issuedAt.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return shanghaiDayOf(issuedAt);
+}
+
+/**
+ * How long a notice can be paid: through the end (24:00, Asia/Shanghai) of the 10th working
+ * day after the day it was issued, counted like every other deadline of the hall (the issue
+ * day is not counted). Working days, because the collection point keeps the hall's hours: a
+ * notice issued before the Spring Festival break must not lapse while the hall is shut.
+ */
+export const NOTICE_VALID_WORKING_DAYS = 10;
+
+/**
+ * Beyond the years whose holiday tables are loaded, weekends alone are counted: a notice
+ * must still be issuable then, and an expiry a few days early is cured by a reissue.
+ */
+const expiryCalendar = WorkingCalendar.shipped({ unloadedYears: "weekends-only" });
+
+export function noticeExpiry(issuedAt: Date, calendar: WorkingCalendar = expiryCalendar): Date {
+  const lastDay = calendar.addWorkingDays(calendarDay(issueDay(issuedAt)), NOTICE_VALID_WORKING_DAYS);
+  return endOfShanghaiDay(lastDay);
+}
+
+export type NoticeAction = "CANCEL" | "REISSUE" | "REDUCE" | "REFUND";
+
+/**
+ * Why an action cannot be taken on a notice in its state, or null when it can. Unpaid
+ * notices are cancelled, reissued or reduced; only a paid one is refunded.
+ */
+export function noticeActionRefusal(status: NoticeStatus, action: NoticeAction): { code: string; message: string } | null {
+  if (action === "REFUND") {
+    if (status === "PAID") return null;
+    if (status === "REFUNDED") return { code: FeeErrorCode.InvalidTransition, message: "The notice was refunded already" };
+    return { code: FeeErrorCode.InvalidTransition, message: `Only a paid notice is refunded; this one is ${status.toLowerCase()}` };
+  }
+  switch (status) {
+    case "ISSUED":
+      return null;
+    case "PAID":
+    case "REFUNDED":
+      return { code: FeeErrorCode.NoticeAlreadyPaid, message: "The notice was paid at the bank; only a refund can return the money" };
+    case "CANCELLED":
+      return { code: FeeErrorCode.NoticeCancelled, message: "The notice was cancelled" };
+    case "WAIVED":
+      return { code: FeeErrorCode.NoticeWaived, message: "The fee was waived" };
+  }
+}
+
+/** Outcomes that end a case without its service: an unpaid fee of it is no longer owed. */
+const outcomesThatCancelUnpaidNotices = new Set(["REFUSED", "WITHDRAWN", "RETURNED"]);
+
+export function conclusionCancelsUnpaidNotices(outcome: string): boolean {
+  return outcomesThatCancelUnpaidNotices.has(outcome);
+}
+
+/** 不予受理 / 撤回 / 退件: the reason written on a notice the case's end cancelled. */
+export function conclusionCancelReason(outcome: string): string {
+  switch (outcome) {
+    case "REFUSED":
+      return "案件不予受理 (case refused)";
+    case "WITHDRAWN":
+      return "申请人撤回申请 (case withdrawn)";
+    default:
+      return "案件退件 (case returned)";
+  }
 }

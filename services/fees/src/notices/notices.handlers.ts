@@ -4,8 +4,7 @@ import type { NoticesService } from "./notices.service";
 
 export function noticeHandlers(service: NoticesService) {
   return [
-    onEvent("issue-notice-on-acceptance", casesEvents.caseAccepted, async (tx, accepted) => {
-      await service.issueForAcceptedCase(tx, accepted);
-    }),
+    onEvent("issue-notice-on-acceptance", casesEvents.caseAccepted, (tx, accepted) => service.onCaseAccepted(tx, accepted)),
+    onEvent("cancel-notices-on-conclusion", casesEvents.caseConcluded, (tx, concluded) => service.onCaseConcluded(tx, concluded)),
   ];
 }

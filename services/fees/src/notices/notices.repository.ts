@@ -1,15 +1,50 @@
-import type { DataSource } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
-import { PaymentNoticeRow } from "./entities";
-import type { NoticeLine } from "./notice.rules";
+import { readLine, type NoticeLine } from "./assessment.rules";
+import { FeeCaseRow, FeeReductionRow, PaymentNoticeRow, type FeeReductionStatus } from "./entities";
 
-const parseLines = (row: PaymentNoticeRow): PaymentNoticeRow => {
-  if (typeof row.lineItems === "string") row.lineItems = JSON.parse(row.lineItems) as NoticeLine[];
+/** MariaDB hands JSON columns back as text; lines stored before codes existed get their defaults. */
+function withLines(row: PaymentNoticeRow): PaymentNoticeRow {
+  const raw = typeof row.lineItems === "string" ? (JSON.parse(row.lineItems) as NoticeLine[]) : row.lineItems;
+  row.lineItems = raw.map(readLine);
   return row;
-};
+}
+
+const forUpdate = { mode: "pessimistic_write" } as const;
 
 export class NoticesRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
+
+  // ---- cases ------------------------------------------------------------------------------
+
+  /**
+   * The case's row, created if this is the first fees hears of it, and locked: acceptance,
+   * conclusion and every later notice of one case run one after the other.
+   */
+  async lockCase(tx: Tx, caseId: string, centerCode: string): Promise<FeeCaseRow> {
+    await tx.manager.query(
+      "INSERT IGNORE INTO fee_case (case_id, center_code, assessment, notices_issued) VALUES (?, ?, 'NOT_ACCEPTED', 0)",
+      [caseId, centerCode],
+    );
+    return tx.manager.getRepository(FeeCaseRow).findOneOrFail({ where: { caseId }, lock: forUpdate });
+  }
+
+  async saveCase(tx: Tx, row: FeeCaseRow): Promise<void> {
+    const { caseId, ...rest } = row;
+    await tx.manager.update(FeeCaseRow, { caseId }, rest);
+  }
+
+  async lockCasesAwaitingAccount(tx: Tx, departmentId: string): Promise<FeeCaseRow[]> {
+    return tx.manager
+      .getRepository(FeeCaseRow)
+      .find({ where: { departmentId, assessment: "AWAITING_ACCOUNT" }, order: { caseId: "ASC" }, lock: forUpdate });
+  }
+
+  // ---- notices ----------------------------------------------------------------------------
 
   /** The next serial of the day in this center, atomically, in the caller's transaction. */
   async nextSerial(tx: Tx, centerCode: string, day: string): Promise<number> {
@@ -22,21 +57,81 @@ export class NoticesRepository {
     return Number(serial);
   }
 
-  async existsForCase(tx: Tx, caseId: string): Promise<boolean> {
-    return (await tx.manager.countBy(PaymentNoticeRow, { caseId })) > 0;
-  }
-
-  async insert(tx: Tx, row: PaymentNoticeRow): Promise<void> {
+  async insertNotice(tx: Tx, row: PaymentNoticeRow): Promise<void> {
     await tx.manager.insert(PaymentNoticeRow, row);
   }
 
-  async forCase(caseId: string): Promise<PaymentNoticeRow[]> {
-    const rows = await this.dataSource.getRepository(PaymentNoticeRow).find({ where: { caseId }, order: { issuedAt: "ASC" } });
-    return rows.map(parseLines);
+  async updateNotice(tx: Tx, id: string, patch: Partial<PaymentNoticeRow>): Promise<void> {
+    await tx.manager.update(PaymentNoticeRow, { id }, patch);
   }
 
-  async find(id: string): Promise<PaymentNoticeRow | null> {
-    const row = await this.dataSource.getRepository(PaymentNoticeRow).findOneBy({ id });
-    return row && parseLines(row);
+  async lockNotice(tx: Tx, id: string): Promise<PaymentNoticeRow | null> {
+    const row = await tx.manager.getRepository(PaymentNoticeRow).findOne({ where: { id }, lock: forUpdate });
+    return row && withLines(row);
+  }
+
+  /** The notice the bank names, locked: every payment of one notice waits for the one before. */
+  async lockNoticeByNo(tx: Tx, noticeNo: string): Promise<PaymentNoticeRow | null> {
+    const row = await tx.manager.getRepository(PaymentNoticeRow).findOne({ where: { noticeNo }, lock: forUpdate });
+    return row && withLines(row);
+  }
+
+  async lockIssuedNoticesOfCase(tx: Tx, caseId: string): Promise<PaymentNoticeRow[]> {
+    const rows = await tx.manager
+      .getRepository(PaymentNoticeRow)
+      .find({ where: { caseId, status: "ISSUED" }, order: { sequence: "ASC" }, lock: forUpdate });
+    return rows.map(withLines);
+  }
+
+  async forCase(caseId: string): Promise<PaymentNoticeRow[]> {
+    const rows = await this.dataSource.getRepository(PaymentNoticeRow).find({ where: { caseId }, order: { sequence: "ASC" } });
+    return rows.map(withLines);
+  }
+
+  async find(id: string, tx?: Tx): Promise<PaymentNoticeRow | null> {
+    const row = await this.manager(tx).findOneBy(PaymentNoticeRow, { id });
+    return row && withLines(row);
+  }
+
+  async findByNo(noticeNo: string): Promise<PaymentNoticeRow | null> {
+    const row = await this.dataSource.getRepository(PaymentNoticeRow).findOneBy({ noticeNo });
+    return row && withLines(row);
+  }
+
+  async findMany(ids: readonly string[]): Promise<PaymentNoticeRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(PaymentNoticeRow).findBy({ id: In([...ids]) });
+    return rows.map(withLines);
+  }
+
+  // ---- reductions -------------------------------------------------------------------------
+
+  async insertReduction(tx: Tx, row: FeeReductionRow): Promise<void> {
+    await tx.manager.insert(FeeReductionRow, row);
+  }
+
+  async updateReduction(tx: Tx, id: string, patch: Partial<FeeReductionRow>): Promise<void> {
+    await tx.manager.update(FeeReductionRow, { id }, patch);
+  }
+
+  async findReduction(id: string, tx?: Tx): Promise<FeeReductionRow | null> {
+    return this.manager(tx).findOneBy(FeeReductionRow, { id });
+  }
+
+  async lockReduction(tx: Tx, id: string): Promise<FeeReductionRow | null> {
+    return tx.manager.getRepository(FeeReductionRow).findOne({ where: { id }, lock: forUpdate });
+  }
+
+  /** The open request for a notice, locked; null when there is none. */
+  async lockOpenReduction(tx: Tx, noticeId: string): Promise<FeeReductionRow | null> {
+    return tx.manager.getRepository(FeeReductionRow).findOne({ where: { openNoticeId: noticeId }, lock: forUpdate });
+  }
+
+  async reductions(centerCode: string, status: FeeReductionStatus | null, departmentId: string | null): Promise<FeeReductionRow[]> {
+    return this.dataSource.getRepository(FeeReductionRow).find({
+      where: { centerCode, ...(status ? { status } : {}), ...(departmentId ? { departmentId } : {}) },
+      order: { requestedAt: "DESC", id: "ASC" },
+      take: 1000,
+    });
   }
 }

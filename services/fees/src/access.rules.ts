@@ -1,0 +1,55 @@
+import { hasRole, type Identity } from "@onestop/platform";
+
+/**
+ * Who may do what with fees (票款分离): the department's window staff assess, cancel,
+ * reissue and ask for reductions and refunds; only the collection bank records money; only
+ * the center's finance approves reductions and refunds. Everyone acts inside one center.
+ */
+
+/** The collection bank's client in this center (a machine client, role `bank`). */
+export function isBankOf(identity: Identity, centerCode: string): boolean {
+  return hasRole(identity, "bank") && identity.centerCode === centerCode;
+}
+
+/** The center's finance office (财务). */
+export function isFinanceOf(identity: Identity, centerCode: string): boolean {
+  return hasRole(identity, "finance") && identity.centerCode === centerCode;
+}
+
+/** Window staff or the chief representative of the department, in its center. */
+export function isStaffOf(identity: Identity, centerCode: string, departmentId: string): boolean {
+  return (
+    hasRole(identity, "window_staff", "chief_representative") &&
+    identity.centerCode === centerCode &&
+    identity.departmentId === departmentId
+  );
+}
+
+/** Center administration, supervision and finance see every fee record of their center. */
+export function isOverseerOf(identity: Identity, centerCode: string): boolean {
+  return hasRole(identity, "center_admin", "supervisor", "finance") && identity.centerCode === centerCode;
+}
+
+/** Fee accounts are set up by the center's administration or its finance office. */
+export function mayConfigureAccounts(identity: Identity, centerCode: string): boolean {
+  return hasRole(identity, "center_admin", "finance") && identity.centerCode === centerCode;
+}
+
+export function maySeeNotice(identity: Identity, notice: { centerCode: string; departmentId: string; payerSubject: string }): boolean {
+  if (hasRole(identity, "citizen") && notice.payerSubject === identity.subject) return true;
+  return (
+    isOverseerOf(identity, notice.centerCode) ||
+    isBankOf(identity, notice.centerCode) ||
+    isStaffOf(identity, notice.centerCode, notice.departmentId)
+  );
+}
+
+/** The day's takings of a department: its own staff, the overseers, and the bank. */
+export function maySeeCollections(identity: Identity, centerCode: string, departmentId: string): boolean {
+  return isOverseerOf(identity, centerCode) || isBankOf(identity, centerCode) || isStaffOf(identity, centerCode, departmentId);
+}
+
+/** Statements are sent by the bank, or loaded by finance from the bank's file. */
+export function mayReconcile(identity: Identity, centerCode: string): boolean {
+  return isBankOf(identity, centerCode) || isFinanceOf(identity, centerCode);
+}
