@@ -3,14 +3,14 @@
 // the gateway with the seeded county catalog, N concurrent clients, and the same query sent
 // straight to the catalog subgraph (with a signed anonymous identity) in the same run.
 //
-//   node scripts/build.js && node bench/catalog-search.js [--concurrency 50] [--duration 15] [--warmup 5] [--rate 10]
+//   node scripts/build.js && node bench/catalog-search.js [--concurrency 50] [--duration 15] [--warmup 5] [--rate 4]
 //
 // Three loads, each through the gateway and then direct:
 //   saturated  every client sends its next query as soon as the last one is answered: the
 //              most the system serves, and the latency 50 requests queued at once cost;
-//   paced      every client sends --rate queries a second (a kiosk searching as the citizen
-//              types), latency counted from when each query was due, so a slow answer that
-//              delays the next query is not hidden;
+//   paced      every client sends --rate queries a second (4: a kiosk searching at every
+//              keystroke of a citizen typing pinyin initials), latency counted from when each
+//              query was due, so a slow answer that delays the next query is not hidden;
 //   single     one client after another: the gateway's own cost per request, without queueing.
 //
 // The system runs as separate processes, as `pnpm start` runs it (five subgraphs and the
@@ -45,7 +45,7 @@ const { seedItemsStep } = requireBuilt("packages/seed/dist/items.js");
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const defaults = { concurrency: 50, duration: 15, warmup: 5, rate: 10 };
+const defaults = { concurrency: 50, duration: 15, warmup: 5, rate: 4 };
 function parseArgs(argv) {
   const options = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
@@ -53,7 +53,7 @@ function parseArgs(argv) {
     if (arg === "--") continue;
     const [key, inline] = arg.replace(/^--/, "").split("=", 2);
     if (arg === "--help") {
-      process.stdout.write("usage: node bench/catalog-search.js [--concurrency 50] [--duration 15] [--warmup 5] [--rate 10]\n");
+      process.stdout.write("usage: node bench/catalog-search.js [--concurrency 50] [--duration 15] [--warmup 5] [--rate 4]\n");
       process.exit(0);
     }
     if (!arg.startsWith("--") || !(key in options)) throw new Error(`Unknown argument ${arg} (try --help)`);
