@@ -1,0 +1,142 @@
+import { decodeJwt } from "jose";
+import { demoCenter, seedCounty, seedSteps, type SeedContext } from "@onestop/seed";
+import { graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { seedStaffingStep } from "../../packages/seed/src/staffing";
+import { demoStaffPassword, seedStaff } from "../../packages/seed/src/staffing-roster";
+import { testEnvironment } from "../support/environment";
+
+const environment = testEnvironment("e2e_staffing");
+const CENTER = demoCenter.centerCode;
+let system: RunningSystem;
+let adminToken: string;
+let seeded: SeedContext;
+const seedLog: string[] = [];
+
+const LOGIN = `mutation ($i: LoginInput!) { login(input: $i) { accessToken tokenType expiresAt roles staff { code } } }`;
+
+async function asAdmin<T>(query: string, variables: Record<string, unknown> = {}) {
+  const result = await graphql<T>(system.gatewayUrl, query, variables, { token: adminToken });
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+function login(username: string, password: string) {
+  return graphql<{ login: { accessToken: string; tokenType: string; expiresAt: string; roles: string[]; staff: { code: string } } }>(
+    system.gatewayUrl,
+    LOGIN,
+    { i: { username, password } },
+  );
+}
+
+beforeAll(async () => {
+  await resetEnvironment(environment);
+  system = await startSystem(environment);
+  adminToken = await mintAccessToken(system.keys, { subject: "seed-admin", roles: ["center_admin"], centerCode: CENTER });
+  seeded = await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken, log: (line) => seedLog.push(line) }, [seedSteps.departments, seedStaffingStep]);
+}, 120_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe("the demonstration county's hall, seeded through the gateway", () => {
+  test("29 windows (26 of single departments, 3 comprehensive), every A and B post filled by two different people", async () => {
+    expect(seeded.windowIds.size).toBe(29);
+    const { windows } = await asAdmin<{ windows: Array<{ id: string; code: string; kind: string; hall: { theme: string }; aPost: { holder: { id: string } }; bPost: { holder: { id: string } } }> }>(
+      `query ($c: String!) { windows(centerCode: $c) { id code kind hall { theme } aPost { holder { id } } bPost { holder { id } } } }`,
+      { c: CENTER },
+    );
+    expect(windows).toHaveLength(29);
+    expect(windows.filter((w) => w.kind === "COMPREHENSIVE").map((w) => w.code)).toEqual(["ZH-01", "ZH-02", "ZH-03"]);
+    expect(windows.filter((w) => w.kind === "AB")).toHaveLength(12);
+    expect(new Set(windows.map((w) => w.hall.theme))).toEqual(new Set(["ENTERPRISE_REGISTRATION", "CONSTRUCTION_PROJECTS", "SOCIAL_AFFAIRS", "GENERAL"]));
+    for (const window of windows) expect(window.aPost.holder.id).not.toBe(window.bPost.holder.id);
+    expect(new Set(windows.map((w) => w.aPost.holder.id)).size).toBe(29);
+    expect(Object.fromEntries(windows.map((w) => [w.code, w.id]))).toEqual(Object.fromEntries(seeded.windowIds));
+  });
+
+  test("46 window staff and 3 of the center's office; a chief representative per department; letters for everyone at a window", async () => {
+    const { staffMembers } = await asAdmin<{ staffMembers: Array<{ code: string; department: { code: string } | null; isChiefRepresentative: boolean; authorizations: Array<{ acts: string[]; department: { code: string } }> }> }>(
+      `query ($c: String!) { staffMembers(centerCode: $c) { code department { code } isChiefRepresentative authorizations { acts department { code } } } }`,
+      { c: CENTER },
+    );
+    expect(staffMembers).toHaveLength(49);
+    expect(staffMembers.filter((s) => s.department)).toHaveLength(46);
+    expect(staffMembers.filter((s) => s.isChiefRepresentative)).toHaveLength(26);
+    for (const staff of staffMembers.filter((s) => s.department)) {
+      expect(staff.authorizations.some((l) => l.department.code === staff.department!.code && l.acts.includes("ACCEPT"))).toBe(true);
+      expect(staff.authorizations.some((l) => l.acts.includes("SIGN_VETO"))).toBe(staff.isChiefRepresentative);
+    }
+    const qxj = staffMembers.find((s) => s.code === "QXJ-01")!;
+    expect(qxj.authorizations.map((l) => l.department.code).sort()).toEqual(["QXJ", "SFJ"]);
+  });
+
+  test("seeding again changes nothing", async () => {
+    const requestsBefore = await asAdmin<{ postChangeRequests: unknown[] }>(`query ($c: String!) { postChangeRequests(centerCode: $c) { id } }`, { c: CENTER });
+    const again = await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken, log: (line) => seedLog.push(line) }, [seedSteps.departments, seedStaffingStep]);
+    expect(Object.fromEntries(again.windowIds)).toEqual(Object.fromEntries(seeded.windowIds));
+    expect(seedLog.at(-1)).toContain("0 letters and 0 accounts added");
+    const requestsAfter = await asAdmin<{ postChangeRequests: unknown[] }>(`query ($c: String!) { postChangeRequests(centerCode: $c) { id } }`, { c: CENTER });
+    expect(requestsAfter.postChangeRequests).toHaveLength(requestsBefore.postChangeRequests.length);
+    expect(requestsBefore.postChangeRequests).toHaveLength(58);
+  });
+
+  test("who is on duty at every window, through the gateway", async () => {
+    const { dutyRoster } = await asAdmin<{ dutyRoster: Array<{ window: { code: string }; status: string; onDuty: { code: string } }> }>(
+      `query ($c: String!) { dutyRoster(centerCode: $c) { window { code } status onDuty { code } } }`,
+      { c: CENTER },
+    );
+    expect(dutyRoster).toHaveLength(29);
+    expect(new Set(dutyRoster.map((d) => d.status))).toEqual(new Set(["A_ON_DUTY"]));
+    expect(dutyRoster.find((d) => d.window.code === "W-ZJJ-2")!.onDuty.code).toBe("ZJJ-02");
+  });
+});
+
+describe("staff login (登录)", () => {
+  test("a seeded chief representative signs in; the token carries staff, center, department, window and roles, and the gateway accepts it", async () => {
+    const result = await login("ZJJ-01", demoStaffPassword);
+    expect(result.errors).toBeUndefined();
+    const { accessToken, tokenType, roles, staff } = result.data!.login;
+    expect({ tokenType, roles, staff }).toEqual({ tokenType: "Bearer", roles: ["window_staff", "chief_representative"], staff: { code: "ZJJ-01" } });
+    const claims = decodeJwt(accessToken);
+    expect(claims).toMatchObject({ iss: "onestop", aud: "onestop-gateway", center: CENTER, dept: seeded.departmentIds.get("ZJJ"), win: seeded.windowIds.get("W-ZJJ-1") });
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(900);
+    const me = await graphql<{ me: { code: string; posts: Array<{ position: string; window: { code: string } }> } }>(
+      system.gatewayUrl,
+      `query { me { code posts { position window { code } } } }`,
+      {},
+      { token: accessToken },
+    );
+    expect(me.errors).toBeUndefined();
+    expect(me.data!.me.posts.map((p) => `${p.position}@${p.window.code}`).sort()).toEqual(["A@W-ZJJ-1", "B@W-ZJJ-2"]);
+  });
+
+  test("the center's administrator signs in with the center_admin role and no department", async () => {
+    const { data } = await login("zx-gl-01", demoStaffPassword);
+    expect(data!.login.roles).toEqual(["center_admin"]);
+    expect(decodeJwt(data!.login.accessToken)).toMatchObject({ roles: ["center_admin"], dept: null, win: null, center: CENTER });
+  });
+
+  test("unknown name and wrong password look the same; five failures lock the account until the center resets it", async () => {
+    const unknown = await login("nobody-here", demoStaffPassword);
+    const wrong = await login("gaj-01", "not-the-password-1");
+    expect([unknown.errors?.[0].extensions?.code, wrong.errors?.[0].extensions?.code]).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS"]);
+    expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
+    for (let i = 0; i < 4; i += 1) expect((await login("gaj-01", `wrong-password-${i}`)).errors?.[0].extensions?.code).toBe("INVALID_CREDENTIALS");
+    const locked = await login("gaj-01", demoStaffPassword);
+    expect(locked.errors?.[0].extensions?.code).toBe("ACCOUNT_LOCKED");
+    expect(locked.data).toBeNull();
+    const staffId = (await asAdmin<{ staffMembers: Array<{ id: string; code: string }> }>(`query ($c: String!) { staffMembers(centerCode: $c) { id code } }`, { c: CENTER })).staffMembers.find(
+      (s) => s.code === "GAJ-01",
+    )!.id;
+    const account = await asAdmin<{ staff: { account: { lockedUntil: string | null } } }>(`query ($id: ID!) { staff(id: $id) { account { lockedUntil } } }`, { id: staffId });
+    expect(account.staff.account.lockedUntil).not.toBeNull();
+    await asAdmin(`mutation ($i: ResetStaffPasswordInput!) { resetStaffPassword(input: $i) { username } }`, { i: { staffId, password: "Reset2026hall" } });
+    expect((await login("gaj-01", "Reset2026hall")).data?.login.staff.code).toBe("GAJ-01");
+  });
+
+  test("every seeded person can sign in with the documented demo password", async () => {
+    const sample = [seedStaff[0], seedStaff[17], seedStaff[45], seedStaff[47]];
+    for (const staff of sample) expect((await login(staff.code.toLowerCase(), demoStaffPassword)).data?.login.staff.code).toBe(staff.code);
+  });
+});
