@@ -1,22 +1,47 @@
 import { join } from "node:path";
-import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { WorkingCalendar } from "@onestop/calendar";
+import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { loadParallelApprovalEnv, type ParallelApprovalEnv } from "./env";
-
-export { parallelApprovalEnvSchema } from "./env";
-import { JointApprovalRow } from "./joint-approvals/entities";
+import { jointApprovalEntities } from "./joint-approvals/entities";
+import { jointSagaHandlers } from "./joint-approvals/joint-approvals.handlers";
 import { JointApprovalsRepository } from "./joint-approvals/joint-approvals.repository";
 import { jointApprovalsResolvers } from "./joint-approvals/joint-approvals.resolvers";
 import { JointApprovalsService } from "./joint-approvals/joint-approvals.service";
+import { DEADLINE_TIMER, JointSaga } from "./joint-approvals/joint-saga.service";
 import { JointApprovals1763769600050 } from "./joint-approvals/migrations/1763769600050-joint-approvals";
+import { JointSaga1763769600051 } from "./joint-approvals/migrations/1763769600051-joint-saga";
+import { replicaEntities } from "./replicas/entities";
+import { Replicas1763769600052 } from "./replicas/migrations/1763769600052-replicas";
+import { replicaHandlers } from "./replicas/replicas.handlers";
+import { ReplicasRepository } from "./replicas/replicas.repository";
+
+export { parallelApprovalEnvSchema, type ParallelApprovalEnv } from "./env";
 
 export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> = {
   name: "parallel-approval",
   rootDir: join(__dirname, ".."),
-  entities: [JointApprovalRow],
-  migrations: [JointApprovals1763769600050],
-  wire({ dataSource }) {
-    const jointApprovals = new JointApprovalsService(new JointApprovalsRepository(dataSource));
-    return { resolvers: mergeResolvers(jointApprovalsResolvers(jointApprovals)) };
+  entities: [...jointApprovalEntities, ...replicaEntities],
+  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052],
+  wire({ dataSource, unitOfWork, clock, logger, env }) {
+    const repository = new JointApprovalsRepository(dataSource);
+    const replicas = new ReplicasRepository(dataSource);
+    // The timers call back into the saga, which needs the timers to set them.
+    let saga: JointSaga | null = null;
+    const timers = new DurableTimers({
+      dataSource,
+      unitOfWork,
+      clock,
+      logger,
+      pollMs: env.TIMER_POLL_MS,
+      handlers: { [DEADLINE_TIMER]: (tx, timer) => saga!.onDeadlineTimer(tx, timer) },
+    });
+    saga = new JointSaga(repository, timers, WorkingCalendar.shipped(), clock);
+    const service = new JointApprovalsService(repository, replicas, saga, unitOfWork, clock);
+    return {
+      resolvers: mergeResolvers(jointApprovalsResolvers(service)),
+      handlers: [...replicaHandlers(replicas), ...jointSagaHandlers(saga)],
+      workers: [timers],
+    };
   },
 };
 

@@ -1,0 +1,12 @@
+import { casesEvents } from "@onestop/events";
+import { onEvent } from "@onestop/platform";
+import type { JointSaga } from "./joint-saga.service";
+
+/** What cases tells the saga about the participants' joint cases. */
+export function jointSagaHandlers(saga: JointSaga) {
+  return [
+    onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event)),
+    onEvent("joint-case-concluded", casesEvents.caseConcluded, (tx, event) => saga.onCaseConcluded(tx, event)),
+    onEvent("joint-case-extended", casesEvents.caseDeadlineExtended, (tx, event, envelope) => saga.onCaseDeadlineExtended(tx, event, envelope.id)),
+  ];
+}

@@ -1,0 +1,577 @@
+import { CalendarError, type WorkingCalendar } from "@onestop/calendar";
+import { casesEvents, jointEvents, type EventPayload } from "@onestop/events";
+import { DomainError, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import type { ExtensionRow, HistoryKind, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
+import {
+  atParticipantDeadline,
+  awaitsAnswer,
+  conclusionAfter,
+  isFinal,
+  outcomeEffect,
+  participantStatus,
+  type CaseStatus,
+  runningStatus,
+  type Conclusion,
+} from "./joint-approvals.rules";
+import type { JointApprovalsRepository } from "./joint-approvals.repository";
+import {
+  clockState,
+  dueOfKey,
+  noticeStops,
+  overallLimit,
+  participantLimit,
+  participantsHolding,
+  timerChanges,
+  usageAt,
+  wantedTimers,
+  warningInstants,
+  type ClockUsage,
+  type JointTimer,
+  type WatchedClock,
+} from "./joint-clock.rules";
+import { compensations, completion, runForward, type SagaAction, type SagaView } from "./joint-saga.steps";
+
+/** The durable timers of the joint clocks: a yellow and a red one per watched clock. */
+export const DEADLINE_TIMER = "joint-deadline";
+
+const CLOSED_CASE: readonly CaseStatus[] = ["CONCLUDED", "DELIVERED", "REFUSED", "WITHDRAWN", "RETURNED", "REVOKED"];
+
+/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
+export function onCalendar<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+type Snapshot<T> = Record<string, unknown> & T;
+
+/** A joint approval locked for one transaction, with everything the saga changes in it. */
+export interface SagaState {
+  joint: JointApprovalRow;
+  participants: JointParticipantRow[];
+  now: Date;
+  history: Array<Omit<HistoryRow, "id">>;
+  /** The rows as read (or inserted): only what changed is written back. */
+  original: { joint: Snapshot<JointApprovalRow> | null; participants: Map<string, Snapshot<JointParticipantRow>> };
+}
+
+export interface HistoryNote {
+  kind: HistoryKind;
+  participantId?: string | null;
+  actor?: string | null;
+  note?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** How the clocks stand for a reader: the overall one and each participant's. */
+export interface ClockView {
+  overall: ClockUsage & { dueAt: Date | null; dueDay: string | null; onHold: boolean };
+  participants: Map<string, ClockUsage & { dueAt: Date | null; dueDay: string | null }>;
+}
+
+const copy = <T extends object>(row: T): Snapshot<T> => ({ ...row }) as Snapshot<T>;
+
+function changedFields<T extends object>(before: Snapshot<T> | undefined | null, after: T): Partial<T> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof T & string>) {
+    const a = before?.[key];
+    const b = after[key];
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
+    if (!same) changes[key] = b;
+  }
+  return changes as Partial<T>;
+}
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+/**
+ * The saga engine of joint approvals (并联审批): carries out the steps and compensations
+ * declared in joint-saga.steps, reacts to the participants' case events and to the joint
+ * clocks' durable timers. Every reaction locks the joint approval's row first, so the events
+ * of one joint approval are applied one at a time whatever instance receives them; the
+ * inbox, the outcome's compare-and-set and the stale-timer checks make each idempotent.
+ */
+export class JointSaga {
+  constructor(
+    private readonly repository: JointApprovalsRepository,
+    private readonly timers: DurableTimers,
+    readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------
+  // State
+
+  /** Locks the joint approval for the rest of the transaction; null when it is not ours. */
+  async load(tx: Tx, jointApprovalId: string): Promise<SagaState | null> {
+    const joint = await this.repository.lock(tx, jointApprovalId);
+    if (!joint) return null;
+    const participants = await this.repository.participantsOf(jointApprovalId, tx);
+    return {
+      joint,
+      participants,
+      now: this.clock.now(),
+      history: [],
+      original: { joint: copy(joint), participants: new Map(participants.map((p) => [p.id, copy(p)])) },
+    };
+  }
+
+  async save(tx: Tx, state: SagaState): Promise<void> {
+    for (const participant of state.participants) {
+      await this.repository.updateParticipant(tx, participant.id, changedFields(state.original.participants.get(participant.id), participant));
+    }
+    await this.repository.updateJoint(tx, state.joint.id, changedFields(state.original.joint, state.joint));
+    await this.repository.appendHistory(tx, state.history);
+  }
+
+  private note(state: SagaState, entry: HistoryNote): void {
+    state.joint.historySeq += 1;
+    state.history.push({
+      jointApprovalId: state.joint.id,
+      seq: state.joint.historySeq,
+      at: state.now,
+      kind: entry.kind,
+      participantId: entry.participantId ?? null,
+      actor: entry.actor ?? null,
+      note: entry.note ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    });
+  }
+
+  private view(state: SagaState): SagaView {
+    return {
+      participantIds: state.participants.map((p) => p.id),
+      stillOpen: (id) => state.participants.find((p) => p.id === id)?.outcome === null,
+    };
+  }
+
+  private reference(joint: JointApprovalRow) {
+    return { jointApprovalId: joint.id, centerCode: joint.centerCode, projectCode: joint.projectCode, leadDepartmentId: joint.leadDepartmentId };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The steps and their compensations
+
+  /** Every step forward, in the opening transaction: nothing of it exists unless all of it does. */
+  async open(tx: Tx, joint: JointApprovalRow, participants: JointParticipantRow[]): Promise<void> {
+    const state: SagaState = { joint, participants, now: joint.openedAt, history: [], original: { joint: null, participants: new Map() } };
+    const { actions, completed } = runForward(this.view(state));
+    joint.completedSteps = completed;
+    await this.apply(tx, state, actions, null);
+    await tx.publish(
+      jointEvents.jointApprovalOpened,
+      {
+        ...this.reference(joint),
+        projectName: joint.projectName,
+        greenChannel: joint.greenChannel,
+        deadlineWorkingDays: joint.deadlineWorkingDays,
+        deadline: joint.deadlineAt!.toISOString(),
+        participants: participants.map((p) => ({ participantId: p.id, departmentId: p.departmentId, itemId: p.itemId, promisedLimitDays: p.promisedLimitDays, deadline: p.deadlineAt!.toISOString() })),
+        openedBy: joint.openedBy,
+        openedAt: joint.openedAt.toISOString(),
+      },
+      { centerCode: joint.centerCode },
+    );
+    await this.save(tx, state);
+  }
+
+  /**
+   * Ends the joint approval: approval by all completes the saga; a rejection or a withdrawal
+   * runs the compensations of its completed steps, the latest first.
+   */
+  async conclude(tx: Tx, state: SagaState, conclusion: Conclusion, decidingParticipantId: string | null, actor: string): Promise<void> {
+    const actions = conclusion.outcome === "APPROVED" ? completion() : compensations(state.joint.completedSteps, this.view(state));
+    await this.apply(tx, state, actions, { ...conclusion, decidingParticipantId });
+    const { joint } = state;
+    await tx.publish(
+      jointEvents.jointApprovalConcluded,
+      {
+        ...this.reference(joint),
+        outcome: conclusion.outcome,
+        reason: conclusion.reason,
+        decidingParticipantId,
+        participants: state.participants.map((p) => ({ participantId: p.id, departmentId: p.departmentId, outcome: p.outcome })),
+        openedAt: joint.openedAt.toISOString(),
+        concludedAt: state.now.toISOString(),
+      },
+      { centerCode: joint.centerCode },
+    );
+    this.note(state, { kind: "CONCLUDED", actor, note: conclusion.reason, participantId: decidingParticipantId, details: { outcome: conclusion.outcome } });
+  }
+
+  private async apply(tx: Tx, state: SagaState, actions: readonly SagaAction[], conclusion: (Conclusion & { decidingParticipantId: string | null }) | null): Promise<void> {
+    const { joint, now } = state;
+    for (const action of actions) {
+      switch (action.kind) {
+        case "STORE_JOINT_APPROVAL":
+          await this.repository.insert(tx, joint, state.participants);
+          state.original = { joint: copy(joint), participants: new Map(state.participants.map((p) => [p.id, copy(p)])) };
+          this.note(state, {
+            kind: "OPENED",
+            actor: joint.openedBy,
+            note: joint.projectName,
+            details: { projectCode: joint.projectCode, deadlineWorkingDays: joint.deadlineWorkingDays, greenChannel: joint.greenChannel },
+          });
+          break;
+        case "REQUEST_CASE": {
+          const participant = this.participant(state, action.participantId);
+          await tx.publish(
+            jointEvents.jointCaseRequested,
+            {
+              jointApprovalId: joint.id,
+              participantId: participant.id,
+              centerCode: joint.centerCode,
+              projectCode: joint.projectCode,
+              projectName: joint.projectName,
+              leadDepartmentId: joint.leadDepartmentId,
+              departmentId: participant.departmentId,
+              itemId: participant.itemId,
+              applicantSubject: joint.applicantSubject,
+              applicantName: joint.applicantName,
+              applicantIdNumber: joint.applicantIdNumber,
+              requestedAt: now.toISOString(),
+            },
+            { centerCode: joint.centerCode },
+          );
+          break;
+        }
+        case "ARM_DEADLINES":
+          await this.settleClocks(tx, state);
+          break;
+        case "DISARM_DEADLINES":
+          await this.rearm(tx, state, []);
+          break;
+        case "REQUEST_CASE_WITHDRAWAL": {
+          const participant = this.participant(state, action.participantId);
+          participant.withdrawalRequestedAt = now;
+          await this.requestWithdrawal(tx, state, participant, conclusion?.reason ?? "联审终止");
+          this.note(state, { kind: "WITHDRAWAL_REQUESTED", participantId: participant.id, actor: "system", note: conclusion?.reason ?? null });
+          break;
+        }
+        case "CLOSE_JOINT_APPROVAL":
+          if (!conclusion) throw new Error("A joint approval is closed only with its conclusion");
+          joint.status = conclusion.outcome;
+          joint.concludedAt = now;
+          joint.conclusionReason = conclusion.reason;
+          joint.decidingParticipantId = conclusion.decidingParticipantId;
+          break;
+      }
+    }
+  }
+
+  private participant(state: SagaState, id: string): JointParticipantRow {
+    const found = state.participants.find((p) => p.id === id);
+    if (!found) throw new Error(`Participant ${id} is not part of joint approval ${state.joint.id}`);
+    return found;
+  }
+
+  private requestWithdrawal(tx: Tx, state: SagaState, participant: JointParticipantRow, reason: string) {
+    return tx.publish(
+      jointEvents.jointCaseWithdrawalRequested,
+      { jointApprovalId: state.joint.id, participantId: participant.id, centerCode: state.joint.centerCode, reason, requestedAt: state.now.toISOString() },
+      { centerCode: state.joint.centerCode },
+    );
+  }
+
+  /** 催办: recorded on the participant and in the history; the event tells the department. */
+  async urge(tx: Tx, state: SagaState, participant: JointParticipantRow, note: string | null, by: string): Promise<void> {
+    participant.urgeCount += 1;
+    participant.lastUrgedAt = state.now;
+    await tx.publish(
+      jointEvents.jointParticipantUrged,
+      {
+        ...this.reference(state.joint),
+        participantId: participant.id,
+        departmentId: participant.departmentId,
+        caseId: participant.caseId,
+        note,
+        urgedBy: by,
+        urgeCount: participant.urgeCount,
+        urgedAt: state.now.toISOString(),
+      },
+      { centerCode: state.joint.centerCode },
+    );
+    this.note(state, { kind: "URGED", participantId: participant.id, actor: by, note, details: { urgeCount: participant.urgeCount } });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The joint clocks
+
+  private limits(joint: JointApprovalRow, participants: readonly JointParticipantRow[], steps: readonly NoticeStepRow[], extensions: readonly ExtensionRow[]) {
+    const stops = noticeStops(steps, joint.openedAt);
+    return {
+      overall: overallLimit(joint.openedAt, joint.deadlineWorkingDays, stops),
+      participant: new Map(
+        participants.map((p) => [
+          p.id,
+          participantLimit(
+            joint.openedAt,
+            p.promisedLimitDays,
+            stops,
+            extensions.filter((e) => e.participantId === p.id).map((e) => ({ workingDays: e.workingDays, approvedAt: e.approvedAt })),
+          ),
+        ]),
+      ),
+      holding: participantsHolding(steps, joint.openedAt),
+    };
+  }
+
+  /**
+   * Recomputes every deadline from the recorded facts (the notices that stop the joint clock,
+   * the extensions), sets the timers to match, and announces a pause or a resumption.
+   */
+  async settleClocks(tx: Tx, state: SagaState): Promise<void> {
+    const { joint, participants } = state;
+    const steps = await this.repository.noticeStepsOf(joint.id, tx);
+    const extensions = await this.repository.extensionsOf(joint.id, tx);
+    const limits = this.limits(joint, participants, steps, extensions);
+    const final = isFinal(joint.status);
+    const wasPaused = joint.paused;
+    const watched: WatchedClock[] = [];
+    onCalendar(() => {
+      const overall = clockState(this.calendar, limits.overall);
+      joint.deadlineAt = overall.dueAt;
+      joint.paused = overall.onHold;
+      for (const p of participants) {
+        if (p.outcome === null) p.deadlineAt = clockState(this.calendar, limits.participant.get(p.id)!).dueAt;
+      }
+      if (final) return;
+      if (!joint.timedOutAt) watched.push({ participantId: null, limit: limits.overall });
+      for (const p of participants.filter(awaitsAnswer)) watched.push({ participantId: p.id, limit: limits.participant.get(p.id)! });
+    });
+    if (!final) joint.status = runningStatus(joint);
+    await this.rearm(tx, state, onCalendar(() => wantedTimers(this.calendar, joint.id, watched)));
+    if (final || wasPaused === joint.paused) return;
+    if (joint.paused) {
+      const cause = participants.find((p) => limits.holding.includes(p.id))!;
+      await tx.publish(
+        jointEvents.jointApprovalPaused,
+        { ...this.reference(joint), participantId: cause.id, departmentId: cause.departmentId, pausedAt: state.now.toISOString() },
+        { centerCode: joint.centerCode },
+      );
+      this.note(state, { kind: "PAUSED", participantId: cause.id, actor: "system", note: `${cause.departmentName}一次性告知补正材料，联审计时暂停` });
+    } else {
+      await tx.publish(
+        jointEvents.jointApprovalResumed,
+        {
+          ...this.reference(joint),
+          resumedAt: state.now.toISOString(),
+          deadline: joint.deadlineAt!.toISOString(),
+          participantDeadlines: participants
+            .filter((p) => p.outcome === null && p.deadlineAt)
+            .map((p) => ({ participantId: p.id, departmentId: p.departmentId, deadline: p.deadlineAt!.toISOString() })),
+        },
+        { centerCode: joint.centerCode },
+      );
+      this.note(state, { kind: "RESUMED", actor: "system", note: "补正材料已齐，联审计时恢复", details: { deadline: iso(joint.deadlineAt) } });
+    }
+  }
+
+  /** Sets the timers wanted and cancels the rest; one already due is firing and stays as the record that it fired. */
+  private async rearm(tx: Tx, state: SagaState, wanted: readonly JointTimer[]): Promise<void> {
+    const { cancel, schedule } = timerChanges(state.joint.timers ?? [], wanted);
+    for (const key of cancel) if (dueOfKey(key) > state.now.getTime()) await this.timers.cancel(tx, DEADLINE_TIMER, key);
+    for (const timer of schedule) await this.timers.schedule(tx, DEADLINE_TIMER, timer.key, timer.dueAt, timer.payload);
+    state.joint.timers = wanted.map((t) => t.key);
+  }
+
+  /** The clocks as they stand now (or at each participant's conclusion), for reading. */
+  async clockView(joint: JointApprovalRow, participants: readonly JointParticipantRow[]): Promise<ClockView> {
+    const steps = await this.repository.noticeStepsOf(joint.id);
+    const extensions = await this.repository.extensionsOf(joint.id);
+    const limits = this.limits(joint, participants, steps, extensions);
+    const now = this.clock.now();
+    return onCalendar(() => {
+      const overallState = clockState(this.calendar, limits.overall);
+      const overall = { ...usageAt(this.calendar, limits.overall, joint.concludedAt ?? now), ...overallState };
+      const perParticipant = new Map(
+        participants.map((p) => {
+          const limit = limits.participant.get(p.id)!;
+          return [p.id, { ...usageAt(this.calendar, limit, p.concludedAt ?? joint.concludedAt ?? now), ...clockState(this.calendar, limit) }] as const;
+        }),
+      );
+      return { overall, participants: perParticipant };
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // What cases tells the saga
+
+  /** A step on a participant's routing slip: where its case stands, and whether a notice stops the joint clock. */
+  async onCaseStageChanged(tx: Tx, event: EventPayload<typeof casesEvents.caseStageChanged>): Promise<void> {
+    if (!event.jointApprovalId || !event.participantId) return;
+    const state = await this.load(tx, event.jointApprovalId);
+    const participant = state?.participants.find((p) => p.id === event.participantId);
+    if (!state || !participant) return;
+    const awaitedBefore = awaitsAnswer(participant);
+    participant.caseId = event.caseId;
+    participant.receiptNo = event.receiptNo;
+    const newest = event.slipSeq > participant.caseSlipSeq;
+    if (newest) {
+      participant.caseSlipSeq = event.slipSeq;
+      participant.caseStatus = event.toStatus;
+      participant.handlerId = event.handlerId ?? participant.handlerId;
+      participant.acceptedAt = event.acceptedAt ? new Date(event.acceptedAt) : participant.acceptedAt;
+      if (event.opinion && event.actorKind === "STAFF") participant.opinion = event.opinion;
+    }
+    participant.status = participantStatus(participant);
+    this.note(state, {
+      kind: "CASE_STEP",
+      participantId: participant.id,
+      actor: event.actorId,
+      note: event.opinion,
+      details: { action: event.action, fromStatus: event.fromStatus, toStatus: event.toStatus, slipSeq: event.slipSeq, receiptNo: event.receiptNo, occurredAt: event.occurredAt },
+    });
+    const touchesNotice = event.toStatus === "MATERIALS_REQUESTED" || event.fromStatus === "MATERIALS_REQUESTED";
+    if (touchesNotice) {
+      await this.repository.recordNoticeStep(tx, {
+        participantId: participant.id,
+        slipSeq: event.slipSeq,
+        jointApprovalId: state.joint.id,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        occurredAt: new Date(event.occurredAt),
+      });
+    }
+    // The withdrawal may have reached cases before the case was opened: ask again while the case shows open.
+    if (participant.withdrawalRequestedAt && participant.outcome === null && newest && !CLOSED_CASE.includes(event.toStatus)) {
+      await this.requestWithdrawal(tx, state, participant, state.joint.conclusionReason ?? "联审终止");
+    }
+    if (!isFinal(state.joint.status) && (touchesNotice || awaitedBefore !== awaitsAnswer(participant))) await this.settleClocks(tx, state);
+    await this.save(tx, state);
+  }
+
+  /** 办结 of a participant's case: its outcome is counted once, and may end the joint approval. */
+  async onCaseConcluded(tx: Tx, event: EventPayload<typeof casesEvents.caseConcluded>): Promise<void> {
+    if (!event.jointApprovalId || !event.participantId) return;
+    const state = await this.load(tx, event.jointApprovalId);
+    const participant = state?.participants.find((p) => p.id === event.participantId);
+    if (!state || !participant) return;
+    const concludedAt = new Date(event.concludedAt);
+    const counted = await this.repository.countOutcome(tx, participant.id, event.outcome, event.outcome, concludedAt, state.now);
+    if (!counted) return;
+    const original = state.original.participants.get(participant.id)!;
+    for (const row of [participant, original]) Object.assign(row, { outcome: event.outcome, status: event.outcome, concludedAt, countedAt: state.now });
+    participant.caseId = event.caseId;
+    participant.receiptNo = event.receiptNo;
+    participant.handlerId = event.handlerId ?? participant.handlerId;
+    const { joint } = state;
+    const effect = outcomeEffect(event.outcome, participant.withdrawalRequestedAt !== null);
+    joint.outcomesCounted += 1;
+    if (effect === "APPROVES") joint.approvalsCounted += 1;
+    this.note(state, {
+      kind: "OUTCOME_COUNTED",
+      participantId: participant.id,
+      actor: event.decidedBySystem ? "system" : event.handlerId,
+      note: participant.opinion,
+      details: { outcome: event.outcome, receiptNo: event.receiptNo, concludedAt: event.concludedAt, onTime: event.onTime },
+    });
+    const conclusion = conclusionAfter(joint, event.outcome, effect, participant.departmentName);
+    if (conclusion) await this.conclude(tx, state, conclusion, participant.id, "system");
+    else if (!isFinal(joint.status)) await this.settleClocks(tx, state);
+    await this.save(tx, state);
+  }
+
+  /** 延期 on a participant's case: its deadline on the joint clock grows by as much. */
+  async onCaseDeadlineExtended(tx: Tx, event: EventPayload<typeof casesEvents.caseDeadlineExtended>, eventId: string): Promise<void> {
+    if (!event.jointApprovalId || !event.participantId) return;
+    const state = await this.load(tx, event.jointApprovalId);
+    const participant = state?.participants.find((p) => p.id === event.participantId);
+    if (!state || !participant) return;
+    const recorded = await this.repository.recordExtension(tx, {
+      id: eventId,
+      participantId: participant.id,
+      jointApprovalId: state.joint.id,
+      workingDays: event.workingDays,
+      approvedAt: new Date(event.approvedAt),
+    });
+    if (!recorded) return;
+    this.note(state, { kind: "DEADLINE_EXTENDED", participantId: participant.id, actor: event.approvedBy, note: event.reason, details: { workingDays: event.workingDays } });
+    if (!isFinal(state.joint.status)) await this.settleClocks(tx, state);
+    await this.save(tx, state);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The deadlines
+
+  /**
+   * A yellow or red timer of a joint clock. A timer whose instant no longer matches the
+   * deadline (the clock was stopped or moved since) finds nothing to do.
+   */
+  async onDeadlineTimer(tx: Tx, timer: DueTimer): Promise<void> {
+    const { jointApprovalId, participantId, level } = timer.payload as JointTimer["payload"];
+    const state = await this.load(tx, jointApprovalId);
+    if (!state || isFinal(state.joint.status)) return;
+    const { joint, now } = state;
+    const steps = await this.repository.noticeStepsOf(joint.id, tx);
+    const extensions = await this.repository.extensionsOf(joint.id, tx);
+    const limits = this.limits(joint, state.participants, steps, extensions);
+    const participant = participantId ? state.participants.find((p) => p.id === participantId) : null;
+    if (participantId && (!participant || !awaitsAnswer(participant))) return;
+    const limit = participant ? limits.participant.get(participant.id)! : limits.overall;
+    const instants = onCalendar(() => warningInstants(this.calendar, limit));
+    const instant = level === "YELLOW" ? instants?.yellowAt : instants?.redAt;
+    if (!instants || instant!.getTime() !== timer.dueAt.getTime()) return;
+    if (!participant && joint.timedOutAt) return;
+    const deadline = instants.redAt.toISOString();
+    const remaining = onCalendar(() => usageAt(this.calendar, limit, now)).remainingWorkingDays;
+    await tx.publish(
+      jointEvents.jointWarningRaised,
+      { ...this.reference(joint), participantId: participant?.id ?? null, departmentId: participant?.departmentId ?? null, level, deadline, remainingWorkingDays: remaining, raisedAt: now.toISOString() },
+      { centerCode: joint.centerCode },
+    );
+    (participant ?? joint).warningLevel = level;
+    this.note(state, { kind: "WARNING", participantId: participant?.id ?? null, actor: "system", details: { level, deadline, remainingWorkingDays: remaining } });
+    if (level === "RED") {
+      if (participant) await this.atParticipantDeadline(tx, state, participant, deadline);
+      else await this.escalate(tx, state, null, deadline);
+      await this.settleClocks(tx, state);
+    }
+    await this.save(tx, state);
+  }
+
+  private async atParticipantDeadline(tx: Tx, state: SagaState, participant: JointParticipantRow, deadline: string): Promise<void> {
+    const action = atParticipantDeadline(participant, participant.deemedApproval);
+    if (action === "REQUEST_DEEMED_CONSENT") {
+      participant.deemedConsentRequestedAt = state.now;
+      await tx.publish(
+        jointEvents.jointDeemedConsentRequested,
+        { jointApprovalId: state.joint.id, participantId: participant.id, centerCode: state.joint.centerCode, deadline, requestedAt: state.now.toISOString() },
+        { centerCode: state.joint.centerCode },
+      );
+      this.note(state, { kind: "DEEMED_CONSENT_REQUESTED", participantId: participant.id, actor: "system", note: `${participant.departmentName}联审期限届满未提出意见，视为同意` });
+    } else if (action === "ESCALATE") {
+      await this.escalate(tx, state, participant, deadline);
+    }
+    participant.status = participantStatus(participant);
+  }
+
+  /** TIMED_OUT: the lead department and the center are told; the participant (or the whole) stays open. */
+  private async escalate(tx: Tx, state: SagaState, participant: JointParticipantRow | null, deadline: string): Promise<void> {
+    const { joint, now } = state;
+    if (participant) participant.timedOutAt = now;
+    else joint.timedOutAt = now;
+    await tx.publish(
+      jointEvents.jointApprovalEscalated,
+      {
+        ...this.reference(joint),
+        reason: participant ? "PARTICIPANT_TIMED_OUT" : "JOINT_TIMED_OUT",
+        participantId: participant?.id ?? null,
+        departmentId: participant?.departmentId ?? null,
+        deadline,
+        escalatedAt: now.toISOString(),
+      },
+      { centerCode: joint.centerCode },
+    );
+    this.note(state, {
+      kind: "ESCALATED",
+      participantId: participant?.id ?? null,
+      actor: "system",
+      note: participant ? `${participant.departmentName}超过联审期限未答复，已报牵头部门和中心` : "联审总期限已过，已报牵头部门和中心",
+      details: { deadline },
+    });
+  }
+}
