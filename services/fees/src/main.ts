@@ -26,6 +26,7 @@ import { paymentsResolvers } from "./payments/payments.resolvers";
 import { PaymentsService } from "./payments/payments.service";
 import { reconciliationEntities } from "./reconciliation/entities";
 import { BankStatements1763769600036 } from "./reconciliation/migrations/1763769600036-bank-statements";
+import { DiscrepancyCategory1763769600038 } from "./reconciliation/migrations/1763769600038-discrepancy-category";
 import { ReconciliationRepository } from "./reconciliation/reconciliation.repository";
 import { reconciliationResolvers } from "./reconciliation/reconciliation.resolvers";
 import { ReconciliationService } from "./reconciliation/reconciliation.service";
@@ -51,6 +52,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     BankTransactions1763769600035,
     BankStatements1763769600036,
     FeeIrregularities1763769600037,
+    DiscrepancyCategory1763769600038,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const standards = new FeeStandardReplicaRepository();

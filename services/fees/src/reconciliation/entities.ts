@@ -107,7 +107,7 @@ export class DiscrepancyRow {
   @PrimaryColumn({ type: "int" })
   seq!: number;
 
-  @Column({ type: "varchar", length: 20 })
+  @Column({ type: "varchar", length: 40 })
   category!: string;
 
   @Column({ type: "varchar", length: 30, nullable: true })
