@@ -82,16 +82,16 @@ export class AssessmentService {
     private readonly attendance: AttendanceRepository,
   ) {}
 
-  /** caseAccepted does not name a window: it is the one whose post the handler held then, A first. */
+  /** The accepting window; when the event names none, the one whose post the handler held then, A first. */
   async recordAcceptance(tx: Tx, accepted: EventPayload<typeof casesEvents.caseAccepted>): Promise<void> {
     const acceptedAt = new Date(accepted.acceptedAt);
-    const tenures = await this.posts.tenuresOfStaffAt([accepted.handlerId], acceptedAt, tx);
+    const windowId = accepted.windowId ?? (await this.posts.tenuresOfStaffAt([accepted.handlerId], acceptedAt, tx))[0]?.windowId ?? null;
     await this.repository.recordAcceptance(tx, {
       caseId: accepted.caseId,
       centerCode: accepted.centerCode,
       itemId: accepted.itemId,
       departmentId: accepted.departmentId,
-      windowId: tenures[0]?.windowId ?? null,
+      windowId,
       handlerId: accepted.handlerId,
       acceptedAt,
     });

@@ -23,6 +23,19 @@ export class ItemReplicaRepository {
     );
   }
 
+  /**
+   * 进驻: records where the item entered the hall (null: not entered), unless a later entry
+   * change is already recorded; false when the item itself has not arrived yet.
+   */
+  async recordEntry(tx: Tx, itemId: string, windowId: string | null, changedAt: Date): Promise<boolean> {
+    await tx.manager.query(
+      `UPDATE item_replica SET entry_window_id = ?, entry_changed_at = ?
+        WHERE item_id = ? AND (entry_changed_at IS NULL OR entry_changed_at <= ?)`,
+      [windowId, changedAt, itemId, changedAt],
+    );
+    return (await this.findItem(itemId, tx)) !== null;
+  }
+
   findItem(itemId: string, tx?: Tx): Promise<ItemReplicaRow | null> {
     return this.manager(tx).findOneBy(ItemReplicaRow, { itemId });
   }

@@ -252,6 +252,16 @@ describe("assignment (分派)", () => {
       reason: null,
     });
     expect(await assign({ itemId: ids.i1, act: "SIGN_VETO", at: hours(0.5) })).toMatchObject({ staff: { code: "A1" }, post: "A" });
+    await events.publish(catalogEvents.itemEntryChanged, {
+      itemId: ids.i1,
+      centerCode: CENTER,
+      departmentId: ids.d1,
+      entered: true,
+      windowId: ids.w1,
+      notEnteredReason: null,
+      changedAt: hours(0),
+    });
+    await eventually(async () => ((await assign({ itemId: ids.i1, at: hours(0.5) })).route === "ENTRY_WINDOW" ? true : null));
     expect(await assign({ itemId: ids.i3, entryWindowId: ids.zh, at: hours(0.5) })).toMatchObject({
       window: { code: "ZH-01" },
       staff: { code: "Q1" },
@@ -260,6 +270,27 @@ describe("assignment (分派)", () => {
     expect(await assign({ itemId: ids.i2, at: hours(0.1) })).toMatchObject({ assigned: false, reason: "NO_AUTHORIZED_STAFF", staff: null });
     expect(await assign({ itemId: ids.i2, at: hours(0.6) })).toMatchObject({ assigned: false, reason: "NO_ONE_ON_DUTY" });
     expect(await assign({ itemId: ids.i1, at: hours(4.5) })).toMatchObject({ assigned: false, reason: "NO_AUTHORIZED_STAFF" });
+  });
+
+  test("catalog's entry of an item may arrive before the item itself: it waits for it", async () => {
+    const i4 = randomUUID();
+    await events.publish(catalogEvents.itemEntryChanged, {
+      itemId: i4,
+      centerCode: CENTER,
+      departmentId: ids.d4,
+      entered: true,
+      windowId: ids.zh,
+      notEnteredReason: null,
+      changedAt: hours(0),
+    });
+    await events.publish(catalogEvents.itemPublished, item(i4, ids.d4, "INSTANT"));
+    await eventually(async () => {
+      const rows: Array<{ entry_window_id: string | null }> = await running.infrastructure.dataSource.query(
+        "SELECT entry_window_id FROM item_replica WHERE item_id = ?",
+        [i4],
+      );
+      return rows[0]?.entry_window_id === ids.zh ? true : null;
+    });
   });
 });
 
