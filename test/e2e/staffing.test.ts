@@ -1,6 +1,7 @@
 import { decodeJwt } from "jose";
 import { demoCenter, seedCounty, seedSteps, type SeedContext } from "@onestop/seed";
-import { graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { seedItemsStep } from "../../packages/seed/src/items";
 import { seedStaffingStep } from "../../packages/seed/src/staffing";
 import { demoStaffPassword, seedStaff } from "../../packages/seed/src/staffing-roster";
 import { testEnvironment } from "../support/environment";
@@ -32,8 +33,12 @@ beforeAll(async () => {
   await resetEnvironment(environment);
   system = await startSystem(environment);
   adminToken = await mintAccessToken(system.keys, { subject: "seed-admin", roles: ["center_admin"], centerCode: CENTER });
-  seeded = await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken, log: (line) => seedLog.push(line) }, [seedSteps.departments, seedStaffingStep]);
-}, 120_000);
+  seeded = await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken, log: (line) => seedLog.push(line) }, [
+    seedSteps.departments,
+    seedStaffingStep,
+    seedItemsStep,
+  ]);
+}, 180_000);
 
 afterAll(async () => {
   await system?.stop();
@@ -138,5 +143,86 @@ describe("staff login (登录)", () => {
   test("every seeded person can sign in with the documented demo password", async () => {
     const sample = [seedStaff[0], seedStaff[17], seedStaff[45], seedStaff[47]];
     for (const staff of sample) expect((await login(staff.code.toLowerCase(), demoStaffPassword)).data?.login.staff.code).toBe(staff.code);
+  });
+});
+
+describe("across the services", () => {
+  interface CatalogItem {
+    id: string;
+    kind: string;
+    department: { code: string };
+    entry: { status: string; window: { id: string; code: string } | null } | null;
+  }
+
+  async function zjjPromisedItem(): Promise<CatalogItem> {
+    const { items } = await asAdmin<{ items: CatalogItem[] }>(
+      `query ($c: String!) { items(centerCode: $c) { id kind department { code } entry { status window { id code } } } }`,
+      { c: CENTER },
+    );
+    const item = items.find((i) => i.department.code === "ZJJ" && i.kind === "PROMISED" && i.entry?.window);
+    if (!item) throw new Error("the seed catalog has no entered promised item of ZJJ");
+    return item;
+  }
+
+  test("catalog entered the items at the windows staffing published; a new case goes to the entry window's on-duty A", async () => {
+    const item = await zjjPromisedItem();
+    const windowCode = item.entry!.window!.code;
+    expect(seeded.windowIds.get(windowCode)).toBe(item.entry!.window!.id);
+    const { window } = await asAdmin<{ window: { aPost: { holder: { code: string } } } }>(`query ($id: ID!) { window(id: $id) { aPost { holder { code } } } }`, {
+      id: item.entry!.window!.id,
+    });
+    const assignment = await eventually(async () => {
+      const result = await graphql<{ caseAssignment: { assigned: boolean; route: string; window: { code: string }; staff: { code: string } } }>(
+        system.gatewayUrl,
+        `query ($i: CaseAssignmentInput!) { caseAssignment(input: $i) { assigned route window { code } staff { code } } }`,
+        { i: { itemId: item.id } },
+        { token: adminToken },
+      );
+      return result.data?.caseAssignment.route === "ENTRY_WINDOW" ? result.data.caseAssignment : null;
+    }, 20_000);
+    expect(assignment).toEqual({ assigned: true, route: "ENTRY_WINDOW", window: { code: windowCode }, staff: { code: window.aPost.holder.code } });
+  });
+
+  test("a signed-in window staff member accepts a case under their letter, Case.handler resolves in staffing, and after revocation cases refuses the next act", async () => {
+    const item = await zjjPromisedItem();
+    const citizen = await mintAccessToken(system.keys, { subject: "citizen-e2e-staffing", roles: ["citizen"] });
+    const submit = () =>
+      eventually(async () => {
+        const result = await graphql<{ submitCase: { id: string } }>(
+          system.gatewayUrl,
+          `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`,
+          { i: { itemId: item.id, applicantName: "张三", applicantIdNumber: "11010519491231002X" } },
+          { token: citizen },
+        );
+        return result.errors?.[0]?.extensions?.code === "UNKNOWN_ITEM" ? null : result;
+      });
+    const [first, second] = [await submit(), await submit()];
+    expect(first.errors).toBeUndefined();
+    const staffLogin = await login("zjj-02", demoStaffPassword);
+    const token = staffLogin.data!.login.accessToken;
+    const accept = (caseId: string) => graphql(system.gatewayUrl, `mutation ($id: ID!) { acceptCase(caseId: $id) { id status } }`, { id: caseId }, { token });
+    const accepted = await eventually(async () => {
+      const result = await accept(first.data!.submitCase.id);
+      return result.errors?.[0]?.extensions?.code === "NOT_AUTHORIZED" ? null : result;
+    }, 20_000);
+    expect(accepted.errors).toBeUndefined();
+    const view = await asAdmin<{ case: { handler: { code: string; name: string; department: { code: string } } } }>(
+      `query ($id: ID!) { case(id: $id) { handler { code name department { code } } } }`,
+      { id: first.data!.submitCase.id },
+    );
+    expect(view.case.handler).toEqual({ code: "ZJJ-02", name: seedStaff.find((s) => s.code === "ZJJ-02")!.name, department: { code: "ZJJ" } });
+
+    const { staffMembers } = await asAdmin<{ staffMembers: Array<{ code: string; authorizations: Array<{ id: string }> }> }>(
+      `query ($c: String!) { staffMembers(centerCode: $c) { code authorizations { id } } }`,
+      { c: CENTER },
+    );
+    for (const letter of staffMembers.find((s) => s.code === "ZJJ-02")!.authorizations) {
+      await asAdmin(`mutation ($i: RevokeAuthorizationInput!) { revokeAuthorization(input: $i) { id } }`, { i: { letterId: letter.id, reason: "调离窗口" } });
+    }
+    const refused = await eventually(async () => {
+      const result = await accept(second.data!.submitCase.id);
+      return result.errors?.[0]?.extensions?.code === "NOT_AUTHORIZED" ? result : null;
+    }, 20_000);
+    expect(refused.data).toBeNull();
   });
 });
