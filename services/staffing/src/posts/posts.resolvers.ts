@@ -21,7 +21,7 @@ export function postsResolvers(service: PostsService, organisation: Organisation
     Window: {
       aPost: async (window: WindowRow) => (await service.postsOfWindow(window.id)).find((p) => p.position === "A") ?? null,
       bPost: async (window: WindowRow) => (await service.postsOfWindow(window.id)).find((p) => p.position === "B") ?? null,
-      pendingPostChanges: (window: WindowRow) => service.pendingOfWindow(window.id),
+      pendingPostChanges: (window: WindowRow, _: unknown, context: SubgraphContext) => service.pendingOfWindow(context.identity, window),
       postHistory: (window: WindowRow, _: unknown, context: SubgraphContext) => service.tenures(context.identity, window.id),
     },
     Staff: {

@@ -230,8 +230,9 @@ export class PostsService {
     return this.repository.requestsOfCenter(centerCode, status);
   }
 
-  pendingOfWindow(windowId: string) {
-    return this.repository.pendingOfWindow(windowId);
+  pendingOfWindow(identity: Identity, window: WindowRow) {
+    requireCenterRole(identity, window.centerCode, ...overseerRoles, "chief_representative");
+    return this.repository.pendingOfWindow(window.id);
   }
 
   async tenures(identity: Identity, windowId: string) {

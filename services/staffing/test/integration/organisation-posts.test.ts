@@ -165,6 +165,11 @@ test("approval checks again: two pending requests cannot both put one person on 
 test("one pending request per post; a rejected request cannot be approved later", async () => {
   const pending = ok(await requestPost(ids.w2, "B", ids.s2)).requestPostChange;
   expect(errorCode(await requestPost(ids.w2, "B", ids.s1))).toBe("POST_CHANGE_PENDING");
+  const PENDING = `query ($id: ID!) { window(id: $id) { pendingPostChanges { id proposedHolder { name } } } }`;
+  expect(ok(await call<{ window: { pendingPostChanges: unknown[] } }>(admin, PENDING, { id: ids.w2 })).window.pendingPostChanges).toEqual([
+    { id: pending.id, proposedHolder: { name: "李秀英" } },
+  ]);
+  expect(errorCode(await call(identity(ids.s1, ["window_staff"], CENTER, ids.zjj), PENDING, { id: ids.w2 }))).toBe("FORBIDDEN");
   expect(ok(await call<{ rejectPostChange: { status: string } }>(admin, REJECT, { i: { requestId: pending.id, note: "人员不足" } })).rejectPostChange.status).toBe(
     "REJECTED",
   );
