@@ -12,6 +12,7 @@ export function postsResolvers(service: PostsService, organisation: Organisation
         service.postChangeRequests(context.identity, args.centerCode, args.status),
       postsDueForRotation: (_: unknown, args: { centerCode: string; withinDays: number }, context: SubgraphContext) =>
         service.postsDueForRotation(context.identity, args.centerCode, args.withinDays),
+      vacantPosts: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => service.vacantPosts(context.identity, args.centerCode),
     },
     Mutation: {
       requestPostChange: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.requestPostChange(context.identity, args.input),

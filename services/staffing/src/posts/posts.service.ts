@@ -225,6 +225,19 @@ export class PostsService {
       .sort((x, y) => x.termEndsOn.localeCompare(y.termEndsOn));
   }
 
+  /** Every open window must name an A and a B, even a one-person department's: the posts still unfilled. */
+  async vacantPosts(identity: Identity, centerCode: string): Promise<Array<{ window: WindowRow; position: PostPosition }>> {
+    requireCenterRole(identity, centerCode, ...overseerRoles, "chief_representative");
+    const [windows, posts] = await Promise.all([this.organisation.windowsOfCenter(centerCode), this.repository.postsOfCenter(centerCode)]);
+    return windows
+      .filter((window) => window.open)
+      .flatMap((window) =>
+        (["A", "B"] as const)
+          .filter((position) => !posts.some((p) => p.windowId === window.id && p.position === position))
+          .map((position) => ({ window, position })),
+      );
+  }
+
   postChangeRequests(identity: Identity, centerCode: string, status?: PostChangeStatus | null) {
     requireCenterRole(identity, centerCode, ...overseerRoles, "chief_representative");
     return this.repository.requestsOfCenter(centerCode, status);

@@ -137,6 +137,13 @@ test("a post is filled by request and approval; the window's snapshot follows wi
   expect(latest).toMatchObject({ aPostStaffId: ids.s1, bPostStaffId: ids.s2, revision: 3 });
 });
 
+test("the posts still to fill are listed: every open window names an A and a B", async () => {
+  const vacant = ok(
+    await call<{ vacantPosts: Array<{ window: { code: string }; position: string }> }>(admin, `query { vacantPosts(centerCode: "${CENTER}") { window { code } position } }`),
+  ).vacantPosts;
+  expect(vacant.map((v) => `${v.window.code}/${v.position}`)).toEqual(["W-ZJJ-2/A", "W-ZJJ-2/B", "ZH-01/A", "ZH-01/B"]);
+});
+
 test("bad input: the A post's holder on the B post, or someone on two windows' A posts: typed error, nothing written", async () => {
   const requests = await count("post_change_request");
   expect(errorCode(await requestPost(ids.w1, "B", ids.s1))).toBe("B_POST_HELD_BY_A_HOLDER");
