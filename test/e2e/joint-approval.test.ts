@@ -1,0 +1,348 @@
+import { ManualClock, type Identity } from "@onestop/platform";
+import { eventually, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import {
+  buildJointCounty,
+  caseActs,
+  errorOf,
+  gatewayCaller,
+  LIST,
+  ok,
+  READ,
+  START,
+  URGE,
+  WITHDRAW,
+  type Call,
+  type JointCounty,
+  type JointView,
+} from "../../services/parallel-approval/test/support/joint-county";
+import { testEnvironment } from "../support/environment";
+
+/**
+ * 并联审批 through the gateway, with the real cases, fees, staffing and catalog: the bureau's
+ * contract, the saga's outcomes, the joint clock with its notices, vetoes and deadlines.
+ * Time is a manual clock the tests move; nothing sleeps through a deadline.
+ */
+
+jest.setTimeout(60_000);
+
+const environment = testEnvironment("e2e_joint_approval");
+const CENTER = "330110000000";
+// Monday 2 March 2026, 09:30 in Shanghai.
+const clock = new ManualClock("2026-03-02T01:30:00Z");
+let system: RunningSystem;
+let county: JointCounty;
+let callThrough: Call;
+let acts: ReturnType<typeof caseActs>;
+let bureau: Identity;
+
+const departments = [
+  { code: "FGJ", name: "发展和改革局" },
+  { code: "ZJJ", name: "住房和城乡建设局" },
+  { code: "ZRZYJ", name: "自然资源局" },
+  { code: "HBJ", name: "生态环境局" },
+  { code: "SLJ", name: "水利局" },
+];
+const items = [
+  { key: "zjj", department: "ZJJ", name: "建设工程规划许可证核发", promisedLimitDays: 5 },
+  { key: "land", department: "ZRZYJ", name: "建设项目用地预审与选址意见书核发", promisedLimitDays: 5, vetoEscalation: "COUNTY_HEAD_MEETING" as const },
+  { key: "hbj", department: "HBJ", name: "建设项目环境影响评价文件审批", promisedLimitDays: 3, deemedApproval: true },
+  { key: "slj", department: "SLJ", name: "生产建设项目水土保持方案审批", promisedLimitDays: 4, feeFen: 5000 },
+  { key: "promised", department: "ZJJ", name: "建筑工程施工许可证核发", kind: "PROMISED" as const, promisedLimitDays: 5 },
+];
+
+let projectNo = 0;
+function startInput(parts: string[], overrides: Record<string, unknown> = {}) {
+  projectNo += 1;
+  return {
+    projectName: `年产十万吨饲料加工项目${projectNo}`,
+    projectCode: `2603-330110-04-01-${String(100000 + projectNo)}`,
+    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: "enterprise-1" },
+    leadDepartmentId: county.departments.FGJ!.id,
+    participants: parts.map((key) => ({ departmentId: county.items[key]!.departmentId, itemId: county.items[key]!.id })),
+    deadlineWorkingDays: 10,
+    greenChannel: false,
+    ...overrides,
+  };
+}
+
+async function start(parts: string[], overrides: Record<string, unknown> = {}): Promise<JointView> {
+  return ok(await callThrough<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input: startInput(parts, overrides) })).startJointApproval;
+}
+
+async function read(id: string, as: Identity = bureau): Promise<JointView> {
+  return ok(await callThrough<{ jointApproval: JointView }>("parallel-approval", as, READ, { id })).jointApproval;
+}
+
+async function until(id: string, check: (joint: JointView) => boolean, timeoutMs = 20_000): Promise<JointView> {
+  return eventually(async () => {
+    const joint = await read(id);
+    return check(joint) ? joint : null;
+  }, timeoutMs);
+}
+
+const participantOf = (joint: JointView, key: string) => joint.participants.find((p: JointView) => p.item.id === county.items[key]!.id);
+const departmentOf = (key: string) => Object.values(county.departments).find((d) => d.id === county.items[key]!.departmentId)!;
+
+/** The case cases opened for the participant, once the saga has heard of it. */
+async function caseOf(jointId: string, key: string): Promise<string> {
+  const joint = await until(jointId, (j) => Boolean(participantOf(j, key)?.case));
+  return participantOf(joint, key).case.id;
+}
+
+async function sagaEvents(subject: string, jointApprovalId: string): Promise<Array<Record<string, any>>> {
+  const rows = (await system.subgraphs["parallel-approval"].infrastructure.dataSource.query("SELECT envelope FROM outbox_message WHERE subject = ? ORDER BY seq", [subject])) as Array<{ envelope: string }>;
+  return rows.map((row) => JSON.parse(row.envelope).payload).filter((payload) => payload.jointApprovalId === jointApprovalId);
+}
+
+beforeAll(async () => {
+  process.env.TIMER_POLL_MS = "100";
+  await resetEnvironment(environment);
+  system = await startSystem({ ...environment, clock });
+  callThrough = gatewayCaller(() => system.gatewayUrl, system.keys);
+  acts = caseActs(callThrough);
+  county = await buildJointCounty(callThrough, { centerCode: CENTER, departments, items, leadDepartment: "FGJ" });
+  bureau = county.bureauOf("FGJ");
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.TIMER_POLL_MS;
+  await system?.stop();
+});
+
+beforeEach(() => clock.set("2026-03-02T01:30:00Z"));
+
+describe("the bureau's contract", () => {
+  test("bad input is a typed error and starts nothing", async () => {
+    const attempt = async (input: Record<string, unknown>, as: Identity = bureau) => errorOf(await callThrough("parallel-approval", as, START, { input }));
+    const zjj = county.items.zjj!;
+    const hbj = county.items.hbj!;
+    const cases = [
+      [startInput(["zjj", "hbj"], { participants: [{ departmentId: "00000000-0000-0000-0000-000000000000", itemId: zjj.id }, { departmentId: hbj.departmentId, itemId: hbj.id }] }), "UNKNOWN_DEPARTMENT"],
+      [startInput(["zjj", "hbj"], { participants: [{ departmentId: zjj.departmentId, itemId: "no-such-item" }, { departmentId: hbj.departmentId, itemId: hbj.id }] }), "UNKNOWN_ITEM"],
+      [startInput(["promised", "hbj"]), "ITEM_NOT_JOINT"],
+      [startInput(["zjj", "zjj"]), "DUPLICATE_PARTICIPANT"],
+      [startInput(["zjj", "hbj"], { deadlineWorkingDays: 4 }), "DEADLINE_TOO_SHORT"],
+      [startInput(["zjj", "hbj"], { participants: [{ departmentId: zjj.departmentId, itemId: hbj.id }, { departmentId: hbj.departmentId, itemId: hbj.id }] }), "ITEM_NOT_OF_DEPARTMENT"],
+      [startInput(["zjj", "hbj"], { applicant: { name: "某某公司", idNumber: "91350100M000100Y44" } }), "BAD_USER_INPUT"],
+      [startInput(["zjj"]), "BAD_USER_INPUT"],
+    ] as const;
+    for (const [input, code] of cases) expect(await attempt(input)).toMatchObject({ code });
+    expect((await attempt(startInput(["zjj", "hbj"]), county.bureauOf("ZJJ")))?.code).toBe("FORBIDDEN");
+    const codes = cases.map(([input]) => input.projectCode);
+    const listed = ok(await callThrough<{ jointApprovals: { edges: Array<{ node: { projectCode: string } }> } }>("parallel-approval", county.admin, LIST, { first: 100 }));
+    expect(listed.jointApprovals.edges.filter((e) => codes.includes(e.node.projectCode))).toEqual([]);
+    const requested = (await system.subgraphs["parallel-approval"].infrastructure.dataSource.query(
+      "SELECT COUNT(*) AS n FROM outbox_message WHERE subject = 'joint.participant.case-requested' AND envelope LIKE ?",
+      [`%${codes[0]}%`],
+    )) as Array<{ n: string }>;
+    expect(Number(requested[0]!.n)).toBe(0);
+  });
+
+  test("start is idempotent on the project code; the same code with other content is a conflict; one case per participant", async () => {
+    const input = startInput(["zjj", "hbj"]);
+    const first = ok(await callThrough<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input })).startJointApproval;
+    expect(first).toMatchObject({ status: "OPEN", projectCode: input.projectCode, deadlineWorkingDays: 10, outcomesCounted: 0 });
+    // Ten working days from Monday 2 March: Monday 16 March is the last.
+    expect(first.deadline).toBe("2026-03-16T16:00:00.000Z");
+    expect(first.participants.map((p: JointView) => [p.departmentName, p.status, p.promisedWorkingDays, p.deadlineDay])).toEqual([
+      ["住房和城乡建设局", "REQUESTED", 5, "2026-03-09"],
+      ["生态环境局", "REQUESTED", 3, "2026-03-05"],
+    ]);
+    const retried = await Promise.all([1, 2, 3].map(() => callThrough<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input: { ...input, participants: [...input.participants].reverse() } })));
+    for (const retry of retried) expect(ok(retry).startJointApproval.id).toBe(first.id);
+    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: { ...input, deadlineWorkingDays: 12 } }))).toMatchObject({ code: "PROJECT_CODE_CONFLICT", jointApprovalId: first.id });
+
+    const opened = await until(first.id, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
+    const zjjCases = ok(
+      await callThrough<{ cases: Array<{ id: string; kind: string; jointApprovalId: string; participantId: string }> }>(
+        "cases",
+        county.admin,
+        `query ($c: String!, $d: ID) { cases(centerCode: $c, departmentId: $d, limit: 200) { id kind jointApprovalId participantId } }`,
+        { c: CENTER, d: county.items.zjj!.departmentId },
+      ),
+    ).cases.filter((c) => c.jointApprovalId === first.id);
+    expect(zjjCases).toEqual([{ id: participantOf(opened, "zjj").case.id, kind: "JOINT", jointApprovalId: first.id, participantId: participantOf(opened, "zjj").id }]);
+  });
+
+  test("urging (催办) is recorded and announced to the department; only the lead department urges", async () => {
+    const joint = await start(["zjj", "hbj"]);
+    const target = participantOf(joint, "zjj");
+    const urged = ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, { j: joint.id, p: target.id, n: "请于本周内出具意见" })).urgeParticipant;
+    expect(participantOf(urged, "zjj")).toMatchObject({ urgeCount: 1, lastUrgedAt: clock.now().toISOString() });
+    expect(urged.history.at(-1)).toMatchObject({ kind: "URGED", participantId: target.id, actor: bureau.subject, note: "请于本周内出具意见" });
+    expect(await sagaEvents("joint.participant.urged", joint.id)).toEqual([
+      expect.objectContaining({ participantId: target.id, departmentId: target.department.id, urgeCount: 1, urgedBy: bureau.subject, note: "请于本周内出具意见" }),
+    ]);
+    expect(errorOf(await callThrough("parallel-approval", county.bureauOf("ZJJ"), URGE, { j: joint.id, p: target.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: "00000000-0000-0000-0000-000000000000" }))?.code).toBe("NOT_FOUND");
+  });
+
+  test("listing pages newest first by cursor, each caller within what it may see", async () => {
+    const opened: JointView[] = [];
+    for (const parts of [["zjj", "hbj"], ["hbj", "slj"], ["zjj", "slj"]]) {
+      clock.advance(60_000);
+      opened.push(await start(parts));
+    }
+    const page = async (as: Identity, first: number, after?: string) =>
+      ok(await callThrough<{ jointApprovals: { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>("parallel-approval", as, LIST, { first, after })).jointApprovals;
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const next = await page(county.admin, 2, after);
+      seen.push(...next.edges.map((e) => e.node.id));
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 3)).toEqual(opened.map((j) => j.id).reverse());
+    const supervisor: Identity = { subject: "supervisor-1", roles: ["supervisor"], centerCode: CENTER, departmentId: null, windowId: null };
+    expect((await page(supervisor, 100)).edges.length).toBe(seen.length);
+    expect((await page(county.bureauOf("ZJJ"), 100)).edges).toEqual([]);
+    const sljStaff = (await page(county.departments.SLJ!.clerk, 100)).edges.map((e) => e.node.id);
+    expect(sljStaff).toEqual(expect.arrayContaining([opened[1]!.id, opened[2]!.id]));
+    expect(sljStaff).not.toContain(opened[0]!.id);
+    expect(errorOf(await callThrough("parallel-approval", county.admin, LIST, { after: "not-a-cursor" }))?.code).toBe("BAD_USER_INPUT");
+    expect(errorOf(await callThrough("parallel-approval", county.departments.SLJ!.clerk, READ, { id: opened[0]!.id }))?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the saga", () => {
+  test("every participant approves → APPROVED; each outcome counted once; the case and the department lead to it", async () => {
+    const joint = await start(["zjj", "hbj"]);
+    for (const key of ["zjj", "hbj"]) await acts.approve(departmentOf(key).clerk, await caseOf(joint.id, key));
+    const approved = await until(joint.id, (j) => j.status === "APPROVED");
+    expect(approved).toMatchObject({ outcomesCounted: 2, approvalsCounted: 2, conclusionReason: "全部参与部门同意", concludedAt: clock.now().toISOString() });
+    for (const key of ["zjj", "hbj"]) {
+      expect(participantOf(approved, key)).toMatchObject({ status: "APPROVED", outcome: "APPROVED", opinion: "同意", handler: { id: departmentOf(key).clerk.subject }, caseStatus: "CONCLUDED" });
+    }
+    expect(approved.history.filter((h: JointView) => h.kind === "OUTCOME_COUNTED")).toHaveLength(2);
+    expect(approved.history.map((h: JointView) => h.kind)).toEqual(expect.arrayContaining(["OPENED", "CASE_STEP", "OUTCOME_COUNTED", "CONCLUDED"]));
+    expect(await sagaEvents("joint.approval.concluded", joint.id)).toEqual([expect.objectContaining({ outcome: "APPROVED", decidingParticipantId: expect.any(String) })]);
+
+    const clerk = departmentOf("zjj").clerk;
+    const throughCase = ok(
+      await callThrough<{ case: { jointApproval: { id: string; status: string } } }>("cases", clerk, `query ($id: ID!) { case(id: $id) { jointApproval { id status } } }`, {
+        id: participantOf(approved, "zjj").case.id,
+      }),
+    );
+    expect(throughCase.case.jointApproval).toEqual({ id: joint.id, status: "APPROVED" });
+    const throughDepartment = ok(
+      await callThrough<{ department: { name: string; jointApprovals: { edges: Array<{ node: { id: string } }> } } }>(
+        "staffing",
+        bureau,
+        `query ($id: ID!) { department(id: $id) { name jointApprovals(first: 100) { edges { node { id } } } } }`,
+        { id: county.departments.FGJ!.id },
+      ),
+    );
+    expect(throughDepartment.department.jointApprovals.edges.map((e) => e.node.id)).toContain(joint.id);
+  });
+
+  test("a one-time notice on one case pauses the whole joint clock; the supply resumes it with every deadline moved", async () => {
+    const joint = await start(["zjj", "hbj"]);
+    const zjjCase = await caseOf(joint.id, "zjj");
+    clock.set("2026-03-04T02:00:00Z"); // Wednesday 10:00
+    await acts.notice(departmentOf("zjj").clerk, zjjCase);
+    const paused = await until(joint.id, (j) => j.status === "PAUSED");
+    expect(paused).toMatchObject({ paused: true, deadline: null });
+    expect(paused.participants.map((p: JointView) => p.deadline)).toEqual([null, null]);
+    expect(participantOf(paused, "zjj").status).toBe("MATERIALS_REQUESTED");
+    clock.set("2026-03-06T02:00:00Z"); // Friday 10:00: Thursday and Friday did not count
+    await acts.supply(departmentOf("zjj").clerk, zjjCase);
+    const resumed = await until(joint.id, (j) => j.status === "OPEN");
+    expect(resumed.deadline).toBe("2026-03-18T16:00:00.000Z");
+    expect(resumed.participants.map((p: JointView) => p.deadlineDay)).toEqual(["2026-03-11", "2026-03-09"]);
+    expect(resumed.usedWorkingDays).toBe(2);
+    expect((await sagaEvents("joint.approval.paused", joint.id)).map((e) => e.participantId)).toEqual([participantOf(joint, "zjj").id]);
+    expect(await sagaEvents("joint.approval.resumed", joint.id)).toEqual([expect.objectContaining({ deadline: "2026-03-18T16:00:00.000Z" })]);
+  });
+
+  test("vetoes: window staff only propose; the county head meeting's overrule sends the case back; its upheld veto rejects and compensates", async () => {
+    const joint = await start(["land", "slj"]);
+    const landCase = await caseOf(joint.id, "land");
+    const sljCase = await caseOf(joint.id, "slj");
+    const land = departmentOf("land");
+    // The water bureau accepts: fees issues its payment notice.
+    await acts.accept(departmentOf("slj").clerk, sljCase);
+    await acts.accept(land.clerk, landCase);
+    await acts.review(land.clerk, landCase);
+    await acts.decide(land.clerk, landCase, "DENY", "选址不符合国土空间规划");
+    let seen = await until(joint.id, (j) => participantOf(j, "land").status === "VETO_PROPOSED");
+    expect(seen.status).toBe("OPEN");
+    await acts.signVeto(land.chief, landCase, "同意否决");
+    seen = await until(joint.id, (j) => participantOf(j, "land").status === "AWAITING_COUNTY_MEETING");
+    expect(seen).toMatchObject({ status: "OPEN", outcomesCounted: 0 });
+    await acts.meeting(county.admin, landCase, "OVERRULE");
+    await until(joint.id, (j) => participantOf(j, "land").status === "IN_REVIEW");
+    await acts.review(land.clerk, landCase, "按县长办公会意见重新审核", "review-after-meeting");
+    await acts.decide(land.chief, landCase, "DENY", "基本农田，不予选址");
+    await until(joint.id, (j) => participantOf(j, "land").status === "AWAITING_COUNTY_MEETING");
+    await acts.meeting(county.admin, landCase, "UPHOLD");
+    const rejected = await until(joint.id, (j) => j.status === "REJECTED" && participantOf(j, "slj").outcome === "WITHDRAWN");
+    expect(rejected).toMatchObject({ conclusionReason: "自然资源局不予批准", outcomesCounted: 2, approvalsCounted: 0 });
+    expect(participantOf(rejected, "land")).toMatchObject({ status: "DENIED", outcome: "DENIED" });
+    expect(participantOf(rejected, "slj")).toMatchObject({ status: "WITHDRAWN", caseStatus: "WITHDRAWN", withdrawalRequestedAt: expect.any(String) });
+    // Fees cancels the unpaid notice of the withdrawn case.
+    const notices = await eventually(async () => {
+      const result = ok(
+        await callThrough<{ case: { paymentNotices: Array<{ status: string }> } }>("cases", departmentOf("slj").clerk, `query ($id: ID!) { case(id: $id) { paymentNotices { status } } }`, { id: sljCase }),
+      );
+      return result.case.paymentNotices.length > 0 && result.case.paymentNotices.every((n) => n.status === "CANCELLED") ? result.case.paymentNotices : null;
+    }, 20_000);
+    expect(notices).toEqual([{ status: "CANCELLED" }]);
+  });
+
+  test("the applicant's withdrawal compensates the open cases; a concluded approval stays; nothing more may be done", async () => {
+    const joint = await start(["zjj", "hbj"]);
+    await acts.approve(departmentOf("zjj").clerk, await caseOf(joint.id, "zjj"));
+    await until(joint.id, (j) => participantOf(j, "zjj").outcome === "APPROVED");
+    const hbjCase = await caseOf(joint.id, "hbj");
+    const withdrawn = ok(await callThrough<{ withdrawJointApproval: JointView }>("parallel-approval", bureau, WITHDRAW, { id: joint.id, r: "项目选址调整" })).withdrawJointApproval;
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", conclusionReason: "申请人撤回：项目选址调整" });
+    const again = ok(await callThrough<{ withdrawJointApproval: JointView }>("parallel-approval", bureau, WITHDRAW, { id: joint.id, r: "再次撤回" })).withdrawJointApproval;
+    expect(again.conclusionReason).toBe("申请人撤回：项目选址调整");
+    const settled = await until(joint.id, (j) => participantOf(j, "hbj").outcome === "WITHDRAWN");
+    expect(participantOf(settled, "zjj")).toMatchObject({ outcome: "APPROVED", withdrawalRequestedAt: null });
+    expect(settled.outcomesCounted).toBe(2);
+    const hbjView = ok(await callThrough<{ case: { status: string } }>("cases", departmentOf("hbj").clerk, `query ($id: ID!) { case(id: $id) { status } }`, { id: hbjCase }));
+    expect(hbjView.case.status).toBe("WITHDRAWN");
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: participantOf(joint, "hbj").id }))?.code).toBe("JOINT_APPROVAL_CONCLUDED");
+  });
+});
+
+describe("deadlines on the joint clock", () => {
+  test("yellow then red; deemed consent where the item allows it, escalation otherwise; the overall deadline times out; a late answer still completes it", async () => {
+    const joint = await start(["zjj", "hbj"], { deadlineWorkingDays: 6 });
+    const hbjId = participantOf(joint, "hbj").id;
+    const zjjId = participantOf(joint, "zjj").id;
+    await caseOf(joint.id, "hbj");
+    const zjjCase = await caseOf(joint.id, "zjj");
+    await acts.accept(departmentOf("zjj").clerk, zjjCase);
+
+    clock.set("2026-03-04T16:00:01Z"); // Thursday 00:00: the environmental bureau's last day but one
+    await eventually(async () => ((await sagaEvents("joint.approval.warning-raised", joint.id)).some((e) => e.participantId === hbjId && e.level === "YELLOW") ? true : null));
+    clock.set("2026-03-05T16:00:01Z"); // its deadline passed: deemed consent
+    const deemed = await until(joint.id, (j) => participantOf(j, "hbj").outcome === "DEEMED_APPROVED");
+    expect(participantOf(deemed, "hbj")).toMatchObject({ status: "DEEMED_APPROVED", deemedConsentRequestedAt: "2026-03-05T16:00:01.000Z" });
+    expect(await sagaEvents("joint.participant.deemed-consent-requested", joint.id)).toEqual([expect.objectContaining({ participantId: hbjId, deadline: "2026-03-05T16:00:00.000Z" })]);
+
+    clock.set("2026-03-09T16:00:01Z"); // the housing bureau's deadline passed; its item allows no deemed consent
+    const escalated = await until(joint.id, (j) => participantOf(j, "zjj").status === "TIMED_OUT");
+    expect(escalated.status).toBe("OPEN");
+    clock.set("2026-03-10T16:00:01Z"); // the overall deadline (six working days) passed
+    const timedOut = await until(joint.id, (j) => j.status === "TIMED_OUT");
+    expect(timedOut).toMatchObject({ warningLevel: "RED", timedOutAt: "2026-03-10T16:00:01.000Z" });
+    expect((await sagaEvents("joint.approval.escalated", joint.id)).map((e) => [e.reason, e.participantId])).toEqual([
+      ["PARTICIPANT_TIMED_OUT", zjjId],
+      ["JOINT_TIMED_OUT", null],
+    ]);
+    const warnings = (await sagaEvents("joint.approval.warning-raised", joint.id)).map((e) => [e.participantId, e.level]);
+    expect(warnings).toEqual(expect.arrayContaining([[hbjId, "YELLOW"], [hbjId, "RED"], [zjjId, "YELLOW"], [zjjId, "RED"], [null, "YELLOW"], [null, "RED"]]));
+    expect(warnings).toHaveLength(6);
+
+    await acts.review(departmentOf("zjj").clerk, zjjCase);
+    await acts.decide(departmentOf("zjj").clerk, zjjCase, "APPROVE", "同意（逾期）");
+    await acts.conclude(departmentOf("zjj").clerk, zjjCase);
+    const approved = await until(joint.id, (j) => j.status === "APPROVED");
+    expect(approved).toMatchObject({ outcomesCounted: 2, approvalsCounted: 2 });
+  });
+});
