@@ -20,14 +20,15 @@ import {
   type DatabaseSettings,
 } from "@onestop/platform";
 import { eventually } from "@onestop/testkit";
+import { testDatabaseName, testNamespace } from "../../../../test/support/environment";
 
-const namespace = "t_platform_outbox";
+const namespace = testNamespace("platform_outbox");
 const settings: DatabaseSettings = {
   DB_HOST: "127.0.0.1",
   DB_PORT: 3306,
   DB_USER: "root",
   DB_PASSWORD: "",
-  DB_NAME: "onestop_test_platform_outbox",
+  DB_NAME: testDatabaseName("platform_outbox"),
   DB_POOL_SIZE: 10,
 };
 const stream = defineStream("PLATFORM_TESTS", "tests");

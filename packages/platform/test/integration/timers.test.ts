@@ -12,13 +12,14 @@ import {
   type DatabaseSettings,
   type TimerHandler,
 } from "@onestop/platform";
+import { testDatabaseName } from "../../../../test/support/environment";
 
 const settings: DatabaseSettings = {
   DB_HOST: "127.0.0.1",
   DB_PORT: 3306,
   DB_USER: "root",
   DB_PASSWORD: "",
-  DB_NAME: "onestop_test_platform_timers",
+  DB_NAME: testDatabaseName("platform_timers"),
   DB_POOL_SIZE: 10,
 };
 const logger = createLogger("test", "silent");
