@@ -88,15 +88,6 @@ export class AuthorizationReplicaRepository {
     return rows.map(toLetter);
   }
 
-  async lettersOf(staffId: string, tx?: Tx): Promise<AuthorizationLetter[]> {
-    const rows: LetterSqlRow[] = await this.manager(tx).query(
-      `SELECT letter_id, center_code, staff_id, department_id, item_id, acts, valid_from, valid_until, revoked_at
-         FROM authorization_letter_replica WHERE staff_id = ?`,
-      [staffId],
-    );
-    return rows.map(toLetter);
-  }
-
   async chiefOf(departmentId: string, tx?: Tx): Promise<ChiefRepresentative | null> {
     const rows: Array<{ staff_id: string }> = await this.manager(tx).query(
       "SELECT staff_id FROM chief_representative_replica WHERE department_id = ?",

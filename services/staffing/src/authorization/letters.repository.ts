@@ -21,10 +21,6 @@ export class LettersRepository {
     await tx.manager.update(AuthorizationLetterRow, { id }, changes);
   }
 
-  find(id: string): Promise<AuthorizationLetterRow | null> {
-    return this.dataSource.getRepository(AuthorizationLetterRow).findOneBy({ id });
-  }
-
   lettersOfStaff(staffIds: readonly string[], tx?: Tx): Promise<AuthorizationLetterRow[]> {
     if (staffIds.length === 0) return Promise.resolve([]);
     return this.manager(tx)
@@ -32,9 +28,5 @@ export class LettersRepository {
       .where("l.staff_id IN (:...staffIds)", { staffIds })
       .orderBy("l.granted_at", "ASC")
       .getMany();
-  }
-
-  lettersOfDepartment(departmentId: string): Promise<AuthorizationLetterRow[]> {
-    return this.dataSource.getRepository(AuthorizationLetterRow).find({ where: { departmentId }, order: { grantedAt: "ASC" } });
   }
 }

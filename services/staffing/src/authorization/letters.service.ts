@@ -197,8 +197,4 @@ export class LettersService {
     const actsFor = await this.organisation.actsFor(windowIds, tx);
     return [...actsFor.values()].some((departmentIds) => departmentIds.includes(departmentId));
   }
-
-  item(itemId: string) {
-    return this.items.findItem(itemId);
-  }
 }

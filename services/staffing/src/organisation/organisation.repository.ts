@@ -91,11 +91,6 @@ export class OrganisationRepository {
     return this.manager(tx).findOneBy(WindowRow, { id });
   }
 
-  findWindows(ids: readonly string[]): Promise<WindowRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(WindowRow).createQueryBuilder("w").where("w.id IN (:...ids)", { ids }).getMany();
-  }
-
   /** Locks the window: every change of a window or of its posts goes through this lock. */
   lockWindow(tx: Tx, id: string): Promise<WindowRow | null> {
     return tx.manager.createQueryBuilder(WindowRow, "w").setLock("pessimistic_write").where("w.id = :id", { id }).getOne();

@@ -98,10 +98,6 @@ export class PostsRepository {
     await tx.manager.update(PostChangeRequestRow, { id }, { ...decision, pendingSlot: null });
   }
 
-  findRequest(id: string): Promise<PostChangeRequestRow | null> {
-    return this.dataSource.getRepository(PostChangeRequestRow).findOneBy({ id });
-  }
-
   requestsOfCenter(centerCode: string, status?: PostChangeStatus | null): Promise<PostChangeRequestRow[]> {
     return this.dataSource
       .getRepository(PostChangeRequestRow)
