@@ -58,6 +58,20 @@ async function registerDepartment(code: string, name: string): Promise<string> {
   return result.data!.registerDepartment.id;
 }
 
+/** Fees issues notices only to a department with a fee account; it too learns of the department by event. */
+async function configureFeeAccount(departmentId: string, accountNo: string): Promise<void> {
+  const result = await eventually(async () => {
+    const attempt = await graphql(
+      system.gatewayUrl,
+      `mutation ($input: ConfigureFeeAccountInput!) { configureFeeAccount(input: $input) { id } }`,
+      { input: { departmentId, accountNo, accountName: "住房和城乡建设局非税收入户", bankName: "中国工商银行宣汉支行" } },
+      { token: adminToken },
+    );
+    return attempt.errors?.[0]?.extensions?.code === "UNKNOWN_DEPARTMENT" ? null : attempt;
+  });
+  expect(result.errors).toBeUndefined();
+}
+
 /** Catalog learns of a department through an event, so the first attempt may come too early. The draft is then published. */
 async function createItemOnceDepartmentKnown(input: Record<string, unknown>) {
   const created = await eventually(async () => {
@@ -89,6 +103,7 @@ afterAll(async () => {
 
 test("department → item → case → acceptance → payment notice, read back in one query across four subgraphs", async () => {
   const departmentId = await registerDepartment("ZJJ", "住房和城乡建设局");
+  await configureFeeAccount(departmentId, "6222020200112233445");
   const created = await createItemOnceDepartmentKnown(itemInput(departmentId));
   expect(created.errors).toBeUndefined();
   const itemId = created.data!.createItem.id;
