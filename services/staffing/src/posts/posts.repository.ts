@@ -26,25 +26,31 @@ export class PostsRepository {
     return this.manager(tx).find(WindowPostRow, { where: { staffId } });
   }
 
-  /** Fills or replaces the post; false when the new holder already holds another window's A post. */
+  /**
+   * Fills or replaces the post; false when the new holder already holds another window's A
+   * post. A plain INSERT or UPDATE, so that the unique key on the A holder refuses: an
+   * upsert would quietly rewrite the other window's row instead.
+   */
   async putHolder(tx: Tx, post: WindowPostRow): Promise<boolean> {
+    const values = [post.centerCode, post.staffId, post.position === "A" ? post.staffId : null, post.termStartedOn, post.termYears, post.requestId];
     try {
-      await tx.manager.query(
-        `INSERT INTO window_post (window_id, position, center_code, staff_id, a_post_holder, term_started_on, term_years, request_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON DUPLICATE KEY UPDATE staff_id = VALUES(staff_id), a_post_holder = VALUES(a_post_holder),
-           term_started_on = VALUES(term_started_on), term_years = VALUES(term_years), request_id = VALUES(request_id)`,
-        [
-          post.windowId,
-          post.position,
-          post.centerCode,
-          post.staffId,
-          post.position === "A" ? post.staffId : null,
-          post.termStartedOn,
-          post.termYears,
-          post.requestId,
-        ],
-      );
+      const existing: unknown[] = await tx.manager.query("SELECT 1 FROM window_post WHERE window_id = ? AND position = ? FOR UPDATE", [
+        post.windowId,
+        post.position,
+      ]);
+      if (existing.length > 0) {
+        await tx.manager.query(
+          `UPDATE window_post SET center_code = ?, staff_id = ?, a_post_holder = ?, term_started_on = ?, term_years = ?, request_id = ?
+            WHERE window_id = ? AND position = ?`,
+          [...values, post.windowId, post.position],
+        );
+      } else {
+        await tx.manager.query(
+          `INSERT INTO window_post (center_code, staff_id, a_post_holder, term_started_on, term_years, request_id, window_id, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [...values, post.windowId, post.position],
+        );
+      }
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

@@ -115,6 +115,9 @@ export class PostsService {
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
       const request = await this.lockPending(tx, identity, input.requestId);
+      // The proposed holder's lock comes before any plain read, so two approvals for one
+      // person run one after the other and the second sees the first's posts.
+      await this.organisation.lockStaff(tx, request.staffId);
       const window = await this.organisation.lockWindow(tx, request.windowId);
       if (!window) throw notFound("Window", request.windowId);
       const actsFor = (await this.organisation.actsFor([window.id], tx)).get(window.id) ?? [];

@@ -193,6 +193,16 @@ describe("leave notices (离岗告示), attendance and duty", () => {
     expect(await roster(hours(1.5))).toMatchObject({ "W-ZJJ-1": { status: "B_COVERING", post: "B", onDuty: "B1" } });
   });
 
+  test("overlapping notices posted at the same moment: exactly one stands", async () => {
+    const leaves = await count("SELECT COUNT(*) AS n FROM leave_notice WHERE staff_id = ?", [ids.f1]);
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => call(admin, LEAVE, { i: { staffId: ids.f1, startsAt: hours(30 + i * 0.1), endsAt: hours(32), reason: `外出${i}` } })),
+    );
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => errorCode(r) === "LEAVE_OVERLAPS").length).toBe(4);
+    expect(await count("SELECT COUNT(*) AS n FROM leave_notice WHERE staff_id = ?", [ids.f1])).toBe(leaves + 1);
+  });
+
   test("both away: the window is unattended and a supervision warning is raised for exactly that stretch", async () => {
     ok(await call(admin, LEAVE, { i: { staffId: ids.b1, startsAt: hours(2), endsAt: hours(5), reason: "病假" } }));
     expect(await roster(hours(2.5))).toMatchObject({ "W-ZJJ-1": { status: "UNATTENDED", post: null, onDuty: null } });

@@ -169,6 +169,21 @@ test("approval checks again: two pending requests cannot both put one person on 
   expect(still.postChangeRequests.map((r) => r.id)).toContain(second.id);
 });
 
+test("approving two windows' A posts for one person at the same moment: one wins, the other is refused", async () => {
+  const s6 = await staff("ZJJ-06", "周杰", ids.zjj);
+  const w4 = await openWindow({ code: "W-ZJJ-4", name: "住建4号窗口", kind: "AB", departmentId: ids.zjj });
+  const w5 = await openWindow({ code: "W-ZJJ-5", name: "住建5号窗口", kind: "AB", departmentId: ids.zjj });
+  const first = ok(await requestPost(w4, "A", s6)).requestPostChange;
+  const second = ok(await requestPost(w5, "A", s6)).requestPostChange;
+  const results = await Promise.all([first, second].map((r) => call(admin, APPROVE, { i: { requestId: r.id } })));
+  expect(results.map(errorCode).sort()).toEqual(["ALREADY_ON_A_POST", undefined].sort());
+  const held: Array<{ n: string | number }> = await running.infrastructure.dataSource.query(
+    "SELECT COUNT(*) AS n FROM window_post WHERE staff_id = ? AND position = 'A'",
+    [s6],
+  );
+  expect(Number(held[0].n)).toBe(1);
+});
+
 test("one pending request per post; a rejected request cannot be approved later", async () => {
   const pending = ok(await requestPost(ids.w2, "B", ids.s2)).requestPostChange;
   expect(errorCode(await requestPost(ids.w2, "B", ids.s1))).toBe("POST_CHANGE_PENDING");
