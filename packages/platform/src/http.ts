@@ -7,8 +7,12 @@ import { runWithRequestContext, type RequestContext } from "./request-context";
 
 export interface GraphqlEndpoint<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  /** Establishes who calls; a DomainError UNAUTHENTICATED answers 401 before any resolver runs. */
-  authenticate(request: IncomingMessage): Promise<{ context: C; requestContext: RequestContext }>;
+  /**
+   * Establishes who calls, given the request and its whole body (a subgraph checks the
+   * forwarded identity was signed for exactly this body); a DomainError UNAUTHENTICATED
+   * answers 401 before any resolver runs.
+   */
+  authenticate(request: IncomingMessage, body: string): Promise<{ context: C; requestContext: RequestContext }>;
 }
 
 export interface HttpServerOptions<C extends BaseContext> {
@@ -19,6 +23,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   /** Named checks for /ready; every one must pass. */
   readiness: () => Promise<Record<string, boolean>>;
   maxBodyBytes?: number;
+  /** Further endpoints by path (the gateway's /audit); each answers its requests itself. */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
 }
 
 export interface RunningHttpServer {
@@ -68,7 +74,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     }
     let authenticated: Awaited<ReturnType<GraphqlEndpoint<C>["authenticate"]>>;
     try {
-      authenticated = await graphql.authenticate(request);
+      authenticated = await graphql.authenticate(request, body);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) {
         graphqlError(response, 401, error.code, error.message);
@@ -117,6 +123,8 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
         return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
       }
       if (path === "/graphql") return handleGraphql(request, response);
+      const route = options.routes && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
+      if (route) return route(request, response);
       return sendJson(response, 404, { error: "not found" });
     };
     handle().catch((error: unknown) => {

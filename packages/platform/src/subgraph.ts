@@ -145,9 +145,15 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     logger,
     graphql: {
       apollo,
-      authenticate: async (request) => {
+      authenticate: async (request, body) => {
         const header = request.headers[IDENTITY_HEADER];
-        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, publicKey, clock.now());
+        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, publicKey, clock.now(), {
+          audience: definition.name,
+          body,
+          // Tests and tools call subgraphs directly with unbound headers signed by the
+          // development key; in production only the gateway's bound ones pass.
+          requireBinding: env.NODE_ENV === "production",
+        });
         const context = { identity: verified.identity, requestId: verified.requestId };
         return { context, requestContext: context };
       },

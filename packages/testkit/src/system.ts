@@ -3,7 +3,7 @@ import { allStreams } from "@onestop/events";
 import { casesEnvSchema, casesSubgraph } from "@onestop/cases";
 import { catalogEnvSchema, catalogSubgraph } from "@onestop/catalog";
 import { feesEnvSchema, feesSubgraph } from "@onestop/fees";
-import { gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
+import { auditDatabaseEnvSchema, auditDatabaseSettings, gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
 import { parallelApprovalEnvSchema, parallelApprovalSubgraph } from "@onestop/parallel-approval";
 import {
   createLogger,
@@ -64,10 +64,22 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
   });
 }
 
+/** The gateway's own database (its audit log) in the environment, on the server the subgraphs use. */
+export function gatewayAuditDatabase(options: EnvironmentOptions) {
+  return {
+    AUDIT_DB_HOST: process.env.DB_HOST ?? "127.0.0.1",
+    AUDIT_DB_PORT: process.env.DB_PORT ?? "3306",
+    AUDIT_DB_USER: process.env.DB_USER ?? "root",
+    AUDIT_DB_PASSWORD: process.env.DB_PASSWORD ?? "",
+    AUDIT_DB_NAME: databaseName(options.databasePrefix, "gateway"),
+  };
+}
+
 /** Drops the environment's databases and streams, so a run starts from nothing. */
 export async function resetEnvironment(options: EnvironmentOptions): Promise<void> {
   const keys = ensureDevelopmentKeys(options.keysDir);
   for (const name of subgraphNames) await dropDatabase(subgraphEnv(name, options, keys));
+  await dropDatabase(auditDatabaseSettings(auditDatabaseEnvSchema.parse(gatewayAuditDatabase(options))));
   const nats = await connect({ servers: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
   await deleteStreams(nats, options.namespace, allStreams);
   await nats.close();
@@ -110,6 +122,7 @@ export async function startSystem(options: EnvironmentOptions & { clock?: Clock 
     PARALLEL_APPROVAL_URL: subgraphs["parallel-approval"].url,
     IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
     AUTH_JWKS_FILE: keys.jwksFile,
+    ...gatewayAuditDatabase(options),
   });
   const gateway = await startGateway(gatewayEnv, { clock: options.clock });
   return {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { loadEnv, serviceEnvSchema } from "@onestop/platform";
+import { loadEnv, serviceEnvSchema, type DatabaseSettings } from "@onestop/platform";
 
 /** A subgraph's GraphQL endpoint; its /health sits beside it. */
 const url = z
@@ -8,22 +8,69 @@ const url = z
   .url()
   .regex(/^https?:\/\/[^/]+(\/.*)?\/graphql$/, "an http(s) URL ending in /graphql");
 
-export const gatewayEnvSchema = serviceEnvSchema.extend({
-  PORT: serviceEnvSchema.shape.PORT.default(4000),
-  SUPERGRAPH_FILE: z.string().min(1).default(join(__dirname, "..", "supergraph.graphql")),
-  CATALOG_URL: url.default("http://127.0.0.1:4101/graphql"),
-  CASES_URL: url.default("http://127.0.0.1:4102/graphql"),
-  FEES_URL: url.default("http://127.0.0.1:4103/graphql"),
-  STAFFING_URL: url.default("http://127.0.0.1:4104/graphql"),
-  PARALLEL_APPROVAL_URL: url.default("http://127.0.0.1:4105/graphql"),
-  /** PEM file of the Ed25519 key that signs the identity forwarded to subgraphs. */
-  IDENTITY_PRIVATE_KEY_FILE: z.string().min(1),
-  /** JSON Web Key Set of the public keys that access tokens may be signed with (several during a rotation). */
-  AUTH_JWKS_FILE: z.string().min(1),
-  AUTH_ISSUER: z.string().min(1).default("onestop"),
-  AUTH_AUDIENCE: z.string().min(1).default("onestop-gateway"),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The gateway's own database: the audit log of every mutation (also read by `pnpm audit:verify`). */
+export const auditDatabaseEnvSchema = z.object({
+  AUDIT_DB_HOST: z.string().min(1).default("127.0.0.1"),
+  AUDIT_DB_PORT: positiveInt(1, 65535).default(3306),
+  AUDIT_DB_USER: z.string().min(1).default("root"),
+  AUDIT_DB_PASSWORD: z.string().default(""),
+  /** A file holding the password (a container secret); wins over AUDIT_DB_PASSWORD. */
+  AUDIT_DB_PASSWORD_FILE: z.string().min(1).optional(),
+  AUDIT_DB_NAME: z.string().regex(/^[A-Za-z0-9_]+$/, "letters, digits and _ only").default("onestop_gateway"),
+  AUDIT_DB_POOL_SIZE: positiveInt(1, 100).default(5),
 });
+export type AuditDatabaseEnv = z.infer<typeof auditDatabaseEnvSchema>;
+
+export const gatewayEnvSchema = serviceEnvSchema
+  .extend({
+    PORT: serviceEnvSchema.shape.PORT.default(4000),
+    SUPERGRAPH_FILE: z.string().min(1).default(join(__dirname, "..", "supergraph.graphql")),
+    CATALOG_URL: url.default("http://127.0.0.1:4101/graphql"),
+    CASES_URL: url.default("http://127.0.0.1:4102/graphql"),
+    FEES_URL: url.default("http://127.0.0.1:4103/graphql"),
+    STAFFING_URL: url.default("http://127.0.0.1:4104/graphql"),
+    PARALLEL_APPROVAL_URL: url.default("http://127.0.0.1:4105/graphql"),
+    /** PEM file of the Ed25519 key that signs the identity forwarded to subgraphs. */
+    IDENTITY_PRIVATE_KEY_FILE: z.string().min(1),
+    /** JSON Web Key Set of the public keys that access tokens may be signed with (several during a rotation). */
+    AUTH_JWKS_FILE: z.string().min(1),
+    /** How often the key set file is read again (an unknown key id also makes it be read, at most once a second). */
+    AUTH_JWKS_REFRESH_SECONDS: positiveInt(1, 3600).default(30),
+    AUTH_ISSUER: z.string().min(1).default("onestop"),
+    AUTH_AUDIENCE: z.string().min(1).default("onestop-gateway"),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    /** Lexical tokens a document may have; parsing stops past it. */
+    QUERY_MAX_TOKENS: positiveInt(100, 1_000_000).default(20_000),
+    /** Levels of nested fields an operation may have. */
+    QUERY_MAX_DEPTH: positiveInt(2, 100).default(12),
+    /** Fields an operation may resolve, each counted once per item of the lists around it. */
+    QUERY_MAX_COST: positiveInt(10, 10_000_000).default(20_000),
+    /** Times one response name may be selected in one selection set. */
+    QUERY_MAX_FIELD_REPEATS: positiveInt(1, 1000).default(10),
+    /** What a list without a size argument (first, last, limit) counts as. */
+    QUERY_DEFAULT_LIST_SIZE: positiveInt(1, 10_000).default(10),
+    ...auditDatabaseEnvSchema.shape,
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === "production" && env.AUDIT_DB_USER === "root" && !env.AUDIT_DB_PASSWORD && !env.AUDIT_DB_PASSWORD_FILE) {
+      context.addIssue({ code: "custom", path: ["AUDIT_DB_USER"], message: "root without a password is for development only" });
+    }
+  });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 export const loadGatewayEnv = (source = process.env) => loadEnv("gateway", gatewayEnvSchema, source);
+
+/** The audit database's settings in the shape the platform opens databases with. */
+export function auditDatabaseSettings(env: AuditDatabaseEnv): DatabaseSettings {
+  return {
+    DB_HOST: env.AUDIT_DB_HOST,
+    DB_PORT: env.AUDIT_DB_PORT,
+    DB_USER: env.AUDIT_DB_USER,
+    DB_PASSWORD: env.AUDIT_DB_PASSWORD,
+    DB_PASSWORD_FILE: env.AUDIT_DB_PASSWORD_FILE,
+    DB_NAME: env.AUDIT_DB_NAME,
+    DB_POOL_SIZE: env.AUDIT_DB_POOL_SIZE,
+  };
+}

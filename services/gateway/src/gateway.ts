@@ -1,26 +1,41 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   createErrorFormatter,
   createLogger,
+  databaseReachable,
   loadPrivateKey,
+  openDatabase,
   startHttpServer,
   systemClock,
   type Clock,
   type Logger,
 } from "@onestop/platform";
+import { auditEndpoint } from "./audit/audit.http";
+import { auditPlugin } from "./audit/audit.plugin";
+import { AuditRepository } from "./audit/audit.repository";
+import { AuditLog } from "./audit/audit.service";
+import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-log";
 import { createAccessTokenVerifier } from "./auth/access-token";
-import type { GatewayEnv } from "./env";
-import { SignedIdentityDataSource, type GatewayContext } from "./federation/signed-data-source";
+import { KeySetFile } from "./auth/key-set";
+import { auditDatabaseSettings, type GatewayEnv } from "./env";
+import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
+import { queryLimitsPlugin } from "./limits/limits.plugin";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+export const auditMigrations = [AuditLog1763769600100];
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** The access-token key set, as last read. */
+  keys: KeySetFile;
+  audit: AuditLog;
   stop(): Promise<void>;
 }
 
@@ -45,24 +60,41 @@ async function subgraphsHealthy(urls: string[]): Promise<boolean> {
   return answers.every(Boolean);
 }
 
+function header(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value.join(", ") : value) ?? null;
+}
+
+/** Where a request came from. X-Forwarded-For is kept as the client gave it, not trusted as the address. */
+function clientOf(request: IncomingMessage): ClientInfo {
+  return {
+    ip: request.socket.remoteAddress ?? null,
+    forwardedFor: header(request, "x-forwarded-for"),
+    userAgent: header(request, "user-agent"),
+    clientName: header(request, "apollographql-client-name"),
+    clientVersion: header(request, "apollographql-client-version"),
+  };
+}
+
 export async function startGateway(env: GatewayEnv, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger("gateway", env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const privateKey = loadPrivateKey(env.IDENTITY_PRIVATE_KEY_FILE);
-  const identityFromAuthorization = createAccessTokenVerifier({
-    jwksFile: env.AUTH_JWKS_FILE,
-    issuer: env.AUTH_ISSUER,
-    audience: env.AUTH_AUDIENCE,
-  });
+  const keys = new KeySetFile({ file: env.AUTH_JWKS_FILE, refreshSeconds: env.AUTH_JWKS_REFRESH_SECONDS, logger });
+  keys.start();
+  const identityFromAuthorization = createAccessTokenVerifier({ keys, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE });
   const urls = subgraphUrls(env);
   const production = env.NODE_ENV === "production";
+
+  const auditDatabase = await openDatabase({ settings: auditDatabaseSettings(env), entities: [], migrations: auditMigrations, logger });
+  const audit = new AuditLog(new AuditRepository(auditDatabase), clock, logger);
 
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(env.SUPERGRAPH_FILE, "utf8"),
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SignedIdentityDataSource(url, privateKey, clock);
+      return new SignedIdentityDataSource(url, name, privateKey, clock);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -72,7 +104,20 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
+    plugins: [
+      queryLimitsPlugin(
+        {
+          maxDepth: env.QUERY_MAX_DEPTH,
+          maxCost: env.QUERY_MAX_COST,
+          maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
+          defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
+        },
+        logger,
+      ),
+      auditPlugin(audit),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -87,20 +132,28 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         const offered = request.headers["x-request-id"];
         const requestId = typeof offered === "string" && requestIdPattern.test(offered) ? offered : randomUUID();
         const identity = await identityFromAuthorization(request.headers.authorization);
-        const context: GatewayContext = { identity, requestId };
+        const context: GatewayContext = { identity, requestId, client: clientOf(request) };
         return { context, requestContext: { identity, requestId } };
       },
     },
-    readiness: async () => ({ subgraphs: await subgraphsHealthy(Object.values(urls)) }),
+    routes: { "/audit": auditEndpoint(audit, identityFromAuthorization) },
+    readiness: async () => ({
+      subgraphs: await subgraphsHealthy(Object.values(urls)),
+      audit: await databaseReachable(auditDatabase),
+    }),
   });
   logger.info({ url: http.url }, "gateway ready");
 
   return {
     url: http.url,
     port: http.port,
+    keys,
+    audit,
     stop: async () => {
       await http.close();
       await apollo.stop();
+      keys.stop();
+      await auditDatabase.destroy();
     },
   };
 }

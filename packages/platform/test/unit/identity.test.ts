@@ -45,3 +45,43 @@ test("refuses an identity past its 30 seconds or issued in the future", () => {
   expect(refusal(() => verifyIdentity(header, publicKey, new Date(now.getTime() + 31_000)))).toContain("expired");
   expect(refusal(() => verifyIdentity(header, publicKey, new Date(now.getTime() - 60_000)))).toContain("future");
 });
+
+describe("an identity bound to one subgraph fetch", () => {
+  const body = JSON.stringify({ query: "mutation { acceptCase(caseId: \"c1\") { id } }", variables: {} });
+  const atCases = { audience: "cases", body, requireBinding: true };
+  const bound = () => signIdentity(staff, "req-2", privateKey, now, { audience: "cases", body });
+
+  test("verifies at that subgraph with that body, in production as elsewhere", () => {
+    expect(verifyIdentity(bound(), publicKey, now, atCases)).toEqual({ identity: staff, requestId: "req-2" });
+    expect(verifyIdentity(bound(), publicKey, now, { ...atCases, requireBinding: false }).identity).toEqual(staff);
+  });
+
+  test.each([
+    ["another body", { ...atCases, body: body.replace("c1", "c2") }, "another request body"],
+    ["the same body re-serialised", { ...atCases, body: JSON.stringify(JSON.parse(body), null, 1) }, "another request body"],
+    ["another subgraph", { ...atCases, audience: "fees" }, "another subgraph"],
+  ])("is refused with %s", (_label, received, why) => {
+    expect(refusal(() => verifyIdentity(bound(), publicKey, now, received))).toContain(why);
+  });
+
+  test("is refused once its 30 seconds are over, even with the body it was signed for", () => {
+    expect(refusal(() => verifyIdentity(bound(), publicKey, new Date(now.getTime() + 31_000), atCases))).toContain("expired");
+  });
+
+  test("is refused where the request it came with is not known", () => {
+    expect(refusal(() => verifyIdentity(bound(), publicKey, now))).toContain("binding cannot be checked");
+  });
+
+  test("cannot be stripped of its binding: the signature covers it", () => {
+    const [claimsPart, signature] = bound().split(".");
+    const { aud: _aud, bodySha256: _hash, ...unbound } = JSON.parse(Buffer.from(claimsPart, "base64url").toString());
+    const stripped = `${Buffer.from(JSON.stringify(unbound)).toString("base64url")}.${signature}`;
+    expect(refusal(() => verifyIdentity(stripped, publicKey, now, { ...atCases, requireBinding: false }))).toContain("bad signature");
+  });
+
+  test("an unbound identity is refused where binding is required, accepted where it is not", () => {
+    const unbound = signIdentity(staff, "req-3", privateKey, now);
+    expect(refusal(() => verifyIdentity(unbound, publicKey, now, atCases))).toContain("not bound to this request");
+    expect(verifyIdentity(unbound, publicKey, now, { ...atCases, requireBinding: false }).identity).toEqual(staff);
+  });
+});

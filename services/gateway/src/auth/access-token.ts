@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from "jose";
+import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { anonymousIdentity, DomainError, ErrorCode, identitySchema, roles, type Identity } from "@onestop/platform";
+import type { KeySetFile } from "./key-set";
 
 /** The claims our access tokens carry besides the registered ones. */
 const accessClaimsSchema = z.object({
@@ -13,30 +13,59 @@ const accessClaimsSchema = z.object({
 });
 
 export interface AccessTokenVerifierOptions {
-  jwksFile: string;
+  keys: KeySetFile;
   issuer: string;
   audience: string;
 }
 
+/** Staffing's clock and the gateway's may differ by this much. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+class RefusedToken extends Error {}
+
+/** Why a token was refused, in words the caller can act on, never the token's content. */
+function reason(error: unknown): string {
+  if (error instanceof RefusedToken) return error.message;
+  if (error instanceof joseErrors.JWTExpired) return "token expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "aud") return "token is for another audience";
+    if (error.claim === "iss") return "token is from another issuer";
+    if (error.claim === "nbf") return "token not yet valid";
+    return `token claim ${error.claim} invalid`;
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return "signature algorithm not allowed";
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "bad signature";
+  if (error instanceof z.ZodError) return "token claims invalid";
+  return "malformed token";
+}
+
 /**
- * Verifies bearer tokens against the configured key set: the key id picks the key, so a
- * new key can be added before tokens are signed with it and the old one removed after
- * its last tokens expire.
+ * Verifies bearer access tokens: EdDSA only, the key picked by the token's key id from the
+ * key set (read again as it changes), issuer and audience checked, then the claims read into
+ * an identity. No token at all is the anonymous caller; a bad one is UNAUTHENTICATED.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
-  const keySet = createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, "utf8")) as JSONWebKeySet);
-
   return async function identityFromAuthorization(header: string | undefined): Promise<Identity> {
     if (!header) return anonymousIdentity;
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     if (!match) throw new DomainError(ErrorCode.Unauthenticated, "Authorization must be 'Bearer <token>'");
     try {
-      const { payload } = await jwtVerify(match[1], keySet, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: ["EdDSA"],
-        requiredClaims: ["exp", "sub"],
-      });
+      const { payload } = await jwtVerify(
+        match[1],
+        (protectedHeader) => {
+          if (!protectedHeader.kid) throw new RefusedToken("token names no key id");
+          const key = options.keys.keyFor(protectedHeader.kid);
+          if (!key) throw new RefusedToken("token signed with an unknown or retired key");
+          return key;
+        },
+        {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ["EdDSA"],
+          requiredClaims: ["exp", "sub"],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        },
+      );
       const claims = accessClaimsSchema.parse(payload);
       return identitySchema.parse({
         subject: claims.sub,
@@ -46,8 +75,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
         windowId: claims.win,
       });
     } catch (error) {
-      const why = error instanceof joseErrors.JWTExpired ? "token expired" : "invalid token";
-      throw new DomainError(ErrorCode.Unauthenticated, `Access refused: ${why}`);
+      throw new DomainError(ErrorCode.Unauthenticated, `Access refused: ${reason(error)}`);
     }
   };
 }

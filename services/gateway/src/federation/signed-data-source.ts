@@ -2,27 +2,65 @@ import type { KeyObject } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity } from "@onestop/platform";
 
+/** Where the mutation came from, as the audit records it. */
+export interface ClientInfo {
+  ip: string | null;
+  forwardedFor: string | null;
+  userAgent: string | null;
+  clientName: string | null;
+  clientVersion: string | null;
+}
+
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
-  /** Signed once per incoming request and reused for every subgraph fetch of its plan. */
-  signedIdentity?: string;
+  client: ClientInfo;
 }
 
-/** Forwards every subgraph fetch with the caller's identity, signed, and the request id. */
+/**
+ * Carries the claims from `willSendRequest`, which knows the caller, to the fetcher, which
+ * knows the exact body; it never leaves the process.
+ */
+const PENDING_IDENTITY_HEADER = "x-onestop-identity-to-sign";
+
+interface PendingIdentity {
+  identity: Identity;
+  requestId: string;
+}
+
+/**
+ * Forwards every subgraph fetch with the caller's identity and the request id. The identity
+ * is signed per fetch, bound to this subgraph and to a SHA-256 of the very body sent, so a
+ * header seen on the wire cannot be replayed with another body or at another subgraph.
+ */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
+    private readonly subgraphName: string,
     private readonly privateKey: KeyObject,
     private readonly clock: Clock,
   ) {
     super({ url });
+    // Signed where the body is final: the fetcher is handed the string that goes on the wire.
+    const send: RemoteGraphQLDataSource["fetcher"] = this.fetcher;
+    this.fetcher = (target, init) => send(target, init && this.signed(init));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!("identity" in context) || !context.identity) return;
-    context.signedIdentity ??= signIdentity(context.identity, context.requestId, this.privateKey, this.clock.now());
-    request.http?.headers.set(IDENTITY_HEADER, context.signedIdentity);
+    const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId };
+    request.http?.headers.set(PENDING_IDENTITY_HEADER, Buffer.from(JSON.stringify(pending)).toString("base64url"));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  private signed<I extends { headers?: Record<string, string>; body?: unknown }>(init: I): I {
+    const { [PENDING_IDENTITY_HEADER]: pending, ...headers } = init.headers ?? {};
+    if (pending === undefined || typeof init.body !== "string") return { ...init, headers };
+    const { identity, requestId } = JSON.parse(Buffer.from(pending, "base64url").toString("utf8")) as PendingIdentity;
+    const signature = signIdentity(identity, requestId, this.privateKey, this.clock.now(), {
+      audience: this.subgraphName,
+      body: init.body,
+    });
+    return { ...init, headers: { ...headers, [IDENTITY_HEADER]: signature } };
   }
 }

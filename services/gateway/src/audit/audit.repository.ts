@@ -1,0 +1,118 @@
+import type { DataSource } from "typeorm";
+import type { AuditEntry } from "./audit.rules";
+
+interface EntryRow {
+  seq: string | number;
+  recorded_at: Date;
+  request_id: string;
+  subject: string;
+  roles: string;
+  center_code: string | null;
+  department_id: string | null;
+  window_id: string | null;
+  operation_name: string | null;
+  fields: string;
+  client_ip: string | null;
+  forwarded_for: string | null;
+  user_agent: string | null;
+  client_name: string | null;
+  client_version: string | null;
+  outcome: "ok" | "error";
+  error_codes: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const COLUMNS =
+  "seq, recorded_at, request_id, subject, roles, center_code, department_id, window_id, operation_name, fields, " +
+  "client_ip, forwarded_for, user_agent, client_name, client_version, outcome, error_codes, prev_hash, hash";
+
+function toEntry(row: EntryRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    recordedAt: row.recorded_at,
+    requestId: row.request_id,
+    subject: row.subject,
+    roles: row.roles,
+    centerCode: row.center_code,
+    departmentId: row.department_id,
+    windowId: row.window_id,
+    operationName: row.operation_name,
+    fields: row.fields,
+    clientIp: row.client_ip,
+    forwardedFor: row.forwarded_for,
+    userAgent: row.user_agent,
+    clientName: row.client_name,
+    clientVersion: row.client_version,
+    outcome: row.outcome,
+    errorCodes: row.error_codes,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The only code that reads or writes the audit tables. */
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends the next entry under the chain head's row lock: `build` gets the last link and
+   * returns the sealed entry, which is written with the new head in one transaction.
+   */
+  async append(build: (previous: ChainHead) => AuditEntry): Promise<AuditEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      const [head] = (await manager.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) as Array<{ seq: string | number; hash: string }>;
+      if (!head) throw new Error("audit_chain_head has no row: the audit migrations did not run");
+      const entry = build({ seq: Number(head.seq), hash: head.hash });
+      await manager.query(`INSERT INTO audit_entry (${COLUMNS}) VALUES (${COLUMNS.split(",").map(() => "?").join(", ")})`, [
+        entry.seq,
+        entry.recordedAt,
+        entry.requestId,
+        entry.subject,
+        entry.roles,
+        entry.centerCode,
+        entry.departmentId,
+        entry.windowId,
+        entry.operationName,
+        entry.fields,
+        entry.clientIp,
+        entry.forwardedFor,
+        entry.userAgent,
+        entry.clientName,
+        entry.clientVersion,
+        entry.outcome,
+        entry.errorCodes,
+        entry.prevHash,
+        entry.hash,
+      ]);
+      await manager.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", [entry.seq, entry.hash]);
+      return entry;
+    });
+  }
+
+  async head(): Promise<ChainHead> {
+    const [head] = (await this.dataSource.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1")) as Array<{ seq: string | number; hash: string }>;
+    return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? "" };
+  }
+
+  /** Entries after `after` in order, those of one center and those of none, or all when center is undefined. */
+  async page(after: number, limit: number, center?: string): Promise<AuditEntry[]> {
+    const rows = (await (center === undefined
+      ? this.dataSource.query(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`, [after, limit])
+      : this.dataSource.query(
+          `SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? AND (center_code = ? OR center_code IS NULL) ORDER BY seq LIMIT ?`,
+          [after, center, limit],
+        ))) as EntryRow[];
+    return rows.map(toEntry);
+  }
+
+  async entryAt(seq: number): Promise<AuditEntry | null> {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_entry WHERE seq = ?`, [seq])) as EntryRow[];
+    return row ? toEntry(row) : null;
+  }
+}
