@@ -5,8 +5,10 @@
 //   pnpm build && node bench/staffing-authz.js [--checks 20000] [--concurrency 16] [--roster 1000] [--warmup 100]
 //
 // It starts the staffing subgraph and the gateway (serving the whole supergraph) in this
-// process, on their own databases (onestop_test_bench_staffing_*) and NATS namespace; the
-// other subgraphs are not needed by anything measured here. It seeds the
+// process, on their own databases and NATS namespace, named like a test run's
+// (onestop_test_r<pid>_bench_staffing_*) so that test runs leave them alone while this
+// process lives and clean them up after; the other subgraphs are not needed by anything
+// measured here. It seeds the
 // demonstration county's departments and staffing through the gateway, and stands up a
 // consuming service's replica exactly as a service adds it: the replica tables in its own
 // database and the replica's handlers on its own durable consumers, fed by staffing's
@@ -71,11 +73,12 @@ async function run(n, concurrency, work) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2).filter((a) => a !== "--"));
+  const runId = `r${process.pid.toString(36)}`;
   const environment = {
-    databasePrefix: "onestop_test_bench_staffing",
-    namespace: "t_bench_staffing",
+    databasePrefix: `onestop_test_${runId}_bench_staffing`,
+    namespace: `t_${runId}_bench_staffing`,
     keysDir: join(root, ".local", "test-keys"),
-    logLevel: "silent",
+    logLevel: process.env.BENCH_LOG_LEVEL ?? "silent",
   };
   const log = (line) => process.stdout.write(`${line}\n`);
   log(`staffing-authz: ${os.cpus().length} CPUs, Node ${process.version}`);
