@@ -84,6 +84,7 @@ async function main() {
     const child = launch(service.name, `services/${service.name}/dist/main.js`, {
       PORT: String(service.port),
       IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+      AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     }, colors[index]);
     children.push(child);
     child.on("exit", (code) => !stopping && (process.stderr.write(`${service.name} exited (${code}); stopping\n`), stopAll(1)));
