@@ -7,9 +7,10 @@ import { jointSagaHandlers } from "./joint-approvals/joint-approvals.handlers";
 import { JointApprovalsRepository } from "./joint-approvals/joint-approvals.repository";
 import { jointApprovalsResolvers } from "./joint-approvals/joint-approvals.resolvers";
 import { JointApprovalsService } from "./joint-approvals/joint-approvals.service";
-import { DEADLINE_TIMER, JointSaga } from "./joint-approvals/joint-saga.service";
+import { ALARM_TIMER, JointSaga } from "./joint-approvals/joint-saga.service";
 import { JointApprovals1763769600050 } from "./joint-approvals/migrations/1763769600050-joint-approvals";
 import { JointSaga1763769600051 } from "./joint-approvals/migrations/1763769600051-joint-saga";
+import { JointAlarms1763769600053 } from "./joint-approvals/migrations/1763769600053-joint-alarms";
 import { replicaEntities } from "./replicas/entities";
 import { Replicas1763769600052 } from "./replicas/migrations/1763769600052-replicas";
 import { replicaHandlers } from "./replicas/replicas.handlers";
@@ -21,7 +22,7 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
   name: "parallel-approval",
   rootDir: join(__dirname, ".."),
   entities: [...jointApprovalEntities, ...replicaEntities],
-  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052],
+  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052, JointAlarms1763769600053],
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);
     const replicas = new ReplicasRepository(dataSource);
@@ -33,7 +34,7 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
       clock,
       logger,
       pollMs: env.TIMER_POLL_MS,
-      handlers: { [DEADLINE_TIMER]: (tx, timer) => saga!.onDeadlineTimer(tx, timer) },
+      handlers: { [ALARM_TIMER]: (tx, timer) => saga!.onAlarm(tx, timer) },
     });
     saga = new JointSaga(repository, timers, WorkingCalendar.shipped(), clock);
     const service = new JointApprovalsService(repository, replicas, saga, unitOfWork, clock);

@@ -87,9 +87,13 @@ export class JointApprovalRow {
   @Column({ name: "completed_steps", ...json<CompletedStep[]>() })
   completedSteps!: CompletedStep[];
 
-  /** Keys of the durable timers armed for it now. */
-  @Column({ ...json<string[]>() })
-  timers!: string[];
+  /** The key of its durable timer: set for the next instant one of its clocks needs the saga. */
+  @Column({ name: "alarm_key", type: "varchar", length: 100, nullable: true })
+  alarmKey!: string | null;
+
+  /** The overall deadline its yellow warning was raised for. */
+  @Column({ name: "yellow_raised_for", type: "datetime", precision: 3, nullable: true })
+  yellowRaisedFor!: Date | null;
 
   @Column({ name: "concluded_at", type: "datetime", precision: 3, nullable: true })
   concludedAt!: Date | null;
@@ -99,10 +103,6 @@ export class JointApprovalRow {
 
   @Column({ name: "deciding_participant_id", type: "char", length: 36, nullable: true })
   decidingParticipantId!: string | null;
-
-  /** Entries written to its history so far: the next entry's number. */
-  @Column({ name: "history_seq", type: "int" })
-  historySeq!: number;
 }
 
 /** One participating department with its item, and what the saga knows of its joint case (联办件). */
@@ -178,6 +178,10 @@ export class JointParticipantRow {
 
   @Column({ name: "warning_level", type: "varchar", length: 10 })
   warningLevel!: "GREEN" | "YELLOW" | "RED";
+
+  /** The deadline its yellow warning was raised for. */
+  @Column({ name: "yellow_raised_for", type: "datetime", precision: 3, nullable: true })
+  yellowRaisedFor!: Date | null;
 
   @Column({ type: "varchar", length: 20, nullable: true })
   outcome!: ParticipantOutcome | null;
@@ -262,7 +266,7 @@ export type HistoryKind =
   | "WITHDRAWAL_REQUESTED"
   | "CONCLUDED";
 
-/** The joint approval's history, in the order the saga learned things. */
+/** The joint approval's history, in the order the saga learned things (the order of its key). */
 @Entity({ name: "joint_history" })
 export class HistoryRow {
   @PrimaryGeneratedColumn({ type: "bigint" })
@@ -270,9 +274,6 @@ export class HistoryRow {
 
   @Column({ name: "joint_approval_id", type: "char", length: 36 })
   jointApprovalId!: string;
-
-  @Column({ type: "int" })
-  seq!: number;
 
   @Column({ type: "datetime", precision: 3 })
   at!: Date;

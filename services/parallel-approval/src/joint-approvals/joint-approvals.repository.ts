@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, ValueTransformer } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { ExtensionRow, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import type { JointStatus, ListCursor, ParticipantOutcome, ParticipantStatus } from "./joint-approvals.rules";
@@ -10,6 +10,53 @@ export class ProjectCodeTaken extends Error {
     this.name = "ProjectCodeTaken";
   }
 }
+
+/** MySQL chose this transaction as a deadlock's victim (or gave up waiting for a lock): it was rolled back whole. */
+export function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT";
+}
+
+/**
+ * Reads and writes an entity's rows with plain SQL, through the columns and transformers its
+ * TypeORM metadata declares: the saga's hot paths (one locked row, one update) pay for no
+ * query building.
+ */
+class RowMapper<T extends ObjectLiteral> {
+  private readonly columns: Array<{ property: string; column: string; transformer: ValueTransformer | undefined }>;
+  private readonly byProperty: Map<string, { column: string; transformer: ValueTransformer | undefined }>;
+
+  constructor(
+    dataSource: DataSource,
+    entity: EntityTarget<T>,
+    readonly table: string,
+  ) {
+    this.columns = dataSource.getMetadata(entity).columns.map((c) => ({ property: c.propertyName, column: c.databaseName, transformer: c.transformer as ValueTransformer | undefined }));
+    this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
+  }
+
+  fromRow(raw: Record<string, unknown>): T {
+    const entity: Record<string, unknown> = {};
+    for (const { property, column, transformer } of this.columns) entity[property] = transformer ? transformer.from(raw[column]) : raw[column];
+    return entity as T;
+  }
+
+  /** `SET a = ?, b = ?` and its values, for the properties given. */
+  assignments(changes: Partial<T>): { sql: string; params: unknown[] } {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const [property, value] of Object.entries(changes)) {
+      const column = this.byProperty.get(property);
+      if (!column) throw new Error(`${this.table} has no column for ${property}`);
+      parts.push(`\`${column.column}\` = ?`);
+      params.push(column.transformer ? column.transformer.to(value) : value);
+    }
+    return { sql: parts.join(", "), params };
+  }
+}
+
+export type HistoryEntry = HistoryRow & { seq: number };
 
 export interface JointApprovalFilter {
   centerCode: string;
@@ -25,7 +72,15 @@ export interface JointApprovalFilter {
 
 /** The only code that reads or writes the joint approvals, their participants, clocks and history. */
 export class JointApprovalsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly joints: RowMapper<JointApprovalRow>;
+  private readonly participants: RowMapper<JointParticipantRow>;
+  private readonly historyRows: RowMapper<HistoryRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.joints = new RowMapper(dataSource, JointApprovalRow, "joint_approval");
+    this.participants = new RowMapper(dataSource, JointParticipantRow, "joint_participant");
+    this.historyRows = new RowMapper(dataSource, HistoryRow, "joint_history");
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx?.manager ?? this.dataSource.manager;
@@ -50,29 +105,28 @@ export class JointApprovalsRepository {
   }
 
   /** Every change to a joint approval and its participants happens under this lock, one at a time. */
-  lock(tx: Tx, id: string): Promise<JointApprovalRow | null> {
-    return tx.manager.createQueryBuilder(JointApprovalRow, "j").setLock("pessimistic_write").where("j.id = :id", { id }).getOne();
+  async lock(tx: Tx, id: string): Promise<JointApprovalRow | null> {
+    const [row] = (await tx.manager.query("SELECT * FROM joint_approval WHERE id = ? FOR UPDATE", [id])) as Array<Record<string, unknown>>;
+    return row ? this.joints.fromRow(row) : null;
   }
 
-  participantsOf(jointApprovalId: string, tx?: Tx): Promise<JointParticipantRow[]> {
-    return this.manager(tx).find(JointParticipantRow, { where: { jointApprovalId }, order: { position: "ASC" } });
-  }
-
-  async participantsOfMany(jointApprovalIds: readonly string[]): Promise<JointParticipantRow[]> {
-    if (jointApprovalIds.length === 0) return [];
-    return this.manager()
-      .createQueryBuilder(JointParticipantRow, "p")
-      .where("p.joint_approval_id IN (:...ids)", { ids: jointApprovalIds })
-      .orderBy("p.position", "ASC")
-      .getMany();
+  async participantsOf(jointApprovalId: string, tx?: Tx): Promise<JointParticipantRow[]> {
+    const rows = (await this.manager(tx).query("SELECT * FROM joint_participant WHERE joint_approval_id = ? ORDER BY position", [jointApprovalId])) as Array<Record<string, unknown>>;
+    return rows.map((row) => this.participants.fromRow(row));
   }
 
   async updateJoint(tx: Tx, id: string, changes: Partial<JointApprovalRow>): Promise<void> {
-    if (Object.keys(changes).length > 0) await tx.manager.update(JointApprovalRow, { id }, changes);
+    await this.update(tx, this.joints, id, changes);
   }
 
   async updateParticipant(tx: Tx, id: string, changes: Partial<JointParticipantRow>): Promise<void> {
-    if (Object.keys(changes).length > 0) await tx.manager.update(JointParticipantRow, { id }, changes);
+    await this.update(tx, this.participants, id, changes);
+  }
+
+  private async update<T extends ObjectLiteral>(tx: Tx, mapper: RowMapper<T>, id: string, changes: Partial<T>): Promise<void> {
+    if (Object.keys(changes).length === 0) return;
+    const { sql, params } = mapper.assignments(changes);
+    await tx.manager.query(`UPDATE ${mapper.table} SET ${sql} WHERE id = ?`, [...params, id]);
   }
 
   /**
@@ -80,28 +134,34 @@ export class JointApprovalsRepository {
    * however often its conclusion is delivered. False when it was counted before.
    */
   async countOutcome(tx: Tx, participantId: string, outcome: ParticipantOutcome, status: ParticipantStatus, concludedAt: Date, countedAt: Date): Promise<boolean> {
-    const result = await tx.manager
-      .createQueryBuilder()
-      .update(JointParticipantRow)
-      .set({ outcome, status, concludedAt, countedAt })
-      .where("id = :participantId AND outcome IS NULL", { participantId })
-      .execute();
-    return result.affected === 1;
+    const result = (await tx.manager.query(
+      "UPDATE joint_participant SET outcome = ?, status = ?, concluded_at = ?, counted_at = ? WHERE id = ? AND outcome IS NULL",
+      [outcome, status, concludedAt, countedAt, participantId],
+    )) as { affectedRows?: number };
+    return result.affectedRows === 1;
   }
 
   /** A step already recorded (a redelivery) is kept as it was. */
   async recordNoticeStep(tx: Tx, step: NoticeStepRow): Promise<void> {
-    await tx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(NoticeStepRow)
-      .values(step)
-      .orIgnore()
-      .execute();
+    await tx.manager.query(
+      "INSERT IGNORE INTO joint_notice_step (participant_id, slip_seq, joint_approval_id, from_status, to_status, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
+      [step.participantId, step.slipSeq, step.jointApprovalId, step.fromStatus, step.toStatus, step.occurredAt],
+    );
   }
 
-  noticeStepsOf(jointApprovalId: string, tx?: Tx): Promise<NoticeStepRow[]> {
-    return this.manager(tx).find(NoticeStepRow, { where: { jointApprovalId }, order: { participantId: "ASC", slipSeq: "ASC" } });
+  async noticeStepsOf(jointApprovalId: string, tx?: Tx): Promise<NoticeStepRow[]> {
+    const rows = (await this.manager(tx).query(
+      "SELECT participant_id, slip_seq, from_status, to_status, occurred_at FROM joint_notice_step WHERE joint_approval_id = ? ORDER BY participant_id, slip_seq",
+      [jointApprovalId],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      participantId: r.participant_id as string,
+      slipSeq: Number(r.slip_seq),
+      jointApprovalId,
+      fromStatus: r.from_status as NoticeStepRow["fromStatus"],
+      toStatus: r.to_status as NoticeStepRow["toStatus"],
+      occurredAt: r.occurred_at as Date,
+    }));
   }
 
   /** False when the extension was recorded before. */
@@ -110,18 +170,28 @@ export class JointApprovalsRepository {
     return (result.raw as { affectedRows?: number })?.affectedRows === 1;
   }
 
-  extensionsOf(jointApprovalId: string, tx?: Tx): Promise<ExtensionRow[]> {
-    return this.manager(tx).find(ExtensionRow, { where: { jointApprovalId }, order: { approvedAt: "ASC" } });
+  async extensionsOf(jointApprovalId: string, tx?: Tx): Promise<ExtensionRow[]> {
+    const rows = (await this.manager(tx).query("SELECT id, participant_id, working_days, approved_at FROM joint_extension WHERE joint_approval_id = ? ORDER BY approved_at", [
+      jointApprovalId,
+    ])) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ id: r.id as string, participantId: r.participant_id as string, jointApprovalId, workingDays: Number(r.working_days), approvedAt: r.approved_at as Date }));
   }
 
   async appendHistory(tx: Tx, entries: ReadonlyArray<Omit<HistoryRow, "id">>): Promise<void> {
-    if (entries.length > 0) await tx.manager.insert(HistoryRow, [...entries]);
+    if (entries.length === 0) return;
+    await tx.manager.query(
+      `INSERT INTO joint_history (joint_approval_id, at, kind, participant_id, actor, note, details) VALUES ${entries.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      entries.flatMap((e) => [e.jointApprovalId, e.at, e.kind, e.participantId, e.actor, e.note, e.details]),
+    );
   }
 
-  historyOf(jointApprovalId: string, last: number): Promise<HistoryRow[]> {
-    return this.manager()
-      .find(HistoryRow, { where: { jointApprovalId }, order: { seq: "DESC" }, take: last })
-      .then((rows) => rows.reverse());
+  /** The latest entries, oldest first, each numbered in the whole history. */
+  async historyOf(jointApprovalId: string, last: number): Promise<HistoryEntry[]> {
+    const rows = (await this.manager().query(
+      `SELECT * FROM (SELECT h.*, ROW_NUMBER() OVER (ORDER BY h.id) AS seq FROM joint_history h WHERE h.joint_approval_id = ?) numbered ORDER BY seq DESC LIMIT ?`,
+      [jointApprovalId, last],
+    )) as Array<Record<string, unknown>>;
+    return rows.reverse().map((row) => ({ ...this.historyRows.fromRow(row), seq: Number(row.seq) }));
   }
 
   /** Newest first; `after` is the last row of the previous page. One more row than asked tells whether a next page exists. */

@@ -10,9 +10,11 @@ import {
   validate,
   type Clock,
   type Identity,
+  type Tx,
   type UnitOfWork,
 } from "@onestop/platform";
 import { randomUUID } from "node:crypto";
+import type { DepartmentReplicaRow, ItemReplicaRow } from "../replicas/entities";
 import type { ReplicasRepository } from "../replicas/replicas.repository";
 import type { JointApprovalRow, JointParticipantRow } from "./entities";
 import {
@@ -27,7 +29,7 @@ import {
   type JointStatus,
   type StartRequest,
 } from "./joint-approvals.rules";
-import { ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
+import { isDeadlock, ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
 import type { ClockView, JointSaga } from "./joint-saga.service";
 
 const jointStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
@@ -69,6 +71,7 @@ const listInput = pageInput.extend({
 const departmentListInput = pageInput.extend({ statuses: z.array(jointStatus).max(6).nullish() });
 
 const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
+const DEADLOCK_ATTEMPTS = 5;
 
 export interface JointApprovalConnection {
   edges: Array<{ cursor: string; node: JointApprovalRow }>;
@@ -123,6 +126,39 @@ export class JointApprovalsService {
       throw new DomainError(first!.code, first!.message, { field: first!.field, problems });
     }
 
+    const opened = await this.transaction(async (tx) => {
+      const { joint, participants } = this.newJointApproval(identity, centerCode, request, fingerprint, departments, items);
+      await this.saga.open(tx, joint, participants);
+      return joint.id;
+    }).catch(async (error) => {
+      if (!(error instanceof ProjectCodeTaken)) throw error;
+      // The same request, sent twice at once: the other one opened it.
+      const first = await this.repository.findByProject(centerCode, request.projectCode);
+      if (!first) throw error;
+      return this.sameRequest(first, fingerprint).id;
+    });
+    return (await this.repository.find(opened))!;
+  }
+
+  private sameRequest(earlier: JointApprovalRow, fingerprint: string): JointApprovalRow {
+    if (earlier.requestFingerprint !== fingerprint) {
+      throw new DomainError("PROJECT_CODE_CONFLICT", `Project ${earlier.projectCode} already has a joint approval with other content`, {
+        field: "projectCode",
+        jointApprovalId: earlier.id,
+      });
+    }
+    return earlier;
+  }
+
+  /** The saga's rows of a new joint approval, fresh for each attempt of the opening transaction. */
+  private newJointApproval(
+    identity: Identity,
+    centerCode: string,
+    request: StartRequest,
+    fingerprint: string,
+    departments: DepartmentReplicaRow[],
+    items: Array<ItemReplicaRow & { cancelled: boolean }>,
+  ): { joint: JointApprovalRow; participants: JointParticipantRow[] } {
     const now = this.clock.now();
     const joint: JointApprovalRow = {
       id: randomUUID(),
@@ -147,11 +183,11 @@ export class JointApprovalsService {
       outcomesCounted: 0,
       approvalsCounted: 0,
       completedSteps: [],
-      timers: [],
+      alarmKey: null,
+      yellowRaisedFor: null,
       concludedAt: null,
       conclusionReason: null,
       decidingParticipantId: null,
-      historySeq: 0,
     };
     const participants: JointParticipantRow[] = request.participants.map((p, position) => {
       const item = items.find((i) => i.itemId === p.itemId)!;
@@ -179,6 +215,7 @@ export class JointApprovalsService {
         acceptedAt: null,
         deadlineAt: null,
         warningLevel: "GREEN",
+        yellowRaisedFor: null,
         outcome: null,
         concludedAt: null,
         countedAt: null,
@@ -191,33 +228,14 @@ export class JointApprovalsService {
       row.status = participantStatus(row);
       return row;
     });
-    try {
-      await this.unitOfWork.run((tx) => this.saga.open(tx, joint, participants));
-    } catch (error) {
-      if (!(error instanceof ProjectCodeTaken)) throw error;
-      // The same request, sent twice at once: the other one opened it.
-      const first = await this.repository.findByProject(centerCode, request.projectCode);
-      if (first) return this.sameRequest(first, fingerprint);
-      throw error;
-    }
-    return (await this.repository.find(joint.id))!;
-  }
-
-  private sameRequest(earlier: JointApprovalRow, fingerprint: string): JointApprovalRow {
-    if (earlier.requestFingerprint !== fingerprint) {
-      throw new DomainError("PROJECT_CODE_CONFLICT", `Project ${earlier.projectCode} already has a joint approval with other content`, {
-        field: "projectCode",
-        jointApprovalId: earlier.id,
-      });
-    }
-    return earlier;
+    return { joint, participants };
   }
 
   /** 催办: the lead department urges a participant that has not concluded. */
   async urgeParticipant(identity: Identity, jointApprovalId: string, participantId: string, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(urgeInput, rawInput);
     requireRole(identity, "bureau");
-    return this.unitOfWork.run(async (tx) => {
+    return this.transaction(async (tx) => {
       const state = await this.saga.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       this.requireLead(identity, state.joint);
@@ -237,7 +255,7 @@ export class JointApprovalsService {
   async withdrawJointApproval(identity: Identity, jointApprovalId: string, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(withdrawInput, rawInput);
     requireRole(identity, "bureau", "citizen");
-    return this.unitOfWork.run(async (tx) => {
+    return this.transaction(async (tx) => {
       const state = await this.saga.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       const applicant = hasRole(identity, "citizen") && identity.subject === state.joint.applicantSubject;
@@ -248,6 +266,21 @@ export class JointApprovalsService {
       await this.saga.save(tx, state);
       return state.joint;
     });
+  }
+
+  /**
+   * One transaction of the bureau's commands. Concurrent writers (the outbox relay's claim
+   * among them) can deadlock; the loser is rolled back whole, so it is run again as new.
+   */
+  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.unitOfWork.run(work);
+      } catch (error) {
+        if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------

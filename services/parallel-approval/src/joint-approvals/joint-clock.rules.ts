@@ -125,44 +125,55 @@ export function warningInstants(calendar: WorkingCalendar, limit: TimeLimit): { 
 
 export type WarningLevel = "YELLOW" | "RED";
 
-export interface JointTimer {
-  key: string;
-  dueAt: Date;
-  payload: { jointApprovalId: string; participantId: string | null; level: WarningLevel };
-}
-
+/** A clock the saga watches: the overall one (participantId null) or a participant's that still owes its answer. */
 export interface WatchedClock {
-  /** null: the overall clock. */
   participantId: string | null;
   limit: TimeLimit;
+  /** The deadline (ms) a yellow warning was already raised for; a moved deadline warns again. */
+  yellowRaisedFor: number | null;
+}
+
+export interface DueAlarm {
+  participantId: string | null;
+  level: WarningLevel;
+  deadline: Date;
+}
+
+/** The instants still ahead of a watched clock: its yellow warning unless raised for this deadline, and its deadline. */
+function pendingInstants(calendar: WorkingCalendar, clock: WatchedClock): Array<{ level: WarningLevel; at: Date; deadline: Date }> {
+  const instants = warningInstants(calendar, clock.limit);
+  if (!instants) return [];
+  const pending: Array<{ level: WarningLevel; at: Date; deadline: Date }> = [];
+  if (clock.yellowRaisedFor !== instants.redAt.getTime()) pending.push({ level: "YELLOW", at: instants.yellowAt, deadline: instants.redAt });
+  pending.push({ level: "RED", at: instants.redAt, deadline: instants.redAt });
+  return pending;
+}
+
+/** What is due at `now`: per clock its deadline once passed, else its yellow warning once reached. */
+export function alarmsDue(calendar: WorkingCalendar, clocks: readonly WatchedClock[], now: Date): DueAlarm[] {
+  const due: DueAlarm[] = [];
+  for (const clock of clocks) {
+    const reached = pendingInstants(calendar, clock).filter((p) => p.at.getTime() <= now.getTime());
+    const alarm = reached.find((p) => p.level === "RED") ?? reached[0];
+    if (alarm) due.push({ participantId: clock.participantId, level: alarm.level, deadline: alarm.deadline });
+  }
+  return due;
 }
 
 /**
- * The durable timers a joint approval needs now: a yellow and a red one for the overall clock
- * and for each participant that still owes its answer. Keys carry the instant, so a moved
- * deadline is a new timer and one that fired is never re-armed by mistake.
+ * When the saga must next look at a joint approval: the earliest pending instant of its
+ * watched clocks; none while every clock is stopped or nothing is watched. One durable timer
+ * per joint approval is set for it.
  */
-export function wantedTimers(calendar: WorkingCalendar, jointApprovalId: string, clocks: readonly WatchedClock[]): JointTimer[] {
-  const timers: JointTimer[] = [];
+export function nextAlarm(calendar: WorkingCalendar, clocks: readonly WatchedClock[]): Date | null {
+  let next: Date | null = null;
   for (const clock of clocks) {
-    const instants = warningInstants(calendar, clock.limit);
-    if (!instants) continue;
-    const owner = clock.participantId ?? "JOINT";
-    for (const [level, at] of [["YELLOW", instants.yellowAt], ["RED", instants.redAt]] as const) {
-      timers.push({ key: `${jointApprovalId}:${owner}:${level}:${at.getTime()}`, dueAt: at, payload: { jointApprovalId, participantId: clock.participantId, level } });
-    }
+    for (const pending of pendingInstants(calendar, clock)) if (!next || pending.at.getTime() < next.getTime()) next = pending.at;
   }
-  return timers;
+  return next;
 }
 
-/** What to cancel and what to set, going from the timers armed to the ones wanted. */
-export function timerChanges(armed: readonly string[], wanted: readonly JointTimer[]): { cancel: string[]; schedule: JointTimer[] } {
-  const wantedKeys = new Set(wanted.map((t) => t.key));
-  const armedKeys = new Set(armed);
-  return { cancel: armed.filter((key) => !wantedKeys.has(key)), schedule: wanted.filter((t) => !armedKeys.has(t.key)) };
-}
-
-/** The instant a timer key was armed for. */
-export function dueOfKey(key: string): number {
-  return Number(key.slice(key.lastIndexOf(":") + 1));
+/** A new instant is a new key: a timer that fired is never re-armed by mistake. */
+export function alarmKey(jointApprovalId: string, at: Date): string {
+  return `${jointApprovalId}:${at.getTime()}`;
 }

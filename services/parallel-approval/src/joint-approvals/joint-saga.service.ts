@@ -15,24 +15,23 @@ import {
 } from "./joint-approvals.rules";
 import type { JointApprovalsRepository } from "./joint-approvals.repository";
 import {
+  alarmKey,
+  alarmsDue,
   clockState,
-  dueOfKey,
+  nextAlarm,
   noticeStops,
   overallLimit,
   participantLimit,
   participantsHolding,
-  timerChanges,
   usageAt,
-  wantedTimers,
-  warningInstants,
   type ClockUsage,
-  type JointTimer,
+  type DueAlarm,
   type WatchedClock,
 } from "./joint-clock.rules";
 import { compensations, completion, runForward, type SagaAction, type SagaView } from "./joint-saga.steps";
 
-/** The durable timers of the joint clocks: a yellow and a red one per watched clock. */
-export const DEADLINE_TIMER = "joint-deadline";
+/** The durable timer of a joint approval: the next instant one of its clocks needs the saga. */
+export const ALARM_TIMER = "joint-alarm";
 
 const CLOSED_CASE: readonly CaseStatus[] = ["CONCLUDED", "DELIVERED", "REFUSED", "WITHDRAWN", "RETURNED", "REVOKED"];
 
@@ -74,13 +73,17 @@ export interface ClockView {
 
 const copy = <T extends object>(row: T): Snapshot<T> => ({ ...row }) as Snapshot<T>;
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null) return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
 function changedFields<T extends object>(before: Snapshot<T> | undefined | null, after: T): Partial<T> {
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(after) as Array<keyof T & string>) {
-    const a = before?.[key];
-    const b = after[key];
-    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
-    if (!same) changes[key] = b;
+    if (!sameValue(before?.[key], after[key])) changes[key] = after[key];
   }
   return changes as Partial<T>;
 }
@@ -128,10 +131,8 @@ export class JointSaga {
   }
 
   private note(state: SagaState, entry: HistoryNote): void {
-    state.joint.historySeq += 1;
     state.history.push({
       jointApprovalId: state.joint.id,
-      seq: state.joint.historySeq,
       at: state.now,
       kind: entry.kind,
       participantId: entry.participantId ?? null,
@@ -242,7 +243,7 @@ export class JointSaga {
           await this.settleClocks(tx, state);
           break;
         case "DISARM_DEADLINES":
-          await this.rearm(tx, state, []);
+          await this.rearm(tx, state, null);
           break;
         case "REQUEST_CASE_WITHDRAWAL": {
           const participant = this.participant(state, action.participantId);
@@ -319,18 +320,33 @@ export class JointSaga {
     };
   }
 
+  /** The clocks the saga watches now: the overall one until it timed out, and each participant's that still owes its answer. */
+  private watched(state: SagaState, limits: ReturnType<JointSaga["limits"]>): WatchedClock[] {
+    const { joint, participants } = state;
+    if (isFinal(joint.status)) return [];
+    const watched: WatchedClock[] = [];
+    if (!joint.timedOutAt) watched.push({ participantId: null, limit: limits.overall, yellowRaisedFor: joint.yellowRaisedFor?.getTime() ?? null });
+    for (const p of participants.filter(awaitsAnswer)) {
+      watched.push({ participantId: p.id, limit: limits.participant.get(p.id)!, yellowRaisedFor: p.yellowRaisedFor?.getTime() ?? null });
+    }
+    return watched;
+  }
+
+  private async clockFacts(tx: Tx, state: SagaState) {
+    const steps = await this.repository.noticeStepsOf(state.joint.id, tx);
+    const extensions = await this.repository.extensionsOf(state.joint.id, tx);
+    return this.limits(state.joint, state.participants, steps, extensions);
+  }
+
   /**
    * Recomputes every deadline from the recorded facts (the notices that stop the joint clock,
-   * the extensions), sets the timers to match, and announces a pause or a resumption.
+   * the extensions), sets the alarm to match, and announces a pause or a resumption.
    */
   async settleClocks(tx: Tx, state: SagaState): Promise<void> {
     const { joint, participants } = state;
-    const steps = await this.repository.noticeStepsOf(joint.id, tx);
-    const extensions = await this.repository.extensionsOf(joint.id, tx);
-    const limits = this.limits(joint, participants, steps, extensions);
+    const limits = await this.clockFacts(tx, state);
     const final = isFinal(joint.status);
     const wasPaused = joint.paused;
-    const watched: WatchedClock[] = [];
     onCalendar(() => {
       const overall = clockState(this.calendar, limits.overall);
       joint.deadlineAt = overall.dueAt;
@@ -338,12 +354,9 @@ export class JointSaga {
       for (const p of participants) {
         if (p.outcome === null) p.deadlineAt = clockState(this.calendar, limits.participant.get(p.id)!).dueAt;
       }
-      if (final) return;
-      if (!joint.timedOutAt) watched.push({ participantId: null, limit: limits.overall });
-      for (const p of participants.filter(awaitsAnswer)) watched.push({ participantId: p.id, limit: limits.participant.get(p.id)! });
     });
     if (!final) joint.status = runningStatus(joint);
-    await this.rearm(tx, state, onCalendar(() => wantedTimers(this.calendar, joint.id, watched)));
+    await this.rearm(tx, state, onCalendar(() => nextAlarm(this.calendar, this.watched(state, limits))));
     if (final || wasPaused === joint.paused) return;
     if (joint.paused) {
       const cause = participants.find((p) => limits.holding.includes(p.id))!;
@@ -370,12 +383,19 @@ export class JointSaga {
     }
   }
 
-  /** Sets the timers wanted and cancels the rest; one already due is firing and stays as the record that it fired. */
-  private async rearm(tx: Tx, state: SagaState, wanted: readonly JointTimer[]): Promise<void> {
-    const { cancel, schedule } = timerChanges(state.joint.timers ?? [], wanted);
-    for (const key of cancel) if (dueOfKey(key) > state.now.getTime()) await this.timers.cancel(tx, DEADLINE_TIMER, key);
-    for (const timer of schedule) await this.timers.schedule(tx, DEADLINE_TIMER, timer.key, timer.dueAt, timer.payload);
-    state.joint.timers = wanted.map((t) => t.key);
+  /**
+   * One durable timer per joint approval, for its next alarm; a new instant is a new timer.
+   * One already due is firing now and stays as the record that it fired.
+   */
+  private async rearm(tx: Tx, state: SagaState, next: Date | null): Promise<void> {
+    const { joint } = state;
+    const key = next ? alarmKey(joint.id, next) : null;
+    if (key === joint.alarmKey) return;
+    if (joint.alarmKey && Number(joint.alarmKey.slice(joint.alarmKey.lastIndexOf(":") + 1)) > state.now.getTime()) {
+      await this.timers.cancel(tx, ALARM_TIMER, joint.alarmKey);
+    }
+    if (next && key) await this.timers.schedule(tx, ALARM_TIMER, key, next, { jointApprovalId: joint.id });
+    joint.alarmKey = key;
   }
 
   /** The clocks as they stand now (or at each participant's conclusion), for reading. */
@@ -451,6 +471,7 @@ export class JointSaga {
     const participant = state?.participants.find((p) => p.id === event.participantId);
     if (!state || !participant) return;
     const concludedAt = new Date(event.concludedAt);
+    const awaitedBefore = awaitsAnswer(participant);
     const counted = await this.repository.countOutcome(tx, participant.id, event.outcome, event.outcome, concludedAt, state.now);
     if (!counted) return;
     const original = state.original.participants.get(participant.id)!;
@@ -471,7 +492,8 @@ export class JointSaga {
     });
     const conclusion = conclusionAfter(joint, event.outcome, effect, participant.departmentName);
     if (conclusion) await this.conclude(tx, state, conclusion, participant.id, "system");
-    else if (!isFinal(joint.status)) await this.settleClocks(tx, state);
+    // A participant that had already decided no longer had a clock watched: nothing to settle.
+    else if (!isFinal(joint.status) && awaitedBefore) await this.settleClocks(tx, state);
     await this.save(tx, state);
   }
 
@@ -498,39 +520,40 @@ export class JointSaga {
   // The deadlines
 
   /**
-   * A yellow or red timer of a joint clock. A timer whose instant no longer matches the
-   * deadline (the clock was stopped or moved since) finds nothing to do.
+   * The alarm of a joint approval: every warning and deadline due now is handled, then the
+   * alarm is set for the next. What is due is read from the recorded facts at this instant,
+   * so a late, repeated or stale alarm does exactly what is due and nothing else.
    */
-  async onDeadlineTimer(tx: Tx, timer: DueTimer): Promise<void> {
-    const { jointApprovalId, participantId, level } = timer.payload as JointTimer["payload"];
+  async onAlarm(tx: Tx, timer: DueTimer): Promise<void> {
+    const { jointApprovalId } = timer.payload as { jointApprovalId: string };
     const state = await this.load(tx, jointApprovalId);
     if (!state || isFinal(state.joint.status)) return;
+    const limits = await this.clockFacts(tx, state);
+    const due = onCalendar(() => alarmsDue(this.calendar, this.watched(state, limits), state.now));
+    for (const alarm of due) await this.raise(tx, state, alarm, limits);
+    await this.settleClocks(tx, state);
+    await this.save(tx, state);
+  }
+
+  private async raise(tx: Tx, state: SagaState, alarm: DueAlarm, limits: ReturnType<JointSaga["limits"]>): Promise<void> {
     const { joint, now } = state;
-    const steps = await this.repository.noticeStepsOf(joint.id, tx);
-    const extensions = await this.repository.extensionsOf(joint.id, tx);
-    const limits = this.limits(joint, state.participants, steps, extensions);
-    const participant = participantId ? state.participants.find((p) => p.id === participantId) : null;
-    if (participantId && (!participant || !awaitsAnswer(participant))) return;
+    const participant = alarm.participantId ? this.participant(state, alarm.participantId) : null;
     const limit = participant ? limits.participant.get(participant.id)! : limits.overall;
-    const instants = onCalendar(() => warningInstants(this.calendar, limit));
-    const instant = level === "YELLOW" ? instants?.yellowAt : instants?.redAt;
-    if (!instants || instant!.getTime() !== timer.dueAt.getTime()) return;
-    if (!participant && joint.timedOutAt) return;
-    const deadline = instants.redAt.toISOString();
+    const deadline = alarm.deadline.toISOString();
     const remaining = onCalendar(() => usageAt(this.calendar, limit, now)).remainingWorkingDays;
     await tx.publish(
       jointEvents.jointWarningRaised,
-      { ...this.reference(joint), participantId: participant?.id ?? null, departmentId: participant?.departmentId ?? null, level, deadline, remainingWorkingDays: remaining, raisedAt: now.toISOString() },
+      { ...this.reference(joint), participantId: participant?.id ?? null, departmentId: participant?.departmentId ?? null, level: alarm.level, deadline, remainingWorkingDays: remaining, raisedAt: now.toISOString() },
       { centerCode: joint.centerCode },
     );
-    (participant ?? joint).warningLevel = level;
-    this.note(state, { kind: "WARNING", participantId: participant?.id ?? null, actor: "system", details: { level, deadline, remainingWorkingDays: remaining } });
-    if (level === "RED") {
+    const owner = participant ?? joint;
+    owner.warningLevel = alarm.level;
+    if (alarm.level === "YELLOW") owner.yellowRaisedFor = alarm.deadline;
+    this.note(state, { kind: "WARNING", participantId: participant?.id ?? null, actor: "system", details: { level: alarm.level, deadline, remainingWorkingDays: remaining } });
+    if (alarm.level === "RED") {
       if (participant) await this.atParticipantDeadline(tx, state, participant, deadline);
       else await this.escalate(tx, state, null, deadline);
-      await this.settleClocks(tx, state);
     }
-    await this.save(tx, state);
   }
 
   private async atParticipantDeadline(tx: Tx, state: SagaState, participant: JointParticipantRow, deadline: string): Promise<void> {

@@ -8,7 +8,7 @@ import { eventually, graphql, mintAccessToken, type GraphqlResponse, type KeyFil
  * catalog; then the bureau's calls, and the departments' acts on their joint cases in cases.
  */
 
-export type Service = "staffing" | "catalog" | "cases" | "parallel-approval";
+export type Service = "staffing" | "catalog" | "cases" | "fees" | "parallel-approval";
 export type Call = <T = Record<string, unknown>>(service: Service, identity: Identity, query: string, variables?: Record<string, unknown>) => Promise<GraphqlResponse<T>>;
 
 /** Through the gateway, with an access token for the identity. */
@@ -117,6 +117,16 @@ export async function buildJointCounty(
   for (const [index, item] of spec.items.entries()) {
     const department = departments[item.department]!;
     const kind = item.kind ?? "JOINT";
+    if (item.feeFen) {
+      // Fees issues payment notices only for a department with its one fee account at the collection bank.
+      await eventually(async () => {
+        const result = await call("fees", admin, `mutation ($i: ConfigureFeeAccountInput!) { configureFeeAccount(input: $i) { id } }`, {
+          i: { departmentId: department.id, accountNo: "6217000010001234567", accountName: `${department.name}非税收入专户`, bankName: "中国建设银行某某县支行" },
+        });
+        if (errorOf(result)?.code === "UNKNOWN_DEPARTMENT") return null;
+        return ok(result);
+      }, 20_000);
+    }
     const input = {
       centerCode,
       departmentId: department.id,
@@ -231,8 +241,8 @@ export function caseActs(call: Call) {
     /** A retry of the same review is recognised by its key; a second review (after an overruled veto) takes another. */
     review: (identity: Identity, id: string, opinion = "材料齐全，符合要求", key = "review") =>
       act(identity, `mutation ($id: ID!, $o: String!, $k: String) { reviewCase(caseId: $id, opinion: $o, idempotencyKey: $k) { id status } }`, { id, o: opinion, k: key }),
-    decide: (identity: Identity, id: string, decision: "APPROVE" | "DENY", opinion: string) =>
-      act(identity, `mutation ($id: ID!, $d: Decision!, $o: String!) { decideCase(caseId: $id, decision: $d, opinion: $o) { id status } }`, { id, d: decision, o: opinion }),
+    decide: (identity: Identity, id: string, decision: "APPROVE" | "DENY", opinion: string, key: string | null = null) =>
+      act(identity, `mutation ($id: ID!, $d: Decision!, $o: String!, $k: String) { decideCase(caseId: $id, decision: $d, opinion: $o, idempotencyKey: $k) { id status } }`, { id, d: decision, o: opinion, k: key }),
     conclude: (identity: Identity, id: string) => act(identity, `mutation ($id: ID!) { concludeCase(caseId: $id, idempotencyKey: "conclude") { id status } }`, { id }),
     notice: (identity: Identity, id: string) =>
       act(identity, `mutation ($id: ID!) { issueMaterialNotice(caseId: $id, materials: [{ code: "M02", problem: MISSING }]) { id status } }`, { id }),
@@ -244,7 +254,7 @@ export function caseActs(call: Call) {
     async approve(identity: Identity, id: string) {
       await this.accept(identity, id);
       await this.review(identity, id);
-      await this.decide(identity, id, "APPROVE", "同意");
+      await this.decide(identity, id, "APPROVE", "同意", "decide");
       return this.conclude(identity, id);
     },
   };

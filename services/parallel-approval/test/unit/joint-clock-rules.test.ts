@@ -1,16 +1,17 @@
 import { WorkingCalendar } from "@onestop/calendar";
 import {
+  alarmKey,
+  alarmsDue,
   clockState,
-  dueOfKey,
+  nextAlarm,
   noticeStops,
   overallLimit,
   participantLimit,
   participantsHolding,
-  timerChanges,
   usageAt,
-  wantedTimers,
   warningInstants,
   type NoticeStep,
+  type WatchedClock,
 } from "../../src/joint-approvals/joint-clock.rules";
 
 const calendar = WorkingCalendar.shipped();
@@ -67,32 +68,43 @@ describe("the joint clock", () => {
   });
 });
 
-describe("the timers of the joint clocks", () => {
-  test("yellow at the start of the last day but one, red at the deadline", () => {
-    expect(warningInstants(calendar, overallLimit(OPENED, 5, []))).toEqual({ yellowAt: new Date("2026-03-05T16:00:00Z"), redAt: new Date("2026-03-09T16:00:00Z") });
+describe("the alarm of a joint approval", () => {
+  const at = (iso: string) => new Date(iso);
+  const clocks = (stops: ReturnType<typeof noticeStops> = [], yellowRaised: { joint?: string; p1?: string } = {}): WatchedClock[] => [
+    { participantId: null, limit: overallLimit(OPENED, 10, stops), yellowRaisedFor: yellowRaised.joint ? Date.parse(yellowRaised.joint) : null },
+    { participantId: "p1", limit: participantLimit(OPENED, 5, stops, []), yellowRaisedFor: yellowRaised.p1 ? Date.parse(yellowRaised.p1) : null },
+  ];
+
+  test("a clock turns yellow at the start of its last day but one and red at its deadline; none while stopped", () => {
+    expect(warningInstants(calendar, overallLimit(OPENED, 5, []))).toEqual({ yellowAt: at("2026-03-05T16:00:00Z"), redAt: at("2026-03-09T16:00:00Z") });
     expect(warningInstants(calendar, overallLimit(OPENED, 5, noticeStops([notice("zjj", 2, "2026-03-04T02:00:00Z")], OPENED)))).toBeNull();
   });
 
-  test("a moved deadline is a new timer: the old ones are cancelled, the new ones set; unchanged ones stay", () => {
-    const clocks = (stops: ReturnType<typeof noticeStops>) => [
-      { participantId: null, limit: overallLimit(OPENED, 10, []) },
-      { participantId: "p1", limit: participantLimit(OPENED, 5, stops, []) },
-    ];
-    const before = wantedTimers(calendar, "j1", clocks([]));
-    expect(before.map((t) => t.key)).toEqual([
-      `j1:JOINT:YELLOW:${Date.parse("2026-03-12T16:00:00Z")}`,
-      `j1:JOINT:RED:${Date.parse("2026-03-16T16:00:00Z")}`,
-      `j1:p1:YELLOW:${Date.parse("2026-03-05T16:00:00Z")}`,
-      `j1:p1:RED:${Date.parse("2026-03-09T16:00:00Z")}`,
+  test("the alarm is set for the earliest instant still ahead; a raised yellow is not raised again for the same deadline", () => {
+    expect(nextAlarm(calendar, clocks())).toEqual(at("2026-03-05T16:00:00Z"));
+    expect(alarmsDue(calendar, clocks(), at("2026-03-05T16:00:01Z"))).toEqual([{ participantId: "p1", level: "YELLOW", deadline: at("2026-03-09T16:00:00Z") }]);
+    const raised = clocks([], { p1: "2026-03-09T16:00:00Z" });
+    expect(alarmsDue(calendar, raised, at("2026-03-05T16:00:01Z"))).toEqual([]);
+    expect(nextAlarm(calendar, raised)).toEqual(at("2026-03-09T16:00:00Z"));
+  });
+
+  test("a late alarm handles what is due: the red of a passed deadline supersedes its yellow, each clock once", () => {
+    expect(alarmsDue(calendar, clocks(), at("2026-03-13T16:00:01Z"))).toEqual([
+      { participantId: null, level: "YELLOW", deadline: at("2026-03-16T16:00:00Z") },
+      { participantId: "p1", level: "RED", deadline: at("2026-03-09T16:00:00Z") },
     ]);
+  });
+
+  test("a moved deadline warns again, at its own instants, under a new key", () => {
     const stops = noticeStops([notice("p1", 2, "2026-03-04T02:00:00Z"), supplied("p1", 3, "2026-03-06T02:00:00Z")], OPENED);
-    const after = wantedTimers(calendar, "j1", clocks(stops));
-    const changes = timerChanges(before.map((t) => t.key), after);
-    expect(changes.cancel).toEqual([before[2]!.key, before[3]!.key]);
-    expect(changes.schedule.map((t) => [t.payload.participantId, t.payload.level, t.dueAt.toISOString()])).toEqual([
-      ["p1", "YELLOW", "2026-03-09T16:00:00.000Z"],
-      ["p1", "RED", "2026-03-11T16:00:00.000Z"],
-    ]);
-    expect(dueOfKey(after[3]!.key)).toBe(Date.parse("2026-03-11T16:00:00Z"));
+    const moved = clocks(stops, { p1: "2026-03-09T16:00:00Z" });
+    expect(alarmsDue(calendar, moved, at("2026-03-09T16:00:01Z"))).toEqual([{ participantId: "p1", level: "YELLOW", deadline: at("2026-03-11T16:00:00Z") }]);
+    expect(nextAlarm(calendar, clocks(stops, { p1: "2026-03-11T16:00:00Z" }))).toEqual(at("2026-03-11T16:00:00Z"));
+    expect(alarmKey("j1", at("2026-03-11T16:00:00Z"))).not.toBe(alarmKey("j1", at("2026-03-09T16:00:00Z")));
+  });
+
+  test("nothing is watched, nothing is due", () => {
+    expect(nextAlarm(calendar, [])).toBeNull();
+    expect(alarmsDue(calendar, [], at("2027-01-01T00:00:00Z"))).toEqual([]);
   });
 });
