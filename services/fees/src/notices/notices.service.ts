@@ -4,9 +4,12 @@ import { feesEvents, type casesEvents, type EventPayload } from "@onestop/events
 import {
   DomainError,
   forbidden,
+  hasRole,
   isDuplicateKey,
   notFound,
+  requireRole,
   RetryLater,
+  unauthenticated,
   validate,
   type Clock,
   type Identity,
@@ -191,6 +194,7 @@ export class NoticesService {
    */
   async decideReduction(identity: Identity, raw: unknown): Promise<FeeReductionRow> {
     const input = validate(reductionDecision, raw);
+    requireRole(identity, "finance");
     const seen = await this.notices.findReduction(input.reductionId);
     if (!seen || !(isFinanceOf(identity, seen.centerCode) || isOverseerOf(identity, seen.centerCode))) {
       throw new DomainError(FeeErrorCode.ReductionUnknown, `No reduction ${input.reductionId}`, { reductionId: input.reductionId });
@@ -441,6 +445,9 @@ export class NoticesService {
 
   /** Someone who may not see the notice learns nothing of it; one who sees it but may not act is told so. */
   private hiddenOrForbidden(identity: Identity, notice: PaymentNoticeRow | null, noticeId: string): DomainError {
+    if (!hasRole(identity, "window_staff", "chief_representative")) {
+      return hasRole(identity, "anonymous") ? unauthenticated() : forbidden("Only the department's window staff act on its notices");
+    }
     if (notice && maySeeNotice(identity, notice)) return forbidden("Only the department's window staff act on its notices");
     return notFound("Payment notice", noticeId);
   }

@@ -124,6 +124,7 @@ export class PaymentsService {
 
   async requestRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
     const input = validate(refundRequest, raw);
+    requireRole(identity, "window_staff", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.notices.lockNotice(tx, input.noticeId);
       if (!notice || !isStaffOf(identity, notice.centerCode, notice.departmentId)) {
@@ -166,6 +167,7 @@ export class PaymentsService {
   /** 退费审批: the center's finance approves or rejects; never the person who asked. */
   async decideRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
     const input = validate(refundDecision, raw);
+    requireRole(identity, "finance");
     const seen = await this.payments.findRefund(input.refundId);
     if (!seen || !isOverseerOf(identity, seen.centerCode)) {
       throw new DomainError(FeeErrorCode.RefundUnknown, `No refund ${input.refundId}`, { refundId: input.refundId });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { shanghaiDayOf } from "@onestop/calendar";
-import { DomainError, forbidden, invalidInput, isDuplicateKey, validate, type Clock, type Identity, type Tx, type UnitOfWork } from "@onestop/platform";
+import { DomainError, forbidden, invalidInput, isDuplicateKey, requireRole, validate, type Clock, type Identity, type Tx, type UnitOfWork } from "@onestop/platform";
 import { isOverseerOf, mayReconcile } from "../access.rules";
 import { accountNumberPattern } from "../accounts/account.rules";
 import type { AccountsRepository } from "../accounts/accounts.repository";
@@ -89,6 +89,7 @@ export class ReconciliationService {
   ) {}
 
   async reconcileWhole(identity: Identity, raw: unknown): Promise<ReconciliationReportView> {
+    requireRole(identity, "bank", "finance");
     if ((entriesOf(raw)?.length ?? 0) > MAX_LINES_IN_ONE_CALL) {
       throw new DomainError(FeeErrorCode.StatementTooLarge, `More than ${MAX_LINES_IN_ONE_CALL} lines: send the statement in parts (beginBankStatement)`);
     }
@@ -121,6 +122,7 @@ export class ReconciliationService {
 
   async begin(identity: Identity, raw: unknown): Promise<BankStatementView> {
     const input = validate(opening, raw);
+    requireRole(identity, "bank", "finance");
     this.requirePastOrToday(input.statementDate);
     const account = await this.accountFor(identity, input.accountNo);
     const statement = this.newStatement(identity, account, input.statementDate, input.lineCount, input.totalFen);
@@ -134,6 +136,7 @@ export class ReconciliationService {
       throw new DomainError(FeeErrorCode.StatementTooLarge, `A part has at most ${MAX_LINES_PER_PART} lines`);
     }
     const input = validate(part, raw);
+    requireRole(identity, "bank", "finance");
     await this.visibleStatement(identity, input.statementId);
     const lines: StatementLine[] = input.entries;
     this.refuseDuplicates(lines);
@@ -166,6 +169,7 @@ export class ReconciliationService {
 
   /** Checks the declared size and total, then reconciles; closing again gives the same report. */
   async close(identity: Identity, statementId: string): Promise<ReconciliationReportView> {
+    requireRole(identity, "bank", "finance");
     const seen = await this.visibleStatement(identity, statementId);
     if (seen.status !== "OPEN") return this.reportOf(seen);
     let digest: string | null = null;

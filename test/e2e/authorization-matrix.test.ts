@@ -1,0 +1,451 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from "graphql";
+import type { Identity } from "@onestop/platform";
+import { eventually, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import {
+  buildJointCounty,
+  errorOf,
+  gatewayCaller,
+  ok,
+  START,
+  type Call,
+  type JointCounty,
+} from "../../services/parallel-approval/test/support/joint-county";
+import { testEnvironment } from "../support/environment";
+
+/**
+ * 权限矩阵 (issue 8 point 3): every root Query and Mutation field of the supergraph, tried
+ * through the gateway by every role, against ONE table of who may call it. A root field without
+ * a row fails the test. "Denied" means FORBIDDEN, UNAUTHENTICATED or NOT_AUTHORIZED (the
+ * authorization letters); any other outcome (data, NOT_FOUND, BAD_USER_INPUT, INVALID_TRANSITION…)
+ * means the caller got past authorization.
+ */
+
+jest.setTimeout(180_000);
+
+const environment = testEnvironment("e2e_authz_matrix");
+const CENTER = "330110000000";
+const DENIED = new Set(["FORBIDDEN", "UNAUTHENTICATED", "NOT_AUTHORIZED"]);
+
+/**
+ * Fields whose service hides another's record rather than refusing it (fees: "someone who may
+ * not see the notice learns nothing of it"): on these rows, null or NOT_FOUND for a record the
+ * fixture made is a denial too, and an allowed caller must get the record.
+ */
+const HIDES_RECORDS = new Set(["paymentNotice", "bankStatement", "requestRefund", "cancelPaymentNotice", "reissuePaymentNotice", "requestFeeReduction"]);
+
+/**
+ * The callers: every role, plus window staff of department B acting on department A's records
+ * (跨部门) and a second citizen acting on the first one's case, notice and joint approval.
+ */
+const callers = ["anonymous", "citizen", "staffA", "chiefA", "admin", "supervisor", "finance", "bank", "bureau", "staffB", "otherCitizen"] as const;
+
+/** What a citizen may do with nobody else's records; every other "citizen" in the table means the fixture's applicant. */
+const ANY_CITIZEN = new Set(["myCases", "submitCase"]);
+type Caller = (typeof callers)[number];
+
+/** What the fixture built: the ids rows point their arguments at. */
+interface Fixture {
+  county: JointCounty;
+  departmentA: string;
+  departmentB: string;
+  itemA: string;
+  itemJointA: string;
+  itemJointB: string;
+  caseA: string;
+  receiptNo: string;
+  noticeId: string;
+  noticeNo: string;
+  jointId: string;
+  participantId: string;
+  hallId: string;
+  windowA: string;
+  staffA: string;
+  spareStaff: string;
+  letterId: string;
+  statementId: string;
+}
+
+type Args = (fx: Fixture) => Record<string, unknown>;
+
+/** "all" = every caller including anonymous; "signedIn" = every caller but anonymous; otherwise the callers named. */
+type Allowed = "all" | "signedIn" | Caller[];
+
+const IDNO = "11010519491231002X";
+/** The fee account buildJointCounty gives a department with a charged item. */
+const ACCOUNT_A = "6217000010001234567";
+const uuid = () => randomUUID();
+const day = "2026-03-02";
+const at = "2026-03-02T02:00:00.000Z";
+
+// -----------------------------------------------------------------------------------------
+// THE TABLE: one row per root field. Mutations: supervision changes nothing, so `supervisor`
+// never appears in a mutation's row.
+const staffOfA: Caller[] = ["staffA", "chiefA"];
+const overseers: Caller[] = ["admin", "supervisor"];
+
+const queries: Record<string, [Allowed, Args]> = {
+  case: [["citizen", ...staffOfA, ...overseers], (fx) => ({ id: fx.caseA })],
+  cases: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
+  myCases: [["citizen"], () => ({})],
+  caseProgress: ["all", (fx) => ({ receiptNo: fx.receiptNo, idNumber: IDNO })],
+  item: ["all", (fx) => ({ id: fx.itemA })],
+  itemByCode: ["all", () => ({ code: "XK00000000" })],
+  itemVersion: ["all", (fx) => ({ itemId: fx.itemA, version: 1 })],
+  searchItems: ["all", () => ({ centerCode: CENTER, keyword: "许可" })],
+  items: ["all", () => ({ centerCode: CENTER })],
+  entryRate: ["all", () => ({ centerCode: CENTER })],
+  paymentNotice: [["citizen", ...staffOfA, ...overseers, "finance", "bank"], (fx) => ({ noticeNo: fx.noticeNo })],
+  feeCollections: [[...overseers, "finance", "bank"], () => ({ centerCode: CENTER, day })],
+  refunds: [[...staffOfA, "staffB", ...overseers, "finance", "bank"], () => ({ centerCode: CENTER })],
+  feeReductions: [[...staffOfA, "staffB", ...overseers, "finance"], () => ({ centerCode: CENTER })],
+  bankStatement: [[...overseers, "finance", "bank"], (fx) => ({ id: fx.statementId })],
+  feeIrregularities: [[...overseers, "finance"], () => ({ centerCode: CENTER })],
+  jointApproval: [["citizen", ...staffOfA, ...overseers, "bureau", "staffB"], (fx) => ({ id: fx.jointId })],
+  jointApprovals: [[...staffOfA, ...overseers, "bureau", "staffB"], () => ({ filter: { centerCode: CENTER } })],
+  department: ["all", (fx) => ({ id: fx.departmentA })],
+  departments: ["all", () => ({ centerCode: CENTER })],
+  halls: ["all", () => ({ centerCode: CENTER })],
+  window: ["all", (fx) => ({ id: fx.windowA })],
+  windows: ["all", () => ({ centerCode: CENTER })],
+  // 窗口人员公示: a staff member's number, name and department are on the hall's public board.
+  staff: ["all", (fx) => ({ id: fx.staffA })],
+  staffMembers: ["all", () => ({ centerCode: CENTER })],
+  me: ["all", () => ({})],
+  monthlyFigures: [[...overseers, "chiefA"], () => ({ centerCode: CENTER, month: "2026-03" })],
+  redFlagRanking: [[...overseers, "chiefA"], () => ({ centerCode: CENTER, month: "2026-03" })],
+  quarterlyReport: [[...overseers], () => ({ centerCode: CENTER, year: 2026, quarter: 1 })],
+  caseAssignment: [[...staffOfA, "staffB", ...overseers], (fx) => ({ input: { itemId: fx.itemA } })],
+  // The hall's display board shows who is on duty at each window.
+  dutyRoster: ["all", () => ({ centerCode: CENTER })],
+  leaveNotices: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER, from: at, until: "2026-03-09T02:00:00.000Z" })],
+  dutyWarnings: [[...overseers], () => ({ centerCode: CENTER, from: at, until: "2026-03-09T02:00:00.000Z" })],
+  authorizationCheck: [["staffA", ...overseers], (fx) => ({ staffId: fx.staffA, act: "ACCEPT", itemId: fx.itemA })],
+  postChangeRequests: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
+  postsDueForRotation: [[...overseers], () => ({ centerCode: CENTER })],
+  vacantPosts: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
+};
+
+const caseAct = (extra: Record<string, unknown> = {}): Args => (fx) => ({ caseId: fx.caseA, ...extra });
+
+const mutations: Record<string, [Allowed, Args]> = {
+  submitCase: [["citizen"], (fx) => ({ input: { itemId: fx.itemA, applicantName: "张三", applicantIdNumber: IDNO } })],
+  acceptCase: [staffOfA, caseAct()],
+  refuseCase: [staffOfA, caseAct({ reason: "不属于本部门职权范围" })],
+  issueMaterialNotice: [staffOfA, caseAct({ materials: [{ code: "M01", problem: "MISSING" }] })],
+  // The window takes materials over the counter for the applicant, too.
+  supplyMaterials: [["citizen", ...staffOfA], caseAct({ materials: [{ code: "M01" }] })],
+  decideInstantly: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意" })],
+  reviewCase: [staffOfA, caseAct({ opinion: "材料齐全" })],
+  decideCase: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意" })],
+  signVeto: [["chiefA"], caseAct({ opinion: "不符合规划" })],
+  declineVeto: [["chiefA"], caseAct({ opinion: "不予否决" })],
+  recordCountyMeetingDecision: [["admin"], caseAct({ decision: "UPHOLD", minutesNo: "县长办公会纪要〔2026〕7号", opinion: "集体决定" })],
+  forwardCase: [staffOfA, caseAct({ opinion: "报市局审批" })],
+  recordHigherAuthorityResult: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意", documentNo: "市住建许〔2026〕1号" })],
+  concludeCase: [staffOfA, caseAct()],
+  deliverResult: [staffOfA, caseAct({ method: "AT_WINDOW" })],
+  withdrawCase: [["citizen"], caseAct({ reason: "不再需要" })],
+  referCase: [staffOfA, (fx) => ({ caseId: fx.caseA, toWindowId: fx.windowA, reason: "转窗口" })],
+  suspendClock: [staffOfA, caseAct({ reason: "SITE_INSPECTION" })],
+  resumeClock: [staffOfA, caseAct()],
+  extendDeadline: [["chiefA", "admin"], caseAct({ workingDays: 3, reason: "情况复杂", applicantNotice: "延期三个工作日" })],
+  verifyCommitment: [staffOfA, caseAct({ result: "VERIFIED", opinion: "核查属实" })],
+  createItem: [["admin"], (fx) => ({ input: itemInput(fx.departmentA, `XK9${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`) })],
+  editItemDraft: [["admin"], (fx) => ({ itemId: fx.itemA, version: 2, input: { conditions: "已取得用地" } })],
+  reviseItem: [["admin"], (fx) => ({ itemId: fx.itemA, input: { conditions: "已取得用地" } })],
+  publishItemVersion: [["admin"], (fx) => ({ itemId: fx.itemA, version: 99 })],
+  cancelItem: [["admin"], () => ({ itemId: uuid(), reason: "取消" })],
+  mergeItem: [["admin"], (fx) => ({ itemId: uuid(), intoItemId: fx.itemA, reason: "合并" })],
+  setItemEntry: [["admin"], (fx) => ({ itemId: fx.itemA, input: { windowId: fx.windowA } })],
+  recordBankPayment: [["bank"], (fx) => ({ input: { noticeNo: fx.noticeNo, amountFen: 1, bankTxnId: `T${Date.now()}`, paidAt: at, channel: "COUNTER" } })],
+  configureFeeAccount: [["admin", "finance"], (fx) => ({ input: { departmentId: fx.departmentB, accountNo: "6222020200112233446", accountName: "生态环境局非税收入户", bankName: "中国工商银行宣汉支行" } })],
+  requestRefund: [staffOfA, (fx) => ({ input: { noticeId: fx.noticeId, reason: "多缴" } })],
+  decideRefund: [["finance"], () => ({ input: { refundId: uuid(), approve: true } })],
+  recordBankRefund: [["bank"], () => ({ input: { refundId: uuid(), amountFen: 1, bankTxnId: `R${Date.now()}`, refundedAt: at } })],
+  cancelPaymentNotice: [staffOfA, (fx) => ({ noticeId: fx.noticeId, reason: "开错" })],
+  reissuePaymentNotice: [staffOfA, (fx) => ({ noticeId: fx.noticeId, reason: "补开" })],
+  requestFeeReduction: [staffOfA, (fx) => ({ input: { noticeId: fx.noticeId, percent: 50, policy: "小微企业减半", reason: "符合政策" } })],
+  decideFeeReduction: [["finance"], () => ({ input: { reductionId: uuid(), approve: true } })],
+  reconcileBankStatement: [["bank", "finance"], () => ({ input: { statementDate: day, accountNo: ACCOUNT_A, entries: [] } })],
+  beginBankStatement: [["bank", "finance"], () => ({ input: { statementDate: day, accountNo: ACCOUNT_A, lineCount: 1, totalFen: 1 } })],
+  appendBankStatementLines: [["bank", "finance"], (fx) => ({ input: { statementId: uuid(), partNo: 1, entries: [{ bankTxnId: "T1", noticeNo: fx.noticeNo, amountFen: 1, paidAt: at }] } })],
+  closeBankStatement: [["bank", "finance"], () => ({ statementId: uuid() })],
+  startJointApproval: [["bureau"], (fx) => ({ input: jointInput(fx) })],
+  urgeParticipant: [["bureau"], (fx) => ({ jointApprovalId: fx.jointId, participantId: fx.participantId, note: "请加快" })],
+  withdrawJointApproval: [["bureau", "citizen"], (fx) => ({ id: fx.jointId, reason: "项目取消" })],
+  registerDepartment: [["admin"], () => ({ input: { centerCode: CENTER, code: `D${Math.floor(Math.random() * 1e6)}`, name: "测试局" } })],
+  appointChiefRepresentative: [["admin"], (fx) => ({ input: { departmentId: fx.departmentB, staffId: uuid() } })],
+  createHall: [["admin"], () => ({ input: { centerCode: CENTER, code: `H${Math.floor(Math.random() * 1e6)}`, name: "测试厅", theme: "GENERAL" } })],
+  openWindow: [["admin"], (fx) => ({ input: { centerCode: CENTER, code: `W${Math.floor(Math.random() * 1e6)}`, name: "测试窗口", kind: "RESIDENT", departmentId: fx.departmentA } })],
+  changeWindow: [["admin"], (fx) => ({ input: { windowId: fx.windowA, name: "住建窗口" } })],
+  registerStaff: [["admin"], (fx) => ({ input: { centerCode: CENTER, code: `S${Math.floor(Math.random() * 1e6)}`, name: "李四", departmentId: fx.departmentA } })],
+  login: ["all", () => ({ input: { username: "nobody.here", password: "wrong-password" } })],
+  createStaffAccount: [["admin"], (fx) => ({ input: { staffId: fx.spareStaff, username: `u${Math.floor(Math.random() * 1e9)}`, password: "Longer-Passw0rd!", roles: ["window_staff"] } })],
+  resetStaffPassword: [["admin"], () => ({ input: { staffId: uuid(), password: "Longer-Passw0rd!" } })],
+  setStaffRoles: [["admin"], () => ({ input: { staffId: uuid(), roles: ["window_staff"] } })],
+  changeMyPassword: ["signedIn", () => ({ input: { currentPassword: "x", newPassword: "Longer-Passw0rd!" } })],
+  clockIn: [[...staffOfA, "staffB"], () => ({})],
+  clockOut: [[...staffOfA, "staffB"], () => ({})],
+  postLeaveNotice: [[...staffOfA, "staffB", "admin"], () => ({ input: { startsAt: "2026-04-01T01:00:00.000Z", endsAt: "2026-04-01T09:00:00.000Z", reason: "病假" } })],
+  cancelLeaveNotice: [[...staffOfA, "staffB", "admin"], () => ({ id: uuid() })],
+  // The chief representative issues letters within the department (staffing's letters rule).
+  grantAuthorization: [["admin", "chiefA"], (fx) => ({ input: { staffId: fx.spareStaff, departmentId: fx.departmentA, acts: ["ACCEPT"] } })],
+  revokeAuthorization: [["admin", "chiefA"], (fx) => ({ input: { letterId: fx.letterId, reason: "调岗" } })],
+  requestPostChange: [["admin", "chiefA"], (fx) => ({ input: { windowId: fx.windowA, position: "B", staffId: fx.spareStaff, termYears: 2, reason: "补岗" } })],
+  approvePostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
+  rejectPostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
+};
+
+function itemInput(departmentId: string, baseCode: string) {
+  return {
+    centerCode: CENTER,
+    departmentId,
+    baseCode,
+    agencyCreditCode: "115117220086510033",
+    name: "测试事项",
+    category: "ADMINISTRATIVE_LICENCE",
+    kind: "PROMISED",
+    content: "测试",
+    legalBasis: "测试依据",
+    conditions: "测试条件",
+    procedure: "申请、受理、审查、决定",
+    materials: [{ code: "M01", name: "申请表", form: "ORIGINAL" }],
+    legalLimitDays: 20,
+    promisedLimitDays: 7,
+    supervisionContact: "0818-5222110",
+    maxVisits: 1,
+  };
+}
+
+function jointInput(fx: Fixture) {
+  return {
+    projectName: "年产十万吨饲料加工项目",
+    projectCode: `2603-330110-04-01-${Math.floor(100000 + Math.random() * 800000)}`,
+    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: "citizen-matrix" },
+    leadDepartmentId: fx.county.departments.FGJ!.id,
+    participants: [
+      { departmentId: fx.departmentA, itemId: fx.itemJointA },
+      { departmentId: fx.departmentB, itemId: fx.itemJointB },
+    ],
+    deadlineWorkingDays: 10,
+  };
+}
+
+// -----------------------------------------------------------------------------------------
+
+const supergraph = buildASTSchema(parse(readFileSync(join(__dirname, "..", "..", "services", "gateway", "supergraph.graphql"), "utf8")), {
+  assumeValidSDL: true,
+});
+const rootFields = (type: GraphQLObjectType | null | undefined) =>
+  Object.values(type?.getFields() ?? {}).filter((field) => !["_entities", "_service"].includes(field.name));
+
+/** One operation calling the field alone, with its arguments as variables and `__typename` as the selection. */
+function operationFor(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): string {
+  const used = field.args.filter((arg) => arg.name in args);
+  const declarations = used.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(", ");
+  const passed = used.map((arg) => `${arg.name}: $${arg.name}`).join(", ");
+  const selection = isObjectType(getNamedType(field.type)) ? " { __typename }" : "";
+  return `${kind}${declarations ? ` (${declarations})` : ""} { ${field.name}${passed ? `(${passed})` : ""}${selection} }`;
+}
+
+let system: RunningSystem;
+let call: Call;
+let fx: Fixture;
+let identities: Record<Caller, Identity>;
+
+const uncheckedFields = (kind: "query" | "mutation") => {
+  const table = kind === "query" ? queries : mutations;
+  const fields = rootFields(kind === "query" ? supergraph.getQueryType() : supergraph.getMutationType());
+  return fields.filter((field) => !(field.name in table)).map((field) => field.name);
+};
+
+function allowedFor(field: string, allowed: Allowed, caller: Caller): boolean {
+  if (allowed === "all") return true;
+  if (allowed === "signedIn") return caller !== "anonymous";
+  if (caller === "otherCitizen") return allowed.includes("citizen") && ANY_CITIZEN.has(field);
+  return allowed.includes(caller);
+}
+
+async function buildFixture(): Promise<Fixture> {
+  const county = await buildJointCounty(call, {
+    centerCode: CENTER,
+    departments: [
+      { code: "FGJ", name: "发展和改革局" },
+      { code: "ZJJ", name: "住房和城乡建设局" },
+      { code: "HBJ", name: "生态环境局" },
+    ],
+    items: [
+      { key: "a", department: "ZJJ", name: "建设工程规划许可证核发", kind: "PROMISED", promisedLimitDays: 7, feeFen: 5000 },
+      { key: "ja", department: "ZJJ", name: "建设工程规划许可证核发（联办）", promisedLimitDays: 5 },
+      { key: "jb", department: "HBJ", name: "建设项目环境影响评价文件审批", promisedLimitDays: 3 },
+    ],
+    leadDepartment: "FGJ",
+  });
+  const admin = county.admin;
+  const A = county.departments.ZJJ!;
+  const B = county.departments.HBJ!;
+  const { createHall } = ok(await call<{ createHall: { id: string } }>("staffing", admin, `mutation ($i: CreateHallInput!) { createHall(input: $i) { id } }`, { i: { centerCode: CENTER, code: "H1", name: "综合大厅", theme: "GENERAL" } }));
+  const { openWindow } = ok(
+    await call<{ openWindow: { id: string } }>("staffing", admin, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code: "W01", name: "住建窗口", kind: "RESIDENT", departmentId: A.id, hallId: createHall.id },
+    }),
+  );
+  const { registerStaff } = ok(
+    await call<{ registerStaff: { id: string } }>("staffing", admin, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code: "ZJJ09", name: "赵九", departmentId: A.id },
+    }),
+  );
+  const { grantAuthorization } = ok(
+    await call<{ grantAuthorization: { id: string } }>("staffing", admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
+      i: { staffId: registerStaff.id, departmentId: A.id, acts: ["DELIVER"] },
+    }),
+  );
+  // Department A's staff may act on its promised item at every stage the table tries.
+  for (const person of [A.clerk, A.chief]) {
+    ok(
+      await call("staffing", admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
+        i: { staffId: person.subject, departmentId: A.id, itemId: county.items.a!.id, acts: ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER"] },
+      }),
+    );
+  }
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const bank: Identity = { subject: "bank-icbc", roles: ["bank"], centerCode: CENTER, departmentId: null, windowId: null };
+  const { beginBankStatement } = ok(
+    await call<{ beginBankStatement: { id: string } }>("fees", bank, `mutation ($i: BeginBankStatementInput!) { beginBankStatement(input: $i) { id } }`, {
+      i: { statementDate: yesterday, accountNo: ACCOUNT_A, lineCount: 1, totalFen: 1 },
+    }),
+  );
+  const citizen: Identity = { subject: "citizen-matrix", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
+  const submitted = await eventually(async () => {
+    const result = await call<{ submitCase: { id: string; receiptNo: string } }>(
+      "cases",
+      citizen,
+      `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`,
+      { i: { itemId: county.items.a!.id, applicantName: "张三", applicantIdNumber: IDNO } },
+    );
+    return errorOf(result)?.code === "UNKNOWN_ITEM" ? null : ok(result).submitCase;
+  }, 20_000);
+  // Accepted by department A's clerk, which makes fees issue the payment notice.
+  await eventually(async () => {
+    const result = await call("cases", A.clerk, `mutation ($id: ID!) { acceptCase(caseId: $id, idempotencyKey: "matrix-accept") { id } }`, { id: submitted.id });
+    return ["FORBIDDEN", "NOT_AUTHORIZED"].includes(String(errorOf(result)?.code)) ? null : ok(result);
+  }, 20_000);
+  const notice = await eventually(async () => {
+    const result = await call<{ case: { paymentNotices: Array<{ id: string; noticeNo: string }> } }>(
+      "cases",
+      admin,
+      `query ($id: ID!) { case(id: $id) { paymentNotices { id noticeNo } } }`,
+      { id: submitted.id },
+    );
+    return ok(result).case.paymentNotices[0];
+  }, 20_000);
+  const bureau = county.bureauOf("FGJ");
+  const started = ok(
+    await call<{ startJointApproval: { id: string; participants: Array<{ id: string }> } }>("parallel-approval", bureau, START, {
+      input: jointInput({ county, departmentA: A.id, departmentB: B.id, itemJointA: county.items.ja!.id, itemJointB: county.items.jb!.id } as Fixture),
+    }),
+  ).startJointApproval;
+  return {
+    county,
+    departmentA: A.id,
+    departmentB: B.id,
+    itemA: county.items.a!.id,
+    itemJointA: county.items.ja!.id,
+    itemJointB: county.items.jb!.id,
+    caseA: submitted.id,
+    receiptNo: submitted.receiptNo,
+    noticeId: notice.id,
+    noticeNo: notice.noticeNo,
+    jointId: started.id,
+    participantId: started.participants[0]!.id,
+    hallId: createHall.id,
+    windowA: openWindow.id,
+    staffA: A.clerk.subject,
+    spareStaff: registerStaff.id,
+    letterId: grantAuthorization.id,
+    statementId: beginBankStatement.id,
+  };
+}
+
+interface Outcome {
+  kind: "query" | "mutation";
+  field: string;
+  caller: Caller;
+  expected: "allow" | "deny";
+  actual: "allow" | "deny";
+  code: string;
+}
+
+async function attempt(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>, caller: Caller, allowed: Allowed, args: Args): Promise<Outcome> {
+  const response = await call("cases", identities[caller], operationFor(kind, field, args(fx)), args(fx));
+  const codes = (response.errors ?? []).map((error) => String(error.extensions?.code ?? "NO_CODE"));
+  const hidden = HIDES_RECORDS.has(field.name) && (codes.includes("NOT_FOUND") || (codes.length === 0 && response.data?.[field.name] == null));
+  const denied = hidden || codes.some((code) => DENIED.has(code));
+  return { kind, field: field.name, caller, expected: allowedFor(field.name, allowed, caller) ? "allow" : "deny", actual: denied ? "deny" : "allow", code: codes[0] ?? "OK" };
+}
+
+/** Runs the calls a few at a time: the machine has two cores and five subgraphs. */
+async function inBatches<T>(tasks: Array<() => Promise<T>>, size = 12): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < tasks.length; i += size) results.push(...(await Promise.all(tasks.slice(i, i + size).map((task) => task()))));
+  return results;
+}
+
+beforeAll(async () => {
+  await resetEnvironment(environment);
+  system = await startSystem(environment);
+  call = gatewayCaller(() => system.gatewayUrl, system.keys);
+  fx = await buildFixture();
+  const A = fx.county.departments.ZJJ!;
+  const B = fx.county.departments.HBJ!;
+  const of = (subject: string, roles: Identity["roles"], departmentId: string | null = null): Identity => ({ subject, roles, centerCode: CENTER, departmentId, windowId: null });
+  identities = {
+    anonymous: { subject: "anonymous", roles: ["anonymous"], centerCode: null, departmentId: null, windowId: null },
+    citizen: { subject: "citizen-matrix", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
+    staffA: A.clerk,
+    chiefA: A.chief,
+    admin: fx.county.admin,
+    supervisor: of("supervisor-1", ["supervisor"]),
+    finance: of("finance-1", ["finance"]),
+    bank: of("bank-icbc", ["bank"]),
+    bureau: fx.county.bureauOf("FGJ"),
+    staffB: B.clerk,
+    otherCitizen: { subject: "citizen-other", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
+  };
+}, 150_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+test("every root field of the supergraph has a row in the table", () => {
+  expect({ queries: uncheckedFields("query"), mutations: uncheckedFields("mutation") }).toEqual({ queries: [], mutations: [] });
+  const known = new Set(rootFields(supergraph.getQueryType()).map((f) => f.name).concat(rootFields(supergraph.getMutationType()).map((f) => f.name)));
+  expect(Object.keys({ ...queries, ...mutations }).filter((name) => !known.has(name))).toEqual([]);
+});
+
+test("supervision reads and changes nothing: no mutation row allows it", () => {
+  expect(Object.entries(mutations).filter(([, [allowed]]) => allowed === "all" ? false : allowed === "signedIn" ? false : allowed.includes("supervisor"))).toEqual([]);
+});
+
+test("every role against every root field: allowed and denied exactly as the table says", async () => {
+  const plan = (kind: "query" | "mutation", wantDenied: boolean) => {
+    const table = kind === "query" ? queries : mutations;
+    return rootFields(kind === "query" ? supergraph.getQueryType() : supergraph.getMutationType()).flatMap((field) => {
+      const [allowed, args] = table[field.name]!;
+      return callers.filter((caller) => allowedFor(field.name, allowed, caller) !== wantDenied).map((caller) => () => attempt(kind, field, caller, allowed, args));
+    });
+  };
+  // The refusals first, against the untouched fixture; then the permitted calls, queries before mutations.
+  const outcomes = [
+    ...(await inBatches([...plan("query", true), ...plan("mutation", true)])),
+    ...(await inBatches(plan("query", false))),
+    ...(await inBatches(plan("mutation", false))),
+  ];
+  const wrong = outcomes.filter((o) => o.expected !== o.actual).map((o) => `${o.kind} ${o.field} by ${o.caller}: expected ${o.expected}, got ${o.code}`);
+  expect(wrong).toEqual([]);
+  expect(outcomes.length).toBe((Object.keys(queries).length + Object.keys(mutations).length) * callers.length);
+});
