@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./http";
 export * from "./identity";
 export * from "./logger";
+export * from "./masking";
 export * from "./messaging/consumers";
 export * from "./messaging/nats";
 export * from "./messaging/relay";

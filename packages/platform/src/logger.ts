@@ -8,6 +8,10 @@ const redactedPaths = [
   "idNumber",
   "*.idNumber",
   "*.*.idNumber",
+  // cases names the applicant's ID number after the applicant.
+  "applicantIdNumber",
+  "*.applicantIdNumber",
+  "*.*.applicantIdNumber",
   "phone",
   "*.phone",
   "*.*.phone",
