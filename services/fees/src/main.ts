@@ -21,6 +21,7 @@ import { noticesResolvers } from "./notices/notices.resolvers";
 import { NoticesService } from "./notices/notices.service";
 import { paymentEntities } from "./payments/entities";
 import { BankTransactions1763769600035 } from "./payments/migrations/1763769600035-bank-transactions";
+import { AsciiIdentifiers1763769600039 } from "./payments/migrations/1763769600039-ascii-identifiers";
 import { PaymentsRepository } from "./payments/payments.repository";
 import { paymentsResolvers } from "./payments/payments.resolvers";
 import { PaymentsService } from "./payments/payments.service";
@@ -53,6 +54,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     BankStatements1763769600036,
     FeeIrregularities1763769600037,
     DiscrepancyCategory1763769600038,
+    AsciiIdentifiers1763769600039,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const standards = new FeeStandardReplicaRepository();

@@ -73,7 +73,7 @@ export interface BankPaymentView {
   noticeId: string;
 }
 
-/** A duplicate key means another request for the same bankTxnId committed first: read its answer. */
+/** A duplicate key means a request for the same bankTxnId committed first: its answer is read, not retried for ever. */
 const MAX_ROUNDS = 4;
 
 /**
@@ -221,21 +221,22 @@ export class PaymentsService {
   // ---- the ledger -------------------------------------------------------------------------
 
   /**
-   * Records the attempt once and answers from the record. The committed answer for the
-   * bankTxnId is read first; if there is none, the attempt is judged under the lock of what
-   * it pays and written with its outcome. When another request for the same bankTxnId wins
-   * the race (duplicate key, or it paid the very notice we waited for), its answer is read.
+   * Records the attempt once and answers from the record. The attempt is judged under the
+   * lock of what it pays and written with its outcome; a bankTxnId recorded before (a retry,
+   * or another request with the same id that won the race) shows as a duplicate key or as the
+   * very notice we waited for being paid by it, and then its committed answer is read.
    */
   private async recordOnce(attempt: BankAttempt, apply: (tx: Tx) => Promise<BankTransactionRow | null>): Promise<BankTransactionRow> {
     for (let round = 1; ; round += 1) {
-      const stored = await this.payments.findTransaction(attempt.bankTxnId);
-      if (stored) return this.answer(stored, attempt);
       try {
         const recorded = await this.unitOfWork.run(apply);
         if (recorded) return this.answer(recorded, attempt);
       } catch (error) {
         if (!isDuplicateKey(error) || round >= MAX_ROUNDS) throw error;
       }
+      const stored = await this.payments.findTransaction(attempt.bankTxnId);
+      if (stored) return this.answer(stored, attempt);
+      if (round >= MAX_ROUNDS) throw new Error(`Bank transaction ${attempt.bankTxnId} neither recorded nor recordable`);
     }
   }
 

@@ -31,7 +31,8 @@ import type { LineWithRecords, ReconciliationRepository } from "./reconciliation
 const MAX_INT = 2_147_483_647;
 const entry = z.object({
   bankTxnId: bankTxnIdSchema,
-  noticeNo: z.string().min(1).max(32),
+  /** Whatever the bank printed; a number that is no notice here is reported, not refused. */
+  noticeNo: z.string().regex(/^[\x21-\x7e]{1,32}$/, "1-32 printable ASCII characters"),
   amountFen: z
     .number()
     .int()

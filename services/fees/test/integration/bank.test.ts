@@ -218,7 +218,7 @@ describe("refunds (退费)", () => {
 
     const execution = { refundId: refund.id, amountFen: 8000, bankTxnId: "ICBC-R-BACK", refundedAt: paidAt(harness, 10) };
     expect(errorCode(await harness.call(bank, BANK_REFUND, { input: execution }))).toBe("REFUND_NOT_APPROVED");
-    expect(errorCode(await harness.call(staff, DECIDE_REFUND, { input: { refundId: refund.id, approve: true } }))).toBe("REFUND_UNKNOWN");
+    expect(errorCode(await harness.call(staff, DECIDE_REFUND, { input: { refundId: refund.id, approve: true } }))).toBe("FORBIDDEN");
     expect(errorCode(await harness.call(supervisor, DECIDE_REFUND, { input: { refundId: refund.id, approve: true } }))).toBe("FORBIDDEN");
     expect(errorCode(await harness.call(person("staff-7", ["finance"]), DECIDE_REFUND, { input: { refundId: refund.id, approve: true } }))).toBe(
       "SAME_REQUESTER_AND_APPROVER",

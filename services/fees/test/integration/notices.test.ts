@@ -244,7 +244,7 @@ describe("reductions and waivers (减免)", () => {
     ).requestFeeReduction;
     expect(errorCode(await harness.call(staff, REQUEST_REDUCTION, { input: { noticeId: notice.id, percent: 20, policy: "x", reason: "y" } }))).toBe("CONFLICT");
 
-    expect(errorCode(await harness.call(staff, DECIDE_REDUCTION, { input: { reductionId: asked.id, approve: true } }))).toBe("REDUCTION_UNKNOWN");
+    expect(errorCode(await harness.call(staff, DECIDE_REDUCTION, { input: { reductionId: asked.id, approve: true } }))).toBe("FORBIDDEN");
     const financeAsker = person(staff.subject, ["finance"]);
     expect(errorCode(await harness.call(financeAsker, DECIDE_REDUCTION, { input: { reductionId: asked.id, approve: true } }))).toBe("SAME_REQUESTER_AND_APPROVER");
 
