@@ -18,9 +18,8 @@ import {
 import { isBankOf, isFinanceOf, isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import { FeeErrorCode } from "../errors";
 import { bankTxnIdSchema, centerCodeSchema, instantSchema } from "../inputs";
-import type { PaymentNoticeRow } from "../notices/entities";
 import { isWellFormedNoticeNumber, noticeActionRefusal } from "../notices/notice.rules";
-import type { NoticesRepository } from "../notices/notices.repository";
+import type { NoticesRepository, PayableNoticeRow } from "../notices/notices.repository";
 import type { SupervisionService } from "../supervision/supervision.service";
 import type { BankTransactionRow, RefundRow } from "./entities";
 import {
@@ -253,7 +252,7 @@ export class PaymentsService {
   }
 
   private async applyPayment(tx: Tx, identity: Identity, centerCode: string, attempt: BankAttempt): Promise<BankTransactionRow | null> {
-    const locked = await this.notices.lockNoticeByNo(tx, attempt.noticeNo);
+    const locked = await this.notices.lockPayableByNo(tx, attempt.noticeNo);
     const notice = locked && locked.centerCode === centerCode ? locked : null;
     if (notice?.bankTxnId === attempt.bankTxnId) return null;
     const decision = decidePayment(notice, attempt);
@@ -286,9 +285,9 @@ export class PaymentsService {
     return recorded;
   }
 
-  private async settle(tx: Tx, notice: PaymentNoticeRow, attempt: BankAttempt, receiptNo: string): Promise<void> {
+  private async settle(tx: Tx, notice: PayableNoticeRow, attempt: BankAttempt, receiptNo: string): Promise<void> {
     const settledAt = this.clock.now();
-    await this.notices.updateNotice(tx, notice.id, { status: "PAID", paidAt: attempt.paidAt, bankTxnId: attempt.bankTxnId, receiptNo, settledAt });
+    await this.notices.markPaid(tx, notice.id, { paidAt: attempt.paidAt, bankTxnId: attempt.bankTxnId, receiptNo, settledAt });
     await tx.publish(
       feesEvents.paymentNoticeSettled,
       {
