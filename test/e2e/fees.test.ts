@@ -7,6 +7,14 @@ import { namespacedSubject } from "@onestop/platform";
 import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { BankClient } = require("../../examples/bank-client/client.js") as {
+  BankClient: new (options: { url: string; token: string }) => {
+    reconcileStatement(statement: { statementDate: string; accountNo: string; entries: unknown[] }): Promise<Record<string, unknown> & { statementId: string }>;
+    discrepancies(statementId: string, category: string | null): AsyncIterable<{ reason: string }>;
+  };
+};
+
 /**
  * The bank's contract through the gateway: a machine client with role `bank` looks up a
  * notice, records the payment, and reconciles the day's statement in parts; fees' fields
@@ -180,28 +188,19 @@ test("a day's statement of more than one request's worth (the gateway takes 1 MB
   const entries = [...matched, ...unknownHere];
   const totalFen = entries.reduce((sum, entry) => sum + entry.amountFen, 0);
 
-  const begun = await gql<{ beginBankStatement: { id: string } }>(bankToken, `mutation ($input: BeginBankStatementInput!) { beginBankStatement(input: $input) { id } }`, {
-    input: { statementDate: today, accountNo: ACCOUNT, lineCount: entries.length, totalFen },
-  });
-  const statementId = begun.data!.beginBankStatement.id;
-  const APPEND = `mutation ($input: AppendBankStatementLinesInput!) { appendBankStatementLines(input: $input) { receivedLines } }`;
-  for (let part = 0; part * 5000 < entries.length; part += 1) {
-    const appended = await gql(bankToken, APPEND, { input: { statementId, partNo: part + 1, entries: entries.slice(part * 5000, (part + 1) * 5000) } });
-    expect(appended.errors).toBeUndefined();
-  }
-  const closed = await gql<{ closeBankStatement: Record<string, { count: number; bankTotalFen: number }> }>(
-    bankToken,
-    `mutation ($id: ID!) { closeBankStatement(statementId: $id) {
-      matched { count bankTotalFen } paidAtBankUnknownHere { count bankTotalFen } recordedHereMissingAtBank { count }
-      totals { differenceFen } discrepancies(category: PAID_AT_BANK_UNKNOWN_HERE, limit: 2) { reason } } }`,
-    { id: statementId },
-  );
-  expect(closed.errors).toBeUndefined();
-  expect(closed.data!.closeBankStatement).toMatchObject({
+  // The reference client a bank integrator starts from (examples/bank-client) sends it in parts.
+  const client = new BankClient({ url: system.gatewayUrl, token: bankToken });
+  const report = await client.reconcileStatement({ statementDate: today, accountNo: ACCOUNT, entries });
+  expect(report).toMatchObject({
+    statementDate: today,
+    accountNo: ACCOUNT,
     matched: { count: matched.length },
     paidAtBankUnknownHere: { count: 5000, bankTotalFen: 25_000_000 },
     recordedHereMissingAtBank: { count: 0 },
-    totals: [{ differenceFen: 25_000_000 }],
-    discrepancies: [{ reason: "NOTICE_PAID_BY_OTHER_TXN" }, { reason: "NOTICE_PAID_BY_OTHER_TXN" }],
+    totals: [{ differenceFen: 25_000_000, bankTotalFen: totalFen }],
   });
+  const reasons = new Set<string>();
+  for await (const discrepancy of client.discrepancies(report.statementId, "PAID_AT_BANK_UNKNOWN_HERE")) reasons.add(discrepancy.reason);
+  expect([...reasons]).toEqual(["NOTICE_PAID_BY_OTHER_TXN"]);
+  expect(await client.reconcileStatement({ statementDate: today, accountNo: ACCOUNT, entries: [...entries].reverse() })).toEqual(report);
 }, 60_000);
