@@ -122,3 +122,24 @@ export const feeIrregularityDetected = defineEvent(
     detectedAt: z.string(),
   }),
 );
+
+/**
+ * What fees made of an accepted case's fee: a notice was issued; nothing is charged (the
+ * version's fees are all cancelled in the catalog, or the item is free); or the department has
+ * no fee account yet (the notice follows as soon as one is configured). Published at each
+ * assessment, the first on acceptance; cases' fee gate can open on NOTHING_TO_CHARGE.
+ */
+export const caseFeeAssessed = defineEvent(
+  streams.fees,
+  "case.fee-assessed",
+  z.object({
+    caseId: z.string(),
+    centerCode,
+    departmentId: z.string(),
+    outcome: z.enum(["NOTICE_ISSUED", "NOTHING_TO_CHARGE", "AWAITING_ACCOUNT"]),
+    /** The issued notice's id and amount; null otherwise. */
+    noticeId: z.string().nullable(),
+    amountFen: z.number().int().nonnegative().nullable(),
+    assessedAt: z.string(),
+  }),
+);

@@ -19,8 +19,6 @@ export const FeeErrorCode = {
   /** The bankTxnId was used before with different content; nothing was applied. */
   BankTxnConflict: "BANK_TXN_CONFLICT",
   UnknownDepartment: "UNKNOWN_DEPARTMENT",
-  /** The department has no fee account at the collection bank yet. */
-  NoFeeAccount: "NO_FEE_ACCOUNT",
   /** The account number is the fee account of another department. */
   AccountInUse: "ACCOUNT_IN_USE",
   RefundUnknown: "REFUND_UNKNOWN",
@@ -30,8 +28,6 @@ export const FeeErrorCode = {
   ReductionUnknown: "REDUCTION_UNKNOWN",
   /** 票款分离 / 审批分离: whoever asked for a refund or reduction may not approve it. */
   SameRequesterAndApprover: "SAME_REQUESTER_AND_APPROVER",
-  FeeNotInStandard: "FEE_NOT_IN_STANDARD",
-  NothingToCharge: "NOTHING_TO_CHARGE",
   StatementAccountUnknown: "STATEMENT_ACCOUNT_UNKNOWN",
   StatementUnknown: "STATEMENT_UNKNOWN",
   StatementClosed: "STATEMENT_CLOSED",

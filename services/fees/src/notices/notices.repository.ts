@@ -39,6 +39,10 @@ export class NoticesRepository {
     return tx.manager.getRepository(FeeCaseRow).findOneOrFail({ where: { caseId }, lock: forUpdate });
   }
 
+  async findCase(caseId: string): Promise<FeeCaseRow | null> {
+    return this.dataSource.getRepository(FeeCaseRow).findOneBy({ caseId });
+  }
+
   async saveCase(tx: Tx, row: FeeCaseRow): Promise<void> {
     const { caseId, ...rest } = row;
     await tx.manager.update(FeeCaseRow, { caseId }, rest);

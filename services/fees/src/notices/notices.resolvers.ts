@@ -40,6 +40,7 @@ export function noticesResolvers(service: NoticesService, clock: Clock) {
     Case: {
       __resolveReference: (reference: { id: string }) => reference,
       paymentNotices: (reference: { id: string }, _: unknown, context: SubgraphContext) => service.noticesOfCase(context.identity, reference.id),
+      feeAssessment: (reference: { id: string }, _: unknown, context: SubgraphContext) => service.caseAssessment(context.identity, reference.id),
     },
     FeeReduction: {
       notice: (reduction: FeeReductionRow, _: unknown, context: SubgraphContext) => service.notice(context.identity, reduction.noticeId),

@@ -23,7 +23,7 @@ import { centerCodeSchema } from "../inputs";
 import type { FeeStandardReplicaRepository } from "../items/items.repository";
 import type { SupervisionService } from "../supervision/supervision.service";
 import { applyReduction, assess, standardTotalFen, totalFen } from "./assessment.rules";
-import type { FeeCaseRow, FeeReductionRow, FeeReductionStatus, PaymentNoticeRow } from "./entities";
+import type { CaseAssessment, FeeCaseRow, FeeReductionRow, FeeReductionStatus, PaymentNoticeRow } from "./entities";
 import {
   conclusionCancelReason,
   conclusionCancelsUnpaidNotices,
@@ -238,6 +238,16 @@ export class NoticesService {
     return (await this.notices.forCase(caseId)).filter((notice) => maySeeNotice(identity, notice));
   }
 
+  /** The payer, the department's staff, the bank and the center's overseers see how the case's fee stands. */
+  async caseAssessment(identity: Identity, caseId: string): Promise<CaseAssessment | null> {
+    const feeCase = await this.notices.findCase(caseId);
+    if (!feeCase) return null;
+    const visible =
+      isOverseerOf(identity, feeCase.centerCode) ||
+      maySeeNotice(identity, { centerCode: feeCase.centerCode, departmentId: feeCase.departmentId ?? "", payerSubject: feeCase.payerSubject ?? "" });
+    return visible ? feeCase.assessment : null;
+  }
+
   async notice(identity: Identity, noticeId: string): Promise<PaymentNoticeRow | null> {
     const notice = await this.notices.find(noticeId);
     return notice && maySeeNotice(identity, notice) ? notice : null;
@@ -307,10 +317,12 @@ export class NoticesService {
     const lines = feeCase.reductionPercent ? applyReduction(assessment.lines, feeCase.reductionPercent) : assessment.lines;
     if (lines.length === 0) {
       await this.notices.saveCase(tx, { ...feeCase, assessment: "NOTHING_TO_CHARGE" });
+      await this.announceAssessment(tx, feeCase, departmentId, "NOTHING_TO_CHARGE", null);
       return null;
     }
     const account = await this.accounts.accountForIssue(tx, departmentId);
     if (!account) {
+      if (feeCase.assessment !== "AWAITING_ACCOUNT") await this.announceAssessment(tx, feeCase, departmentId, "AWAITING_ACCOUNT", null);
       await this.notices.saveCase(tx, { ...feeCase, assessment: "AWAITING_ACCOUNT" });
       return null;
     }
@@ -371,7 +383,30 @@ export class NoticesService {
       },
       { centerCode: notice.centerCode },
     );
+    await this.announceAssessment(tx, feeCase, departmentId, "NOTICE_ISSUED", notice);
     return notice;
+  }
+
+  private async announceAssessment(
+    tx: Tx,
+    feeCase: FeeCaseRow,
+    departmentId: string,
+    outcome: "NOTICE_ISSUED" | "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT",
+    notice: PaymentNoticeRow | null,
+  ): Promise<void> {
+    await tx.publish(
+      feesEvents.caseFeeAssessed,
+      {
+        caseId: feeCase.caseId,
+        centerCode: feeCase.centerCode,
+        departmentId,
+        outcome,
+        noticeId: notice?.id ?? null,
+        amountFen: notice?.amountFen ?? null,
+        assessedAt: this.clock.now().toISOString(),
+      },
+      { centerCode: feeCase.centerCode },
+    );
   }
 
   /** Cancels the notice and issues the case's next one; returns the new one (or the cancelled one when nothing is owed now). */

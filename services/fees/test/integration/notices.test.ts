@@ -103,6 +103,15 @@ describe("assessment on acceptance (核定收费)", () => {
       expect.objectContaining({ kind: "FEE_NOT_IN_STANDARD", source: "ASSESSMENT", feeCode: "F02", caseId: { id: caseId }, actualFen: 500 }),
     );
     expect((await harness.outbox("fees.irregularity.detected")).filter((event) => event.caseId === caseId)).toHaveLength(1);
+
+    // When every fee of the version is cancelled, nothing is charged, and cases hears so.
+    await harness.item(zj, [], { itemId: item.itemId, version: 3, cancelledFeeCodes: ["F01", "F02"] });
+    const nothingOwed = await harness.accept(zj, item);
+    expect(await eventually(() => harness.caseAssessment(nothingOwed).then((a) => (a === "NOTHING_TO_CHARGE" ? a : null)))).toBe("NOTHING_TO_CHARGE");
+    expect(await harness.notices(nothingOwed)).toEqual([]);
+    expect((await harness.outbox("fees.case.fee-assessed")).filter((event) => event.caseId === nothingOwed)).toEqual([
+      expect.objectContaining({ outcome: "NOTHING_TO_CHARGE", noticeId: null }),
+    ]);
   });
 
   test("a redelivered acceptance issues nothing twice", async () => {
@@ -127,9 +136,21 @@ describe("a department without a fee account", () => {
     const reissue = await harness.call(person("staff-q", ["window_staff"], CENTER, qx), REISSUE, { id: "nope", reason: "x" });
     expect(errorCode(reissue)).toBe("NOT_FOUND");
 
+    const ASSESSMENT = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { feeAssessment paymentNotices { amountFen } } } }`;
+    const reps = [{ __typename: "Case", id: caseId }];
+    const qxStaff = person("staff-q", ["window_staff"], CENTER, qx);
+    expect(ok(await harness.call(qxStaff, ASSESSMENT, { reps }))).toEqual({ _entities: [{ feeAssessment: "AWAITING_ACCOUNT", paymentNotices: [] }] });
+    expect(ok(await harness.call(person("citizen-9", ["citizen"], null), ASSESSMENT, { reps }))).toEqual({ _entities: [{ feeAssessment: null, paymentNotices: [] }] });
+
     await harness.configureAccount(qx, "6222020200999988887", finance);
     const [notice] = await harness.notices(caseId);
     expect(notice).toMatchObject({ status: "ISSUED", account_no: "6222020200999988887", amount_fen: "2000" });
+    expect(ok(await harness.call(qxStaff, ASSESSMENT, { reps }))).toEqual({ _entities: [{ feeAssessment: "NOTICE_ISSUED", paymentNotices: [{ amountFen: 2000 }] }] });
+    const assessed = (await harness.outbox("fees.case.fee-assessed")).filter((event) => event.caseId === caseId);
+    expect(assessed.map((event) => [event.outcome, event.amountFen])).toEqual([
+      ["AWAITING_ACCOUNT", null],
+      ["NOTICE_ISSUED", 2000],
+    ]);
   });
 
   test("an account belongs to one department; only administration or finance of the center set it; staffing must know the department", async () => {
