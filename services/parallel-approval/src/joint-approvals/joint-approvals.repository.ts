@@ -36,9 +36,17 @@ class RowMapper<T extends ObjectLiteral> {
     this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
   }
 
-  fromRow(raw: Record<string, unknown>): T {
+  /** Its columns for a SELECT over `alias`, each named with `prefix`, so two tables' rows can come in one result. */
+  selectList(alias: string, prefix = ""): string {
+    return this.columns.map(({ column }) => `${alias}.\`${column}\` AS \`${prefix}${column}\``).join(", ");
+  }
+
+  fromRow(raw: Record<string, unknown>, prefix = ""): T {
     const entity: Record<string, unknown> = {};
-    for (const { property, column, transformer } of this.columns) entity[property] = transformer ? transformer.from(raw[column]) : raw[column];
+    for (const { property, column, transformer } of this.columns) {
+      const value = raw[`${prefix}${column}`];
+      entity[property] = transformer ? transformer.from(value) : value;
+    }
     return entity as T;
   }
 
@@ -104,10 +112,19 @@ export class JointApprovalsRepository {
     return this.manager().findOneBy(JointApprovalRow, { centerCode, projectCode });
   }
 
-  /** Every change to a joint approval and its participants happens under this lock, one at a time. */
-  async lock(tx: Tx, id: string): Promise<JointApprovalRow | null> {
-    const [row] = (await tx.manager.query("SELECT * FROM joint_approval WHERE id = ? FOR UPDATE", [id])) as Array<Record<string, unknown>>;
-    return row ? this.joints.fromRow(row) : null;
+  /**
+   * Every change to a joint approval and its participants happens under this lock, one at a
+   * time: the joint approval's row and its participants' rows, read and locked in one query.
+   */
+  async lock(tx: Tx, id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
+    const rows = (await tx.manager.query(
+      `SELECT ${this.joints.selectList("j", "j_")}, ${this.participants.selectList("p", "p_")}
+         FROM joint_approval j JOIN joint_participant p ON p.joint_approval_id = j.id
+        WHERE j.id = ? ORDER BY p.position FOR UPDATE`,
+      [id],
+    )) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return null;
+    return { joint: this.joints.fromRow(rows[0]!, "j_"), participants: rows.map((row) => this.participants.fromRow(row, "p_")) };
   }
 
   async participantsOf(jointApprovalId: string, tx?: Tx): Promise<JointParticipantRow[]> {

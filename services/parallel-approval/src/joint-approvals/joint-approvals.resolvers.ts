@@ -1,5 +1,6 @@
 import type { SubgraphContext } from "@onestop/platform";
-import type { HistoryRow, JointApprovalRow, JointParticipantRow } from "./entities";
+import type { JointApprovalRow, JointParticipantRow } from "./entities";
+import type { HistoryEntry } from "./joint-approvals.repository";
 import type { JointApprovalsService } from "./joint-approvals.service";
 import type { ClockView } from "./joint-saga.service";
 
@@ -36,7 +37,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService) {
       concludedAt: (row: JointApprovalRow) => iso(row.concludedAt),
       participants: async (row: JointApprovalRow): Promise<ParticipantView[]> => {
         const [participants, clocks] = await Promise.all([service.participants(row), service.clocks(row)]);
-        return participants.map((p) => Object.assign(Object.create(p) as JointParticipantRow, p, { clock: clocks.participants.get(p.id)! }));
+        return participants.map((p) => ({ ...p, clock: clocks.participants.get(p.id)! }));
       },
       history: (row: JointApprovalRow, args: { last: number }) => service.history(row, args.last),
     },
@@ -60,7 +61,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService) {
       lastUrgedAt: (p: ParticipantView) => iso(p.lastUrgedAt),
     },
     JointHistoryEntry: {
-      at: (entry: HistoryRow) => entry.at.toISOString(),
+      at: (entry: HistoryEntry) => entry.at.toISOString(),
     },
     Department: {
       __resolveReference: (reference: { id: string }) => reference,

@@ -110,9 +110,9 @@ export class JointSaga {
 
   /** Locks the joint approval for the rest of the transaction; null when it is not ours. */
   async load(tx: Tx, jointApprovalId: string): Promise<SagaState | null> {
-    const joint = await this.repository.lock(tx, jointApprovalId);
-    if (!joint) return null;
-    const participants = await this.repository.participantsOf(jointApprovalId, tx);
+    const locked = await this.repository.lock(tx, jointApprovalId);
+    if (!locked) return null;
+    const { joint, participants } = locked;
     return {
       joint,
       participants,

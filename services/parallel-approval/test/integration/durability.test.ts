@@ -23,7 +23,7 @@ jest.setTimeout(240_000);
 
 const CENTER = "330110000000";
 const PARTICIPANTS = ["ZJJ", "ZRZYJ", "HBJ", "SLJ", "JTJ"];
-const BATCH = 24;
+const BATCH = 16;
 
 const storeDir = mkdtempSync(join(tmpdir(), "joint-durability-nats-"));
 let nats: PrivateNats;
