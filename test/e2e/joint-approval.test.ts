@@ -308,6 +308,17 @@ describe("the saga", () => {
     expect(hbjView.case.status).toBe("WITHDRAWN");
     expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: participantOf(joint, "hbj").id }))?.code).toBe("JOINT_APPROVAL_CONCLUDED");
   });
+  test("the applicant follows its own joint approval and may withdraw it; nobody else may", async () => {
+    const joint = await start(["zjj", "hbj"]);
+    const applicant: Identity = { subject: "enterprise-1", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
+    const stranger: Identity = { ...applicant, subject: "enterprise-2" };
+    expect((await read(joint.id, applicant)).projectCode).toBe(joint.projectCode);
+    expect(errorOf(await callThrough("parallel-approval", stranger, READ, { id: joint.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await callThrough("parallel-approval", stranger, WITHDRAW, { id: joint.id, r: "不是我的" }))?.code).toBe("FORBIDDEN");
+    const withdrawn = ok(await callThrough<{ withdrawJointApproval: JointView }>("parallel-approval", applicant, WITHDRAW, { id: joint.id, r: "企业自行撤回" })).withdrawJointApproval;
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", conclusionReason: "申请人撤回：企业自行撤回" });
+    expect(withdrawn.history.at(-1)).toMatchObject({ kind: "CONCLUDED", actor: "enterprise-1" });
+  });
 });
 
 describe("deadlines on the joint clock", () => {

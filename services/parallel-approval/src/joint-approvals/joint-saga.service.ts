@@ -93,9 +93,10 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
 /**
  * The saga engine of joint approvals (并联审批): carries out the steps and compensations
  * declared in joint-saga.steps, reacts to the participants' case events and to the joint
- * clocks' durable timers. Every reaction locks the joint approval's row first, so the events
- * of one joint approval are applied one at a time whatever instance receives them; the
- * inbox, the outcome's compare-and-set and the stale-timer checks make each idempotent.
+ * clocks' alarm. Every reaction locks the joint approval's rows first, so the events of one
+ * joint approval are applied one at a time whatever instance receives them; the inbox, the
+ * outcome's compare-and-set, routing-slip steps applied only when newer, and alarms that read
+ * what is due from the recorded facts make each of them idempotent.
  */
 export class JointSaga {
   constructor(
