@@ -67,6 +67,8 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       body = await readBody(request, maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read, so the connection cannot carry another request.
+        response.setHeader("connection", "close");
         graphqlError(response, 413, "PAYLOAD_TOO_LARGE", `Request body over ${maxBodyBytes} bytes`);
         return;
       }

@@ -19,6 +19,14 @@ export interface Tx {
   ): Promise<string>;
 }
 
+const DEADLOCK_ATTEMPTS = 4;
+
+export function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.code ?? e?.driverError?.code;
+  return code === "ER_LOCK_DEADLOCK" || e?.errno === 1213 || e?.driverError?.errno === 1213;
+}
+
 export class UnitOfWork {
   private readonly committedListeners: Array<() => void> = [];
 
@@ -32,7 +40,24 @@ export class UnitOfWork {
     this.committedListeners.push(listener);
   }
 
+  /**
+   * Runs `work` in one transaction. InnoDB may pick it as a deadlock victim under
+   * concurrency; it is then rolled back whole and run again, up to a few times, so the
+   * caller sees a deadlock only if it keeps happening. `work` must therefore keep its
+   * effects inside the transaction (it does: events go to the outbox).
+   */
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     let wroteEvents = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: Tx = {

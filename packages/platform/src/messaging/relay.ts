@@ -70,7 +70,9 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it sent. */
   async publishBatch(): Promise<number> {
     const { dataSource, namespace, clock } = this.options;
-    return dataSource.transaction(async (manager) => {
+    // READ COMMITTED: no gap locks on the unpublished range, so the claim never deadlocks
+    // with services inserting new outbox rows.
+    return dataSource.transaction("READ COMMITTED", async (manager) => {
       const rows: PendingRow[] = await manager.query(
         `SELECT seq, id, subject, envelope FROM outbox_message
           WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED`,

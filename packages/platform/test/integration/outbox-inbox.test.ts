@@ -245,3 +245,22 @@ test("published rows are pruned after the retention period; unpublished ones nev
   expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(1);
   expect(await unpublished()).toBe(1);
 });
+
+test("a deadlock victim is rolled back and run again; its event is written once", async () => {
+  await dataSource.query("CREATE TABLE IF NOT EXISTS contested (id INT PRIMARY KEY, n INT NOT NULL)");
+  await dataSource.query("REPLACE INTO contested VALUES (1, 0), (2, 0)");
+  // Two transactions lock the two rows in opposite orders: InnoDB must sacrifice one.
+  const bump = (first: number, second: number, n: number) =>
+    unitOfWork.run(async (tx) => {
+      await tx.manager.query("UPDATE contested SET n = n + 1 WHERE id = ?", [first]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await tx.manager.query("UPDATE contested SET n = n + 1 WHERE id = ?", [second]);
+      await tx.publish(thingHappened, { n });
+    });
+  await Promise.all([bump(1, 2, 100), bump(2, 1, 200)]);
+  expect(await dataSource.query("SELECT id, n FROM contested ORDER BY id")).toEqual([
+    { id: 1, n: 2 },
+    { id: 2, n: 2 },
+  ]);
+  expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(2);
+});
