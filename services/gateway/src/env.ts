@@ -46,21 +46,32 @@ export const gatewayEnvSchema = serviceEnvSchema
     /** Levels of nested fields an operation may have. */
     QUERY_MAX_DEPTH: positiveInt(2, 100).default(12),
     /** Fields an operation may resolve, each counted once per item of the lists around it. */
-    QUERY_MAX_COST: positiveInt(10, 10_000_000).default(20_000),
+    QUERY_MAX_COST: positiveInt(10, 10_000_000).default(10_000),
+    /** Aliased fields an operation may have. */
+    QUERY_MAX_ALIASES: positiveInt(0, 10_000).default(30),
     /** Times one response name may be selected in one selection set. */
     QUERY_MAX_FIELD_REPEATS: positiveInt(1, 1000).default(10),
     /** What a list without a size argument (first, last, limit) counts as. */
     QUERY_DEFAULT_LIST_SIZE: positiveInt(1, 10_000).default(10),
     ...auditDatabaseEnvSchema.shape,
-  })
-  .superRefine((env, context) => {
-    if (env.NODE_ENV === "production" && env.AUDIT_DB_USER === "root" && !env.AUDIT_DB_PASSWORD && !env.AUDIT_DB_PASSWORD_FILE) {
-      context.addIssue({ code: "custom", path: ["AUDIT_DB_USER"], message: "root without a password is for development only" });
-    }
   });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
-export const loadGatewayEnv = (source = process.env) => loadEnv("gateway", gatewayEnvSchema, source);
+/** Development conveniences that must not reach production unnoticed (as the platform checks DB_USER). */
+export function gatewayProductionProblems(env: GatewayEnv): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  return env.AUDIT_DB_USER === "root" && !env.AUDIT_DB_PASSWORD && !env.AUDIT_DB_PASSWORD_FILE
+    ? ["AUDIT_DB_USER: root without a password is for development only"]
+    : [];
+}
+
+export function loadGatewayEnv(source = process.env): GatewayEnv {
+  const env = loadEnv("gateway", gatewayEnvSchema, source);
+  const problems = gatewayProductionProblems(env);
+  if (problems.length === 0) return env;
+  process.stderr.write(`gateway: invalid configuration\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  process.exit(1);
+}
 
 /** The audit database's settings in the shape the platform opens databases with. */
 export function auditDatabaseSettings(env: AuditDatabaseEnv): DatabaseSettings {

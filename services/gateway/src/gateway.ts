@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   createErrorFormatter,
@@ -24,7 +23,7 @@ import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
 import { auditDatabaseSettings, type GatewayEnv } from "./env";
 import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
-import { queryLimitsPlugin } from "./limits/limits.plugin";
+import { LimitedApolloServer, QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
@@ -97,28 +96,30 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       return new SignedIdentityDataSource(url, name, privateKey, clock);
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError: createErrorFormatter(logger),
-    includeStacktraceInErrorResponses: false,
-    introspection: !production,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
-    plugins: [
-      queryLimitsPlugin(
-        {
-          maxDepth: env.QUERY_MAX_DEPTH,
-          maxCost: env.QUERY_MAX_COST,
-          maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
-          defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
-        },
-        logger,
-      ),
-      auditPlugin(audit),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
-  });
+  const limiter = new QueryLimiter(
+    {
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxCost: env.QUERY_MAX_COST,
+      maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
+    },
+    logger,
+  );
+  const apollo = new LimitedApolloServer<GatewayContext>(
+    {
+      gateway,
+      formatError: createErrorFormatter(logger),
+      includeStacktraceInErrorResponses: false,
+      introspection: !production,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
+      plugins: [auditPlugin(audit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    },
+    limiter,
+  );
   await apollo.start();
 
   const http = await startHttpServer<GatewayContext>({

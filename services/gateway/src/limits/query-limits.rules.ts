@@ -25,6 +25,8 @@ export interface QueryLimits {
   maxCost: number;
   /** Selections of one response name in one selection set (after fragments): the same field asked for again and again. */
   maxRepeats: number;
+  /** Aliased fields in the operation: an alias is how one field is asked for a thousand times. */
+  maxAliases: number;
   /** How many items a list field is counted as when its size argument does not say. */
   defaultListSize: number;
 }
@@ -41,6 +43,7 @@ export interface QueryMeasure {
   depth: number;
   cost: number;
   repeats: number;
+  aliases: number;
 }
 
 class LimitExceeded extends Error {
@@ -105,7 +108,7 @@ export function checkQueryLimits(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const measure: QueryMeasure = { depth: 0, cost: 0, repeats: 0 };
+  const measure: QueryMeasure = { depth: 0, cost: 0, repeats: 0, aliases: 0 };
   /** Fragments spread from an operation; the others are measured on their own. */
   const reached = new Set<string>();
   /** The variables as the operation being walked sees them: given values over its own defaults. */
@@ -122,6 +125,9 @@ export function checkQueryLimits(
   function collect(selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, fragmentPath: ReadonlySet<string>, into: Map<string, CollectedField[]>): void {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
+        if (selection.alias && ++measure.aliases > limits.maxAliases) {
+          throw refusal(QueryLimitCode.TooComplex, `Query too complex: more than ${limits.maxAliases} aliased fields`, { maxAliases: limits.maxAliases });
+        }
         const key = selection.alias?.value ?? selection.name.value;
         const list = into.get(key) ?? [];
         list.push({ node: selection, parent, fragmentPath });
@@ -152,12 +158,13 @@ export function checkQueryLimits(
     fragmentPath: ReadonlySet<string>,
     level: { depth: number; multiplier: number; inheritedSize: number | undefined },
   ): void {
+    const fields = new Map<string, CollectedField[]>();
+    collect(selectionSet, parent, fragmentPath, fields);
+    if (fields.size === 0) return;
     if (level.depth > limits.maxDepth) {
       throw refusal(QueryLimitCode.TooDeep, `Query too deep: more than ${limits.maxDepth} levels of fields`, { maxDepth: limits.maxDepth });
     }
     measure.depth = Math.max(measure.depth, level.depth);
-    const fields = new Map<string, CollectedField[]>();
-    collect(selectionSet, parent, fragmentPath, fields);
     for (const collected of fields.values()) {
       for (const { node, parent: owner, fragmentPath: path } of collected) {
         measure.cost += level.multiplier;
