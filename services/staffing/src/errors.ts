@@ -24,4 +24,12 @@ export const StaffingError = {
   AccountExists: "ACCOUNT_EXISTS",
   UsernameTaken: "USERNAME_TAKEN",
   LoginUnavailable: "LOGIN_UNAVAILABLE",
+  /** Someone already registered an account with this ID number or credit code. */
+  CitizenAlreadyRegistered: "CITIZEN_ALREADY_REGISTERED",
+  /** Unknown, expired or revoked refresh token: sign in again. */
+  InvalidRefreshToken: "INVALID_REFRESH_TOKEN",
+  /** A refresh token already exchanged was presented again: its whole family is revoked. */
+  RefreshTokenReused: "REFRESH_TOKEN_REUSED",
+  UnknownMachineClient: "UNKNOWN_MACHINE_CLIENT",
+  SecretAlreadyRevoked: "SECRET_ALREADY_REVOKED",
 } as const;

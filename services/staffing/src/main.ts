@@ -6,6 +6,7 @@ import { accountsResolvers } from "./accounts/accounts.resolvers";
 import { AccountsService } from "./accounts/accounts.service";
 import { accountsEntities } from "./accounts/entities";
 import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accounts";
+import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
 import { assessmentHandlers } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
 import { assessmentResolvers } from "./assessment/assessment.resolvers";
@@ -64,6 +65,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     Attendance1763769600006,
     Assessment1763769600007,
     Accounts1763769600008,
+    CitizensMachinesRefresh1763769600009,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock }) {
     const organisationRepository = new OrganisationRepository(dataSource);

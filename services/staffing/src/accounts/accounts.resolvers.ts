@@ -1,8 +1,9 @@
 import type { SubgraphContext } from "@onestop/platform";
 import type { StaffRow } from "../organisation/entities";
 import { iso } from "../time";
-import type { AccountsService, LoginResult } from "./accounts.service";
-import type { StaffAccountRow } from "./entities";
+import { maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
+import type { AccountsService, CitizenAccountView, LoginResult, SessionTokens } from "./accounts.service";
+import type { MachineClientRow, MachineClientSecretRow, StaffAccountRow } from "./entities";
 
 export function accountsResolvers(service: AccountsService) {
   return {
@@ -12,6 +13,49 @@ export function accountsResolvers(service: AccountsService) {
       resetStaffPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.resetStaffPassword(context.identity, args.input),
       setStaffRoles: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.setStaffRoles(context.identity, args.input),
       changeMyPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.changeMyPassword(context.identity, args.input),
+      registerCitizen: (_: unknown, args: { input: unknown }) => service.registerCitizen(args.input),
+      loginCitizen: (_: unknown, args: { input: unknown }) => service.loginCitizen(args.input),
+      refreshAccessToken: (_: unknown, args: { refreshToken: unknown }) => service.refreshAccessToken(args),
+      logout: (_: unknown, args: { refreshToken: unknown }) => service.logout(args),
+      createBankClient: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createBankClient(context.identity, args.input),
+      rotateBankClientSecret: (_: unknown, args: { clientId: unknown }, context: SubgraphContext) => service.rotateBankClientSecret(context.identity, args),
+      revokeBankClientSecret: (_: unknown, args: { clientId: unknown; secretId: unknown }, context: SubgraphContext) =>
+        service.revokeBankClientSecret(context.identity, args),
+      clientCredentialsToken: (_: unknown, args: { clientId: unknown; clientSecret: unknown }) => service.clientCredentialsToken(args),
+    },
+    Query: {
+      myCitizenAccount: (_: unknown, __: unknown, context: SubgraphContext) => service.myCitizenAccount(context.identity),
+      bankClients: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => service.bankClients(context.identity, args.centerCode),
+    },
+    CitizenAccount: {
+      id: (view: CitizenAccountView) => view.account.id,
+      kind: (view: CitizenAccountView) => view.account.kind,
+      name: (view: CitizenAccountView) => view.account.name,
+      idNumber: (view: CitizenAccountView) => revealOrMask(view.account.idNumber, view.reveal, maskIdNumber),
+      phone: (view: CitizenAccountView) => revealOrMask(view.account.phone, view.reveal, maskPhone),
+      createdAt: (view: CitizenAccountView) => iso(view.account.createdAt),
+    },
+    CitizenLoginResult: {
+      tokenType: () => "Bearer",
+      expiresAt: (result: SessionTokens) => iso(result.expiresAt),
+      refreshExpiresAt: (result: SessionTokens) => iso(result.refreshExpiresAt),
+    },
+    TokenPair: {
+      tokenType: () => "Bearer",
+      expiresAt: (result: SessionTokens) => iso(result.expiresAt),
+      refreshExpiresAt: (result: SessionTokens) => iso(result.refreshExpiresAt),
+    },
+    ClientCredentialsResult: {
+      tokenType: () => "Bearer",
+      expiresAt: (result: { expiresAt: Date }) => iso(result.expiresAt),
+    },
+    MachineClient: {
+      createdAt: (client: MachineClientRow) => iso(client.createdAt),
+      secrets: (client: MachineClientRow, _: unknown, context: SubgraphContext) => service.secretsOf(context.identity, client),
+    },
+    MachineClientSecret: {
+      createdAt: (secret: MachineClientSecretRow) => iso(secret.createdAt),
+      revokedAt: (secret: MachineClientSecretRow) => iso(secret.revokedAt),
     },
     Staff: {
       account: (staff: StaffRow, _: unknown, context: SubgraphContext) => service.account(context.identity, staff),
@@ -24,6 +68,7 @@ export function accountsResolvers(service: AccountsService) {
     LoginResult: {
       tokenType: () => "Bearer",
       expiresAt: (result: LoginResult) => iso(result.expiresAt),
+      refreshExpiresAt: (result: LoginResult) => iso(result.refreshExpiresAt),
     },
   };
 }

@@ -56,3 +56,37 @@ test("the access token is an EdDSA JWT with the key id, verifiable with the publ
   expect(payload).toMatchObject({ sub: "s1", roles: ["window_staff"], center: "511722000000", dept: "d1", win: "w1" });
   await expect(jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), { audience: "elsewhere" })).rejects.toThrow();
 });
+
+describe("citizens and refresh tokens (pure rules)", () => {
+  const { citizenKindOf, citizenPasswordProblems, refreshVerdict, refreshExpiry, staffRoles } = jest.requireActual("../../src/accounts/accounts.rules") as typeof import("../../src/accounts/accounts.rules");
+
+  test("resident ID numbers need their MOD 11-2 check character and a real birth date; credit codes their MOD 31 one", () => {
+    expect(citizenKindOf("11010519491231002X")).toBe("PERSON");
+    expect(citizenKindOf("110105194912310021")).toBeNull();
+    expect(citizenKindOf("11010519491331002X")).toBeNull();
+    expect(citizenKindOf("91350100M000100Y43")).toBe("ENTERPRISE");
+    expect(citizenKindOf("91350100M000100Y42")).toBeNull();
+    expect(citizenKindOf("'; DROP TABLE staff;")).toBeNull();
+  });
+
+  test("a citizen's password: 8 characters at least, not only digits", () => {
+    expect(citizenPasswordProblems("1234567")).toEqual(["password: at least 8 characters", "password: not only digits"]);
+    expect(citizenPasswordProblems("12345678")).toEqual(["password: not only digits"]);
+    expect(citizenPasswordProblems("abc12345")).toEqual([]);
+  });
+
+  test("a refresh token rotates once; spent again is reuse; revoked families and expired tokens are refused", () => {
+    const now = new Date("2026-03-02T02:00:00Z");
+    const live = { spentAt: null, expiresAt: refreshExpiry(now) };
+    expect(refreshExpiry(now).toISOString()).toBe("2026-04-01T02:00:00.000Z");
+    expect(refreshVerdict(live, { revokedAt: null }, now)).toBe("rotate");
+    expect(refreshVerdict({ ...live, spentAt: now }, { revokedAt: null }, now)).toBe("reused");
+    expect(refreshVerdict(live, { revokedAt: now }, now)).toBe("revoked");
+    expect(refreshVerdict({ spentAt: null, expiresAt: now }, { revokedAt: null }, now)).toBe("expired");
+    expect(refreshVerdict(null, null, now)).toBe("unknown");
+  });
+
+  test("the development bureau's staff can be given the bureau role", () => {
+    expect(staffRoles).toContain("bureau");
+  });
+});
