@@ -43,7 +43,7 @@ const HIDES_RECORDS = new Set(["paymentNotice", "bankStatement", "requestRefund"
 const callers = ["anonymous", "citizen", "staffA", "chiefA", "admin", "supervisor", "finance", "bank", "bureau", "staffB", "otherCitizen"] as const;
 
 /** What a citizen may do with nobody else's records; every other "citizen" in the table means the fixture's applicant. */
-const ANY_CITIZEN = new Set(["myCases", "submitCase"]);
+const ANY_CITIZEN = new Set(["myCases", "submitCase", "myCitizenAccount"]);
 type Caller = (typeof callers)[number];
 
 /** What the fixture built: the ids rows point their arguments at. */
@@ -126,6 +126,8 @@ const queries: Record<string, [Allowed, Args]> = {
   postChangeRequests: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
   postsDueForRotation: [[...overseers], () => ({ centerCode: CENTER })],
   vacantPosts: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
+  myCitizenAccount: [["citizen"], () => ({})],
+  bankClients: [[...overseers], () => ({ centerCode: CENTER })],
 };
 
 const caseAct = (extra: Record<string, unknown> = {}): Args => (fx) => ({ caseId: fx.caseA, ...extra });
@@ -197,6 +199,15 @@ const mutations: Record<string, [Allowed, Args]> = {
   requestPostChange: [["admin", "chiefA"], (fx) => ({ input: { windowId: fx.windowA, position: "B", staffId: fx.spareStaff, termYears: 2, reason: "补岗" } })],
   approvePostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
   rejectPostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
+  // Open to anyone: an all-digit password is refused as input (BAD_USER_INPUT), past authorization.
+  registerCitizen: ["all", () => ({ input: { name: "王五", idNumber: IDNO, phone: "13800138000", password: "12345678" } })],
+  loginCitizen: ["all", () => ({ input: { idNumber: "110105194912310011", password: "wrong-password" } })],
+  refreshAccessToken: ["all", () => ({ refreshToken: "not-a-refresh-token" })],
+  logout: ["all", () => ({ refreshToken: "not-a-refresh-token" })],
+  clientCredentialsToken: ["all", () => ({ clientId: "bank-unknown", clientSecret: "wrong-secret" })],
+  createBankClient: [["admin"], () => ({ input: { centerCode: CENTER, name: "中国工商银行宣汉支行代收点" } })],
+  rotateBankClientSecret: [["admin"], () => ({ clientId: "bank-unknown" })],
+  revokeBankClientSecret: [["admin"], () => ({ clientId: "bank-unknown", secretId: uuid() })],
 };
 
 function itemInput(departmentId: string, baseCode: string) {

@@ -70,9 +70,12 @@ export function isResidentIdNumber(value: string): boolean {
 const creditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const creditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-/** 统一社会信用代码 (GB 32100): 18 characters of its alphabet (no I, O, Z, S, V), the last a MOD 31 check character. */
+/**
+ * 统一社会信用代码 (GB 32100): registering authority, organisation type, 6-digit region, then
+ * characters of its alphabet (no I, O, Z, S, V), the last a MOD 31 check character.
+ */
 export function isUnifiedSocialCreditCode(value: string): boolean {
-  if (value.length !== 18 || [...value].some((c) => !creditCodeAlphabet.includes(c))) return false;
+  if (!/^[1-9ANY][1-9]\d{6}/.test(value) || value.length !== 18 || [...value].some((c) => !creditCodeAlphabet.includes(c))) return false;
   const sum = creditCodeWeights.reduce((total, weight, i) => total + weight * creditCodeAlphabet.indexOf(value[i]!), 0);
   return creditCodeAlphabet[(31 - (sum % 31)) % 31] === value[17];
 }
