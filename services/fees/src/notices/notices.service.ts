@@ -119,12 +119,10 @@ export class NoticesService {
   }
 
   /** The department got its fee account: the cases that waited for it get their notices now. */
-  async issueAwaitingAccount(tx: Tx, departmentId: string): Promise<number> {
-    let issued = 0;
+  async issueAwaitingAccount(tx: Tx, departmentId: string): Promise<void> {
     for (const feeCase of await this.notices.lockCasesAwaitingAccount(tx, departmentId)) {
-      if (await this.assessAndIssue(tx, feeCase, { replaces: null, issuedBy: SYSTEM })) issued += 1;
+      await this.assessAndIssue(tx, feeCase, { replaces: null, issuedBy: SYSTEM });
     }
-    return issued;
   }
 
   // ---- staff and finance ------------------------------------------------------------------
