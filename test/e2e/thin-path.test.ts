@@ -123,14 +123,27 @@ test("department → item → case → acceptance → payment notice, read back 
   const caseId = submitted.data!.submitCase.id;
   expect(submitted.data!.submitCase).toMatchObject({ status: "SUBMITTED", receiptNo: expect.stringMatching(/^SL\d{14}$/) });
 
+  // Acceptance needs an authorization letter (授权书) that staffing grants and cases learns of by event.
+  const staff = await graphql<{ registerStaff: { id: string } }>(
+    system.gatewayUrl,
+    `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`,
+    { i: { centerCode: CENTER, code: "ZJJ-07", name: "王七", departmentId } },
+    { token: adminToken },
+  );
+  const staffId = staff.data!.registerStaff.id;
+  const granted = await graphql(system.gatewayUrl, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId, departmentId, acts: ["ACCEPT"] } }, { token: adminToken });
+  expect(granted.errors).toBeUndefined();
   const staffToken = await mintAccessToken(system.keys, {
-    subject: "staff-7",
+    subject: staffId,
     roles: ["window_staff"],
     centerCode: CENTER,
     departmentId,
   });
   const requestId = `req-accept-${caseId}`;
-  const accepted = await graphql(system.gatewayUrl, ACCEPT_CASE, { id: caseId }, { token: staffToken, headers: { "x-request-id": requestId } });
+  const accepted = await eventually(async () => {
+    const result = await graphql(system.gatewayUrl, ACCEPT_CASE, { id: caseId }, { token: staffToken, headers: { "x-request-id": requestId } });
+    return result.errors?.[0]?.extensions?.code === "NOT_AUTHORIZED" ? null : result;
+  });
   expect(accepted.errors).toBeUndefined();
   expect(accepted.data).toMatchObject({ acceptCase: { status: "ACCEPTED", itemVersion: 1 } });
 

@@ -96,7 +96,6 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
       hall,
       authorization,
       new AuthorizationReplicaRepository(dataSource),
-      unitOfWork,
       clock,
     );
     const service = cases;

@@ -10,12 +10,12 @@ import {
   hasRole,
   notFound,
   requireRole,
+  unauthenticated,
   validate,
   type Clock,
   type DueTimer,
   type Identity,
   type Tx,
-  type UnitOfWork,
 } from "@onestop/platform";
 import { clockState, timeLimit, type ClockName } from "../clocks/clocks.rules";
 import { onCalendar, type ClocksService } from "../clocks/clocks.service";
@@ -131,7 +131,6 @@ export class CasesService {
     private readonly hall: HallRepository,
     private readonly authorization: AuthorizationReplica,
     private readonly chiefs: AuthorizationReplicaRepository,
-    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -173,7 +172,7 @@ export class CasesService {
         now,
       });
       try {
-        return await this.unitOfWork.run((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
+        return await this.steps.transaction((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
       } catch (error) {
         if (!(error instanceof CreationConflict)) throw error;
         if (error.outcome === "submit_key_taken" && key) {
@@ -736,6 +735,7 @@ export class CasesService {
 
   /** A case is visible to its applicant, its department's staff, its owner and the center's overseers. */
   async findCase(identity: Identity, id: string): Promise<CaseRow | null> {
+    if (hasRole(identity, "anonymous")) throw unauthenticated("Sign in to see a case, or look it up by receipt number and ID number");
     const found = await this.cases.find(id);
     if (!found) return null;
     if (!(await this.maySee(identity, found))) throw forbidden(`Not allowed to see case ${id}`);

@@ -6,6 +6,9 @@ import { ensureDevelopmentKeys, eventually, resetEnvironment, startOneSubgraph }
 import { testEnvironment } from "../../../../test/support/environment";
 import { CASE_MUTATIONS as M, citizen, errorOf, EventInjector, itemVersion, letter, ok, READ, staff, subgraphCaller, type CaseView, type ItemPayload } from "./support";
 
+// Jest takes the timeout from here, not from the project settings.
+jest.setTimeout(60_000);
+
 const environment = testEnvironment("cases_clocks");
 const CENTER = "330110000000";
 const ID_NUMBER = "11010519491231002X";
