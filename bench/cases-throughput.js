@@ -7,7 +7,8 @@
 //   node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5]
 //
 // Starts the five subgraphs and the gateway as separate processes (as `pnpm start` does) on
-// ports --port-base..+5, with their own databases (onestop_bench_*, dropped first) and NATS
+// ports --port-base..+5, with their own databases (onestop_bench_*, the gateway's audit log
+// included; dropped first and after) and NATS
 // namespace (bench_cases), so development data is never touched. Prints the figures, the CPU
 // each process used during the run (where the time goes), and writes
 // bench/results/cases-throughput-<timestamp>.json.
@@ -232,7 +233,9 @@ async function main() {
   const namespace = "bench_cases";
   const database = (name) => `onestop_bench_${name.replaceAll("-", "_")}`;
   const dbSettings = (name) => ({ DB_HOST: process.env.DB_HOST ?? "127.0.0.1", DB_PORT: Number(process.env.DB_PORT ?? 3306), DB_USER: process.env.DB_USER ?? "root", DB_PASSWORD: process.env.DB_PASSWORD ?? "", DB_NAME: database(name), DB_POOL_SIZE: 1 });
-  for (const name of services) await platform.dropDatabase(dbSettings(name));
+  // The gateway keeps its audit log (审计日志) in a database of its own.
+  const databases = [...services, "gateway"];
+  for (const name of databases) await platform.dropDatabase(dbSettings(name));
   const nats = await connect({ servers: natsUrl });
   await platform.deleteStreams(nats, namespace, allStreams);
   await nats.close();
@@ -272,6 +275,7 @@ async function main() {
       PARALLEL_APPROVAL_URL: url("parallel-approval"),
       IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
       AUTH_JWKS_FILE: keys.jwksFile,
+      AUDIT_DB_NAME: database("gateway"),
     }, log);
     await waitReady(`http://127.0.0.1:${options["port-base"]}/ready`, children.gateway, "gateway", log);
     gatewayUrl = `http://127.0.0.1:${options["port-base"]}/graphql`;
@@ -394,7 +398,7 @@ async function main() {
     console.log(`  written to ${file}.json (services' warnings and errors in ${file}.log)`);
   } finally {
     await stopAll();
-    if (!options.keep) for (const name of services) await platform.dropDatabase(dbSettings(name)).catch(() => undefined);
+    if (!options.keep) for (const name of databases) await platform.dropDatabase(dbSettings(name)).catch(() => undefined);
   }
 }
 

@@ -40,6 +40,9 @@ export interface StepContext {
   now: Date;
 }
 
+/** The act a step performs, or how to tell it once the case is locked (a decision that may be a veto proposal). */
+export type StepAction = CaseAction | ((context: Omit<StepContext, "now">) => Promise<CaseAction> | CaseAction);
+
 /** What an act decided; the engine applies it. */
 export interface StepPlan {
   to: CaseStatus;
@@ -75,7 +78,7 @@ export class CaseSteps {
     private readonly clock: Clock,
   ) {}
 
-  run(caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
+  run(caseId: string, actor: Actor, action: StepAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
     return this.transaction((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
   }
 
@@ -94,9 +97,12 @@ export class CaseSteps {
   }
 
   /** A plan of null means the case, once locked, turned out to need nothing: no step is recorded. */
-  async runIn(tx: Tx, caseId: string, actor: Actor, action: CaseAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
+  async runIn(tx: Tx, caseId: string, actor: Actor, stepAction: StepAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
     const current = await this.cases.findForUpdate(tx, caseId);
     if (!current) throw notFound("Case", caseId);
+    const item = await this.items.version(current.itemId, current.itemVersion, tx);
+    if (!item) throw new Error(`Item ${current.itemId} v${current.itemVersion} of case ${caseId} is missing from the replica`);
+    const action = typeof stepAction === "function" ? await stepAction({ tx, current, item }) : stepAction;
     if (idempotencyKey) {
       const earlier = await this.cases.entryByIdempotencyKey(tx, caseId, idempotencyKey);
       if (earlier) {
@@ -106,8 +112,6 @@ export class CaseSteps {
         return current;
       }
     }
-    const item = await this.items.version(current.itemId, current.itemVersion, tx);
-    if (!item) throw new Error(`Item ${current.itemId} v${current.itemVersion} of case ${caseId} is missing from the replica`);
     const now = this.clock.now();
     const step = await plan({ tx, current, item, now });
     if (!step) return current;

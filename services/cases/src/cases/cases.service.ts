@@ -8,7 +8,6 @@ import {
   RetryLater,
   forbidden,
   hasRole,
-  notFound,
   requireRole,
   unauthenticated,
   validate,
@@ -28,7 +27,7 @@ import { checkDeficiencies, checkMaterialNotice, matchSupply } from "../material
 import type { MaterialsRepository } from "../materials/materials.repository";
 import { feeGate, owesFee } from "../payments/payments.rules";
 import type { PaymentNoticesRepository } from "../payments/payments.repository";
-import { caseReference, CreationConflict, requireTransition, systemActor, type Actor, type CaseSteps, type StepContext, type StepPlan } from "./case-steps";
+import { caseReference, CreationConflict, requireTransition, systemActor, type Actor, type CaseSteps, type StepAction, type StepContext, type StepPlan } from "./case-steps";
 import {
   decisionAct,
   isClosed,
@@ -395,14 +394,13 @@ export class CasesService {
    */
   async decideCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(decisionInput, rawInput);
-    requireRole(identity, ...STAFF_ROLES);
-    const caseRow = await this.cases.find(caseId);
-    if (!caseRow) throw notFound("Case", caseId);
-    const item = await this.items.version(caseRow.itemId, caseRow.itemVersion);
-    const isChief = hasRole(identity, "chief_representative") && (await this.chiefs.chiefOf(caseRow.departmentId))?.staffId === identity.subject;
-    const action = decisionAct(input.decision, item?.vetoEscalation ?? "NONE", isChief);
-    return this.staffStep(identity, caseId, action, input.idempotencyKey, (c) => preReviewActFor(c.kind), async (context) => {
+    const act = async ({ tx, current, item }: Omit<StepContext, "now">): Promise<CaseAction> => {
+      const isChief = hasRole(identity, "chief_representative") && (await this.chiefs.chiefOf(current.departmentId, tx))?.staffId === identity.subject;
+      return decisionAct(input.decision, item.vetoEscalation, isChief);
+    };
+    return this.staffStep(identity, caseId, act, input.idempotencyKey, (c) => preReviewActFor(c.kind), async (context) => {
       const { current, item, now } = context;
+      const action = await act(context);
       requireTransition(action, current);
       await this.requireClockRunning(context);
       if (action === "PROPOSE_VETO") {
@@ -839,7 +837,7 @@ export class CasesService {
   private staffStep(
     identity: Identity,
     caseId: string,
-    action: CaseAction,
+    action: StepAction,
     key: string | null | undefined,
     act: (current: CaseRow) => AuthorizedAct,
     plan: (context: StepContext) => Promise<StepPlan>,
@@ -934,7 +932,7 @@ export class CasesService {
   /** 办结: the fee gate first for an approval, then the conclusion event. */
   private async conclusionPlan({ tx, current, now }: StepContext): Promise<StepPlan> {
     const outcome = current.outcome ?? (current.status === "APPROVED" ? "APPROVED" : "DENIED");
-    if (current.status === "APPROVED") {
+    if (current.status === "APPROVED" && current.feeRequired) {
       const gate = feeGate(current.feeRequired, await this.notices.statesOf(current.id, tx));
       if (!gate.open) {
         throw new DomainError("FEE_NOT_SETTLED", `Case ${current.id} owes a fee that is not yet paid (${gate.reason})`, { reason: gate.reason });
@@ -949,7 +947,7 @@ export class CasesService {
 
   /** The system approves; the case concludes at once unless its fee is still owed. */
   private async deemedApprovalPlan({ tx, current, now }: StepContext, text: string): Promise<StepPlan> {
-    const gate = current.acceptedAt ? feeGate(current.feeRequired, await this.notices.statesOf(current.id, tx)) : { open: true as const };
+    const gate = current.acceptedAt && current.feeRequired ? feeGate(true, await this.notices.statesOf(current.id, tx)) : { open: true as const };
     if (current.clockEvents > 0) await this.clocks.endSuspension(tx, current.id, now, systemActor.id);
     const decided: Partial<CaseRow> = { decidedAt: now, decidedBy: systemActor.id, decisionOpinion: text, outcome: "DEEMED_APPROVED" };
     if (!gate.open) return { to: "APPROVED", opinion: text, changes: decided, details: { feePending: true } };

@@ -2,8 +2,13 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
 import { ItemStateReplicaRow, ItemVersionReplicaRow } from "./entities";
 
+/** Published versions never change (a change is a new version), so a version read once can be kept. */
+const VERSIONS_KEPT = 5000;
+
 /** The only code that reads or writes cases' copy of the catalog. */
 export class ItemReplicaRepository {
+  private readonly versions = new Map<string, ItemVersionReplicaRow>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   private manager(tx?: Tx): EntityManager {
@@ -19,8 +24,16 @@ export class ItemReplicaRepository {
     return this.manager(tx).findOne(ItemVersionReplicaRow, { where: { itemId }, order: { version: "DESC" } });
   }
 
-  version(itemId: string, version: number, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
-    return this.manager(tx).findOneBy(ItemVersionReplicaRow, { itemId, version });
+  async version(itemId: string, version: number, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
+    const key = `${itemId}@${version}`;
+    const kept = this.versions.get(key);
+    if (kept) return kept;
+    const found = await this.manager(tx).findOneBy(ItemVersionReplicaRow, { itemId, version });
+    if (found) {
+      if (this.versions.size >= VERSIONS_KEPT) this.versions.delete(this.versions.keys().next().value!);
+      this.versions.set(key, found);
+    }
+    return found;
   }
 
   state(itemId: string, tx?: Tx): Promise<ItemStateReplicaRow | null> {

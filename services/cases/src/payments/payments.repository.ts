@@ -24,7 +24,11 @@ export class PaymentNoticesRepository {
   }
 
   async statesOf(caseId: string, tx?: Tx): Promise<NoticeState[]> {
-    const rows = (await (tx?.manager ?? this.dataSource.manager).query("SELECT state FROM case_payment_notice WHERE case_id = ?", [caseId])) as Array<{ state: NoticeState }>;
+    // Inside a step, a locking read: it sees a settlement committed a moment ago, whatever the step read before.
+    const rows = (await (tx?.manager ?? this.dataSource.manager).query(
+      `SELECT state FROM case_payment_notice WHERE case_id = ?${tx ? " LOCK IN SHARE MODE" : ""}`,
+      [caseId],
+    )) as Array<{ state: NoticeState }>;
     return rows.map((row) => row.state);
   }
 }
