@@ -20,6 +20,8 @@ export interface AccessTokenVerifierOptions {
 
 /** Staffing's clock and the gateway's may differ by this much. */
 const CLOCK_TOLERANCE_SECONDS = 5;
+/** Tokens remembered as verified: a signed-in client sends the same token with every request. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 class RefusedToken extends Error {}
 
@@ -45,35 +47,62 @@ function reason(error: unknown): string {
  * an identity. No token at all is the anonymous caller; a bad one is UNAUTHENTICATED.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
+  // The same bytes verify the same way against the same key set until the token expires, so
+  // a verified token is remembered (by its whole text, signature included) until then, or
+  // until the key set changes; the oldest are forgotten first.
+  const verified = new Map<string, { identity: Identity; exp: number }>();
+  let revision = options.keys.revision;
+
+  async function verify(token: string): Promise<Identity> {
+    if (options.keys.revision !== revision) {
+      verified.clear();
+      revision = options.keys.revision;
+    }
+    const known = verified.get(token);
+    if (known && known.exp + CLOCK_TOLERANCE_SECONDS >= Date.now() / 1000) {
+      verified.delete(token);
+      verified.set(token, known);
+      return known.identity;
+    }
+    verified.delete(token);
+    const { payload } = await jwtVerify(
+      token,
+      (protectedHeader) => {
+        if (!protectedHeader.kid) throw new RefusedToken("token names no key id");
+        const key = options.keys.keyFor(protectedHeader.kid);
+        if (!key) throw new RefusedToken("token signed with an unknown or retired key");
+        return key;
+      },
+      {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ["EdDSA"],
+        requiredClaims: ["exp", "sub"],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      },
+    );
+    const claims = accessClaimsSchema.parse(payload);
+    const identity = identitySchema.parse({
+      subject: claims.sub,
+      roles: claims.roles,
+      centerCode: claims.center,
+      departmentId: claims.dept,
+      windowId: claims.win,
+    });
+    // A key set read while this token was checked makes its verdict stale: not kept.
+    if (options.keys.revision === revision) {
+      verified.set(token, { identity, exp: payload.exp as number });
+      if (verified.size > VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    }
+    return identity;
+  }
+
   return async function identityFromAuthorization(header: string | undefined): Promise<Identity> {
     if (!header) return anonymousIdentity;
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     if (!match) throw new DomainError(ErrorCode.Unauthenticated, "Authorization must be 'Bearer <token>'");
     try {
-      const { payload } = await jwtVerify(
-        match[1],
-        (protectedHeader) => {
-          if (!protectedHeader.kid) throw new RefusedToken("token names no key id");
-          const key = options.keys.keyFor(protectedHeader.kid);
-          if (!key) throw new RefusedToken("token signed with an unknown or retired key");
-          return key;
-        },
-        {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: ["EdDSA"],
-          requiredClaims: ["exp", "sub"],
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        },
-      );
-      const claims = accessClaimsSchema.parse(payload);
-      return identitySchema.parse({
-        subject: claims.sub,
-        roles: claims.roles,
-        centerCode: claims.center,
-        departmentId: claims.dept,
-        windowId: claims.win,
-      });
+      return await verify(match[1]);
     } catch (error) {
       throw new DomainError(ErrorCode.Unauthenticated, `Access refused: ${reason(error)}`);
     }

@@ -62,6 +62,8 @@ export interface KeySetFileOptions {
 export class KeySetFile {
   private keys = new Map<string, KeyObject>();
   private text = "";
+  /** Moves on every time the set changes, so what was verified against the old set is forgotten. */
+  revision = 0;
   private lastCheck = 0;
   private timer: NodeJS.Timeout | null = null;
 
@@ -113,6 +115,7 @@ export class KeySetFile {
     const before = this.keyIds;
     this.keys = keys;
     this.text = text;
+    this.revision += 1;
     if (!initial) {
       this.options.logger.info(
         { added: this.keyIds.filter((kid) => !before.includes(kid)), removed: before.filter((kid) => !keys.has(kid)) },

@@ -7,11 +7,9 @@ import { parseKeySet, type KeySetFile } from "../../src/auth/key-set";
 const current = generateKeyPairSync("ed25519");
 const stranger = generateKeyPairSync("ed25519");
 const keys = new Map<string, KeyObject>([["k-2026-03", current.publicKey]]);
-const verify = createAccessTokenVerifier({
-  keys: { keyFor: (kid: string) => keys.get(kid) } as unknown as KeySetFile,
-  issuer: "onestop",
-  audience: "onestop-gateway",
-});
+/** Stands in for the key set file: its keys and the revision that moves when they change. */
+const keySet = { revision: 0, keyFor: (kid: string) => keys.get(kid) };
+const verify = createAccessTokenVerifier({ keys: keySet as unknown as KeySetFile, issuer: "onestop", audience: "onestop-gateway" });
 const now = () => Math.floor(Date.now() / 1000);
 const claims = { roles: ["window_staff"], center: "330110000000", dept: "d-1", win: null };
 
@@ -84,6 +82,41 @@ test("refuses HS256 signed with the public key as the shared secret", async () =
 test("refuses what is not a bearer token at all", async () => {
   await expect(verify("Basic dXNlcjpwYXNz")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   expect(await refusal("not-a-jwt")).toContain("malformed");
+});
+
+describe("a verified token is remembered", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("until it expires", async () => {
+    const bearer = `Bearer ${await token({ exp: now() + 60 })}`;
+    expect((await verify(bearer)).subject).toBe("staff-7");
+    expect((await verify(bearer)).subject).toBe("staff-7");
+    // Only the clock moves; timers and ticks stay real for the crypto underneath.
+    jest.useFakeTimers({ now: Date.now() + 70_000, doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"] });
+    await expect(verify(bearer)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Access refused: token expired" });
+  });
+
+  test("until the key set changes: a retired key's tokens are refused at once", async () => {
+    const bearer = `Bearer ${await token()}`;
+    expect((await verify(bearer)).subject).toBe("staff-7");
+    keys.delete("k-2026-03");
+    keySet.revision += 1;
+    try {
+      await expect(verify(bearer)).rejects.toMatchObject({ message: "Access refused: token signed with an unknown or retired key" });
+    } finally {
+      keys.set("k-2026-03", current.publicKey);
+      keySet.revision += 1;
+    }
+    expect((await verify(bearer)).subject).toBe("staff-7");
+  });
+
+  test("only ever by its exact text: a changed token is verified afresh", async () => {
+    const genuine = await token();
+    expect((await verify(`Bearer ${genuine}`)).roles).toEqual(["window_staff"]);
+    const [header, , signature] = genuine.split(".");
+    const elevated = Buffer.from(JSON.stringify({ ...claims, roles: ["supervisor"], sub: "staff-7", iss: "onestop", aud: "onestop-gateway", exp: now() + 600 })).toString("base64url");
+    expect(await refusal(`${header}.${elevated}.${signature}`)).toContain("bad signature");
+  });
 });
 
 describe("reading a key set", () => {
