@@ -27,14 +27,13 @@ import { LimitedApolloServer, QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
-export const auditMigrations = [AuditLog1763769600100];
+const auditMigrations = [AuditLog1763769600100];
 
 export interface RunningGateway {
   url: string;
   port: number;
   /** The access-token key set, as last read. */
   keys: KeySetFile;
-  audit: AuditLog;
   stop(): Promise<void>;
 }
 
@@ -149,7 +148,6 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     url: http.url,
     port: http.port,
     keys,
-    audit,
     stop: async () => {
       await http.close();
       await apollo.stop();

@@ -2,11 +2,11 @@ import { createLogger, exitGracefullyOnSignals } from "@onestop/platform";
 import { loadGatewayEnv } from "./env";
 import { startGateway } from "./gateway";
 
-export { auditDatabaseEnvSchema, auditDatabaseSettings, gatewayEnvSchema, type AuditDatabaseEnv, type GatewayEnv } from "./env";
+export { auditDatabaseEnvSchema, auditDatabaseSettings, gatewayEnvSchema, type GatewayEnv } from "./env";
 export { runAuditVerify } from "./audit/verify-command";
-export type { AuditRecord, VerifyResult } from "./audit/audit.service";
+export type { AuditRecord } from "./audit/audit.service";
 export { composeFromSources, composeSupergraph, subgraphs } from "./federation/compose";
-export { auditMigrations, startGateway, type RunningGateway } from "./gateway";
+export { startGateway, type RunningGateway } from "./gateway";
 
 if (require.main === module) {
   const env = loadGatewayEnv();

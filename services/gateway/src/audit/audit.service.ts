@@ -62,7 +62,7 @@ export class AuditLog {
     try {
       return await this.repository.append((previous) => sealed(nextEntry(facts, previous, this.clock.now())));
     } catch (error) {
-      this.logger.error({ err: error, audit: { ...facts, identity: facts.identity } }, "audit entry NOT recorded");
+      this.logger.error({ err: error, audit: facts }, "audit entry NOT recorded");
       return null;
     }
   }
