@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -282,6 +282,15 @@ describe("limits", () => {
     const query = `query ($n: Int) { searchItems(centerCode: "${CENTER}", first: $n) { nodes { id name } } }`;
     expect((await graphql(proxied.url, query, { n: 5 })).errors).toBeUndefined();
     expect((await graphql(proxied.url, query, { n: 100000 })).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  test("persisted queries are off: a query named by its hash alone is refused", async () => {
+    const query = `query ($n: Int) { searchItems(centerCode: "${CENTER}", first: $n) { nodes { id } } }`;
+    const sha256Hash = createHash("sha256").update(query).digest("hex");
+    const register = await post(proxied.url, JSON.stringify({ query, variables: { n: 5 }, extensions: { persistedQuery: { version: 1, sha256Hash } } }));
+    expect(((await register.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+    const byHash = await post(proxied.url, JSON.stringify({ variables: { n: 100000 }, extensions: { persistedQuery: { version: 1, sha256Hash } } }));
+    expect(((await byHash.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
   });
 
   test("a 2 MB body is refused with 413", async () => {

@@ -114,6 +114,8 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       introspection: !production,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
+      // A hash-only request would name a query the limits never see with its new variables.
+      persistedQueries: false,
       parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
       plugins: [auditPlugin(audit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
