@@ -4,7 +4,7 @@
 // conclude 办结) by 20 concurrent clients, against MySQL's own single-row insert-commit
 // rate measured in the same run as the ceiling.
 //
-//   node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5]
+//   node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5] [--profile cases,gateway]
 //
 // Starts the five subgraphs and the gateway as separate processes (as `pnpm start` does) on
 // ports --port-base..+5, with their own databases (onestop_bench_*, the gateway's audit log
@@ -26,11 +26,12 @@ const CENTER = "330110000000";
 const ID_NUMBER = "11010519491231002X";
 
 function parseArgs(argv) {
-  const options = { clients: 20, duration: 30, warmup: 5, "port-base": 4300, "ceiling-seconds": 8, "cases-pool": 20, keep: false };
+  const options = { clients: 20, duration: 30, warmup: 5, "port-base": 4300, "ceiling-seconds": 8, "cases-pool": 20, keep: false, profile: "" };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, "");
     if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).map((k) => `--${k}`).join(" ")})`);
     if (typeof options[key] === "boolean") options[key] = true;
+    else if (typeof options[key] === "string") options[key] = argv[++i] ?? "";
     else {
       options[key] = Number(argv[++i]);
       if (!Number.isFinite(options[key]) || options[key] <= 0) throw new Error(`--${key} takes a positive number`);
@@ -85,8 +86,10 @@ function machineTicks() {
 
 const services = ["catalog", "cases", "fees", "staffing", "parallel-approval"];
 
-function launch(name, script, env, log) {
-  const child = spawn(process.execPath, [script], {
+/** `--profile cases` (or gateway, …) writes that process's V8 CPU profile to bench/results/profiles/. */
+function launch(name, script, env, log, profile = "") {
+  const profiling = profile.split(",").includes(name) ? ["--cpu-prof", `--cpu-prof-dir=${join(resultsDir, "profiles")}`] : [];
+  const child = spawn(process.execPath, [...profiling, script], {
     cwd: root,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -262,7 +265,7 @@ async function main() {
         AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
         OUTBOX_POLL_MS: "200",
         ...(name === "cases" ? { DB_POOL_SIZE: String(options["cases-pool"]) } : {}),
-      }, log);
+      }, log, options.profile);
     }
     await Promise.all(services.map((name) => waitReady(`http://127.0.0.1:${ports[name]}/ready`, children[name], name, log)));
     const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
@@ -276,7 +279,7 @@ async function main() {
       IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: database("gateway"),
-    }, log);
+    }, log, options.profile);
     await waitReady(`http://127.0.0.1:${options["port-base"]}/ready`, children.gateway, "gateway", log);
     gatewayUrl = `http://127.0.0.1:${options["port-base"]}/graphql`;
     console.log(`system up in ${((performance.now() - t0) / 1000).toFixed(1)} s (gateway ${gatewayUrl})`);

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, ValueTransformer } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { CLOSED, type CaseStatus } from "./cases.rules";
 import { CaseRow, RoutingEntryRow } from "./entities";
@@ -14,18 +14,58 @@ export interface CaseListFilter {
   offset: number;
 }
 
-/** The only code that reads or writes cases and their routing slips. */
+interface ColumnMapping {
+  property: string;
+  column: string;
+  transformers: ValueTransformer[];
+}
+
+/** The columns of an entity as TypeORM knows them, for the hand-written statements of the hot path. */
+function columnsOf(dataSource: DataSource, entity: typeof CaseRow | typeof RoutingEntryRow): ColumnMapping[] {
+  return dataSource.getMetadata(entity).columns.map((c) => ({
+    property: c.propertyName,
+    column: c.databaseName,
+    transformers: c.transformer ? (Array.isArray(c.transformer) ? c.transformer : [c.transformer]) : [],
+  }));
+}
+
+const toColumn = (mapping: ColumnMapping, value: unknown) => mapping.transformers.reduce((v, t) => t.to(v), value);
+const fromColumn = (mapping: ColumnMapping, value: unknown) => mapping.transformers.reduceRight((v, t) => t.from(v), value);
+
+/**
+ * The only code that reads or writes cases and their routing slips. The statements every
+ * step runs (lock, update, append) are written by hand: a step is a handful of round trips
+ * and TypeORM's query building was a large share of the service's CPU.
+ */
 export class CasesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly caseColumns: ColumnMapping[];
+  private readonly caseColumnByProperty: Map<string, ColumnMapping>;
+  private readonly entryColumns: ColumnMapping[];
+
+  constructor(private readonly dataSource: DataSource) {
+    this.caseColumns = columnsOf(dataSource, CaseRow);
+    this.caseColumnByProperty = new Map(this.caseColumns.map((c) => [c.property, c]));
+    this.entryColumns = columnsOf(dataSource, RoutingEntryRow).filter((c) => c.property !== "id");
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx?.manager ?? this.dataSource.manager;
   }
 
+  private toCase(raw: Record<string, unknown>): CaseRow {
+    const row: Record<string, unknown> = {};
+    for (const mapping of this.caseColumns) row[mapping.property] = fromColumn(mapping, raw[mapping.column]);
+    return row as unknown as CaseRow;
+  }
+
   /** Tells which unique key refused the row, so the caller can draw another receipt or return the first submission. */
   async insert(tx: Tx, row: CaseRow): Promise<InsertOutcome> {
+    const record = row as unknown as Record<string, unknown>;
     try {
-      await tx.manager.insert(CaseRow, row);
+      await tx.manager.query(
+        `INSERT INTO service_case (${this.caseColumns.map((c) => c.column).join(", ")}) VALUES (${this.caseColumns.map(() => "?").join(", ")})`,
+        this.caseColumns.map((c) => toColumn(c, record[c.property])),
+      );
       return "inserted";
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -36,13 +76,15 @@ export class CasesRepository {
     }
   }
 
-  find(id: string, tx?: Tx): Promise<CaseRow | null> {
-    return this.manager(tx).findOneBy(CaseRow, { id });
+  async find(id: string, tx?: Tx): Promise<CaseRow | null> {
+    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE id = ?", [id])) as Array<Record<string, unknown>>;
+    return raw ? this.toCase(raw) : null;
   }
 
   /** Locks the case for the rest of the transaction: its transitions happen one at a time. */
-  findForUpdate(tx: Tx, id: string): Promise<CaseRow | null> {
-    return tx.manager.createQueryBuilder(CaseRow, "c").setLock("pessimistic_write").where("c.id = :id", { id }).getOne();
+  async findForUpdate(tx: Tx, id: string): Promise<CaseRow | null> {
+    const [raw] = (await tx.manager.query("SELECT * FROM service_case WHERE id = ? FOR UPDATE", [id])) as Array<Record<string, unknown>>;
+    return raw ? this.toCase(raw) : null;
   }
 
   findBySubmitKey(applicantSubject: string, submitKey: string, tx?: Tx): Promise<CaseRow | null> {
@@ -58,12 +100,21 @@ export class CasesRepository {
   }
 
   async update(tx: Tx, id: string, changes: Partial<CaseRow>): Promise<void> {
-    await tx.manager.update(CaseRow, { id }, changes);
+    const entries = Object.entries(changes).map(([property, value]) => [this.caseColumnByProperty.get(property)!, value] as const);
+    if (entries.length === 0) return;
+    await tx.manager.query(`UPDATE service_case SET ${entries.map(([c]) => `${c.column} = ?`).join(", ")} WHERE id = ?`, [
+      ...entries.map(([c, value]) => toColumn(c, value)),
+      id,
+    ]);
   }
 
   /** Appends one step to the slip; the slip has no other write. */
   async appendEntry(tx: Tx, entry: Omit<RoutingEntryRow, "id">): Promise<void> {
-    await tx.manager.insert(RoutingEntryRow, entry);
+    const record = entry as unknown as Record<string, unknown>;
+    await tx.manager.query(
+      `INSERT INTO case_routing_entry (${this.entryColumns.map((c) => c.column).join(", ")}) VALUES (${this.entryColumns.map(() => "?").join(", ")})`,
+      this.entryColumns.map((c) => toColumn(c, record[c.property])),
+    );
   }
 
   entryByIdempotencyKey(tx: Tx, caseId: string, idempotencyKey: string): Promise<RoutingEntryRow | null> {

@@ -140,9 +140,10 @@ export class CasesService {
   async submitCase(identity: Identity, rawInput: unknown): Promise<CaseRow> {
     const input = validate(submitCaseInput, rawInput);
     requireRole(identity, "citizen");
-    const item = await this.items.currentVersion(input.itemId);
+    const current = await this.items.current(input.itemId);
+    const item = current.version;
     if (!item) throw new DomainError("UNKNOWN_ITEM", `Item ${input.itemId} is not in the catalog`, { field: "itemId" });
-    await this.requireItemOpen(item.itemId);
+    requireOpen(input.itemId, current);
     if (item.kind === "JOINT") {
       throw new DomainError("JOINT_APPROVAL_REQUIRED", "A joint item (联办件) is applied for through a joint approval, not on its own");
     }
@@ -154,7 +155,6 @@ export class CasesService {
       const earlier = await this.cases.findBySubmitKey(identity.subject, key);
       if (earlier) return this.sameSubmission(earlier, input.itemId, key);
     }
-    const entry = await this.items.state(item.itemId);
     for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt += 1) {
       const now = this.clock.now();
       const row = this.newCase({
@@ -166,7 +166,7 @@ export class CasesService {
         applicantIdNumber: input.applicantIdNumber,
         quantity: input.quantity,
         onCommitment: Boolean(input.onCommitment),
-        windowId: entry?.entryWindowId ?? null,
+        windowId: current.entryWindowId,
         submitKey: key,
         now,
       });
@@ -661,12 +661,12 @@ export class CasesService {
   /** The joint-approval saga opens the participant's case (联办件); a repeated command changes nothing. */
   async openJointCase(tx: Tx, command: EventPayload<typeof jointEvents.jointCaseRequested>): Promise<void> {
     if (await this.cases.findByParticipant(command.participantId, tx)) return;
-    const item = await this.items.currentVersion(command.itemId, tx);
+    const current = await this.items.current(command.itemId, tx);
+    const item = current.version;
     if (!item) throw new RetryLater(`Item ${command.itemId} of joint case ${command.participantId} is not replicated yet`, 2000);
     if (item.departmentId !== command.departmentId || item.centerCode !== command.centerCode) {
       throw new Error(`Joint case ${command.participantId}: item ${command.itemId} belongs to another department or center`);
     }
-    const entry = await this.items.state(item.itemId, tx);
     const now = this.clock.now();
     const row = this.newCase({
       receiptNo: receiptNumber(now, String(randomInt(0, 100_000_000))),
@@ -677,7 +677,7 @@ export class CasesService {
       applicantIdNumber: command.applicantIdNumber.trim().toUpperCase(),
       quantity: 1,
       onCommitment: false,
-      windowId: entry?.entryWindowId ?? null,
+      windowId: current.entryWindowId,
       submitKey: null,
       now,
     });
@@ -897,18 +897,11 @@ export class CasesService {
     }
   }
 
-  private async requireItemOpen(itemId: string, tx?: Tx): Promise<void> {
-    const state = await this.items.state(itemId, tx);
-    if (state?.cancelledAt) {
-      throw new DomainError("ITEM_CANCELLED", `Item ${itemId} was retired from the catalog`, { mergedIntoItemId: state.mergedIntoItemId });
-    }
-  }
-
   private async currentOpenVersion(itemId: string, tx: Tx): Promise<ItemVersionReplicaRow> {
-    await this.requireItemOpen(itemId, tx);
-    const item = await this.items.currentVersion(itemId, tx);
-    if (!item) throw new DomainError("UNKNOWN_ITEM", `Item ${itemId} is not in the catalog`);
-    return item;
+    const current = await this.items.current(itemId, tx);
+    requireOpen(itemId, current);
+    if (!current.version) throw new DomainError("UNKNOWN_ITEM", `Item ${itemId} is not in the catalog`);
+    return current.version;
   }
 
   /** The case is judged by this version from now on: its limit, fee and commitment rule. */
@@ -1098,4 +1091,11 @@ export class CasesService {
 
 function lastInstantBefore(deadline: Date | null, now: Date): Date {
   return deadline && deadline.getTime() <= now.getTime() ? new Date(deadline.getTime() - 1) : now;
+}
+
+/** No new case is taken in for an item retired from the catalog (取消 or 合并). */
+function requireOpen(itemId: string, current: { cancelledAt: Date | null; mergedIntoItemId: string | null }): void {
+  if (current.cancelledAt) {
+    throw new DomainError("ITEM_CANCELLED", `Item ${itemId} was retired from the catalog`, { mergedIntoItemId: current.mergedIntoItemId });
+  }
 }

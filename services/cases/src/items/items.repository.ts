@@ -19,11 +19,6 @@ export class ItemReplicaRepository {
     await tx.manager.upsert(ItemVersionReplicaRow, version, ["itemId", "version"]);
   }
 
-  /** The newest version cases has heard of. */
-  currentVersion(itemId: string, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
-    return this.manager(tx).findOne(ItemVersionReplicaRow, { where: { itemId }, order: { version: "DESC" } });
-  }
-
   async version(itemId: string, version: number, tx?: Tx): Promise<ItemVersionReplicaRow | null> {
     const key = `${itemId}@${version}`;
     const kept = this.versions.get(key);
@@ -36,8 +31,23 @@ export class ItemReplicaRepository {
     return found;
   }
 
-  state(itemId: string, tx?: Tx): Promise<ItemStateReplicaRow | null> {
-    return this.manager(tx).findOneBy(ItemStateReplicaRow, { itemId });
+  /** The newest version with the item's state (retired? entry window?), in one read. */
+  async current(itemId: string, tx?: Tx): Promise<{ version: ItemVersionReplicaRow | null; cancelledAt: Date | null; mergedIntoItemId: string | null; entryWindowId: string | null }> {
+    const { entities, raw } = await this.manager(tx)
+      .createQueryBuilder(ItemVersionReplicaRow, "v")
+      .leftJoin(ItemStateReplicaRow, "s", "s.item_id = v.item_id")
+      .addSelect(["s.cancelled_at AS s_cancelled_at", "s.merged_into_item_id AS s_merged_into_item_id", "s.entry_window_id AS s_entry_window_id"])
+      .where("v.item_id = :itemId", { itemId })
+      .orderBy("v.version", "DESC")
+      .limit(1)
+      .getRawAndEntities<{ s_cancelled_at: Date | null; s_merged_into_item_id: string | null; s_entry_window_id: string | null }>();
+    const state = raw[0];
+    return {
+      version: entities[0] ?? null,
+      cancelledAt: state?.s_cancelled_at ?? null,
+      mergedIntoItemId: state?.s_merged_into_item_id ?? null,
+      entryWindowId: state?.s_entry_window_id ?? null,
+    };
   }
 
   async markCancelled(tx: Tx, item: { itemId: string; centerCode: string; cancelledAt: Date; reason: string; mergedIntoItemId: string | null }): Promise<void> {
