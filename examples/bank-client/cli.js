@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
-// Command line around the reference client. The gateway's address and the bank client's token
-// come from the environment:
+// Command line around the reference client. The gateway's address and the bank's machine
+// credentials (or an access token) come from the environment:
+//   BANK_API_URL=https://…/graphql BANK_CLIENT_ID=… BANK_CLIENT_SECRET=… node cli.js <command> …
 //   BANK_API_URL=https://…/graphql BANK_API_TOKEN=… node cli.js <command> …
 //
 //   lookup <noticeNo>                                     what to collect
@@ -10,12 +11,12 @@
 //   refund <refundId> <amountFen> <bankTxnId>             confirm a refund paid back (refundedAt: now)
 //   reconcile <statement.csv> <statementDate> <accountNo> reconcile a day's statement (CSV: bankTxnId,noticeNo,amountFen,paidAt)
 const { readFileSync } = require("node:fs");
-const { BankClient, BankApiError, parseStatementCsv } = require("./client");
+const { BankClient, BankApiError, clientCredentials, parseStatementCsv } = require("./client");
 
 async function main(argv) {
-  const url = process.env.BANK_API_URL;
-  const token = process.env.BANK_API_TOKEN;
-  if (!url || !token) throw new Error("Set BANK_API_URL (the gateway's /graphql) and BANK_API_TOKEN (the bank client's access token)");
+  const { BANK_API_URL: url, BANK_API_TOKEN, BANK_CLIENT_ID: clientId, BANK_CLIENT_SECRET: clientSecret } = process.env;
+  const token = clientId && clientSecret ? clientCredentials({ url, clientId, clientSecret }) : BANK_API_TOKEN;
+  if (!url || !token) throw new Error("Set BANK_API_URL (the gateway's /graphql) and BANK_CLIENT_ID with BANK_CLIENT_SECRET (or BANK_API_TOKEN)");
   const client = new BankClient({ url, token, logger: (line) => process.stderr.write(`${line}\n`) });
   const [command, ...args] = argv;
   const now = new Date().toISOString();

@@ -50,7 +50,8 @@ const REPORT_FIELDS = `statementId statementDate accountNo reconciledAt
 class BankClient {
   /**
    * @param {{ url: string, token: string | (() => Promise<string>), timeoutMs?: number, retries?: number, logger?: (line: string) => void }} options
-   *   url: the gateway, e.g. https://zwfw.example.gov.cn/graphql; token: the bank client's access token (or a function returning a fresh one).
+   *   url: the gateway, e.g. https://zwfw.example.gov.cn/graphql; token: an access token, or a function giving a fresh one
+   *   (clientCredentials(...) below, with the bank's machine credentials).
    */
   constructor(options) {
     this.url = options.url;
@@ -197,6 +198,33 @@ class BankClient {
   }
 }
 
+/**
+ * The bank's machine credentials (issued by the center's administration): a function giving a
+ * valid access token, asking `clientCredentialsToken` again a minute before the last expires.
+ * Pass it as `token` to BankClient.
+ */
+function clientCredentials({ url, clientId, clientSecret }) {
+  let current = null;
+  return async function token() {
+    if (current && current.refreshAt > Date.now()) return current.accessToken;
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation ($id: String!, $secret: String!) { clientCredentialsToken(clientId: $id, clientSecret: $secret) { accessToken expiresAt } }`,
+        variables: { id: clientId, secret: clientSecret },
+      }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = await response.json();
+    const [error] = body.errors ?? [];
+    if (error) throw new BankApiError(error.extensions?.code ?? "INTERNAL_SERVER_ERROR", error.message, {}, response.status);
+    const { accessToken, expiresAt } = body.data.clientCredentialsToken;
+    current = { accessToken, refreshAt: Date.parse(expiresAt) - 60_000 };
+    return accessToken;
+  };
+}
+
 /** Reads a statement file: one line per transaction, `bankTxnId,noticeNo,amountFen,paidAt`, optional header. */
 function parseStatementCsv(text) {
   return text
@@ -210,4 +238,4 @@ function parseStatementCsv(text) {
     });
 }
 
-module.exports = { BankClient, BankApiError, isValidNoticeNo, parseStatementCsv, MAX_LINES_PER_CALL };
+module.exports = { BankClient, BankApiError, clientCredentials, isValidNoticeNo, parseStatementCsv, MAX_LINES_PER_CALL };

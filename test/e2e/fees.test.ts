@@ -8,8 +8,10 @@ import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, ty
 import { testEnvironment } from "../support/environment";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { BankClient } = require("../../examples/bank-client/client.js") as {
-  BankClient: new (options: { url: string; token: string }) => {
+const { BankClient, clientCredentials } = require("../../examples/bank-client/client.js") as {
+  clientCredentials(options: { url: string; clientId: string; clientSecret: string }): () => Promise<string>;
+  BankClient: new (options: { url: string; token: string | (() => Promise<string>) }) => {
+    lookupNotice(noticeNo: string): Promise<Record<string, unknown> | null>;
     reconcileStatement(statement: { statementDate: string; accountNo: string; entries: unknown[] }): Promise<Record<string, unknown> & { statementId: string }>;
     discrepancies(statementId: string, category: string | null): AsyncIterable<{ reason: string }>;
   };
@@ -150,6 +152,19 @@ test("the bank looks up a notice and records its payment through the gateway; th
   expect((await gql(staffToken, PAY, { input: { ...input, bankTxnId: "STAFF-1" } })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   const anonymous = await graphql(system.gatewayUrl, PAY, { input });
   expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+
+  // The bank's own machine credentials (created by the center's administration) work the same way, through the reference client.
+  const issued = await gql<{ createBankClient: { client: { id: string }; clientSecret: string } }>(
+    admin,
+    `mutation ($input: CreateBankClientInput!) { createBankClient(input: $input) { client { id } clientSecret } }`,
+    { input: { centerCode: CENTER, name: "工商银行大厅代收点" } },
+  );
+  expect(issued.errors).toBeUndefined();
+  const machine = new BankClient({
+    url: system.gatewayUrl,
+    token: clientCredentials({ url: system.gatewayUrl, clientId: issued.data!.createBankClient.client.id, clientSecret: issued.data!.createBankClient.clientSecret }),
+  });
+  expect(await machine.lookupNotice(noticeNo)).toMatchObject({ noticeNo, status: "PAID", payable: false });
 
   const departments = await gql<{ departments: Array<{ id: string; name: string; feeAccount: { accountNo: string }; collectedToday: Record<string, unknown> }> }>(
     admin,
