@@ -365,6 +365,18 @@ async function setUpCase(tokens) {
     await post(gatewayUrl, REGISTER_DEPARTMENT, { input: { centerCode: CENTER, code: `BENCH-${suffix}`, name: `基准测试局 ${suffix}` } }, auth(tokens.admin)),
   ).registerDepartment;
 
+  // Fees issues notices only to a department with its fee account; it learns of the department by event.
+  await eventually("configureFeeAccount (fees learning of the department)", async () => {
+    const result = await post(
+      gatewayUrl,
+      `mutation ($input: ConfigureFeeAccountInput!) { configureFeeAccount(input: $input) { id } }`,
+      { input: { departmentId: department.id, accountNo: `62220202${String(Date.now()).slice(-11)}`, accountName: "基准测试局非税收入户", bankName: "中国工商银行宣汉支行" } },
+      auth(tokens.admin),
+    );
+    if (firstCode(result) === "UNKNOWN_DEPARTMENT") return { done: false, value: result };
+    return { done: true, value: expectData("configureFeeAccount", result) };
+  });
+
   // As test/e2e/thin-path.test.ts: an item with one FIXED fee of 50 yuan, created as a draft, then published.
   const itemInput = () => ({
     centerCode: CENTER,
@@ -403,8 +415,31 @@ async function setUpCase(tokens) {
     if (firstCode(result) === "UNKNOWN_ITEM") return { done: false, value: result };
     return { done: true, value: expectData("submitCase", result).submitCase };
   });
-  const staffToken = await tokens.staffFor(department.id);
-  expectData("acceptCase", await post(gatewayUrl, ACCEPT_CASE, { id: submitted.id }, auth(staffToken)));
+  // Acceptance needs an authorization letter (授权书) that staffing grants and cases learns of by event.
+  const staff = expectData(
+    "registerStaff",
+    await post(
+      gatewayUrl,
+      `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`,
+      { i: { centerCode: CENTER, code: `B${suffix}`, name: "基准测试员", departmentId: department.id } },
+      auth(tokens.admin),
+    ),
+  ).registerStaff;
+  expectData(
+    "grantAuthorization",
+    await post(
+      gatewayUrl,
+      `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`,
+      { i: { staffId: staff.id, departmentId: department.id, acts: ["ACCEPT"] } },
+      auth(tokens.admin),
+    ),
+  );
+  const staffToken = await tokens.staffFor(staff.id, department.id);
+  await eventually("acceptCase (cases learning of the letter)", async () => {
+    const result = await post(gatewayUrl, ACCEPT_CASE, { id: submitted.id }, auth(staffToken));
+    if (firstCode(result) === "NOT_AUTHORIZED") return { done: false, value: result };
+    return { done: true, value: expectData("acceptCase", result) };
+  });
   const t0 = performance.now();
   const view = await eventually("the payment notice (fees handling CaseAccepted)", async () => {
     const result = await post(gatewayUrl, CASE_ACROSS_FOUR_SUBGRAPHS, { id: submitted.id }, auth(tokens.citizen));
@@ -656,8 +691,8 @@ async function main() {
         const tokens = {
           admin: await mintAccessToken(keys, { subject: "bench-admin", roles: ["center_admin"], centerCode: CENTER }, hour),
           citizen: await mintAccessToken(keys, { subject: citizenSubject, roles: ["citizen"] }, hour),
-          staffFor: (departmentId) =>
-            mintAccessToken(keys, { subject: "bench-staff", roles: ["window_staff"], centerCode: CENTER, departmentId }, hour),
+          staffFor: (staffId, departmentId) =>
+            mintAccessToken(keys, { subject: staffId, roles: ["window_staff"], centerCode: CENTER, departmentId }, hour),
         };
         setup = await setUpCase(tokens);
         const identityKit = {
