@@ -1,6 +1,7 @@
-import type { SubgraphContext } from "@onestop/platform";
+import { maskIdNumber, revealOrMask, type SubgraphContext } from "@onestop/platform";
 import type { JointApprovalRow, JointParticipantRow } from "./entities";
 import type { HistoryEntry } from "./joint-approvals.repository";
+import { mayReadApplicantIdNumber } from "./joint-approvals.rules";
 import type { JointApprovalsService } from "./joint-approvals.service";
 import type { ClockView } from "./joint-saga.service";
 
@@ -25,7 +26,11 @@ export function jointApprovalsResolvers(service: JointApprovalsService) {
     },
     JointApproval: {
       __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.jointApproval(context.identity, reference.id),
-      applicant: (row: JointApprovalRow) => ({ name: row.applicantName, idNumber: row.applicantIdNumber, subject: row.applicantSubject }),
+      applicant: (row: JointApprovalRow, _: unknown, context: SubgraphContext) => ({
+        name: row.applicantName,
+        idNumber: revealOrMask(row.applicantIdNumber, mayReadApplicantIdNumber(context.identity, row), maskIdNumber),
+        subject: row.applicantSubject,
+      }),
       leadDepartment: (row: JointApprovalRow) => ({ id: row.leadDepartmentId }),
       deadline: (row: JointApprovalRow) => overall(row).then((clock) => iso(clock.dueAt)),
       deadlineDay: (row: JointApprovalRow) => overall(row).then((clock) => clock.dueDay),

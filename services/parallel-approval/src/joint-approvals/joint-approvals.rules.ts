@@ -310,3 +310,17 @@ export function decodeCursor(text: string): ListCursor | null {
   if (!match) return null;
   return { openedAt: new Date(Number(match[1])), id: match[2]! };
 }
+
+/**
+ * 个人信息: the applicant's ID number is shown in full to the applicant and to the lead
+ * department, which handles the project with them; supervision, the center and the other
+ * departments (which have it on their own cases) see it masked.
+ */
+export function mayReadApplicantIdNumber(
+  identity: { subject: string; roles: readonly string[]; departmentId: string | null },
+  joint: { applicantSubject: string; leadDepartmentId: string },
+): boolean {
+  if (identity.subject === joint.applicantSubject) return true;
+  const leadStaff = ["bureau", "window_staff", "chief_representative"].some((role) => identity.roles.includes(role));
+  return leadStaff && identity.departmentId === joint.leadDepartmentId;
+}

@@ -6,6 +6,7 @@ import {
   encodeCursor,
   isValidApplicantNumber,
   isValidUnifiedSocialCreditCode,
+  mayReadApplicantIdNumber,
   outcomeEffect,
   participantStatus,
   requestFingerprint,
@@ -165,4 +166,19 @@ test("a cursor carries the position and nothing else survives decoding", () => {
   expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   expect(decodeCursor("garbage")).toBeNull();
   expect(decodeCursor(Buffer.from("1:' OR 1=1 --").toString("base64url"))).toBeNull();
+});
+
+describe("who reads the applicant's ID number in full (个人信息)", () => {
+  const joint = { applicantSubject: "enterprise-1", leadDepartmentId: "fgj" };
+  test.each([
+    ["the applicant", { subject: "enterprise-1", roles: ["citizen"], departmentId: null }, true],
+    ["the lead bureau", { subject: "s1", roles: ["bureau"], departmentId: "fgj" }, true],
+    ["the lead department's clerk", { subject: "s2", roles: ["window_staff"], departmentId: "fgj" }, true],
+    ["a participating department's clerk", { subject: "s3", roles: ["window_staff"], departmentId: "zjj" }, false],
+    ["supervision", { subject: "s4", roles: ["supervisor"], departmentId: null }, false],
+    ["the center's administration", { subject: "s5", roles: ["center_admin"], departmentId: "fgj" }, false],
+    ["another citizen", { subject: "citizen-2", roles: ["citizen"], departmentId: null }, false],
+  ])("%s: %s", (_who, identity, reads) => {
+    expect(mayReadApplicantIdNumber(identity, joint)).toBe(reads);
+  });
 });
