@@ -1,3 +1,4 @@
 export * from "./county";
 export * from "./load";
 export * from "./steps";
+export * from "./fees";
