@@ -34,16 +34,21 @@ export const caseStatus = z.enum([
 
 export const caseOutcome = z.enum(["APPROVED", "DENIED", "DEEMED_APPROVED", "REFUSED", "WITHDRAWN", "RETURNED"]);
 
+/** Which case an event is about, and whose: the first fields of every case event. */
+const caseIdentity = {
+  caseId: z.string(),
+  receiptNo: z.string(),
+  centerCode,
+  itemId: z.string(),
+  itemVersion: z.number().int().positive(),
+  departmentId: z.string(),
+};
+
 export const caseAccepted = defineEvent(
   streams.cases,
   "case.accepted",
   z.object({
-    caseId: z.string(),
-    receiptNo: z.string(),
-    centerCode,
-    itemId: z.string(),
-    itemVersion: z.number().int().positive(),
-    departmentId: z.string(),
+    ...caseIdentity,
     handlerId: z.string(),
     /** Who applied: the account that will pay and may see the case. */
     applicantSubject: z.string(),
@@ -67,12 +72,7 @@ export const caseConcluded = defineEvent(
   streams.cases,
   "case.concluded",
   z.object({
-    caseId: z.string(),
-    receiptNo: z.string(),
-    centerCode,
-    itemId: z.string(),
-    itemVersion: z.number().int().positive(),
-    departmentId: z.string(),
+    ...caseIdentity,
     windowId: z.string().nullable(),
     handlerId: z.string().nullable(),
     outcome: caseOutcome,
@@ -99,12 +99,7 @@ export const caseStageChanged = defineEvent(
   streams.cases,
   "case.stage-changed",
   z.object({
-    caseId: z.string(),
-    receiptNo: z.string(),
-    centerCode,
-    itemId: z.string(),
-    itemVersion: z.number().int().positive(),
-    departmentId: z.string(),
+    ...caseIdentity,
     kind: caseKind,
     /** The case's window after the step. */
     windowId: z.string().nullable(),
@@ -139,12 +134,7 @@ export const caseWarningRaised = defineEvent(
   streams.cases,
   "case.warning-raised",
   z.object({
-    caseId: z.string(),
-    receiptNo: z.string(),
-    centerCode,
-    itemId: z.string(),
-    itemVersion: z.number().int().positive(),
-    departmentId: z.string(),
+    ...caseIdentity,
     kind: caseKind,
     windowId: z.string().nullable(),
     handlerId: z.string().nullable(),
@@ -165,12 +155,7 @@ export const caseDeadlineExtended = defineEvent(
   streams.cases,
   "case.deadline-extended",
   z.object({
-    caseId: z.string(),
-    receiptNo: z.string(),
-    centerCode,
-    itemId: z.string(),
-    itemVersion: z.number().int().positive(),
-    departmentId: z.string(),
+    ...caseIdentity,
     kind: caseKind,
     windowId: z.string().nullable(),
     handlerId: z.string().nullable(),
