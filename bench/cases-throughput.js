@@ -7,7 +7,7 @@
 //   node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5] [--profile cases,gateway]
 //
 // Starts the five subgraphs and the gateway as separate processes (as `pnpm start` does) on
-// ports --port-base..+5, with their own databases (onestop_bench_*, the gateway's audit log
+// ports --port-base..+5, with their own databases (onestop_bench_cases_*, the gateway's audit log
 // included; dropped first and after) and NATS
 // namespace (bench_cases), so development data is never touched. Prints the figures, the CPU
 // each process used during the run (where the time goes), and writes
@@ -234,7 +234,7 @@ async function main() {
 
   const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
   const namespace = "bench_cases";
-  const database = (name) => `onestop_bench_${name.replaceAll("-", "_")}`;
+  const database = (name) => `onestop_bench_cases_${name.replaceAll("-", "_")}`;
   const dbSettings = (name) => ({ DB_HOST: process.env.DB_HOST ?? "127.0.0.1", DB_PORT: Number(process.env.DB_PORT ?? 3306), DB_USER: process.env.DB_USER ?? "root", DB_PASSWORD: process.env.DB_PASSWORD ?? "", DB_NAME: database(name), DB_POOL_SIZE: 1 });
   // The gateway keeps its audit log (审计日志) in a database of its own.
   const databases = [...services, "gateway"];
