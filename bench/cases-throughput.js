@@ -401,7 +401,12 @@ async function main() {
     console.log(`  written to ${file}.json (services' warnings and errors in ${file}.log)`);
   } finally {
     await stopAll();
-    if (!options.keep) for (const name of databases) await platform.dropDatabase(dbSettings(name)).catch(() => undefined);
+    if (!options.keep) {
+      for (const name of databases) await platform.dropDatabase(dbSettings(name)).catch(() => undefined);
+      const leftover = await connect({ servers: natsUrl });
+      await platform.deleteStreams(leftover, namespace, allStreams);
+      await leftover.close();
+    }
   }
 }
 
