@@ -25,6 +25,9 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores it inside a project. Integration and e2e set-ups start
+  // services and wait for events, which on a loaded 2-core machine can take a while.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -36,14 +39,12 @@ module.exports = {
       displayName: "integration",
       testMatch: ["<rootDir>/{packages,services}/*/test/integration/**/*.test.ts"],
       globalSetup: "<rootDir>/test/global-setup.js",
-      testTimeout: 60_000,
     },
     {
       ...shared,
       displayName: "e2e",
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/test/global-setup.js",
-      testTimeout: 60_000,
     },
   ],
 };
