@@ -61,37 +61,47 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends the next entry under the chain head's row lock: `build` gets the last link and
-   * returns the sealed entry, which is written with the new head in one transaction.
+   * Appends entries in order under the chain head's row lock: each `build` gets the link
+   * before it and returns the sealed entry; all are written with the new head in one
+   * transaction, so a batch costs one lock and one commit however many entries it holds.
    */
-  async append(build: (previous: ChainHead) => AuditEntry): Promise<AuditEntry> {
+  async appendAll(builds: ReadonlyArray<(previous: ChainHead) => AuditEntry>): Promise<AuditEntry[]> {
     return this.dataSource.transaction(async (manager) => {
       const [head] = (await manager.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) as Array<{ seq: string | number; hash: string }>;
       if (!head) throw new Error("audit_chain_head has no row: the audit migrations did not run");
-      const entry = build({ seq: Number(head.seq), hash: head.hash });
-      await manager.query(`INSERT INTO audit_entry (${COLUMNS}) VALUES (${COLUMNS.split(",").map(() => "?").join(", ")})`, [
-        entry.seq,
-        entry.recordedAt,
-        entry.requestId,
-        entry.subject,
-        entry.roles,
-        entry.centerCode,
-        entry.departmentId,
-        entry.windowId,
-        entry.operationName,
-        entry.fields,
-        entry.clientIp,
-        entry.forwardedFor,
-        entry.userAgent,
-        entry.clientName,
-        entry.clientVersion,
-        entry.outcome,
-        entry.errorCodes,
-        entry.prevHash,
-        entry.hash,
-      ]);
-      await manager.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", [entry.seq, entry.hash]);
-      return entry;
+      let previous: ChainHead = { seq: Number(head.seq), hash: head.hash };
+      const entries = builds.map((build) => {
+        const entry = build(previous);
+        previous = { seq: entry.seq, hash: entry.hash };
+        return entry;
+      });
+      const row = `(${COLUMNS.split(",").map(() => "?").join(", ")})`;
+      await manager.query(
+        `INSERT INTO audit_entry (${COLUMNS}) VALUES ${entries.map(() => row).join(", ")}`,
+        entries.flatMap((entry) => [
+          entry.seq,
+          entry.recordedAt,
+          entry.requestId,
+          entry.subject,
+          entry.roles,
+          entry.centerCode,
+          entry.departmentId,
+          entry.windowId,
+          entry.operationName,
+          entry.fields,
+          entry.clientIp,
+          entry.forwardedFor,
+          entry.userAgent,
+          entry.clientName,
+          entry.clientVersion,
+          entry.outcome,
+          entry.errorCodes,
+          entry.prevHash,
+          entry.hash,
+        ]),
+      );
+      await manager.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", [previous.seq, previous.hash]);
+      return entries;
     });
   }
 

@@ -46,8 +46,20 @@ function toRecord(entry: AuditEntry): AuditRecord {
   };
 }
 
+interface PendingEntry {
+  facts: AuditFacts;
+  done: (entry: AuditEntry | null) => void;
+}
+
+/** Entries and bytes written in one transaction at most (well under MySQL's packet limit); the rest wait for the next. */
+const MAX_BATCH = 200;
+const MAX_BATCH_BYTES = 4_000_000;
+
 /** 审计日志: every mutation through the gateway, append-only and hash-chained. */
 export class AuditLog {
+  private readonly pending: PendingEntry[] = [];
+  private writing = false;
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly clock: Clock,
@@ -55,16 +67,47 @@ export class AuditLog {
   ) {}
 
   /**
-   * Appends the mutation's entry. The mutation has already happened, so a failure to record it
-   * cannot undo it: the entry then goes to the error log whole, to be re-entered from there.
+   * Appends the mutation's entry and resolves once it is committed. Entries that arrive
+   * while a batch is being written go into the next batch (group commit), so concurrent
+   * mutations do not queue one lock and one commit each. The mutation has already
+   * happened, so a failure to record it cannot undo it: the entry then goes to the error
+   * log whole, to be re-entered from there.
    */
-  async record(facts: AuditFacts): Promise<AuditEntry | null> {
-    try {
-      return await this.repository.append((previous) => sealed(nextEntry(facts, previous, this.clock.now())));
-    } catch (error) {
-      this.logger.error({ err: error, audit: facts }, "audit entry NOT recorded");
-      return null;
+  record(facts: AuditFacts): Promise<AuditEntry | null> {
+    return new Promise((done) => {
+      this.pending.push({ facts, done });
+      if (!this.writing) void this.writePending();
+    });
+  }
+
+  private nextBatch(): PendingEntry[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < this.pending.length && count < MAX_BATCH) {
+      bytes += JSON.stringify(this.pending[count].facts).length;
+      if (count > 0 && bytes > MAX_BATCH_BYTES) break;
+      count += 1;
     }
+    return this.pending.splice(0, count);
+  }
+
+  private async writePending(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length > 0) {
+      const batch = this.nextBatch();
+      try {
+        const entries = await this.repository.appendAll(
+          batch.map(({ facts }) => (previous: ChainHead) => sealed(nextEntry(facts, previous, this.clock.now()))),
+        );
+        batch.forEach(({ done }, index) => done(entries[index]));
+      } catch (error) {
+        for (const { facts, done } of batch) {
+          this.logger.error({ err: error, audit: facts }, "audit entry NOT recorded");
+          done(null);
+        }
+      }
+    }
+    this.writing = false;
   }
 
   /** The supervision office of a center reads its center's entries and those of no center, in order. */
