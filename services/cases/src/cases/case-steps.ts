@@ -23,13 +23,6 @@ export class CreationConflict extends Error {
   }
 }
 
-const DEADLOCK_ATTEMPTS = 4;
-
-function isDeadlock(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === "ER_LOCK_DEADLOCK" || e?.driverError?.code === "ER_LOCK_DEADLOCK";
-}
-
 export const systemActor: Actor = { kind: "SYSTEM", id: "system", windowId: null };
 
 export interface StepContext {
@@ -74,26 +67,13 @@ export class CaseSteps {
     private readonly cases: CasesRepository,
     private readonly items: ItemReplicaRepository,
     private readonly clocks: ClocksService,
-    private readonly unitOfWork: UnitOfWork,
+    readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   run(caseId: string, actor: Actor, action: StepAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
-    return this.transaction((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
-  }
-
-  /**
-   * One transaction, tried again when InnoDB chose it as a deadlock victim: it was rolled back
-   * whole, so running it again cannot do anything twice.
-   */
-  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.unitOfWork.run(work);
-      } catch (error) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
-      }
-    }
+    // The unit of work runs a deadlock victim again whole, so a step is never half-applied.
+    return this.unitOfWork.run((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
   }
 
   /** A plan of null means the case, once locked, turned out to need nothing: no step is recorded. */

@@ -171,7 +171,7 @@ export class CasesService {
         now,
       });
       try {
-        return await this.steps.transaction((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
+        return await this.steps.unitOfWork.run((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
       } catch (error) {
         if (!(error instanceof CreationConflict)) throw error;
         if (error.outcome === "submit_key_taken" && key) {

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { AuditEntry } from "./audit.rules";
+import { entryValues, type AuditEntry } from "./audit.rules";
 
 interface EntryRow {
   seq: string | number;
@@ -78,27 +78,7 @@ export class AuditRepository {
       const row = `(${COLUMNS.split(",").map(() => "?").join(", ")})`;
       await manager.query(
         `INSERT INTO audit_entry (${COLUMNS}) VALUES ${entries.map(() => row).join(", ")}`,
-        entries.flatMap((entry) => [
-          entry.seq,
-          entry.recordedAt,
-          entry.requestId,
-          entry.subject,
-          entry.roles,
-          entry.centerCode,
-          entry.departmentId,
-          entry.windowId,
-          entry.operationName,
-          entry.fields,
-          entry.clientIp,
-          entry.forwardedFor,
-          entry.userAgent,
-          entry.clientName,
-          entry.clientVersion,
-          entry.outcome,
-          entry.errorCodes,
-          entry.prevHash,
-          entry.hash,
-        ]),
+        entries.flatMap((entry) => [...entryValues(entry), entry.prevHash, entry.hash]),
       );
       await manager.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", [previous.seq, previous.hash]);
       return entries;

@@ -157,11 +157,11 @@ export function nextEntry(facts: AuditFacts, previous: { seq: number; hash: stri
   };
 }
 
-/** SHA-256 over the previous link's hash and every column of the entry, in a fixed order. */
-export function entryHash(entry: UnhashedEntry): string {
-  const canonical = JSON.stringify([
+/** Every column of an entry but its links, in the fixed order the hash and the table both use. */
+export function entryValues(entry: UnhashedEntry): unknown[] {
+  return [
     entry.seq,
-    entry.recordedAt.toISOString(),
+    entry.recordedAt,
     entry.requestId,
     entry.subject,
     entry.roles,
@@ -177,7 +177,12 @@ export function entryHash(entry: UnhashedEntry): string {
     entry.clientVersion,
     entry.outcome,
     entry.errorCodes,
-  ]);
+  ];
+}
+
+/** SHA-256 over the previous link's hash and every column of the entry (a Date as its ISO text). */
+export function entryHash(entry: UnhashedEntry): string {
+  const canonical = JSON.stringify(entryValues(entry));
   return createHash("sha256").update(`${entry.prevHash}\n${canonical}`, "utf8").digest("hex");
 }
 

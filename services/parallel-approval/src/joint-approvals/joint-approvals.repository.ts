@@ -11,13 +11,6 @@ export class ProjectCodeTaken extends Error {
   }
 }
 
-/** MySQL chose this transaction as a deadlock's victim (or gave up waiting for a lock): it was rolled back whole. */
-export function isDeadlock(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT";
-}
-
 /**
  * Reads and writes an entity's rows with plain SQL, through the columns and transformers its
  * TypeORM metadata declares: the saga's hot paths (one locked row, one update) pay for no

@@ -10,7 +10,6 @@ import {
   validate,
   type Clock,
   type Identity,
-  type Tx,
   type UnitOfWork,
 } from "@onestop/platform";
 import { randomUUID } from "node:crypto";
@@ -29,7 +28,7 @@ import {
   type JointStatus,
   type StartRequest,
 } from "./joint-approvals.rules";
-import { isDeadlock, ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
+import { ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
 import type { ClockView, JointSaga } from "./joint-saga.service";
 
 const jointStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
@@ -71,7 +70,6 @@ const listInput = pageInput.extend({
 const departmentListInput = pageInput.extend({ statuses: z.array(jointStatus).max(6).nullish() });
 
 const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
-const DEADLOCK_ATTEMPTS = 5;
 
 export interface JointApprovalConnection {
   edges: Array<{ cursor: string; node: JointApprovalRow }>;
@@ -126,7 +124,7 @@ export class JointApprovalsService {
       throw new DomainError(first!.code, first!.message, { field: first!.field, problems });
     }
 
-    const opened = await this.transaction(async (tx) => {
+    const opened = await this.unitOfWork.run(async (tx) => {
       const { joint, participants } = this.newJointApproval(identity, centerCode, request, fingerprint, departments, items);
       await this.saga.open(tx, joint, participants);
       return joint.id;
@@ -235,7 +233,7 @@ export class JointApprovalsService {
   async urgeParticipant(identity: Identity, jointApprovalId: string, participantId: string, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(urgeInput, rawInput);
     requireRole(identity, "bureau");
-    return this.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const state = await this.saga.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       this.requireLead(identity, state.joint);
@@ -255,7 +253,7 @@ export class JointApprovalsService {
   async withdrawJointApproval(identity: Identity, jointApprovalId: string, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(withdrawInput, rawInput);
     requireRole(identity, "bureau", "citizen");
-    return this.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const state = await this.saga.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       const applicant = hasRole(identity, "citizen") && identity.subject === state.joint.applicantSubject;
@@ -266,21 +264,6 @@ export class JointApprovalsService {
       await this.saga.save(tx, state);
       return state.joint;
     });
-  }
-
-  /**
-   * One transaction of the bureau's commands. Concurrent writers (the outbox relay's claim
-   * among them) can deadlock; the loser is rolled back whole, so it is run again as new.
-   */
-  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.unitOfWork.run(work);
-      } catch (error) {
-        if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-      }
-    }
   }
 
   // ---------------------------------------------------------------------------------------
