@@ -22,6 +22,7 @@ import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-lo
 import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
 import { auditDatabaseSettings, type GatewayEnv } from "./env";
+import { createHttpFetcher } from "./federation/http-fetcher";
 import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
 import { LimitedApolloServer, QueryLimiter } from "./limits/query-limiter";
 
@@ -87,12 +88,13 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const auditDatabase = await openDatabase({ settings: auditDatabaseSettings(env), entities: [], migrations: auditMigrations, logger });
   const audit = new AuditLog(new AuditRepository(auditDatabase), clock, logger);
 
+  const fetcher = createHttpFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(env.SUPERGRAPH_FILE, "utf8"),
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SignedIdentityDataSource(url, name, privateKey, clock);
+      return new SignedIdentityDataSource(url, name, privateKey, clock, fetcher.fetch);
     },
   });
   const limiter = new QueryLimiter(
@@ -153,6 +155,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     stop: async () => {
       await http.close();
       await apollo.stop();
+      fetcher.close();
       keys.stop();
       await auditDatabase.destroy();
     },

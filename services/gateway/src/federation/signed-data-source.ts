@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity } from "@onestop/platform";
+import type { Fetcher } from "./http-fetcher";
 
 /** Where the mutation came from, as the audit records it. */
 export interface ClientInfo {
@@ -39,10 +40,10 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     private readonly subgraphName: string,
     private readonly privateKey: KeyObject,
     private readonly clock: Clock,
+    send: Fetcher,
   ) {
     super({ url });
     // Signed where the body is final: the fetcher is handed the string that goes on the wire.
-    const send: RemoteGraphQLDataSource["fetcher"] = this.fetcher;
     this.fetcher = (target, init) => send(target, init && this.signed(init));
   }
 
