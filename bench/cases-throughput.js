@@ -4,7 +4,7 @@
 // conclude 办结) by 20 concurrent clients, against MySQL's own single-row insert-commit
 // rate measured in the same run as the ceiling.
 //
-//   node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5] [--profile cases,gateway]
+//   [DB_SOCKET_PATH=/run/mysqld/mysqld.sock] node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5] [--profile cases,gateway]
 //
 // Starts the five subgraphs and the gateway as separate processes (as `pnpm start` does) on
 // ports --port-base..+5, with their own databases (onestop_bench_cases_*, the gateway's audit log
@@ -45,6 +45,11 @@ function requireBuilt(relative) {
   if (!existsSync(file)) throw new Error(`${relative} is missing: run \`node scripts/build.js\` first.`);
   return require(file);
 }
+
+/** DB_SOCKET_PATH (which the services read too) puts every connection on the server's Unix socket. */
+const dbEndpoint = process.env.DB_SOCKET_PATH
+  ? { socketPath: process.env.DB_SOCKET_PATH }
+  : { host: process.env.DB_HOST ?? "127.0.0.1", port: Number(process.env.DB_PORT ?? 3306) };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -188,13 +193,13 @@ async function setUpHall(tokens, mintAccessToken, keys) {
 // MySQL's own ceiling: single-row INSERT, autocommit, with as many connections as clients.
 
 async function insertCommitRate(mysql, connections, seconds) {
-  const admin = await mysql.createConnection({ host: process.env.DB_HOST ?? "127.0.0.1", port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? "root", password: process.env.DB_PASSWORD ?? "" });
+  const admin = await mysql.createConnection({ ...dbEndpoint, user: process.env.DB_USER ?? "root", password: process.env.DB_PASSWORD ?? "" });
   await admin.query("CREATE DATABASE IF NOT EXISTS onestop_bench_ceiling");
   await admin.query("DROP TABLE IF EXISTS onestop_bench_ceiling.commit_probe");
   await admin.query("CREATE TABLE onestop_bench_ceiling.commit_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(100) NOT NULL) ENGINE=InnoDB");
   const pool = await Promise.all(
     Array.from({ length: connections }, () =>
-      mysql.createConnection({ host: process.env.DB_HOST ?? "127.0.0.1", port: Number(process.env.DB_PORT ?? 3306), user: process.env.DB_USER ?? "root", password: process.env.DB_PASSWORD ?? "", database: "onestop_bench_ceiling" }),
+      mysql.createConnection({ ...dbEndpoint, user: process.env.DB_USER ?? "root", password: process.env.DB_PASSWORD ?? "", database: "onestop_bench_ceiling" }),
     ),
   );
   const stopAt = performance.now() + seconds * 1000;
@@ -235,7 +240,7 @@ async function main() {
   const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
   const namespace = "bench_cases";
   const database = (name) => `onestop_bench_cases_${name.replaceAll("-", "_")}`;
-  const dbSettings = (name) => ({ DB_HOST: process.env.DB_HOST ?? "127.0.0.1", DB_PORT: Number(process.env.DB_PORT ?? 3306), DB_USER: process.env.DB_USER ?? "root", DB_PASSWORD: process.env.DB_PASSWORD ?? "", DB_NAME: database(name), DB_POOL_SIZE: 1 });
+  const dbSettings = (name) => ({ DB_HOST: process.env.DB_HOST ?? "127.0.0.1", DB_PORT: Number(process.env.DB_PORT ?? 3306), DB_SOCKET_PATH: process.env.DB_SOCKET_PATH, DB_USER: process.env.DB_USER ?? "root", DB_PASSWORD: process.env.DB_PASSWORD ?? "", DB_NAME: database(name), DB_POOL_SIZE: 1 });
   // The gateway keeps its audit log (审计日志) in a database of its own.
   const databases = [...services, "gateway"];
   for (const name of databases) await platform.dropDatabase(dbSettings(name));
@@ -282,6 +287,7 @@ async function main() {
     }, log, options.profile);
     await waitReady(`http://127.0.0.1:${options["port-base"]}/ready`, children.gateway, "gateway", log);
     gatewayUrl = `http://127.0.0.1:${options["port-base"]}/graphql`;
+    console.log(`database connections over ${process.env.DB_SOCKET_PATH ? `the Unix socket ${process.env.DB_SOCKET_PATH}` : "TCP"}`);
     console.log(`system up in ${((performance.now() - t0) / 1000).toFixed(1)} s (gateway ${gatewayUrl})`);
 
     console.log(`measuring MySQL's single-row insert-commit rate (${options.clients} connections, ${options["ceiling-seconds"]} s)…`);
@@ -367,6 +373,7 @@ async function main() {
     const result = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      databaseTransport: process.env.DB_SOCKET_PATH ? "unix-socket" : "tcp",
       options,
       mysqlInsertCommitsPerSecond: { concurrent: Math.round(ceiling), single: Math.round(ceilingOne) },
       completedCases: completed,
@@ -411,7 +418,7 @@ async function main() {
 }
 
 function dbSettingsToMysql(settings) {
-  return { host: settings.DB_HOST, port: settings.DB_PORT, user: settings.DB_USER, password: settings.DB_PASSWORD, database: settings.DB_NAME };
+  return { ...dbEndpoint, user: settings.DB_USER, password: settings.DB_PASSWORD, database: settings.DB_NAME };
 }
 
 main().catch((error) => {

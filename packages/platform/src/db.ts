@@ -7,6 +7,8 @@ import type { Logger } from "./logger";
 export interface DatabaseSettings {
   DB_HOST: string;
   DB_PORT: number;
+  /** A Unix socket of a server on the same host: cheaper per statement than TCP; wins over host and port. */
+  DB_SOCKET_PATH?: string;
   DB_USER: string;
   DB_PASSWORD: string;
   DB_PASSWORD_FILE?: string;
@@ -24,14 +26,17 @@ export interface OpenDatabaseOptions {
   logger: Logger;
 }
 
+function endpoint(settings: DatabaseSettings): { socketPath: string } | { host: string; port: number } {
+  return settings.DB_SOCKET_PATH ? { socketPath: settings.DB_SOCKET_PATH } : { host: settings.DB_HOST, port: settings.DB_PORT };
+}
+
 function password(settings: DatabaseSettings): string {
   return settings.DB_PASSWORD_FILE ? readFileSync(settings.DB_PASSWORD_FILE, "utf8").trim() : settings.DB_PASSWORD;
 }
 
 async function serverConnection(settings: DatabaseSettings) {
   return createConnection({
-    host: settings.DB_HOST,
-    port: settings.DB_PORT,
+    ...endpoint(settings),
     user: settings.DB_USER,
     password: password(settings),
   });
@@ -66,8 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   await ensureDatabase(settings);
   const dataSource = new DataSource({
     type: "mysql",
-    host: settings.DB_HOST,
-    port: settings.DB_PORT,
+    ...endpoint(settings),
     username: settings.DB_USER,
     password: password(settings),
     database: settings.DB_NAME,
@@ -79,6 +83,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     timezone: "Z",
     poolSize: settings.DB_POOL_SIZE,
     logging: false,
+    // mysql2 otherwise captures a stack trace for every statement, a sizeable share of a
+    // busy service's CPU; a failed statement still carries its SQL error code and message.
+    extra: { trace: false },
   });
   await dataSource.initialize();
   const lockName = `migrate:${settings.DB_NAME}`;

@@ -12,6 +12,8 @@ export const serviceEnvSchema = z.object({
 export const subgraphEnvSchema = serviceEnvSchema.extend({
   DB_HOST: z.string().min(1).default("127.0.0.1"),
   DB_PORT: z.coerce.number().int().min(1).max(65535).default(3306),
+  /** The server's Unix socket when it runs on the same host (wins over DB_HOST and DB_PORT). */
+  DB_SOCKET_PATH: z.string().min(1).optional(),
   DB_USER: z.string().min(1).default("root"),
   DB_PASSWORD: z.string().default(""),
   /** A file holding the password (a container secret); wins over DB_PASSWORD. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { KeyObject } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -182,7 +183,7 @@ export async function runSubgraph<Env extends SubgraphEnv>(definition: SubgraphD
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const nats = natsHostPort(env.NATS_URL);
   const missing = [
-    ...((await canReach(env.DB_HOST, env.DB_PORT)) ? [] : [howToStart.mariadb]),
+    ...((env.DB_SOCKET_PATH ? existsSync(env.DB_SOCKET_PATH) : await canReach(env.DB_HOST, env.DB_PORT)) ? [] : [howToStart.mariadb]),
     ...((await canReach(nats.host, nats.port)) ? [] : [howToStart.nats]),
   ];
   if (missing.length > 0) {

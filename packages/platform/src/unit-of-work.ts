@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Envelope, EventDefinition, EventPayload } from "@onestop/events";
 import type { Clock } from "./clock";
 import { currentRequestContext } from "./request-context";
-import { OutboxMessageRow } from "./messaging/tables";
 
 /**
  * One database transaction. Repositories take it to reach the entity manager; services
@@ -58,12 +57,13 @@ export class UnitOfWork {
   }
 
   private async runOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    let wroteEvents = false;
+    // Held until the work is done, then written in one statement: a step announcing three
+    // events costs one insert, not three.
+    const events: Array<[id: string, subject: string, envelope: string, createdAt: Date]> = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: Tx = {
         manager,
         publish: async (event, payload, options = {}) => {
-          wroteEvents = true;
           const envelope: Envelope = {
             id: randomUUID(),
             type: event.subject,
@@ -72,19 +72,20 @@ export class UnitOfWork {
             centerCode: options.centerCode ?? null,
             payload: event.schema.parse(payload),
           };
-          await manager.insert(OutboxMessageRow, {
-            id: envelope.id,
-            subject: event.subject,
-            envelope: JSON.stringify(envelope),
-            createdAt: this.clock.now(),
-            publishedAt: null,
-          });
+          events.push([envelope.id, event.subject, JSON.stringify(envelope), this.clock.now()]);
           return envelope.id;
         },
       };
-      return work(tx);
+      const done = await work(tx);
+      if (events.length > 0) {
+        await manager.query(
+          `INSERT INTO outbox_message (id, subject, envelope, created_at) VALUES ${events.map(() => "(?, ?, ?, ?)").join(", ")}`,
+          events.flat(),
+        );
+      }
+      return done;
     });
-    if (wroteEvents) for (const listener of this.committedListeners) listener();
+    if (events.length > 0) for (const listener of this.committedListeners) listener();
     return result;
   }
 }

@@ -12,6 +12,11 @@ export interface EventHandler<E extends EventDefinition = EventDefinition> {
   /** Names the durable consumer together with the service: one per purpose. */
   readonly name: string;
   readonly event: E;
+  /**
+   * Whether an event is any of this handler's business. One it is not is acked without a
+   * transaction: applying nothing needs no inbox row to stay exactly-once.
+   */
+  readonly concerns?: (payload: EventPayload<E>) => boolean;
   handle(tx: Tx, payload: EventPayload<E>, envelope: Envelope): Promise<void>;
 }
 
@@ -19,8 +24,9 @@ export function onEvent<E extends EventDefinition>(
   name: string,
   event: E,
   handle: (tx: Tx, payload: EventPayload<E>, envelope: Envelope) => Promise<void>,
+  options: { concerns?: (payload: EventPayload<E>) => boolean } = {},
 ): EventHandler {
-  return { name, event, handle } as EventHandler;
+  return { name, event, handle, concerns: options.concerns } as EventHandler;
 }
 
 /** Thrown by a handler that cannot act yet (say, a replica has not caught up): redeliver later. */
@@ -134,6 +140,10 @@ export class EventConsumers {
     } catch (error) {
       logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
       message.term("malformed");
+      return;
+    }
+    if (handler.concerns && !handler.concerns(payload as never)) {
+      message.ack();
       return;
     }
     const context = { requestId: envelope.requestId ?? envelope.id, identity: this.systemIdentity };

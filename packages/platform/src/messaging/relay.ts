@@ -14,6 +14,11 @@ export interface RelayOptions {
   logger: Logger;
   pollMs: number;
   batchSize?: number;
+  /**
+   * How long a pass asked for by a commit waits for the commits right behind it, so under
+   * load one pass (one claim, one update) carries many events instead of one each.
+   */
+  coalesceMs?: number;
   /** Test seam: runs after publishing and before marking rows sent, to simulate a crash there. */
   afterPublish?: () => Promise<void>;
   /** Published rows are kept this long for inspection, then pruned. */
@@ -38,6 +43,7 @@ interface PendingRow {
 export class OutboxRelay {
   private readonly js: JetStreamClient;
   private readonly batchSize: number;
+  private readonly coalesceMs: number;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -47,6 +53,7 @@ export class OutboxRelay {
   constructor(private readonly options: RelayOptions) {
     this.js = jetstream(options.connection);
     this.batchSize = options.batchSize ?? 200;
+    this.coalesceMs = options.coalesceMs ?? 2;
   }
 
   start(): void {
@@ -112,6 +119,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      if (this.woken && this.coalesceMs > 0) await new Promise((resolve) => setTimeout(resolve, this.coalesceMs));
       this.woken = false;
       let sent = 0;
       try {

@@ -132,6 +132,40 @@ test("an event exists only if its transaction commits", async () => {
   expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(0);
 });
 
+test("the events of one transaction are written together, in the order they were published", async () => {
+  await unitOfWork.run(async (tx) => {
+    for (const n of [3, 1, 2]) await tx.publish(thingHappened, { n });
+  });
+  const rows = (await dataSource.query("SELECT envelope FROM outbox_message ORDER BY seq")) as Array<{ envelope: string }>;
+  expect(rows.map((row) => (JSON.parse(row.envelope) as Envelope).payload)).toEqual([{ n: 3 }, { n: 1 }, { n: 2 }]);
+});
+
+test("an event a handler is not concerned with is acked without a transaction or an inbox row", async () => {
+  const applied: number[] = [];
+  const evenOnly = onEvent("even-only", thingHappened, async (_tx, payload) => void applied.push(payload.n), { concerns: (payload) => payload.n % 2 === 0 });
+  const consumers = new EventConsumers({
+    serviceName: "platformtest",
+    connection: nats,
+    namespace,
+    unitOfWork,
+    logger,
+    handlers: [evenOnly],
+  });
+  await consumers.start();
+  running.push(consumers);
+  await unitOfWork.run(async (tx) => {
+    for (const n of [1, 2, 3, 4]) await tx.publish(thingHappened, { n });
+  });
+  await relay().publishBatch();
+  await eventually(async () => (applied.length === 2 ? true : null));
+  expect(applied.sort()).toEqual([2, 4]);
+  await eventually(async () => {
+    const info = await (await jetstreamManager(nats)).consumers.info(namespacedStream(namespace, stream), consumers.durableName(evenOnly));
+    return info.num_ack_pending === 0 && info.num_pending === 0 ? true : null;
+  });
+  expect(await count("SELECT COUNT(*) AS n FROM inbox_message WHERE consumer = 'platformtest_even-only'")).toBe(2);
+});
+
 test("relay dead between commit and publish: the event waits in the outbox and is delivered once when it comes back", async () => {
   await startConsumer("late-relay");
   await unitOfWork.run((tx) => tx.publish(thingHappened, { n: 7 }));

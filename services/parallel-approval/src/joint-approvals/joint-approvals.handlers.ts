@@ -2,11 +2,16 @@ import { casesEvents } from "@onestop/events";
 import { onEvent } from "@onestop/platform";
 import type { JointSaga } from "./joint-saga.service";
 
+/** Most cases are no participant's: their events are acked without a transaction. */
+const ofJointCase = (event: { jointApprovalId: string | null; participantId: string | null }) => Boolean(event.jointApprovalId && event.participantId);
+
 /** What cases tells the saga about the participants' joint cases. */
 export function jointSagaHandlers(saga: JointSaga) {
   return [
-    onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event)),
-    onEvent("joint-case-concluded", casesEvents.caseConcluded, (tx, event) => saga.onCaseConcluded(tx, event)),
-    onEvent("joint-case-extended", casesEvents.caseDeadlineExtended, (tx, event, envelope) => saga.onCaseDeadlineExtended(tx, event, envelope.id)),
+    onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event), { concerns: ofJointCase }),
+    onEvent("joint-case-concluded", casesEvents.caseConcluded, (tx, event) => saga.onCaseConcluded(tx, event), { concerns: ofJointCase }),
+    onEvent("joint-case-extended", casesEvents.caseDeadlineExtended, (tx, event, envelope) => saga.onCaseDeadlineExtended(tx, event, envelope.id), {
+      concerns: ofJointCase,
+    }),
   ];
 }
