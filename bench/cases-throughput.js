@@ -19,6 +19,7 @@ const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = requ
 const { join } = require("node:path");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
+const { postJson } = require("./support/post-json");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
@@ -119,13 +120,8 @@ async function waitReady(url, child, name, log, timeoutMs = 90_000) {
 
 let gatewayUrl;
 
-async function post(query, variables, token) {
-  const response = await fetch(gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json();
+function post(query, variables, token) {
+  return postJson(gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {});
 }
 
 async function must(query, variables, token) {

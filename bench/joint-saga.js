@@ -31,6 +31,7 @@ const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs"
 const { join } = require("node:path");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
+const { postJson } = require("./support/post-json");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
@@ -159,12 +160,7 @@ function caller(platform, keys) {
   const privateKey = platform.loadPrivateKey(keys.identityPrivateKeyFile);
   return async function call(url, identity, query, variables = {}) {
     const header = platform.signIdentity(identity, `bench-${randomUUID()}`, privateKey, new Date());
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", [platform.IDENTITY_HEADER]: header },
-      body: JSON.stringify({ query, variables }),
-    });
-    return response.json();
+    return postJson(url, { query, variables }, { [platform.IDENTITY_HEADER]: header });
   };
 }
 

@@ -87,12 +87,16 @@ export class CasesRepository {
     return raw ? this.toCase(raw) : null;
   }
 
-  findBySubmitKey(applicantSubject: string, submitKey: string, tx?: Tx): Promise<CaseRow | null> {
-    return this.manager(tx).findOneBy(CaseRow, { applicantSubject, submitKey });
+  async findBySubmitKey(applicantSubject: string, submitKey: string, tx?: Tx): Promise<CaseRow | null> {
+    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE applicant_subject = ? AND submit_key = ?", [applicantSubject, submitKey])) as Array<
+      Record<string, unknown>
+    >;
+    return raw ? this.toCase(raw) : null;
   }
 
-  findByParticipant(participantId: string, tx?: Tx): Promise<CaseRow | null> {
-    return this.manager(tx).findOneBy(CaseRow, { participantId });
+  async findByParticipant(participantId: string, tx?: Tx): Promise<CaseRow | null> {
+    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE participant_id = ?", [participantId])) as Array<Record<string, unknown>>;
+    return raw ? this.toCase(raw) : null;
   }
 
   findByReceipt(receiptNo: string): Promise<CaseRow | null> {
@@ -117,8 +121,13 @@ export class CasesRepository {
     );
   }
 
-  entryByIdempotencyKey(tx: Tx, caseId: string, idempotencyKey: string): Promise<RoutingEntryRow | null> {
-    return tx.manager.findOneBy(RoutingEntryRow, { caseId, idempotencyKey });
+  /** The step a retried request already took, if any: what it was and who took it. */
+  async entryByIdempotencyKey(tx: Tx, caseId: string, idempotencyKey: string): Promise<Pick<RoutingEntryRow, "action" | "actorId"> | null> {
+    const [raw] = (await tx.manager.query("SELECT action, actor_id FROM case_routing_entry WHERE case_id = ? AND idempotency_key = ?", [caseId, idempotencyKey])) as Array<{
+      action: RoutingEntryRow["action"];
+      actor_id: string;
+    }>;
+    return raw ? { action: raw.action, actorId: raw.actor_id } : null;
   }
 
   routingSlip(caseId: string): Promise<RoutingEntryRow[]> {

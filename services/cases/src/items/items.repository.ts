@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
-import { ItemStateReplicaRow, ItemVersionReplicaRow } from "./entities";
+import { ItemVersionReplicaRow } from "./entities";
 
 /** Published versions never change (a change is a new version), so a version read once can be kept. */
 const VERSIONS_KEPT = 5000;
@@ -31,22 +31,19 @@ export class ItemReplicaRepository {
     return found;
   }
 
-  /** The newest version with the item's state (retired? entry window?), in one read. */
+  /** The newest version with the item's state (retired? entry window?): one small read, the version itself kept. */
   async current(itemId: string, tx?: Tx): Promise<{ version: ItemVersionReplicaRow | null; cancelledAt: Date | null; mergedIntoItemId: string | null; entryWindowId: string | null }> {
-    const { entities, raw } = await this.manager(tx)
-      .createQueryBuilder(ItemVersionReplicaRow, "v")
-      .leftJoin(ItemStateReplicaRow, "s", "s.item_id = v.item_id")
-      .addSelect(["s.cancelled_at AS s_cancelled_at", "s.merged_into_item_id AS s_merged_into_item_id", "s.entry_window_id AS s_entry_window_id"])
-      .where("v.item_id = :itemId", { itemId })
-      .orderBy("v.version", "DESC")
-      .limit(1)
-      .getRawAndEntities<{ s_cancelled_at: Date | null; s_merged_into_item_id: string | null; s_entry_window_id: string | null }>();
-    const state = raw[0];
+    const [newest] = (await this.manager(tx).query(
+      `SELECT v.version, s.cancelled_at, s.merged_into_item_id, s.entry_window_id
+         FROM item_version_replica v LEFT JOIN item_state_replica s ON s.item_id = v.item_id
+        WHERE v.item_id = ? ORDER BY v.version DESC LIMIT 1`,
+      [itemId],
+    )) as Array<{ version: number; cancelled_at: Date | null; merged_into_item_id: string | null; entry_window_id: string | null }>;
     return {
-      version: entities[0] ?? null,
-      cancelledAt: state?.s_cancelled_at ?? null,
-      mergedIntoItemId: state?.s_merged_into_item_id ?? null,
-      entryWindowId: state?.s_entry_window_id ?? null,
+      version: newest ? await this.version(itemId, Number(newest.version), tx) : null,
+      cancelledAt: newest?.cancelled_at ?? null,
+      mergedIntoItemId: newest?.merged_into_item_id ?? null,
+      entryWindowId: newest?.entry_window_id ?? null,
     };
   }
 
