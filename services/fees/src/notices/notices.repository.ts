@@ -19,7 +19,12 @@ export type PayableNoticeRow = Pick<
 >;
 
 export class NoticesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** fee_case's property ↔ column pairs, for the statements every case event runs. */
+  private readonly feeCaseColumns: Array<[property: keyof FeeCaseRow, column: string]>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.feeCaseColumns = dataSource.getMetadata(FeeCaseRow).columns.map((c) => [c.propertyName as keyof FeeCaseRow, c.databaseName]);
+  }
 
   private manager(tx?: Tx): EntityManager {
     return tx?.manager ?? this.dataSource.manager;
@@ -36,7 +41,8 @@ export class NoticesRepository {
       "INSERT IGNORE INTO fee_case (case_id, center_code, assessment, notices_issued) VALUES (?, ?, 'NOT_ACCEPTED', 0)",
       [caseId, centerCode],
     );
-    return tx.manager.getRepository(FeeCaseRow).findOneOrFail({ where: { caseId }, lock: forUpdate });
+    const [raw] = (await tx.manager.query("SELECT * FROM fee_case WHERE case_id = ? FOR UPDATE", [caseId])) as Array<Record<string, unknown>>;
+    return Object.fromEntries(this.feeCaseColumns.map(([property, column]) => [property, raw![column]])) as unknown as FeeCaseRow;
   }
 
   async findCase(caseId: string): Promise<FeeCaseRow | null> {
@@ -44,8 +50,11 @@ export class NoticesRepository {
   }
 
   async saveCase(tx: Tx, row: FeeCaseRow): Promise<void> {
-    const { caseId, ...rest } = row;
-    await tx.manager.update(FeeCaseRow, { caseId }, rest);
+    const columns = this.feeCaseColumns.filter(([property]) => property !== "caseId");
+    await tx.manager.query(`UPDATE fee_case SET ${columns.map(([, column]) => `${column} = ?`).join(", ")} WHERE case_id = ?`, [
+      ...columns.map(([property]) => row[property]),
+      row.caseId,
+    ]);
   }
 
   async lockCasesAwaitingAccount(tx: Tx, departmentId: string): Promise<FeeCaseRow[]> {
