@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { loadEnv, serviceEnvSchema, type DatabaseSettings } from "@onestop/platform";
+import { loadEnv, serviceEnvSchema, subgraphEnvSchema, type DatabaseSettings } from "@onestop/platform";
 
 /** A subgraph's GraphQL endpoint; its /health sits beside it. */
 const url = z
@@ -53,6 +53,20 @@ export const gatewayEnvSchema = serviceEnvSchema
     QUERY_MAX_FIELD_REPEATS: positiveInt(1, 1000).default(10),
     /** What a list without a size argument (first, last, limit) counts as. */
     QUERY_DEFAULT_LIST_SIZE: positiveInt(1, 10_000).default(10),
+    /**
+     * Answers anonymous public catalog queries from memory, emptied by the catalog's changes
+     * on NATS (see docs/gateway-performance.md). Off unless asked for: it is only as right as
+     * NATS_NAMESPACE, which must be the subgraphs' own.
+     */
+    PUBLIC_CACHE: z.enum(["on", "off"]).default("off"),
+    /** The longest an answer is kept, whatever the feed says: a backstop, not the freshness mechanism. */
+    PUBLIC_CACHE_TTL_SECONDS: positiveInt(1, 3600).default(10),
+    PUBLIC_CACHE_MAX_ENTRIES: positiveInt(1, 1_000_000).default(10_000),
+    /** Bytes of keys and bodies kept at most. */
+    PUBLIC_CACHE_MAX_BYTES: positiveInt(1024, 4_294_967_296).default(64 * 1024 * 1024),
+    /** Where the catalog's changes are heard (the public cache's invalidation feed). */
+    NATS_URL: subgraphEnvSchema.shape.NATS_URL,
+    NATS_NAMESPACE: subgraphEnvSchema.shape.NATS_NAMESPACE,
     ...auditDatabaseEnvSchema.shape,
   });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -21,10 +21,13 @@ import { AuditLog } from "./audit/audit.service";
 import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-log";
 import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
+import { InvalidationFeed } from "./cache/invalidation-feed";
+import { GatewayApolloServer, PublicResponseCache } from "./cache/public-cache";
+import { INVALIDATING_SUBJECTS } from "./cache/public-cache.rules";
 import { auditDatabaseSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
 import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
-import { LimitedApolloServer, QueryLimiter } from "./limits/query-limiter";
+import { QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
@@ -97,6 +100,18 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       return new SignedIdentityDataSource(url, name, privateKey, clock, fetcher.fetch);
     },
   });
+  const feed =
+    env.PUBLIC_CACHE === "on"
+      ? new InvalidationFeed({ url: env.NATS_URL, namespace: env.NATS_NAMESPACE, subjects: INVALIDATING_SUBJECTS, logger, onChange: () => cache?.invalidate() })
+      : null;
+  const cache = feed
+    ? new PublicResponseCache(
+        { maxEntries: env.PUBLIC_CACHE_MAX_ENTRIES, maxBytes: env.PUBLIC_CACHE_MAX_BYTES, ttlSeconds: env.PUBLIC_CACHE_TTL_SECONDS },
+        feed,
+        logger,
+      )
+    : null;
+  await feed?.start();
   const limiter = new QueryLimiter(
     {
       maxTokens: env.QUERY_MAX_TOKENS,
@@ -108,7 +123,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     },
     logger,
   );
-  const apollo = new LimitedApolloServer<GatewayContext>(
+  const apollo = new GatewayApolloServer(
     {
       gateway,
       formatError: createErrorFormatter(logger),
@@ -122,6 +137,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       plugins: [auditPlugin(audit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     limiter,
+    cache,
   );
   await apollo.start();
 
@@ -156,6 +172,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       await http.close();
       await apollo.stop();
       fetcher.close();
+      await feed?.stop();
       keys.stop();
       await auditDatabase.destroy();
     },

@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity } from "@onestop/platform";
+import type { CacheProbe } from "../cache/public-cache";
 import type { Fetcher } from "./http-fetcher";
 
 /** Where the mutation came from, as the audit records it. */
@@ -16,6 +17,8 @@ export interface GatewayContext {
   identity: Identity;
   requestId: string;
   client: ClientInfo;
+  /** Set when the public cache is on: notes which subgraphs the request reached. */
+  cacheProbe?: CacheProbe;
 }
 
 /**
@@ -49,6 +52,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!("identity" in context) || !context.identity) return;
+    context.cacheProbe?.subgraphs.add(this.subgraphName);
     const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId };
     request.http?.headers.set(PENDING_IDENTITY_HEADER, Buffer.from(JSON.stringify(pending)).toString("base64url"));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
