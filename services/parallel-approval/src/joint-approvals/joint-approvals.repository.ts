@@ -109,11 +109,20 @@ export class JointApprovalsRepository {
    * Every change to a joint approval and its participants happens under this lock, one at a
    * time: the joint approval's row and its participants' rows, read and locked in one query.
    */
-  async lock(tx: Tx, id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
-    const rows = (await tx.manager.query(
+  lock(tx: Tx, id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
+    return this.withParticipants(id, tx, " FOR UPDATE");
+  }
+
+  /** The joint approval as one committed state: its counters and its participants from the same statement. */
+  findWithParticipants(id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
+    return this.withParticipants(id);
+  }
+
+  private async withParticipants(id: string, tx?: Tx, lock = ""): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
+    const rows = (await this.manager(tx).query(
       `SELECT ${this.joints.selectList("j", "j_")}, ${this.participants.selectList("p", "p_")}
          FROM joint_approval j JOIN joint_participant p ON p.joint_approval_id = j.id
-        WHERE j.id = ? ORDER BY p.position FOR UPDATE`,
+        WHERE j.id = ? ORDER BY p.position${lock}`,
       [id],
     )) as Array<Record<string, unknown>>;
     if (rows.length === 0) return null;

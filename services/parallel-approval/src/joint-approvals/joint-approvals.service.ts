@@ -271,10 +271,12 @@ export class JointApprovalsService {
 
   async jointApproval(identity: Identity, id: string): Promise<JointApprovalRow | null> {
     if (hasRole(identity, "anonymous")) throw unauthenticated();
-    const found = await this.repository.find(id);
-    if (!found) return null;
-    if (!(await this.maySee(identity, found))) throw forbidden(`Not allowed to see joint approval ${id}`);
-    return found;
+    // Read together, so the counters never disagree with the participants shown beside them.
+    const read = await this.repository.findWithParticipants(id);
+    if (!read) return null;
+    this.participantsCache.set(read.joint, Promise.resolve(read.participants));
+    if (!(await this.maySee(identity, read.joint))) throw forbidden(`Not allowed to see joint approval ${id}`);
+    return read.joint;
   }
 
   /** Case.jointApproval: the joint approval when the caller may see it, else nothing. */
