@@ -48,8 +48,6 @@ export interface ConsumerOptions {
   logger: Logger;
   handlers: readonly EventHandler[];
   concurrency?: number;
-  /** At most this many messages of one handler, already waiting, are applied in one transaction. */
-  batchSize?: number;
   maxDeliveries?: number;
   /** Test seam: runs after the effect committed and before the ack, to simulate a crash there. */
   beforeAck?: (envelope: Envelope) => void;
@@ -121,122 +119,57 @@ export class EventConsumers {
     await Promise.all(this.loops);
   }
 
-  /**
-   * Messages that arrive together are applied together: one transaction (and one commit) for
-   * all of them, each with its inbox row. A batch that fails is applied again message by
-   * message, so only the message at fault is retried.
-   */
   private async drain(handler: EventHandler, durable: string, messages: ConsumerMessages): Promise<void> {
     const limit = this.options.concurrency ?? 16;
-    const batchSize = this.options.batchSize ?? 32;
     const inFlight = new Set<Promise<void>>();
-    let waiting: JsMsg[] = [];
-    let flushQueued = false;
-    const flush = () => {
-      flushQueued = false;
-      if (waiting.length === 0) return;
-      const batch = waiting;
-      waiting = [];
-      const work = this.processBatch(handler, durable, batch).finally(() => inFlight.delete(work));
-      inFlight.add(work);
-    };
     for await (const message of messages) {
-      waiting.push(message);
-      if (waiting.length >= batchSize) flush();
-      else if (!flushQueued) {
-        // Runs once the messages already received have been taken from the subscription.
-        flushQueued = true;
-        setImmediate(flush);
-      }
+      const work = this.process(handler, durable, message).finally(() => inFlight.delete(work));
+      inFlight.add(work);
       if (inFlight.size >= limit) await Promise.race(inFlight);
     }
-    flush();
     await Promise.all(inFlight);
   }
 
-  private async processBatch(handler: EventHandler, durable: string, batch: JsMsg[]): Promise<void> {
-    const applicable: Received[] = [];
-    for (const message of batch) {
-      const received = this.decode(handler, durable, message);
-      if (!received) continue;
-      if (handler.concerns && !handler.concerns(received.payload as never)) message.ack();
-      else applicable.push(received);
-    }
-    if (applicable.length === 1) return this.process(handler, durable, applicable[0]!);
-    if (applicable.length === 0) return;
-    try {
-      await this.options.unitOfWork.run(async (tx) => {
-        for (const received of applicable) {
-          await runWithRequestContext(this.contextOf(received.envelope), () => this.apply(tx, handler, durable, received));
-        }
-      });
-    } catch {
-      for (const received of applicable) await this.process(handler, durable, received);
-      return;
-    }
-    for (const received of applicable) this.acknowledge(durable, received);
-  }
-
-  /** The message's envelope and payload, or nothing when it is malformed (it is then dropped for good). */
-  private decode(handler: EventHandler, durable: string, message: JsMsg): Received | null {
-    try {
-      const envelope = envelopeSchema.parse(message.json());
-      return { message, envelope, payload: handler.event.schema.parse(envelope.payload) };
-    } catch (error) {
-      this.options.logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
-      message.term("malformed");
-      return null;
-    }
-  }
-
-  private contextOf(envelope: Envelope) {
-    return { requestId: envelope.requestId ?? envelope.id, identity: this.systemIdentity };
-  }
-
-  private async apply(tx: Tx, handler: EventHandler, durable: string, { envelope, payload }: Received): Promise<void> {
-    if (!(await recordInInbox(tx, durable, envelope.id))) return;
-    await handler.handle(tx, payload as never, envelope);
-  }
-
-  private async process(handler: EventHandler, durable: string, received: Received): Promise<void> {
-    try {
-      await runWithRequestContext(this.contextOf(received.envelope), () => this.options.unitOfWork.run((tx) => this.apply(tx, handler, durable, received)));
-    } catch (error) {
-      this.retryOrGiveUp(durable, received, error);
-      return;
-    }
-    this.acknowledge(durable, received);
-  }
-
-  private acknowledge(durable: string, received: Received): void {
-    try {
-      this.options.beforeAck?.(received.envelope);
-      received.message.ack();
-    } catch (error) {
-      this.retryOrGiveUp(durable, received, error);
-    }
-  }
-
-  private retryOrGiveUp(durable: string, { message, envelope }: Received, error: unknown): void {
+  private async process(handler: EventHandler, durable: string, message: JsMsg): Promise<void> {
     const { logger } = this.options;
-    const deliveries = message.info.deliveryCount;
-    const maxDeliveries = this.options.maxDeliveries ?? 30;
-    if (deliveries >= maxDeliveries) {
-      logger.error({ err: error, eventId: envelope.id, consumer: durable, deliveries }, "event given up after repeated failures");
-      message.term("failed repeatedly");
+    let envelope: Envelope;
+    let payload: unknown;
+    try {
+      envelope = envelopeSchema.parse(message.json());
+      payload = handler.event.schema.parse(envelope.payload);
+    } catch (error) {
+      logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
+      message.term("malformed");
       return;
     }
-    const delay = error instanceof RetryLater ? error.delayMs : Math.min(500 * 2 ** deliveries, 60_000);
-    const log = error instanceof RetryLater ? logger.debug.bind(logger) : logger.warn.bind(logger);
-    runWithRequestContext(this.contextOf(envelope), () =>
-      log({ err: error, eventId: envelope.id, consumer: durable, deliveries, retryInMs: delay }, "event will be redelivered"),
-    );
-    message.nak(delay);
+    if (handler.concerns && !handler.concerns(payload as never)) {
+      message.ack();
+      return;
+    }
+    const context = { requestId: envelope.requestId ?? envelope.id, identity: this.systemIdentity };
+    try {
+      await runWithRequestContext(context, () =>
+        this.options.unitOfWork.run(async (tx) => {
+          if (!(await recordInInbox(tx, durable, envelope.id))) return;
+          await handler.handle(tx, payload as never, envelope);
+        }),
+      );
+      this.options.beforeAck?.(envelope);
+      message.ack();
+    } catch (error) {
+      const deliveries = message.info.deliveryCount;
+      const maxDeliveries = this.options.maxDeliveries ?? 30;
+      if (deliveries >= maxDeliveries) {
+        logger.error({ err: error, eventId: envelope.id, consumer: durable, deliveries }, "event given up after repeated failures");
+        message.term("failed repeatedly");
+        return;
+      }
+      const delay = error instanceof RetryLater ? error.delayMs : Math.min(500 * 2 ** deliveries, 60_000);
+      const log = error instanceof RetryLater ? logger.debug.bind(logger) : logger.warn.bind(logger);
+      runWithRequestContext(context, () =>
+        log({ err: error, eventId: envelope.id, consumer: durable, deliveries, retryInMs: delay }, "event will be redelivered"),
+      );
+      message.nak(delay);
+    }
   }
-}
-
-interface Received {
-  message: JsMsg;
-  envelope: Envelope;
-  payload: unknown;
 }

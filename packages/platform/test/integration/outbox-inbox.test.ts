@@ -243,33 +243,6 @@ test("a handler that fails rolls back its effect with its inbox row, and the ret
   expect(await effects("flaky-handler")).toBe(1);
 });
 
-test("messages that arrive together share one transaction; one that fails is retried alone and the others apply once", async () => {
-  const messagesPerTransaction = new Map<unknown, number>();
-  let failures = 0;
-  const batched = onEvent("batched", thingHappened, async (tx, payload, envelope) => {
-    messagesPerTransaction.set(tx, (messagesPerTransaction.get(tx) ?? 0) + 1);
-    await tx.manager.query("INSERT INTO effect (consumer, event_id, n) VALUES ('batched', ?, ?)", [envelope.id, payload.n]);
-    if (payload.n === 3 && failures === 0) {
-      failures += 1;
-      throw new Error("the third message fails once");
-    }
-  });
-  const consumers = new EventConsumers({ serviceName: "platformtest", connection: nats, namespace, unitOfWork, logger, handlers: [batched] });
-  await consumers.start();
-  running.push(consumers);
-  await unitOfWork.run(async (tx) => {
-    for (let n = 1; n <= 6; n += 1) await tx.publish(thingHappened, { n });
-  });
-  await relay().publishBatch();
-  await eventually(async () => ((await effects("batched")) === 6 ? true : null), 15_000);
-  const applied = (await dataSource.query("SELECT n FROM effect WHERE consumer = 'batched' ORDER BY n")) as Array<{ n: number }>;
-  expect(applied.map((row) => row.n)).toEqual([1, 2, 3, 4, 5, 6]);
-  expect(failures).toBe(1);
-  // Published together, they were delivered together and the first attempt applied several at once.
-  expect(Math.max(...messagesPerTransaction.values())).toBeGreaterThan(1);
-  expect(await count("SELECT COUNT(*) AS n FROM inbox_message WHERE consumer = 'platformtest_batched'")).toBe(6);
-});
-
 test("two relays publishing at once send every event exactly once", async () => {
   await startConsumer("two-relays");
   const total = 400;
