@@ -96,6 +96,8 @@ async function main() {
     PORT: String(gatewayPort),
     IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
     AUTH_JWKS_FILE: keys.jwksFile,
+    // The subgraphs' namespace is the default one too, so the cache hears their catalog events.
+    PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? "on",
   }, colors[5]);
   children.push(gateway);
   gateway.on("exit", (code) => !stopping && (process.stderr.write(`gateway exited (${code}); stopping\n`), stopAll(1)));

@@ -123,6 +123,10 @@ export async function startSystem(options: EnvironmentOptions & { clock?: Clock 
     IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
     AUTH_JWKS_FILE: keys.jwksFile,
     ...gatewayAuditDatabase(options),
+    // As deployed: kiosk searches from the public cache, emptied by the namespace's catalog events.
+    PUBLIC_CACHE: "on",
+    NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+    NATS_NAMESPACE: options.namespace,
   });
   const gateway = await startGateway(gatewayEnv, { clock: options.clock });
   return {
