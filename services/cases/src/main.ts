@@ -29,6 +29,7 @@ import { MaterialsRepository } from "./materials/materials.repository";
 import { CaseMaterials1763769600025 } from "./materials/migrations/1763769600025-case-materials";
 import { CasePaymentNoticeRow } from "./payments/entities";
 import { CasePaymentNotices1763769600026 } from "./payments/migrations/1763769600026-case-payment-notices";
+import { CaseFeeAssessment1763769600028 } from "./payments/migrations/1763769600028-case-fee-assessment";
 import { paymentNoticeHandlers } from "./payments/payments.handlers";
 import { PaymentNoticesRepository } from "./payments/payments.repository";
 
@@ -60,6 +61,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     CaseMaterials1763769600025,
     CasePaymentNotices1763769600026,
     WindowReplica1763769600027,
+    CaseFeeAssessment1763769600028,
     AuthorizationReplica1763769600900,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env }) {

@@ -25,7 +25,7 @@ import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialRequestRow } from "../materials/entities";
 import { checkDeficiencies, checkMaterialNotice, matchSupply } from "../materials/materials.rules";
 import type { MaterialsRepository } from "../materials/materials.repository";
-import { feeGate, owesFee } from "../payments/payments.rules";
+import { feeGate, owesFee, type FeeGate } from "../payments/payments.rules";
 import type { PaymentNoticesRepository } from "../payments/payments.repository";
 import { caseReference, CreationConflict, requireTransition, systemActor, type Actor, type CaseSteps, type StepAction, type StepContext, type StepPlan } from "./case-steps";
 import {
@@ -719,7 +719,7 @@ export class CasesService {
   async concludeAfterFee(tx: Tx, caseId: string): Promise<void> {
     const found = await this.cases.find(caseId, tx);
     if (!found || found.status !== "APPROVED" || found.decidedBy !== systemActor.id) return;
-    const gate = feeGate(found.feeRequired, await this.notices.statesOf(caseId, tx));
+    const gate = await this.feeGateOf(found, tx);
     if (!gate.open) return;
     await this.steps.runIn(tx, caseId, systemActor, "CONCLUDE", null, async (context) => {
       if (context.current.status !== "APPROVED") return null;
@@ -819,7 +819,7 @@ export class CasesService {
   }
 
   async feeSettled(found: CaseRow): Promise<boolean> {
-    return feeGate(found.feeRequired, await this.notices.statesOf(found.id)).open;
+    return (await this.feeGateOf(found)).open;
   }
 
   itemName(found: CaseRow): Promise<string | null> {
@@ -848,6 +848,12 @@ export class CasesService {
       await this.requireLetter(context, identity, act(context.current));
       return plan(context);
     });
+  }
+
+  private async feeGateOf(found: CaseRow, tx?: Tx): Promise<FeeGate> {
+    if (!found.feeRequired) return feeGate(false, []);
+    const facts = await this.notices.gateFacts(found.id, tx);
+    return feeGate(true, facts.notices, facts.assessment);
   }
 
   private async requireStaffScope(tx: Tx, identity: Identity, found: CaseRow): Promise<void> {
@@ -926,7 +932,7 @@ export class CasesService {
   private async conclusionPlan({ tx, current, now }: StepContext): Promise<StepPlan> {
     const outcome = current.outcome ?? (current.status === "APPROVED" ? "APPROVED" : "DENIED");
     if (current.status === "APPROVED" && current.feeRequired) {
-      const gate = feeGate(current.feeRequired, await this.notices.statesOf(current.id, tx));
+      const gate = await this.feeGateOf(current, tx);
       if (!gate.open) {
         throw new DomainError("FEE_NOT_SETTLED", `Case ${current.id} owes a fee that is not yet paid (${gate.reason})`, { reason: gate.reason });
       }
@@ -940,7 +946,7 @@ export class CasesService {
 
   /** The system approves; the case concludes at once unless its fee is still owed. */
   private async deemedApprovalPlan({ tx, current, now }: StepContext, text: string): Promise<StepPlan> {
-    const gate = current.acceptedAt && current.feeRequired ? feeGate(true, await this.notices.statesOf(current.id, tx)) : { open: true as const };
+    const gate = current.acceptedAt && current.feeRequired ? await this.feeGateOf(current, tx) : { open: true as const };
     if (current.clockEvents > 0) await this.clocks.endSuspension(tx, current.id, now, systemActor.id);
     const decided: Partial<CaseRow> = { decidedAt: now, decidedBy: systemActor.id, decisionOpinion: text, outcome: "DEEMED_APPROVED" };
     if (!gate.open) return { to: "APPROVED", opinion: text, changes: decided, details: { feePending: true } };

@@ -3,7 +3,7 @@ import { onEvent, type Tx } from "@onestop/platform";
 import type { PaymentNoticesRepository } from "./payments.repository";
 
 /**
- * Fees' notice events feed the fee gate. After a settlement, `gateMayHaveOpened` lets the
+ * Fees' notice and assessment events feed the fee gate. After a settlement, `gateMayHaveOpened` lets the
  * lifecycle conclude a case the system approved (超时默认) that only waited for its fee.
  */
 export function paymentNoticeHandlers(repository: PaymentNoticesRepository, gateMayHaveOpened: (tx: Tx, caseId: string) => Promise<void>) {
@@ -18,6 +18,11 @@ export function paymentNoticeHandlers(repository: PaymentNoticesRepository, gate
     onEvent("fee-gate-notice-cancelled", feesEvents.paymentNoticeCancelled, async (tx, notice) => {
       await repository.record(tx, { noticeId: notice.noticeId, caseId: notice.caseId, noticeNo: notice.noticeNo, state: "CANCELLED", at: new Date(notice.cancelledAt) });
       await gateMayHaveOpened(tx, notice.caseId);
+    }),
+    // A fee the catalog cancelled is never charged: nothing to pay must not keep the case from concluding.
+    onEvent("fee-gate-assessed", feesEvents.caseFeeAssessed, async (tx, assessed) => {
+      await repository.recordAssessment(tx, { caseId: assessed.caseId, outcome: assessed.outcome, at: new Date(assessed.assessedAt) });
+      await gateMayHaveOpened(tx, assessed.caseId);
     }),
   ];
 }

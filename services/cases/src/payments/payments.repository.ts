@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Tx } from "@onestop/platform";
-import { laterNoticeState, type NoticeState } from "./payments.rules";
+import { laterNoticeState, type FeeAssessment, type NoticeState } from "./payments.rules";
 
 /** The only code that reads or writes what fees told cases about payment notices. */
 export class PaymentNoticesRepository {
@@ -23,12 +23,24 @@ export class PaymentNoticesRepository {
     }
   }
 
-  async statesOf(caseId: string, tx?: Tx): Promise<NoticeState[]> {
-    // Inside a step, a locking read: it sees a settlement committed a moment ago, whatever the step read before.
-    const rows = (await (tx?.manager ?? this.dataSource.manager).query(
-      `SELECT state FROM case_payment_notice WHERE case_id = ?${tx ? " LOCK IN SHARE MODE" : ""}`,
-      [caseId],
-    )) as Array<{ state: NoticeState }>;
-    return rows.map((row) => row.state);
+  /** Keeps fees' newest assessment of the case; an older one arriving late changes nothing. */
+  async recordAssessment(tx: Tx, assessment: { caseId: string; outcome: FeeAssessment; at: Date }): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO case_fee_assessment (case_id, outcome, assessed_at) VALUES (?, ?, ?)
+       ON DUPLICATE KEY UPDATE
+         outcome = IF(VALUES(assessed_at) >= assessed_at, VALUES(outcome), outcome),
+         assessed_at = GREATEST(assessed_at, VALUES(assessed_at))`,
+      [assessment.caseId, assessment.outcome, assessment.at],
+    );
+  }
+
+  /** What the fee gate is judged by: the states of the case's notices and fees' newest assessment. */
+  async gateFacts(caseId: string, tx?: Tx): Promise<{ notices: NoticeState[]; assessment: FeeAssessment | null }> {
+    const manager = tx?.manager ?? this.dataSource.manager;
+    // Inside a step, locking reads: they see a settlement committed a moment ago, whatever the step read before.
+    const lock = tx ? " LOCK IN SHARE MODE" : "";
+    const notices = (await manager.query(`SELECT state FROM case_payment_notice WHERE case_id = ?${lock}`, [caseId])) as Array<{ state: NoticeState }>;
+    const [assessed] = (await manager.query(`SELECT outcome FROM case_fee_assessment WHERE case_id = ?${lock}`, [caseId])) as Array<{ outcome: FeeAssessment }>;
+    return { notices: notices.map((row) => row.state), assessment: assessed?.outcome ?? null };
   }
 }

@@ -35,15 +35,20 @@ export function owesFee(standard: FeeStandardPayload, quantity: number): boolean
 
 export type FeeGate = { open: true } | { open: false; reason: "NOTICE_NOT_YET_ISSUED" | "NOTICE_UNSETTLED" };
 
+/** What fees last made of the case's fee (its `case.fee-assessed` event), if it said anything yet. */
+export type FeeAssessment = "NOTICE_ISSUED" | "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT";
+
 /**
  * An approval concludes only when the case owes nothing, or every notice for it is settled
- * or cancelled and at least one was settled (paid, or waived under a preferential policy).
+ * or cancelled and at least one was settled (paid, or waived under a preferential policy), or
+ * fees found nothing to charge after all (the version's fees were cancelled in the catalog) and
+ * no notice is open.
  */
-export function feeGate(owes: boolean, notices: readonly NoticeState[]): FeeGate {
+export function feeGate(owes: boolean, notices: readonly NoticeState[], assessment: FeeAssessment | null = null): FeeGate {
   if (!owes) return { open: true };
   if (notices.some((state) => state === "ISSUED")) return { open: false, reason: "NOTICE_UNSETTLED" };
-  if (!notices.some((state) => state === "SETTLED")) return { open: false, reason: "NOTICE_NOT_YET_ISSUED" };
-  return { open: true };
+  if (notices.some((state) => state === "SETTLED") || assessment === "NOTHING_TO_CHARGE") return { open: true };
+  return { open: false, reason: "NOTICE_NOT_YET_ISSUED" };
 }
 
 /** Events may arrive out of order: a settled or cancelled notice never goes back to issued. */

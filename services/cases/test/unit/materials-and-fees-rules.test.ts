@@ -77,6 +77,14 @@ describe("the fee gate", () => {
     expect(feeGate(true, ["CANCELLED", "SETTLED"])).toEqual({ open: true });
   });
 
+  test("fees finding nothing to charge (the version's fees cancelled in the catalog) opens the gate unless a notice is open", () => {
+    expect(feeGate(true, [], "NOTHING_TO_CHARGE")).toEqual({ open: true });
+    expect(feeGate(true, ["CANCELLED"], "NOTHING_TO_CHARGE")).toEqual({ open: true });
+    expect(feeGate(true, ["ISSUED"], "NOTHING_TO_CHARGE")).toEqual({ open: false, reason: "NOTICE_UNSETTLED" });
+    expect(feeGate(true, [], "AWAITING_ACCOUNT")).toEqual({ open: false, reason: "NOTICE_NOT_YET_ISSUED" });
+    expect(feeGate(true, [], "NOTICE_ISSUED")).toEqual({ open: false, reason: "NOTICE_NOT_YET_ISSUED" });
+  });
+
   test("notice states never go back, whatever order the events arrive in", () => {
     expect(laterNoticeState(null, "SETTLED")).toBe("SETTLED");
     expect(laterNoticeState("SETTLED", "ISSUED")).toBe("SETTLED");
