@@ -28,11 +28,11 @@
 
 const { spawn } = require("node:child_process");
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
-const http = require("node:http");
 const net = require("node:net");
 const os = require("node:os");
 const { join } = require("node:path");
 const { performance } = require("node:perf_hooks");
+const { post: postRaw } = require("./support/post-json");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
@@ -223,23 +223,9 @@ const SEARCH = `query Search($c: String!, $k: String, $first: Int) {
 /** Pinyin initials, Chinese words, two words, and browsing the first page without a keyword. */
 const keywords = ["jsgc", "不动产", "营业执照", "hz", "sb", "许可 登记", null, "xk", "公积金", "食品", "qy", "婚姻"];
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-
-function post(url, body, headers) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
-      (response) => {
-        const chunks = [];
-        response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode, cache: response.headers["x-onestop-cache"], body: Buffer.concat(chunks).toString("utf8") }));
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+async function post(url, body, headers) {
+  const answer = await postRaw(url, body, headers);
+  return { status: answer.status, cache: answer.headers["x-onestop-cache"], body: answer.body };
 }
 
 const bodies = keywords.map((k) => JSON.stringify({ query: SEARCH, variables: { c: seed.demoCenter.centerCode, k, first: 20 } }));

@@ -4,11 +4,10 @@
 
 const http = require("node:http");
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 
-/** POSTs `payload` as JSON and resolves with the parsed JSON answer, whatever its status. */
-function postJson(url, payload, headers = {}) {
-  const body = JSON.stringify(payload);
+/** POSTs a JSON `body` (already a string) and resolves with the status, the headers and the body text. */
+function post(url, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
@@ -16,14 +15,7 @@ function postJson(url, payload, headers = {}) {
       (response) => {
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          try {
-            resolve(JSON.parse(text));
-          } catch {
-            reject(new Error(`HTTP ${response.statusCode} from ${url}, not JSON: ${text.slice(0, 200)}`));
-          }
-        });
+        response.on("end", () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
         response.on("error", reject);
       },
     );
@@ -32,4 +24,14 @@ function postJson(url, payload, headers = {}) {
   });
 }
 
-module.exports = { postJson };
+/** POSTs `payload` as JSON and resolves with the parsed JSON answer, whatever its status. */
+async function postJson(url, payload, headers = {}) {
+  const answer = await post(url, JSON.stringify(payload), headers);
+  try {
+    return JSON.parse(answer.body);
+  } catch {
+    throw new Error(`HTTP ${answer.status} from ${url}, not JSON: ${answer.body.slice(0, 200)}`);
+  }
+}
+
+module.exports = { post, postJson };

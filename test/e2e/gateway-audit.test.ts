@@ -1,6 +1,6 @@
 import { createConnection, type Connection } from "mysql2/promise";
-import { gatewayEnvSchema, runAuditVerify, startGateway, type AuditRecord, type RunningGateway } from "@onestop/gateway";
-import { gatewayAuditDatabase, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { runAuditVerify, startGateway, type AuditRecord, type RunningGateway } from "@onestop/gateway";
+import { gatewayAuditDatabase, gatewayEnvFor, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import type { Role } from "@onestop/platform";
 import { nextEntry, sealed } from "../../services/gateway/src/audit/audit.rules";
 import { testEnvironment } from "../support/environment";
@@ -42,19 +42,7 @@ beforeAll(async () => {
   await resetEnvironment(environment);
   system = await startSystem(environment);
   second = await startGateway(
-    gatewayEnvSchema.parse({
-      NODE_ENV: "test",
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      CATALOG_URL: system.subgraphs.catalog.url,
-      CASES_URL: system.subgraphs.cases.url,
-      FEES_URL: system.subgraphs.fees.url,
-      STAFFING_URL: system.subgraphs.staffing.url,
-      PARALLEL_APPROVAL_URL: system.subgraphs["parallel-approval"].url,
-      IDENTITY_PRIVATE_KEY_FILE: system.keys.identityPrivateKeyFile,
-      AUTH_JWKS_FILE: system.keys.jwksFile,
-      ...auditEnv,
-    }),
+    gatewayEnvFor(system.subgraphs, system.keys, environment, { LOG_LEVEL: "silent", ...auditEnv }),
   );
   database = await createConnection({
     host: auditEnv.AUDIT_DB_HOST,

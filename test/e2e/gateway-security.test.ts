@@ -5,11 +5,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importJWK, SignJWT, UnsecuredJWT, type JWK } from "jose";
-import { gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
+import { startGateway, type RunningGateway } from "@onestop/gateway";
 import { IDENTITY_HEADER, signIdentity, loadPrivateKey, startSubgraph, type Clock, type RunningSubgraph } from "@onestop/platform";
 import {
   eventually,
-  gatewayAuditDatabase,
+  gatewayEnvFor,
   graphql,
   mintAccessToken,
   readPrivateJwk,
@@ -82,20 +82,7 @@ const gateways: RunningGateway[] = [];
 
 async function extraGateway(overrides: Record<string, string>): Promise<RunningGateway> {
   const gateway = await startGateway(
-    gatewayEnvSchema.parse({
-      NODE_ENV: "test",
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      CATALOG_URL: system.subgraphs.catalog.url,
-      CASES_URL: system.subgraphs.cases.url,
-      FEES_URL: system.subgraphs.fees.url,
-      STAFFING_URL: system.subgraphs.staffing.url,
-      PARALLEL_APPROVAL_URL: system.subgraphs["parallel-approval"].url,
-      IDENTITY_PRIVATE_KEY_FILE: system.keys.identityPrivateKeyFile,
-      AUTH_JWKS_FILE: system.keys.jwksFile,
-      ...gatewayAuditDatabase(environment),
-      ...overrides,
-    }),
+    gatewayEnvFor(system.subgraphs, system.keys, environment, { LOG_LEVEL: "silent", ...overrides }),
     { clock },
   );
   gateways.push(gateway);

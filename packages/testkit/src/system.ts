@@ -106,12 +106,17 @@ export async function startOneSubgraph(
   });
 }
 
-/** All five subgraphs and the gateway in this process, on free ports. */
-export async function startSystem(options: EnvironmentOptions & { clock?: Clock }): Promise<RunningSystem> {
-  const keys = ensureDevelopmentKeys(options.keysDir);
-  const started = await Promise.all(subgraphNames.map((name) => startOneSubgraph(name, options, { clock: options.clock })));
-  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
-  const gatewayEnv = gatewayEnvSchema.parse({
+/**
+ * The gateway's configuration in front of these subgraphs, as the system runs it; `overrides`
+ * for a second gateway a test starts beside the system's (other keys, other settings).
+ */
+export function gatewayEnvFor(
+  subgraphs: Record<SubgraphName, { url: string }>,
+  keys: KeyFiles,
+  options: EnvironmentOptions,
+  overrides: Record<string, string> = {},
+) {
+  return gatewayEnvSchema.parse({
     NODE_ENV: "test",
     PORT: "0",
     LOG_LEVEL: options.logLevel ?? "warn",
@@ -127,7 +132,16 @@ export async function startSystem(options: EnvironmentOptions & { clock?: Clock 
     PUBLIC_CACHE: "on",
     NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
     NATS_NAMESPACE: options.namespace,
+    ...overrides,
   });
+}
+
+/** All five subgraphs and the gateway in this process, on free ports. */
+export async function startSystem(options: EnvironmentOptions & { clock?: Clock }): Promise<RunningSystem> {
+  const keys = ensureDevelopmentKeys(options.keysDir);
+  const started = await Promise.all(subgraphNames.map((name) => startOneSubgraph(name, options, { clock: options.clock })));
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+  const gatewayEnv = gatewayEnvFor(subgraphs, keys, options);
   const gateway = await startGateway(gatewayEnv, { clock: options.clock });
   return {
     gatewayUrl: gateway.url,

@@ -14,6 +14,7 @@ import {
   namespacedSubject,
   onEvent,
   openDatabase,
+  type EventHandler,
   OutboxRelay,
   systemClock,
   UnitOfWork,
@@ -69,29 +70,26 @@ function relay(options: { afterPublish?: () => Promise<void>; batchSize?: number
   return new OutboxRelay({ dataSource, connection: nats, namespace, clock: systemClock, logger, pollMs: 50, ...options });
 }
 
+/** Starts consumers of the test stream, stopped after each test. */
+async function consume(handlers: EventHandler[], beforeAck?: (envelope: Envelope) => void): Promise<EventConsumers> {
+  const consumers = new EventConsumers({ serviceName: "platformtest", connection: nats, namespace, unitOfWork, logger, beforeAck, handlers });
+  await consumers.start();
+  running.push(consumers);
+  return consumers;
+}
+
 /** A consumer whose effect is one row per applied event; `fail` can make attempts throw. */
 async function startConsumer(
   name: string,
   options: { failEffect?: (attempt: number) => boolean; beforeAck?: (envelope: Envelope) => void } = {},
 ) {
   let attempts = 0;
-  const consumers = new EventConsumers({
-    serviceName: "platformtest",
-    connection: nats,
-    namespace,
-    unitOfWork,
-    logger,
-    beforeAck: options.beforeAck,
-    handlers: [
-      onEvent(name, thingHappened, async (tx, payload, envelope) => {
-        attempts += 1;
-        await tx.manager.query("INSERT INTO effect (consumer, event_id, n) VALUES (?, ?, ?)", [name, envelope.id, payload.n]);
-        if (options.failEffect?.(attempts)) throw new Error("handler crashed after writing its effect");
-      }),
-    ],
+  const handler = onEvent(name, thingHappened, async (tx, payload, envelope) => {
+    attempts += 1;
+    await tx.manager.query("INSERT INTO effect (consumer, event_id, n) VALUES (?, ?, ?)", [name, envelope.id, payload.n]);
+    if (options.failEffect?.(attempts)) throw new Error("handler crashed after writing its effect");
   });
-  await consumers.start();
-  running.push(consumers);
+  const consumers = await consume([handler], options.beforeAck);
   return { consumers, attempts: () => attempts };
 }
 
@@ -143,16 +141,7 @@ test("the events of one transaction are written together, in the order they were
 test("an event a handler is not concerned with is acked without a transaction or an inbox row", async () => {
   const applied: number[] = [];
   const evenOnly = onEvent("even-only", thingHappened, async (_tx, payload) => void applied.push(payload.n), { concerns: (payload) => payload.n % 2 === 0 });
-  const consumers = new EventConsumers({
-    serviceName: "platformtest",
-    connection: nats,
-    namespace,
-    unitOfWork,
-    logger,
-    handlers: [evenOnly],
-  });
-  await consumers.start();
-  running.push(consumers);
+  const consumers = await consume([evenOnly]);
   await unitOfWork.run(async (tx) => {
     for (const n of [1, 2, 3, 4]) await tx.publish(thingHappened, { n });
   });

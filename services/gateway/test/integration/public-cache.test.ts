@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
-import { gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
-import { eventually, gatewayAuditDatabase, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { startGateway, type RunningGateway } from "@onestop/gateway";
+import { eventually, gatewayEnvFor, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
 
 /**
@@ -83,21 +83,9 @@ async function closedPort(): Promise<number> {
 
 async function gateway(overrides: Record<string, string>): Promise<RunningGateway> {
   const running = await startGateway(
-    gatewayEnvSchema.parse({
-      NODE_ENV: "test",
-      PORT: "0",
+    gatewayEnvFor(system.subgraphs, system.keys, environment, {
       LOG_LEVEL: "silent",
-      CATALOG_URL: system.subgraphs.catalog.url,
-      CASES_URL: system.subgraphs.cases.url,
-      FEES_URL: system.subgraphs.fees.url,
-      STAFFING_URL: system.subgraphs.staffing.url,
-      PARALLEL_APPROVAL_URL: system.subgraphs["parallel-approval"].url,
-      IDENTITY_PRIVATE_KEY_FILE: system.keys.identityPrivateKeyFile,
-      AUTH_JWKS_FILE: system.keys.jwksFile,
-      ...gatewayAuditDatabase(environment),
-      PUBLIC_CACHE: "on",
       PUBLIC_CACHE_TTL_SECONDS: "3600",
-      NATS_NAMESPACE: environment.namespace,
       ...overrides,
     }),
   );
