@@ -140,6 +140,8 @@ export const caseFeeAssessed = defineEvent(
     /** The issued notice's id and amount; null otherwise. */
     noticeId: z.string().nullable(),
     amountFen: z.number().int().nonnegative().nullable(),
+    /** Fee codes of the version's standard that were not charged because the catalog cancelled them. */
+    uncharged: z.array(z.string()).default([]),
     assessedAt: z.string(),
   }),
 );

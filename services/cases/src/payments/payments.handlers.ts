@@ -20,9 +20,15 @@ export function paymentNoticeHandlers(repository: PaymentNoticesRepository, gate
       await gateMayHaveOpened(tx, notice.caseId);
     }),
     // A fee the catalog cancelled is never charged: nothing to pay must not keep the case from concluding.
-    onEvent("fee-gate-assessed", feesEvents.caseFeeAssessed, async (tx, assessed) => {
-      await repository.recordAssessment(tx, { caseId: assessed.caseId, outcome: assessed.outcome, at: new Date(assessed.assessedAt) });
-      await gateMayHaveOpened(tx, assessed.caseId);
-    }),
+    // Only that assessment matters to the gate (a free item never closes it; a notice speaks for itself).
+    onEvent(
+      "fee-gate-assessed",
+      feesEvents.caseFeeAssessed,
+      async (tx, assessed) => {
+        await repository.recordAssessment(tx, { caseId: assessed.caseId, outcome: assessed.outcome, at: new Date(assessed.assessedAt) });
+        await gateMayHaveOpened(tx, assessed.caseId);
+      },
+      { concerns: (assessed) => assessed.outcome === "NOTHING_TO_CHARGE" && assessed.uncharged.length > 0 },
+    ),
   ];
 }

@@ -124,17 +124,26 @@ describe("the fee gate (统一收费)", () => {
     expect((await act("conclude", { id: approved.id })).status).toBe("CONCLUDED");
   });
 
-  test("a fee the catalog cancelled is never charged: fees' NOTHING_TO_CHARGE opens the gate; an older assessment arriving late changes nothing", async () => {
+  test("a fee the catalog cancelled is never charged: fees' NOTHING_TO_CHARGE opens the gate; an older one arriving late is kept out", async () => {
     const approved = await approvedCase(items.fee);
     expect(errorOf(await call(clerk, M.conclude, { id: approved.id }))).toMatchObject({ code: "FEE_NOT_SETTLED", reason: "NOTICE_NOT_YET_ISSUED" });
-    const assessed = (outcome: "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT", at: string) =>
-      feesEvents.caseFeeAssessed.schema.parse({ caseId: approved.id, centerCode: CENTER, departmentId: department, outcome, noticeId: null, amountFen: null, assessedAt: at });
-    await events.publish(feesEvents.caseFeeAssessed, assessed("NOTHING_TO_CHARGE", "2026-03-02T02:00:00.000Z"));
-    await events.publish(feesEvents.caseFeeAssessed, assessed("AWAITING_ACCOUNT", "2026-03-02T01:00:00.000Z"));
-    const kept = async () => (await db<{ outcome: string }>("SELECT outcome FROM case_fee_assessment WHERE case_id = ?", [approved.id]))[0]?.outcome ?? null;
-    await eventually(async () => ((await kept()) === "NOTHING_TO_CHARGE" ? true : null));
+    const assessed = (at: string) =>
+      feesEvents.caseFeeAssessed.schema.parse({
+        caseId: approved.id,
+        centerCode: CENTER,
+        departmentId: department,
+        outcome: "NOTHING_TO_CHARGE",
+        noticeId: null,
+        amountFen: null,
+        uncharged: ["FEE-01"],
+        assessedAt: at,
+      });
+    await events.publish(feesEvents.caseFeeAssessed, assessed("2026-03-02T02:00:00.000Z"));
+    await events.publish(feesEvents.caseFeeAssessed, assessed("2026-03-02T01:00:00.000Z"));
+    const kept = async () => (await db<{ assessed_at: Date }>("SELECT assessed_at FROM case_fee_assessment WHERE case_id = ?", [approved.id]))[0]?.assessed_at ?? null;
+    await eventually(async () => ((await kept()) !== null ? true : null));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await kept()).toBe("NOTHING_TO_CHARGE");
+    expect((await kept())?.toISOString()).toBe("2026-03-02T02:00:00.000Z");
     const concluded = await act("conclude", { id: approved.id });
     expect(concluded).toMatchObject({ status: "CONCLUDED", feeSettled: true });
   });

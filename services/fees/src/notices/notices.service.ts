@@ -315,7 +315,7 @@ export class NoticesService {
     const lines = feeCase.reductionPercent ? applyReduction(assessment.lines, feeCase.reductionPercent) : assessment.lines;
     if (lines.length === 0) {
       await this.notices.saveCase(tx, { ...feeCase, assessment: "NOTHING_TO_CHARGE" });
-      await this.announceAssessment(tx, feeCase, departmentId, "NOTHING_TO_CHARGE", null);
+      await this.announceAssessment(tx, feeCase, departmentId, "NOTHING_TO_CHARGE", null, assessment.outsideStandard.map((fee) => fee.feeCode));
       return null;
     }
     const account = await this.accounts.accountForIssue(tx, departmentId);
@@ -391,6 +391,7 @@ export class NoticesService {
     departmentId: string,
     outcome: "NOTICE_ISSUED" | "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT",
     notice: PaymentNoticeRow | null,
+    uncharged: string[] = [],
   ): Promise<void> {
     await tx.publish(
       feesEvents.caseFeeAssessed,
@@ -401,6 +402,7 @@ export class NoticesService {
         outcome,
         noticeId: notice?.id ?? null,
         amountFen: notice?.amountFen ?? null,
+        uncharged,
         assessedAt: this.clock.now().toISOString(),
       },
       { centerCode: feeCase.centerCode },

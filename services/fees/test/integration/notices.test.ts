@@ -110,7 +110,7 @@ describe("assessment on acceptance (核定收费)", () => {
     expect(await eventually(() => harness.caseAssessment(nothingOwed).then((a) => (a === "NOTHING_TO_CHARGE" ? a : null)))).toBe("NOTHING_TO_CHARGE");
     expect(await harness.notices(nothingOwed)).toEqual([]);
     expect((await harness.outbox("fees.case.fee-assessed")).filter((event) => event.caseId === nothingOwed)).toEqual([
-      expect.objectContaining({ outcome: "NOTHING_TO_CHARGE", noticeId: null }),
+      expect.objectContaining({ outcome: "NOTHING_TO_CHARGE", noticeId: null, uncharged: ["F01", "F02"] }),
     ]);
   });
 
