@@ -76,31 +76,31 @@ export class CasesRepository {
     }
   }
 
-  async find(id: string, tx?: Tx): Promise<CaseRow | null> {
-    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE id = ?", [id])) as Array<Record<string, unknown>>;
+  /** The one case a statement selects (`SELECT * FROM service_case WHERE …`), or null. */
+  private async oneCase(where: string, params: unknown[], tx?: Tx): Promise<CaseRow | null> {
+    const [raw] = (await this.manager(tx).query(`SELECT * FROM service_case WHERE ${where}`, params)) as Array<Record<string, unknown>>;
     return raw ? this.toCase(raw) : null;
+  }
+
+  find(id: string, tx?: Tx): Promise<CaseRow | null> {
+    return this.oneCase("id = ?", [id], tx);
   }
 
   /** Locks the case for the rest of the transaction: its transitions happen one at a time. */
-  async findForUpdate(tx: Tx, id: string): Promise<CaseRow | null> {
-    const [raw] = (await tx.manager.query("SELECT * FROM service_case WHERE id = ? FOR UPDATE", [id])) as Array<Record<string, unknown>>;
-    return raw ? this.toCase(raw) : null;
+  findForUpdate(tx: Tx, id: string): Promise<CaseRow | null> {
+    return this.oneCase("id = ? FOR UPDATE", [id], tx);
   }
 
-  async findBySubmitKey(applicantSubject: string, submitKey: string, tx?: Tx): Promise<CaseRow | null> {
-    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE applicant_subject = ? AND submit_key = ?", [applicantSubject, submitKey])) as Array<
-      Record<string, unknown>
-    >;
-    return raw ? this.toCase(raw) : null;
+  findBySubmitKey(applicantSubject: string, submitKey: string, tx?: Tx): Promise<CaseRow | null> {
+    return this.oneCase("applicant_subject = ? AND submit_key = ?", [applicantSubject, submitKey], tx);
   }
 
-  async findByParticipant(participantId: string, tx?: Tx): Promise<CaseRow | null> {
-    const [raw] = (await this.manager(tx).query("SELECT * FROM service_case WHERE participant_id = ?", [participantId])) as Array<Record<string, unknown>>;
-    return raw ? this.toCase(raw) : null;
+  findByParticipant(participantId: string, tx?: Tx): Promise<CaseRow | null> {
+    return this.oneCase("participant_id = ?", [participantId], tx);
   }
 
   findByReceipt(receiptNo: string): Promise<CaseRow | null> {
-    return this.manager().findOneBy(CaseRow, { receiptNo });
+    return this.oneCase("receipt_no = ?", [receiptNo]);
   }
 
   async update(tx: Tx, id: string, changes: Partial<CaseRow>): Promise<void> {

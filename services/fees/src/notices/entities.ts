@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { fenColumn } from "../columns";
+import { fenColumn, NoticeRequestColumns } from "../columns";
 import type { NoticeLine } from "./assessment.rules";
 import type { NoticeStatus } from "./notice.rules";
 
@@ -174,52 +174,16 @@ export class FeeCaseRow {
 export type FeeReductionStatus = "REQUESTED" | "APPROVED" | "REJECTED";
 
 @Entity({ name: "fee_reduction" })
-export class FeeReductionRow {
-  @PrimaryColumn({ type: "char", length: 36 })
-  id!: string;
-
-  @Column({ name: "center_code", type: "char", length: 12 })
-  centerCode!: string;
-
-  @Column({ name: "notice_id", type: "char", length: 36 })
-  noticeId!: string;
-
+export class FeeReductionRow extends NoticeRequestColumns<FeeReductionStatus> {
   /** The notice while the request is open: one open request per notice, kept by a unique key. */
   @Column({ name: "open_notice_id", type: "char", length: 36, nullable: true })
   openNoticeId!: string | null;
-
-  @Column({ name: "case_id", type: "char", length: 36 })
-  caseId!: string;
-
-  @Column({ name: "department_id", type: "char", length: 36 })
-  departmentId!: string;
 
   @Column({ type: "int" })
   percent!: number;
 
   @Column({ type: "varchar", length: 500 })
   policy!: string;
-
-  @Column({ type: "varchar", length: 500 })
-  reason!: string;
-
-  @Column({ type: "varchar", length: 12 })
-  status!: FeeReductionStatus;
-
-  @Column({ name: "requested_by", type: "varchar", length: 100 })
-  requestedBy!: string;
-
-  @Column({ name: "requested_at", type: "datetime", precision: 3 })
-  requestedAt!: Date;
-
-  @Column({ name: "decided_by", type: "varchar", length: 100, nullable: true })
-  decidedBy!: string | null;
-
-  @Column({ name: "decided_at", type: "datetime", precision: 3, nullable: true })
-  decidedAt!: Date | null;
-
-  @Column({ name: "decision_note", type: "varchar", length: 500, nullable: true })
-  decisionNote!: string | null;
 
   @Column({ name: "resulting_notice_id", type: "char", length: 36, nullable: true })
   resultingNoticeId!: string | null;

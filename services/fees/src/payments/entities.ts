@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { fenColumn } from "../columns";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { fenColumn, NoticeRequestColumns } from "../columns";
 import type { BankChannel, BankTransactionKind, RefundStatus } from "./payment.rules";
 
 /**
@@ -70,28 +70,13 @@ export class BankTransactionRow {
 }
 
 @Entity({ name: "refund" })
-export class RefundRow {
-  @PrimaryColumn({ type: "char", length: 36 })
-  id!: string;
-
-  @Column({ name: "center_code", type: "char", length: 12 })
-  centerCode!: string;
-
-  @Column({ name: "notice_id", type: "char", length: 36 })
-  noticeId!: string;
-
+export class RefundRow extends NoticeRequestColumns<RefundStatus> {
   /** The notice unless the refund was rejected: one live refund per notice, kept by a unique key. */
   @Column({ name: "open_notice_id", type: "char", length: 36, nullable: true })
   openNoticeId!: string | null;
 
   @Column({ name: "notice_no", type: "char", length: 20 })
   noticeNo!: string;
-
-  @Column({ name: "case_id", type: "char", length: 36 })
-  caseId!: string;
-
-  @Column({ name: "department_id", type: "char", length: 36 })
-  departmentId!: string;
 
   @Column({ name: "account_no", type: "varchar", length: 32 })
   accountNo!: string;
@@ -101,27 +86,6 @@ export class RefundRow {
 
   @Column({ name: "amount_fen", type: "bigint", transformer: fenColumn })
   amountFen!: number;
-
-  @Column({ type: "varchar", length: 500 })
-  reason!: string;
-
-  @Column({ type: "varchar", length: 12 })
-  status!: RefundStatus;
-
-  @Column({ name: "requested_by", type: "varchar", length: 100 })
-  requestedBy!: string;
-
-  @Column({ name: "requested_at", type: "datetime", precision: 3 })
-  requestedAt!: Date;
-
-  @Column({ name: "decided_by", type: "varchar", length: 100, nullable: true })
-  decidedBy!: string | null;
-
-  @Column({ name: "decided_at", type: "datetime", precision: 3, nullable: true })
-  decidedAt!: Date | null;
-
-  @Column({ name: "decision_note", type: "varchar", length: 500, nullable: true })
-  decisionNote!: string | null;
 
   @Column({ name: "bank_txn_id", type: "varchar", length: 64, nullable: true })
   bankTxnId!: string | null;
