@@ -63,6 +63,21 @@ export const caseAccepted = defineEvent(
   }),
 );
 
+/** A step on the routing slip (流转单) as the events tell it. */
+const slipStep = {
+  slipSeq: z.number().int().positive(),
+  action: z.string(),
+  fromStatus: caseStatus.nullable(),
+  toStatus: caseStatus,
+  /** Who acted: a staff id, the applicant's account, or `system`. */
+  actorId: z.string(),
+  actorKind: z.enum(["APPLICANT", "STAFF", "SYSTEM"]),
+  /** The window the actor acted from, when a staff member acted at one. */
+  actorWindowId: z.string().nullable(),
+  opinion: z.string().nullable(),
+  occurredAt: z.string(),
+};
+
 /**
  * 办结: the case reached its end. Published once per case; assessment and supervision
  * compute on-time and early-completion rates from it. RETURNED (退件: accepted with
@@ -87,6 +102,12 @@ export const caseConcluded = defineEvent(
     /** Added: the kind, and whether the system decided it (超时默认, deemed consent). */
     kind: caseKind.default("PROMISED"),
     decidedBySystem: z.boolean().default(false),
+    /**
+     * Added: the step that concluded the case, the same as its caseStageChanged (published in
+     * the same transaction, with `concludes`), so a consumer that follows both can take this
+     * event alone. Null in events published before it was added.
+     */
+    step: z.object(slipStep).nullable().default(null),
     ...jointReference,
   }),
 );
@@ -105,18 +126,10 @@ export const caseStageChanged = defineEvent(
     windowId: z.string().nullable(),
     /** 首问负责人: the staff member who owns the case; null until a staff member handled it. */
     handlerId: z.string().nullable(),
-    slipSeq: z.number().int().positive(),
-    action: z.string(),
-    fromStatus: caseStatus.nullable(),
-    toStatus: caseStatus,
-    /** Who acted: a staff id, the applicant's account, or `system`. */
-    actorId: z.string(),
-    actorKind: z.enum(["APPLICANT", "STAFF", "SYSTEM"]),
-    /** The window the actor acted from, when a staff member acted at one. */
-    actorWindowId: z.string().nullable(),
-    opinion: z.string().nullable(),
+    ...slipStep,
     outcome: caseOutcome.nullable(),
-    occurredAt: z.string(),
+    /** Added: the step concluded the case; its caseConcluded carries this step too. */
+    concludes: z.boolean().default(false),
     submittedAt: z.string(),
     acceptedAt: z.string().nullable(),
     /** The case's deadline after the step; null before acceptance or while the clock is on hold. */

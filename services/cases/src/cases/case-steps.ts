@@ -1,4 +1,4 @@
-import { casesEvents } from "@onestop/events";
+import { casesEvents, type EventPayload } from "@onestop/events";
 import { DomainError, ErrorCode, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemVersionReplicaRow } from "../items/entities";
@@ -23,6 +23,9 @@ export class CreationConflict extends Error {
   }
 }
 
+/** A routing-slip step as the events carry it. */
+type SlipStep = NonNullable<EventPayload<typeof casesEvents.caseConcluded>["step"]>;
+
 export const systemActor: Actor = { kind: "SYSTEM", id: "system", windowId: null };
 
 export interface StepContext {
@@ -46,6 +49,8 @@ export interface StepPlan {
   details?: Record<string, unknown> | null;
   /** Extra events, published after the step with the case as it now is. */
   after?: (tx: Tx, updated: CaseRow, item: ItemVersionReplicaRow) => Promise<unknown>;
+  /** 办结: the step concludes the case with this outcome, measured at `measuredAt` (default: now). */
+  conclusion?: { outcome: CaseOutcome; measuredAt?: Date };
 }
 
 /** Refuses a transition the state machine does not allow, with a typed error. */
@@ -101,8 +106,9 @@ export class CaseSteps {
     const clockFields = await this.clocks.recompute(tx, current, moved, judgedBy, now);
     const updated: CaseRow = { ...moved, ...clockFields };
     await this.cases.update(tx, caseId, changedFields(current, updated));
-    await this.record(tx, updated, current.status, current.lastStepAt, actor, action, idempotencyKey, step.opinion ?? null, step.details ?? null, now);
+    const slipStep = await this.record(tx, updated, current.status, current.lastStepAt, actor, action, idempotencyKey, step.opinion ?? null, step.details ?? null, now, Boolean(step.conclusion));
     await step.after?.(tx, updated, judgedBy);
+    if (step.conclusion) await this.publishConclusion(tx, updated, step.conclusion.outcome, now, step.conclusion.measuredAt ?? now, slipStep);
     return updated;
   }
 
@@ -132,7 +138,8 @@ export class CaseSteps {
     opinion: string | null,
     details: Record<string, unknown> | null,
     now: Date,
-  ): Promise<void> {
+    concludes = false,
+  ): Promise<SlipStep> {
     await this.cases.appendEntry(tx, {
       caseId: updated.id,
       seq: updated.slipSeq,
@@ -149,20 +156,24 @@ export class CaseSteps {
       idempotencyKey,
       details: details ? JSON.stringify(details) : null,
     });
+    const slipStep: SlipStep = {
+      slipSeq: updated.slipSeq,
+      action,
+      fromStatus: from,
+      toStatus: updated.status,
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorWindowId: actor.windowId,
+      opinion,
+      occurredAt: now.toISOString(),
+    };
     await tx.publish(
       casesEvents.caseStageChanged,
       {
         ...caseReference(updated),
-        slipSeq: updated.slipSeq,
-        action,
-        fromStatus: from,
-        toStatus: updated.status,
-        actorId: actor.id,
-        actorKind: actor.kind,
-        actorWindowId: actor.windowId,
-        opinion,
+        ...slipStep,
         outcome: updated.outcome,
-        occurredAt: now.toISOString(),
+        concludes,
         submittedAt: updated.submittedAt.toISOString(),
         acceptedAt: updated.acceptedAt?.toISOString() ?? null,
         deadline: updated.deadlineAt?.toISOString() ?? null,
@@ -172,10 +183,11 @@ export class CaseSteps {
       },
       { centerCode: updated.centerCode },
     );
+    return slipStep;
   }
 
-  /** 办结 for the supervision and assessment figures: once per case. */
-  async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date, measuredAt: Date = at): Promise<void> {
+  /** 办结 for the supervision and assessment figures: once per case, with the step that concluded it. */
+  private async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date, measuredAt: Date, step: SlipStep): Promise<void> {
     const usage = await this.clocks.caseUsage(tx, concluded, measuredAt);
     await tx.publish(
       casesEvents.caseConcluded,
@@ -197,6 +209,7 @@ export class CaseSteps {
         promisedLimitDays: concluded.promisedDays ?? 0,
         kind: concluded.kind,
         decidedBySystem: concluded.decidedBy === systemActor.id,
+        step,
         jointApprovalId: concluded.jointApprovalId,
         participantId: concluded.participantId,
       },

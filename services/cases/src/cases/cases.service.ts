@@ -367,10 +367,8 @@ export class CasesService {
           windowId: identity.windowId ?? current.windowId,
         },
         details: { decision: input.decision },
-        after: async (tx, decided) => {
-          await this.publishAccepted(tx, decided);
-          if (concludesNow) await this.steps.publishConclusion(tx, decided, outcome, now);
-        },
+        after: (tx, decided) => this.publishAccepted(tx, decided),
+        conclusion: concludesNow ? { outcome } : undefined,
       };
     });
   }
@@ -455,7 +453,7 @@ export class CasesService {
         opinion: input.opinion,
         details,
         changes: { outcome: "DENIED", concludedAt: now },
-        after: (tx, concluded) => this.steps.publishConclusion(tx, concluded, "DENIED", now),
+        conclusion: { outcome: "DENIED" },
       };
     });
   }
@@ -940,7 +938,7 @@ export class CasesService {
     return {
       to: "CONCLUDED",
       changes: { concludedAt: now, outcome },
-      after: (tx, concluded) => this.steps.publishConclusion(tx, concluded, outcome, now),
+      conclusion: { outcome },
     };
   }
 
@@ -955,7 +953,7 @@ export class CasesService {
       opinion: text,
       changes: { ...decided, concludedAt: now },
       // The approval is deemed given as the deadline ran out, so it is measured at the deadline's last instant.
-      after: (tx, concluded) => this.steps.publishConclusion(tx, concluded, "DEEMED_APPROVED", now, lastInstantBefore(current.deadlineAt, now)),
+      conclusion: { outcome: "DEEMED_APPROVED", measuredAt: lastInstantBefore(current.deadlineAt, now) },
     };
   }
 
@@ -966,7 +964,7 @@ export class CasesService {
       to,
       opinion: text,
       changes: { outcome, concludedAt: now, deficiencyDueDay: null },
-      after: (tx, closed) => this.steps.publishConclusion(tx, closed, outcome, now),
+      conclusion: { outcome },
     };
   }
 

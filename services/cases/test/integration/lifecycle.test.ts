@@ -153,7 +153,14 @@ describe("a promised case from application to delivery", () => {
     expect(delivered.routingSlip[3]).toMatchObject({ opinion: "准予许可" });
 
     const changes = await outbox(casesEvents.caseStageChanged.subject, submitted.id);
-    expect(changes.map((c) => [c.slipSeq, c.toStatus])).toEqual([[1, "SUBMITTED"], [2, "ACCEPTED"], [3, "REVIEWED"], [4, "APPROVED"], [5, "CONCLUDED"], [6, "DELIVERED"]]);
+    expect(changes.map((c) => [c.slipSeq, c.toStatus, c.concludes])).toEqual([
+      [1, "SUBMITTED", false],
+      [2, "ACCEPTED", false],
+      [3, "REVIEWED", false],
+      [4, "APPROVED", false],
+      [5, "CONCLUDED", true],
+      [6, "DELIVERED", false],
+    ]);
     expect(changes[1]).toMatchObject({
       itemVersion: 1, departmentId: departments.zj, windowId: windows.zj, handlerId: people.clerk, actorId: people.clerk, actorWindowId: windows.zj,
       deadline: "2026-03-09T16:00:00.000Z", jointApprovalId: null, participantId: null, kind: "PROMISED",
@@ -164,6 +171,10 @@ describe("a promised case from application to delivery", () => {
     expect(concludedEvents).toEqual([
       expect.objectContaining({ outcome: "APPROVED", onTime: true, workingDaysUsed: 1, promisedLimitDays: 5, deadline: "2026-03-09T16:00:00.000Z", handlerId: people.clerk, windowId: windows.zj, decidedBySystem: false }),
     ]);
+    // The conclusion carries the step that concluded the case, exactly as that step's own event told it.
+    const { slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, opinion, occurredAt } = changes[4];
+    expect(concludedEvents[0].step).toEqual({ slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, opinion, occurredAt });
+    expect(concludedEvents[0].step).toMatchObject({ slipSeq: 5, action: "CONCLUDE", toStatus: "CONCLUDED" });
   });
 
   test("refusal (不予受理) needs a reason and ends the case", async () => {

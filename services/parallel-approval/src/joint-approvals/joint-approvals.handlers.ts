@@ -8,7 +8,10 @@ const ofJointCase = (event: { jointApprovalId: string | null; participantId: str
 /** What cases tells the saga about the participants' joint cases. */
 export function jointSagaHandlers(saga: JointSaga) {
   return [
-    onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event), { concerns: ofJointCase }),
+    // A step that concluded the case comes again with its conclusion, which the saga takes whole.
+    onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event), {
+      concerns: (event) => ofJointCase(event) && !event.concludes,
+    }),
     onEvent("joint-case-concluded", casesEvents.caseConcluded, (tx, event) => saga.onCaseConcluded(tx, event), { concerns: ofJointCase }),
     onEvent("joint-case-extended", casesEvents.caseDeadlineExtended, (tx, event, envelope) => saga.onCaseDeadlineExtended(tx, event, envelope.id), {
       concerns: ofJointCase,

@@ -45,6 +45,10 @@ export function onCalendar<T>(compute: () => T): T {
   }
 }
 
+/** What the saga takes from a step on a participant's routing slip, from either event that carries one. */
+type CaseStep = Pick<EventPayload<typeof casesEvents.caseStageChanged>, "caseId" | "receiptNo" | "handlerId" | "acceptedAt"> &
+  NonNullable<EventPayload<typeof casesEvents.caseConcluded>["step"]>;
+
 type Snapshot<T> = Record<string, unknown> & T;
 
 /** A joint approval locked for one transaction, with everything the saga changes in it. */
@@ -428,39 +432,7 @@ export class JointSaga {
     const participant = state?.participants.find((p) => p.id === event.participantId);
     if (!state || !participant) return;
     const awaitedBefore = awaitsAnswer(participant);
-    participant.caseId = event.caseId;
-    participant.receiptNo = event.receiptNo;
-    const newest = event.slipSeq > participant.caseSlipSeq;
-    if (newest) {
-      participant.caseSlipSeq = event.slipSeq;
-      participant.caseStatus = event.toStatus;
-      participant.handlerId = event.handlerId ?? participant.handlerId;
-      participant.acceptedAt = event.acceptedAt ? new Date(event.acceptedAt) : participant.acceptedAt;
-      if (event.opinion && event.actorKind === "STAFF") participant.opinion = event.opinion;
-    }
-    participant.status = participantStatus(participant);
-    this.note(state, {
-      kind: "CASE_STEP",
-      participantId: participant.id,
-      actor: event.actorId,
-      note: event.opinion,
-      details: { action: event.action, fromStatus: event.fromStatus, toStatus: event.toStatus, slipSeq: event.slipSeq, receiptNo: event.receiptNo, occurredAt: event.occurredAt },
-    });
-    const touchesNotice = event.toStatus === "MATERIALS_REQUESTED" || event.fromStatus === "MATERIALS_REQUESTED";
-    if (touchesNotice) {
-      await this.repository.recordNoticeStep(tx, {
-        participantId: participant.id,
-        slipSeq: event.slipSeq,
-        jointApprovalId: state.joint.id,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        occurredAt: new Date(event.occurredAt),
-      });
-    }
-    // The withdrawal may have reached cases before the case was opened: ask again while the case shows open.
-    if (participant.withdrawalRequestedAt && participant.outcome === null && newest && !CLOSED_CASE.includes(event.toStatus)) {
-      await this.requestWithdrawal(tx, state, participant, state.joint.conclusionReason ?? "联审终止");
-    }
+    const touchesNotice = await this.applyStep(tx, state, participant, event);
     if (!isFinal(state.joint.status) && (touchesNotice || awaitedBefore !== awaitsAnswer(participant))) await this.settleClocks(tx, state);
     await this.save(tx, state);
   }
@@ -477,6 +449,8 @@ export class JointSaga {
     if (!counted) return;
     const original = state.original.participants.get(participant.id)!;
     for (const row of [participant, original]) Object.assign(row, { outcome: event.outcome, status: event.outcome, concludedAt, countedAt: state.now });
+    // The concluding step comes with the conclusion (its caseStageChanged is not taken): one transaction for both.
+    const touchesNotice = event.step ? await this.applyStep(tx, state, participant, { ...event, ...event.step }) : false;
     participant.caseId = event.caseId;
     participant.receiptNo = event.receiptNo;
     participant.handlerId = event.handlerId ?? participant.handlerId;
@@ -493,9 +467,51 @@ export class JointSaga {
     });
     const conclusion = conclusionAfter(joint, event.outcome, effect, participant.departmentName);
     if (conclusion) await this.conclude(tx, state, conclusion, participant.id, "system");
-    // A participant that had already decided no longer had a clock watched: nothing to settle.
-    else if (!isFinal(joint.status) && awaitedBefore) await this.settleClocks(tx, state);
+    // A participant that had already decided no longer had a clock watched: nothing to settle, unless its notice ended.
+    else if (!isFinal(joint.status) && (awaitedBefore || touchesNotice)) await this.settleClocks(tx, state);
     await this.save(tx, state);
+  }
+
+  /**
+   * Takes a routing-slip step into the participant (only when it is newer than the last one
+   * seen, as steps may arrive out of order) and the history; records a step that starts or
+   * ends a one-time notice, and tells whether it did.
+   */
+  private async applyStep(tx: Tx, state: SagaState, participant: JointParticipantRow, step: CaseStep): Promise<boolean> {
+    participant.caseId = step.caseId;
+    participant.receiptNo = step.receiptNo;
+    const newest = step.slipSeq > participant.caseSlipSeq;
+    if (newest) {
+      participant.caseSlipSeq = step.slipSeq;
+      participant.caseStatus = step.toStatus;
+      participant.handlerId = step.handlerId ?? participant.handlerId;
+      participant.acceptedAt = step.acceptedAt ? new Date(step.acceptedAt) : participant.acceptedAt;
+      if (step.opinion && step.actorKind === "STAFF") participant.opinion = step.opinion;
+    }
+    participant.status = participantStatus(participant);
+    this.note(state, {
+      kind: "CASE_STEP",
+      participantId: participant.id,
+      actor: step.actorId,
+      note: step.opinion,
+      details: { action: step.action, fromStatus: step.fromStatus, toStatus: step.toStatus, slipSeq: step.slipSeq, receiptNo: step.receiptNo, occurredAt: step.occurredAt },
+    });
+    const touchesNotice = step.toStatus === "MATERIALS_REQUESTED" || step.fromStatus === "MATERIALS_REQUESTED";
+    if (touchesNotice) {
+      await this.repository.recordNoticeStep(tx, {
+        participantId: participant.id,
+        slipSeq: step.slipSeq,
+        jointApprovalId: state.joint.id,
+        fromStatus: step.fromStatus,
+        toStatus: step.toStatus,
+        occurredAt: new Date(step.occurredAt),
+      });
+    }
+    // The withdrawal may have reached cases before the case was opened: ask again while the case shows open.
+    if (participant.withdrawalRequestedAt && participant.outcome === null && newest && !CLOSED_CASE.includes(step.toStatus)) {
+      await this.requestWithdrawal(tx, state, participant, state.joint.conclusionReason ?? "联审终止");
+    }
+    return touchesNotice;
   }
 
   /** 延期 on a participant's case: its deadline on the joint clock grows by as much. */

@@ -47,6 +47,8 @@ async function open(count = 2, deadlineWorkingDays = 10): Promise<JointView> {
   return ok(await call<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input })).startJointApproval;
 }
 
+const detailsOf = (entry: JointView): { slipSeq?: number } => (entry.details ? JSON.parse(entry.details) : {});
+
 async function read(id: string): Promise<JointView> {
   return ok(await call<{ jointApproval: JointView }>("parallel-approval", bureau, READ, { id })).jointApproval;
 }
@@ -169,6 +171,37 @@ test("a conclusion that arrives before the case's steps counts once; the late st
   expect(approved).toMatchObject({ outcomesCounted: 2, approvalsCounted: 2 });
   expect(await outbox("joint.approval.concluded", joint.id)).toEqual([expect.objectContaining({ outcome: "APPROVED" })]);
   expect(await db("SELECT id FROM durable_timer WHERE timer_key LIKE ? AND fired_at IS NULL", [`${joint.id}:%`])).toEqual([]);
+});
+
+test("a conclusion that carries its concluding step is taken whole; that step's own event, marked as concluding, is left to it", async () => {
+  const joint = await open();
+  const first = jointCase(joint, 0);
+  const at = clock.now();
+  const steps: Array<[number, string | null, string]> = [
+    [1, null, "SUBMITTED"],
+    [2, "SUBMITTED", "ACCEPTED"],
+    [3, "ACCEPTED", "REVIEWED"],
+    [4, "REVIEWED", "APPROVED"],
+  ];
+  for (const [seq, from, to] of steps) await events.publish(casesEvents.caseStageChanged, stageChanged(first, seq, from as never, to as never, at));
+  await eventually(async () => ((await db("SELECT id FROM joint_history WHERE joint_approval_id = ? AND kind = 'CASE_STEP'", [joint.id])).length === 4 ? true : null));
+  const step = { slipSeq: 5, action: "CONCLUDE", fromStatus: "APPROVED" as const, toStatus: "CONCLUDED" as const, actorId: "staff-2", actorKind: "STAFF" as const, actorWindowId: null, opinion: "准予办结", occurredAt: at.toISOString() };
+  const concludingStep = await events.publish(casesEvents.caseStageChanged, stageChanged(first, 5, "APPROVED", "CONCLUDED", at, { ...step, concludes: true }));
+  await events.publish(casesEvents.caseConcluded, concluded(first, "APPROVED", at, { step }));
+  await until(joint.id, (j) => j.participants[0].outcome === "APPROVED");
+  await settle();
+  const seen = await read(joint.id);
+  expect(seen.participants[0]).toMatchObject({ status: "APPROVED", caseStatus: "CONCLUDED", opinion: "准予办结" });
+  const history = seen.history.filter((h: JointView) => h.participantId === first.participantId);
+  const slipSeqs = history.filter((h: JointView) => h.kind === "CASE_STEP").map((h: JointView) => detailsOf(h).slipSeq);
+  expect(slipSeqs.sort()).toEqual([1, 2, 3, 4, 5]);
+  // The concluding step and the outcome in one transaction: side by side, in that order.
+  expect(history.slice(-2).map((h: JointView) => [h.kind, detailsOf(h).slipSeq ?? null])).toEqual([
+    ["CASE_STEP", 5],
+    ["OUTCOME_COUNTED", null],
+  ]);
+  // Acked without a transaction: no inbox row, nothing recorded twice.
+  expect(await db("SELECT message_id FROM inbox_message WHERE message_id = ?", [concludingStep])).toEqual([]);
 });
 
 test("a crash between the commit and the ack: the redelivery finds the inbox row and changes nothing", async () => {

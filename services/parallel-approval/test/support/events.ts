@@ -69,7 +69,7 @@ export function stageChanged(c: JointCase, slipSeq: number, fromStatus: CaseStat
   });
 }
 
-export function concluded(c: JointCase, outcome: Outcome, at: Date) {
+export function concluded(c: JointCase, outcome: Outcome, at: Date, extra: Partial<EventPayload<typeof casesEvents.caseConcluded>> = {}) {
   return casesEvents.caseConcluded.schema.parse({
     ...c,
     itemVersion: 1,
@@ -84,5 +84,6 @@ export function concluded(c: JointCase, outcome: Outcome, at: Date) {
     promisedLimitDays: 5,
     kind: "JOINT",
     decidedBySystem: false,
+    ...extra,
   });
 }
