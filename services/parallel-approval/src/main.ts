@@ -11,6 +11,7 @@ import { ALARM_TIMER, JointSaga } from "./joint-approvals/joint-saga.service";
 import { JointApprovals1763769600050 } from "./joint-approvals/migrations/1763769600050-joint-approvals";
 import { JointSaga1763769600051 } from "./joint-approvals/migrations/1763769600051-joint-saga";
 import { JointAlarms1763769600053 } from "./joint-approvals/migrations/1763769600053-joint-alarms";
+import { JointClockFacts1763769600054 } from "./joint-approvals/migrations/1763769600054-joint-clock-facts";
 import { replicaEntities } from "./replicas/entities";
 import { Replicas1763769600052 } from "./replicas/migrations/1763769600052-replicas";
 import { replicaHandlers } from "./replicas/replicas.handlers";
@@ -22,7 +23,7 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
   name: "parallel-approval",
   rootDir: join(__dirname, ".."),
   entities: [...jointApprovalEntities, ...replicaEntities],
-  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052, JointAlarms1763769600053],
+  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052, JointAlarms1763769600053, JointClockFacts1763769600054],
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);
     const replicas = new ReplicasRepository(dataSource);

@@ -62,10 +62,10 @@ export function requireTransition(action: CaseAction, current: Pick<CaseRow, "ki
 }
 
 /**
- * Runs one step of a case: locks it, replays a retried step with the same idempotency key
- * as its first result, lets the act plan the step, then moves the case, recomputes its
- * clocks and timers, appends the step to the routing slip and publishes it. All of it
- * commits together or not at all.
+ * Runs one step of a case: locks it, lets the act plan the step, then moves the case,
+ * recomputes its clocks and timers, appends the step to the routing slip and publishes it.
+ * All of it commits together or not at all; a retry with the same idempotency key is
+ * answered with the first attempt's result.
  */
 export class CaseSteps {
   constructor(
@@ -76,9 +76,36 @@ export class CaseSteps {
     private readonly clock: Clock,
   ) {}
 
-  run(caseId: string, actor: Actor, action: StepAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
-    // The unit of work runs a deadlock victim again whole, so a step is never half-applied.
-    return this.unitOfWork.run((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
+  /**
+   * A retried step (the same idempotency key) is answered with the case as it now is. A retry
+   * is rare, so it is recognised only once the step fails: it finds the case moved on, or its
+   * routing-slip entry refused by the unique key (case, idempotency key). The failed attempt
+   * is rolled back whole; then the entry its first attempt left is looked up.
+   */
+  async run(caseId: string, actor: Actor, action: StepAction, idempotencyKey: string | null, plan: (context: StepContext) => Promise<StepPlan | null>): Promise<CaseRow> {
+    try {
+      // The unit of work runs a deadlock victim again whole, so a step is never half-applied.
+      return await this.unitOfWork.run((tx) => this.runIn(tx, caseId, actor, action, idempotencyKey, plan));
+    } catch (error) {
+      const replayed = idempotencyKey ? await this.replay(caseId, actor, action, idempotencyKey) : null;
+      if (replayed) return replayed;
+      throw error;
+    }
+  }
+
+  /** The case, when the step with this key was taken before by the same actor; null when it was not. */
+  private replay(caseId: string, actor: Actor, stepAction: StepAction, idempotencyKey: string): Promise<CaseRow | null> {
+    return this.unitOfWork.run(async (tx) => {
+      const earlier = await this.cases.entryByIdempotencyKey(tx, caseId, idempotencyKey);
+      const current = earlier ? await this.cases.find(caseId, tx) : null;
+      if (!earlier || !current) return null;
+      const item = await this.items.version(current.itemId, current.itemVersion, tx);
+      const action = typeof stepAction === "function" && item ? await stepAction({ tx, current, item }) : stepAction;
+      if (earlier.action !== action || earlier.actorId !== actor.id) {
+        throw new DomainError("IDEMPOTENCY_KEY_REUSED", `Key ${idempotencyKey} was used for another step of case ${caseId}`, { action: earlier.action });
+      }
+      return current;
+    });
   }
 
   /** A plan of null means the case, once locked, turned out to need nothing: no step is recorded. */
@@ -88,15 +115,6 @@ export class CaseSteps {
     const item = await this.items.version(current.itemId, current.itemVersion, tx);
     if (!item) throw new Error(`Item ${current.itemId} v${current.itemVersion} of case ${caseId} is missing from the replica`);
     const action = typeof stepAction === "function" ? await stepAction({ tx, current, item }) : stepAction;
-    if (idempotencyKey) {
-      const earlier = await this.cases.entryByIdempotencyKey(tx, caseId, idempotencyKey);
-      if (earlier) {
-        if (earlier.action !== action || earlier.actorId !== actor.id) {
-          throw new DomainError("IDEMPOTENCY_KEY_REUSED", `Key ${idempotencyKey} was used for another step of case ${caseId}`, { action: earlier.action });
-        }
-        return current;
-      }
-    }
     const now = this.clock.now();
     const step = await plan({ tx, current, item, now });
     if (!step) return current;

@@ -432,6 +432,10 @@ describe("a retried or doubled step is done once", () => {
     const accepted = await acceptedCase();
     await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" });
     expect(errorOf(await call(clerk, M.conclude, { id: accepted.id, key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    // A step that would be allowed now is refused too, by the routing slip's unique key, and leaves nothing behind.
+    expect(errorOf(await call(clerk, M.decide, { id: accepted.id, d: "APPROVE", o: "同意", key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await db("SELECT action FROM case_routing_entry WHERE case_id = ? ORDER BY seq", [accepted.id])).toEqual([{ action: "SUBMIT" }, { action: "ACCEPT" }, { action: "REVIEW" }]);
+    expect(await outbox(casesEvents.caseStageChanged.subject, accepted.id)).toHaveLength(3);
     expect((await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" })).status).toBe("REVIEWED");
   });
 

@@ -87,6 +87,10 @@ export class JointApprovalRow {
   @Column({ name: "completed_steps", ...json<CompletedStep[]>() })
   completedSteps!: CompletedStep[];
 
+  /** How many notice steps and extensions it has recorded: with none, its clocks need neither read. */
+  @Column({ name: "clock_facts", type: "int", default: 0 })
+  clockFacts!: number;
+
   /** The key of its durable timer: set for the next instant one of its clocks needs the saga. */
   @Column({ name: "alarm_key", type: "varchar", length: 100, nullable: true })
   alarmKey!: string | null;

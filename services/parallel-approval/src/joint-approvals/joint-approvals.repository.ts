@@ -161,11 +161,13 @@ export class JointApprovalsRepository {
   }
 
   /** A step already recorded (a redelivery) is kept as it was. */
-  async recordNoticeStep(tx: Tx, step: NoticeStepRow): Promise<void> {
-    await tx.manager.query(
+  /** False when the step was recorded before. */
+  async recordNoticeStep(tx: Tx, step: NoticeStepRow): Promise<boolean> {
+    const result = (await tx.manager.query(
       "INSERT IGNORE INTO joint_notice_step (participant_id, slip_seq, joint_approval_id, from_status, to_status, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
       [step.participantId, step.slipSeq, step.jointApprovalId, step.fromStatus, step.toStatus, step.occurredAt],
-    );
+    )) as { affectedRows?: number };
+    return result.affectedRows === 1;
   }
 
   async noticeStepsOf(jointApprovalId: string, tx?: Tx): Promise<NoticeStepRow[]> {

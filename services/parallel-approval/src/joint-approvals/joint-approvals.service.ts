@@ -182,6 +182,7 @@ export class JointApprovalsService {
       approvalsCounted: 0,
       completedSteps: [],
       alarmKey: null,
+      clockFacts: 0,
       yellowRaisedFor: null,
       concludedAt: null,
       conclusionReason: null,

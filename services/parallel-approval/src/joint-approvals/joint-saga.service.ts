@@ -338,9 +338,14 @@ export class JointSaga {
   }
 
   private async clockFacts(tx: Tx, state: SagaState) {
-    const steps = await this.repository.noticeStepsOf(state.joint.id, tx);
-    const extensions = await this.repository.extensionsOf(state.joint.id, tx);
+    const { steps, extensions } = await this.recordedClockFacts(state.joint, tx);
     return this.limits(state.joint, state.participants, steps, extensions);
+  }
+
+  /** The notice steps and extensions that move the clocks; most joint approvals have none to read. */
+  private async recordedClockFacts(joint: JointApprovalRow, tx?: Tx): Promise<{ steps: NoticeStepRow[]; extensions: ExtensionRow[] }> {
+    if (joint.clockFacts === 0) return { steps: [], extensions: [] };
+    return { steps: await this.repository.noticeStepsOf(joint.id, tx), extensions: await this.repository.extensionsOf(joint.id, tx) };
   }
 
   /**
@@ -405,8 +410,7 @@ export class JointSaga {
 
   /** The clocks as they stand now (or at each participant's conclusion), for reading. */
   async clockView(joint: JointApprovalRow, participants: readonly JointParticipantRow[]): Promise<ClockView> {
-    const steps = await this.repository.noticeStepsOf(joint.id);
-    const extensions = await this.repository.extensionsOf(joint.id);
+    const { steps, extensions } = await this.recordedClockFacts(joint);
     const limits = this.limits(joint, participants, steps, extensions);
     const now = this.clock.now();
     return onCalendar(() => {
@@ -498,7 +502,7 @@ export class JointSaga {
     });
     const touchesNotice = step.toStatus === "MATERIALS_REQUESTED" || step.fromStatus === "MATERIALS_REQUESTED";
     if (touchesNotice) {
-      await this.repository.recordNoticeStep(tx, {
+      const recorded = await this.repository.recordNoticeStep(tx, {
         participantId: participant.id,
         slipSeq: step.slipSeq,
         jointApprovalId: state.joint.id,
@@ -506,6 +510,7 @@ export class JointSaga {
         toStatus: step.toStatus,
         occurredAt: new Date(step.occurredAt),
       });
+      if (recorded) state.joint.clockFacts += 1;
     }
     // The withdrawal may have reached cases before the case was opened: ask again while the case shows open.
     if (participant.withdrawalRequestedAt && participant.outcome === null && newest && !CLOSED_CASE.includes(step.toStatus)) {
@@ -528,6 +533,7 @@ export class JointSaga {
       approvedAt: new Date(event.approvedAt),
     });
     if (!recorded) return;
+    state.joint.clockFacts += 1;
     this.note(state, { kind: "DEADLINE_EXTENDED", participantId: participant.id, actor: event.approvedBy, note: event.reason, details: { workingDays: event.workingDays } });
     if (!isFinal(state.joint.status)) await this.settleClocks(tx, state);
     await this.save(tx, state);

@@ -204,6 +204,38 @@ test("a conclusion that carries its concluding step is taken whole; that step's 
   expect(await db("SELECT message_id FROM inbox_message WHERE message_id = ?", [concludingStep])).toEqual([]);
 });
 
+test("an extension on a participant's case moves that participant's deadline once, however often it is delivered", async () => {
+  const joint = await open();
+  const first = jointCase(joint, 0);
+  const before = joint.participants[0].deadline;
+  const extension = casesEvents.caseDeadlineExtended.schema.parse({
+    ...first,
+    itemVersion: 1,
+    kind: "JOINT",
+    windowId: null,
+    handlerId: "staff-1",
+    applicantSubject: "citizen-1",
+    workingDays: 3,
+    reason: "需现场核查",
+    applicantNotice: "办理期限延长3个工作日",
+    approvedBy: "chief-1",
+    approvedAt: clock.now().toISOString(),
+    acceptedAt: clock.now().toISOString(),
+    deadline: null,
+  });
+  const id = await events.publish(casesEvents.caseDeadlineExtended, extension);
+  await events.publish(casesEvents.caseDeadlineExtended, extension, id);
+  const extended = await until(joint.id, (j) => j.participants[0].deadline !== before);
+  // Five working days counted from the day after Monday 2 March end on Monday 9 March; three more on Thursday 12 March.
+  expect([before, extended.participants[0].deadline]).toEqual(["2026-03-09T16:00:00.000Z", "2026-03-12T16:00:00.000Z"]);
+  expect(extended.participants[1].deadline).toBe(joint.participants[1].deadline);
+  await settle();
+  const seen = await read(joint.id);
+  expect(seen.participants[0].deadline).toBe("2026-03-12T16:00:00.000Z");
+  expect(seen.history.filter((h: JointView) => h.kind === "DEADLINE_EXTENDED")).toHaveLength(1);
+  expect(await db("SELECT clock_facts FROM joint_approval WHERE id = ?", [joint.id])).toEqual([{ clock_facts: 1 }]);
+});
+
 test("a crash between the commit and the ack: the redelivery finds the inbox row and changes nothing", async () => {
   const joint = await open();
   const id = randomUUID();
