@@ -18,16 +18,29 @@ export interface EventHandler<E extends EventDefinition = EventDefinition> {
    */
   readonly concerns?: (payload: EventPayload<E>) => boolean;
   handle(tx: Tx, payload: EventPayload<E>, envelope: Envelope): Promise<void>;
+  /**
+   * Applies several events received together in one transaction, with set-based statements.
+   * Returns the envelope ids it leaves to `handle`, one at a time, after its transaction.
+   */
+  readonly handleBatch?: (tx: Tx, events: ReadonlyArray<BatchedEvent<E>>) => Promise<readonly string[]>;
+}
+
+export interface BatchedEvent<E extends EventDefinition = EventDefinition> {
+  payload: EventPayload<E>;
+  envelope: Envelope;
 }
 
 export function onEvent<E extends EventDefinition>(
   name: string,
   event: E,
   handle: (tx: Tx, payload: EventPayload<E>, envelope: Envelope) => Promise<void>,
-  options: { concerns?: (payload: EventPayload<E>) => boolean } = {},
+  options: { concerns?: (payload: EventPayload<E>) => boolean; handleBatch?: EventHandler<E>["handleBatch"] } = {},
 ): EventHandler {
-  return { name, event, handle, concerns: options.concerns } as EventHandler;
+  return { name, event, handle, concerns: options.concerns, handleBatch: options.handleBatch } as EventHandler;
 }
+
+/** The most events one batch takes; more waiting form the next. */
+const MAX_BATCH = 64;
 
 /** Thrown by a handler that cannot act yet (say, a replica has not caught up): redeliver later. */
 export class RetryLater extends Error {
@@ -120,6 +133,7 @@ export class EventConsumers {
   }
 
   private async drain(handler: EventHandler, durable: string, messages: ConsumerMessages): Promise<void> {
+    if (handler.handleBatch) return this.drainInBatches(handler, durable, messages);
     const limit = this.options.concurrency ?? 16;
     const inFlight = new Set<Promise<void>>();
     for await (const message of messages) {
@@ -130,22 +144,132 @@ export class EventConsumers {
     await Promise.all(inFlight);
   }
 
-  private async process(handler: EventHandler, durable: string, message: JsMsg): Promise<void> {
-    const { logger } = this.options;
+  /**
+   * Messages wait while every batch slot is busy and go together into the next free one: an
+   * idle consumer handles each at once, a busy one in ever larger batches.
+   */
+  private async drainInBatches(handler: EventHandler, durable: string, messages: ConsumerMessages): Promise<void> {
+    const slots = Math.max(1, Math.floor((this.options.concurrency ?? 16) / 4));
+    const waiting: JsMsg[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let scheduled = false;
+    const startBatches = () => {
+      scheduled = false;
+      while (waiting.length > 0 && inFlight.size < slots) {
+        const batch = waiting.splice(0, MAX_BATCH);
+        const work = this.processBatch(handler, durable, batch).finally(() => {
+          inFlight.delete(work);
+          startBatches();
+        });
+        inFlight.add(work);
+      }
+    };
+    for await (const message of messages) {
+      waiting.push(message);
+      if (waiting.length >= MAX_BATCH) startBatches();
+      else if (!scheduled) {
+        // Messages that arrive in the same burst are read before the batch starts.
+        scheduled = true;
+        setImmediate(startBatches);
+      }
+      while (waiting.length >= MAX_BATCH * slots && inFlight.size > 0) await Promise.race(inFlight);
+    }
+    while (waiting.length > 0 || inFlight.size > 0) {
+      startBatches();
+      await Promise.all(inFlight);
+    }
+  }
+
+  private async processBatch(handler: EventHandler, durable: string, messages: readonly JsMsg[]): Promise<void> {
+    const events = new Map<string, BatchedEvent & { message: JsMsg }>();
+    // The same envelope twice in one batch (a redelivery): the second waits for the first.
+    const repeats: Array<BatchedEvent & { message: JsMsg }> = [];
+    for (const message of messages) {
+      const parsed = this.parse(handler, durable, message);
+      if (!parsed) continue;
+      if (events.has(parsed.envelope.id)) repeats.push({ ...parsed, message });
+      else events.set(parsed.envelope.id, { ...parsed, message });
+    }
+    const oneByOne = (ids: Iterable<string>) =>
+      Promise.all(
+        [...ids].map((id) => {
+          const event = events.get(id)!;
+          return this.process(handler, durable, event.message, event);
+        }),
+      );
+    try {
+      await this.applyBatch(handler, durable, events, oneByOne);
+    } finally {
+      for (const repeat of repeats) await this.process(handler, durable, repeat.message, repeat);
+    }
+  }
+
+  private async applyBatch(
+    handler: EventHandler,
+    durable: string,
+    events: ReadonlyMap<string, BatchedEvent & { message: JsMsg }>,
+    oneByOne: (ids: Iterable<string>) => Promise<unknown>,
+  ): Promise<void> {
+    if (events.size <= 1) {
+      await oneByOne(events.keys());
+      return;
+    }
+    let leftOver: readonly string[];
+    try {
+      leftOver = await runWithRequestContext({ requestId: `batch-${[...events.keys()][0]}`, identity: this.systemIdentity }, () =>
+        this.options.unitOfWork.run(async (tx) => {
+          const left = await handler.handleBatch!(tx, [...events.values()]);
+          const taken = [...events.keys()].filter((id) => !left.includes(id));
+          // A plain insert: one already in the inbox (a redelivery) fails the batch, whose events then go one by one.
+          if (taken.length > 0) {
+            await tx.manager.query(
+              `INSERT INTO inbox_message (consumer, message_id, processed_at) VALUES ${taken.map(() => "(?, ?, UTC_TIMESTAMP(3))").join(", ")}`,
+              taken.flatMap((id) => [durable, id]),
+            );
+          }
+          return left;
+        }),
+      );
+    } catch (error) {
+      this.options.logger.debug({ err: error, consumer: durable, events: events.size }, "batch not applied; its events go one by one");
+      await oneByOne(events.keys());
+      return;
+    }
+    for (const [id, { envelope, message }] of events) {
+      if (leftOver.includes(id)) continue;
+      try {
+        this.options.beforeAck?.(envelope);
+        message.ack();
+      } catch {
+        message.nak(500);
+      }
+    }
+    await oneByOne(leftOver);
+  }
+
+  /** The envelope and payload of a message this handler should apply; null when it was settled here (malformed, or none of its business). */
+  private parse(handler: EventHandler, durable: string, message: JsMsg): BatchedEvent | null {
     let envelope: Envelope;
     let payload: unknown;
     try {
       envelope = envelopeSchema.parse(message.json());
       payload = handler.event.schema.parse(envelope.payload);
     } catch (error) {
-      logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
+      this.options.logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
       message.term("malformed");
-      return;
+      return null;
     }
     if (handler.concerns && !handler.concerns(payload as never)) {
       message.ack();
-      return;
+      return null;
     }
+    return { envelope, payload: payload as never };
+  }
+
+  private async process(handler: EventHandler, durable: string, message: JsMsg, parsed = this.parse(handler, durable, message)): Promise<void> {
+    const { logger } = this.options;
+    if (!parsed) return;
+    const { envelope, payload } = parsed;
     const context = { requestId: envelope.requestId ?? envelope.id, identity: this.systemIdentity };
     try {
       await runWithRequestContext(context, () =>

@@ -210,6 +210,52 @@ test("a message delivered twice takes effect once", async () => {
   expect(await effects("double-delivery")).toBe(1);
 });
 
+test("events received together go in one batch; those it leaves go one by one; redelivered or twice-sent ones take effect once", async () => {
+  const name = "batched";
+  const batchSizes: number[] = [];
+  let oneByOne = 0;
+  let lostAcks = 0;
+  const insertEffects = (tx: Parameters<EventHandler["handle"]>[0], rows: Array<[string, number]>) =>
+    tx.manager.query(`INSERT INTO effect (consumer, event_id, n) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}`, rows.flatMap(([id, n]) => [name, id, n]));
+  const handler = onEvent(
+    name,
+    thingHappened,
+    async (tx, payload, envelope) => {
+      oneByOne += 1;
+      await insertEffects(tx, [[envelope.id, payload.n]]);
+    },
+    {
+      // Even numbers are applied together; odd ones are left to the handler above.
+      handleBatch: async (tx, events) => {
+        batchSizes.push(events.length);
+        const even = events.filter((e) => e.payload.n % 2 === 0);
+        if (even.length > 0) await insertEffects(tx, even.map((e) => [e.envelope.id, e.payload.n]));
+        return events.filter((e) => e.payload.n % 2 === 1).map((e) => e.envelope.id);
+      },
+    },
+  );
+  await consume([handler], (envelope) => {
+    // The first event of the first batch "crashes" between the commit and the ack.
+    if ((envelope.payload as { n: number }).n === 0 && lostAcks++ === 0) throw new Error("crashed between commit and ack");
+  });
+  await unitOfWork.run(async (tx) => {
+    for (let n = 0; n < 40; n += 1) await tx.publish(thingHappened, { n });
+  });
+  const twice: Envelope = { id: "22222222-3333-4444-5555-666666666666", type: thingHappened.subject, occurredAt: new Date().toISOString(), requestId: null, centerCode: null, payload: { n: 100 } };
+  const js = jetstream(nats);
+  await js.publish(namespacedSubject(namespace, thingHappened.subject), JSON.stringify(twice));
+  await js.publish(namespacedSubject(namespace, thingHappened.subject), JSON.stringify(twice));
+  await relay().publishBatch();
+  await eventually(async () => ((await count("SELECT COUNT(*) AS n FROM inbox_message WHERE consumer = ?", [`platformtest_${name}`])) === 41 ? true : null), 15_000);
+  await eventually(async () => (lostAcks >= 2 ? true : null), 15_000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const applied = (await dataSource.query("SELECT event_id, COUNT(*) AS times FROM effect WHERE consumer = ? GROUP BY event_id", [name])) as Array<{ times: string | number }>;
+  expect(applied).toHaveLength(41);
+  expect(applied.every((row) => Number(row.times) === 1)).toBe(true);
+  expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+  expect(oneByOne).toBeGreaterThanOrEqual(20);
+});
+
 test("effect committed but the ack lost: the redelivery finds the inbox row and only acks", async () => {
   let lost = 0;
   await startConsumer("lost-ack", {

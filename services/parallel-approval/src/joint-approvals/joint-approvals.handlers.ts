@@ -11,6 +11,7 @@ export function jointSagaHandlers(saga: JointSaga) {
     // A step that concluded the case comes again with its conclusion, which the saga takes whole.
     onEvent("joint-case-stage", casesEvents.caseStageChanged, (tx, event) => saga.onCaseStageChanged(tx, event), {
       concerns: (event) => ofJointCase(event) && !event.concludes,
+      handleBatch: (tx, events) => saga.onRoutineStepsTogether(tx, events),
     }),
     onEvent("joint-case-concluded", casesEvents.caseConcluded, (tx, event) => saga.onCaseConcluded(tx, event), { concerns: ofJointCase }),
     onEvent("joint-case-extended", casesEvents.caseDeadlineExtended, (tx, event, envelope) => saga.onCaseDeadlineExtended(tx, event, envelope.id), {

@@ -43,6 +43,19 @@ class RowMapper<T extends ObjectLiteral> {
     return entity as T;
   }
 
+  /** `SET a = CASE id WHEN ? THEN ? … END, …` and its values: the properties given, each row its own values. */
+  assignmentsByRow(rows: ReadonlyArray<T & { id: string }>, properties: ReadonlyArray<keyof T & string>): { sql: string; params: unknown[] } {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const property of properties) {
+      const column = this.byProperty.get(property);
+      if (!column) throw new Error(`${this.table} has no column for ${property}`);
+      parts.push(`\`${column.column}\` = CASE id ${rows.map(() => "WHEN ? THEN ?").join(" ")} END`);
+      for (const row of rows) params.push(row.id, column.transformer ? column.transformer.to(row[property]) : row[property]);
+    }
+    return { sql: parts.join(", "), params };
+  }
+
   /** `SET a = ?, b = ?` and its values, for the properties given. */
   assignments(changes: Partial<T>): { sql: string; params: unknown[] } {
     const parts: string[] = [];
@@ -134,6 +147,22 @@ export class JointApprovalsRepository {
     return rows.map((row) => this.participants.fromRow(row));
   }
 
+  /** Participants of any joint approvals, locked in the order of their ids, so two batches never wait on each other crosswise. */
+  async lockParticipants(tx: Tx, ids: readonly string[]): Promise<JointParticipantRow[]> {
+    if (ids.length === 0) return [];
+    const rows = (await tx.manager.query(`SELECT ${this.participants.selectList("p")} FROM joint_participant p WHERE p.id IN (?) ORDER BY p.id FOR UPDATE`, [
+      [...ids],
+    ])) as Array<Record<string, unknown>>;
+    return rows.map((row) => this.participants.fromRow(row));
+  }
+
+  /** The same properties of several participants, each to its own value, in one statement. */
+  async updateParticipants(tx: Tx, rows: readonly JointParticipantRow[], properties: ReadonlyArray<keyof JointParticipantRow & string>): Promise<void> {
+    if (rows.length === 0) return;
+    const { sql, params } = this.participants.assignmentsByRow(rows, properties);
+    await tx.manager.query(`UPDATE joint_participant SET ${sql} WHERE id IN (?)`, [...params, rows.map((row) => row.id)]);
+  }
+
   async updateJoint(tx: Tx, id: string, changes: Partial<JointApprovalRow>): Promise<void> {
     await this.update(tx, this.joints, id, changes);
   }
@@ -160,8 +189,7 @@ export class JointApprovalsRepository {
     return result.affectedRows === 1;
   }
 
-  /** A step already recorded (a redelivery) is kept as it was. */
-  /** False when the step was recorded before. */
+  /** A step already recorded (a redelivery) is kept as it was: false then. */
   async recordNoticeStep(tx: Tx, step: NoticeStepRow): Promise<boolean> {
     const result = (await tx.manager.query(
       "INSERT IGNORE INTO joint_notice_step (participant_id, slip_seq, joint_approval_id, from_status, to_status, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -81,6 +81,17 @@ export function participantStatus(p: ParticipantFacts): ParticipantStatus {
   }
 }
 
+/**
+ * A step that only moves a case along before any decision (submitted, accepted, reviewed,
+ * forwarded): it starts or ends no notice and decides nothing, so it changes where the
+ * participant stands, never what the saga decides on.
+ */
+export function isRoutineStep(step: { fromStatus: CaseStatus | null; toStatus: CaseStatus }): boolean {
+  return ROUTINE.includes(step.fromStatus) && ROUTINE.includes(step.toStatus);
+}
+
+const ROUTINE: readonly (CaseStatus | null)[] = UNDECIDED.filter((status) => status !== "MATERIALS_REQUESTED");
+
 /** The participant still owes its answer: its deadline is watched. */
 export function awaitsAnswer(p: ParticipantFacts): boolean {
   return p.outcome === null && p.deemedConsentRequestedAt === null && p.timedOutAt === null && (UNDECIDED.includes(p.caseStatus) || VETO_PENDING.includes(p.caseStatus!));

@@ -1,12 +1,13 @@
 import { CalendarError, type WorkingCalendar } from "@onestop/calendar";
 import { casesEvents, jointEvents, type EventPayload } from "@onestop/events";
-import { DomainError, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import { DomainError, type BatchedEvent, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
 import type { ExtensionRow, HistoryKind, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import {
   atParticipantDeadline,
   awaitsAnswer,
   conclusionAfter,
   isFinal,
+  isRoutineStep,
   outcomeEffect,
   participantStatus,
   type CaseStatus,
@@ -77,6 +78,31 @@ export interface ClockView {
 
 const copy = <T extends object>(row: T): Snapshot<T> => ({ ...row }) as Snapshot<T>;
 
+/** What a step can change on a participant (takeStep). */
+const STEP_FIELDS: ReadonlyArray<keyof JointParticipantRow & string> = ["caseId", "receiptNo", "caseSlipSeq", "caseStatus", "handlerId", "acceptedAt", "opinion", "status"];
+
+function historyEntry(jointApprovalId: string, at: Date, entry: HistoryNote): Omit<HistoryRow, "id"> {
+  return {
+    jointApprovalId,
+    at,
+    kind: entry.kind,
+    participantId: entry.participantId ?? null,
+    actor: entry.actor ?? null,
+    note: entry.note ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
+function caseStepNote(participantId: string, step: CaseStep): HistoryNote {
+  return {
+    kind: "CASE_STEP",
+    participantId,
+    actor: step.actorId,
+    note: step.opinion,
+    details: { action: step.action, fromStatus: step.fromStatus, toStatus: step.toStatus, slipSeq: step.slipSeq, receiptNo: step.receiptNo, occurredAt: step.occurredAt },
+  };
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -136,15 +162,23 @@ export class JointSaga {
   }
 
   private note(state: SagaState, entry: HistoryNote): void {
-    state.history.push({
-      jointApprovalId: state.joint.id,
-      at: state.now,
-      kind: entry.kind,
-      participantId: entry.participantId ?? null,
-      actor: entry.actor ?? null,
-      note: entry.note ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    });
+    state.history.push(historyEntry(state.joint.id, state.now, entry));
+  }
+
+  /** Where the participant's case stands after a step; true when the step is the newest seen. */
+  private takeStep(participant: JointParticipantRow, step: CaseStep): boolean {
+    participant.caseId = step.caseId;
+    participant.receiptNo = step.receiptNo;
+    const newest = step.slipSeq > participant.caseSlipSeq;
+    if (newest) {
+      participant.caseSlipSeq = step.slipSeq;
+      participant.caseStatus = step.toStatus;
+      participant.handlerId = step.handlerId ?? participant.handlerId;
+      participant.acceptedAt = step.acceptedAt ? new Date(step.acceptedAt) : participant.acceptedAt;
+      if (step.opinion && step.actorKind === "STAFF") participant.opinion = step.opinion;
+    }
+    participant.status = participantStatus(participant);
+    return newest;
   }
 
   private view(state: SagaState): SagaView {
@@ -477,29 +511,50 @@ export class JointSaga {
   }
 
   /**
+   * Routine steps (受理, 审核 and the like, before any decision) of many participants' cases,
+   * applied together. They change only where a participant stands and the history, so they
+   * take no joint approval's lock. A step the saga must weigh is left to onCaseStageChanged,
+   * with its participant's other steps: any step that is not routine, and routine ones that
+   * find their participant's withdrawal asked for or would change whether it owes an answer.
+   * Returns the envelope ids left.
+   */
+  async onRoutineStepsTogether(tx: Tx, events: ReadonlyArray<BatchedEvent<typeof casesEvents.caseStageChanged>>): Promise<string[]> {
+    const left = new Set(events.filter((e) => !isRoutineStep(e.payload)).map((e) => e.envelope.id));
+    const routine = new Map<string, Array<BatchedEvent<typeof casesEvents.caseStageChanged>>>();
+    for (const event of events) {
+      if (left.has(event.envelope.id)) continue;
+      routine.set(event.payload.participantId!, [...(routine.get(event.payload.participantId!) ?? []), event]);
+    }
+    const locked = new Map((await this.repository.lockParticipants(tx, [...routine.keys()])).map((p) => [p.id, p]));
+    const now = this.clock.now();
+    const moved: JointParticipantRow[] = [];
+    const history: Array<Omit<HistoryRow, "id">> = [];
+    for (const [participantId, unordered] of routine) {
+      const steps = [...unordered].sort((a, b) => a.payload.slipSeq - b.payload.slipSeq);
+      const before = locked.get(participantId);
+      const after = before ? { ...before } : null;
+      const fits = before && after && steps.every((e) => e.payload.jointApprovalId === before.jointApprovalId) && before.withdrawalRequestedAt === null;
+      if (fits) for (const { payload } of steps) this.takeStep(after, payload);
+      if (!fits || awaitsAnswer(before) !== awaitsAnswer(after)) {
+        for (const step of steps) left.add(step.envelope.id);
+        continue;
+      }
+      moved.push(after);
+      for (const { payload } of steps) history.push(historyEntry(before.jointApprovalId, now, caseStepNote(participantId, payload)));
+    }
+    await this.repository.updateParticipants(tx, moved, STEP_FIELDS);
+    await this.repository.appendHistory(tx, history);
+    return [...left];
+  }
+
+  /**
    * Takes a routing-slip step into the participant (only when it is newer than the last one
    * seen, as steps may arrive out of order) and the history; records a step that starts or
    * ends a one-time notice, and tells whether it did.
    */
   private async applyStep(tx: Tx, state: SagaState, participant: JointParticipantRow, step: CaseStep): Promise<boolean> {
-    participant.caseId = step.caseId;
-    participant.receiptNo = step.receiptNo;
-    const newest = step.slipSeq > participant.caseSlipSeq;
-    if (newest) {
-      participant.caseSlipSeq = step.slipSeq;
-      participant.caseStatus = step.toStatus;
-      participant.handlerId = step.handlerId ?? participant.handlerId;
-      participant.acceptedAt = step.acceptedAt ? new Date(step.acceptedAt) : participant.acceptedAt;
-      if (step.opinion && step.actorKind === "STAFF") participant.opinion = step.opinion;
-    }
-    participant.status = participantStatus(participant);
-    this.note(state, {
-      kind: "CASE_STEP",
-      participantId: participant.id,
-      actor: step.actorId,
-      note: step.opinion,
-      details: { action: step.action, fromStatus: step.fromStatus, toStatus: step.toStatus, slipSeq: step.slipSeq, receiptNo: step.receiptNo, occurredAt: step.occurredAt },
-    });
+    const newest = this.takeStep(participant, step);
+    this.note(state, caseStepNote(participant.id, step));
     const touchesNotice = step.toStatus === "MATERIALS_REQUESTED" || step.fromStatus === "MATERIALS_REQUESTED";
     if (touchesNotice) {
       const recorded = await this.repository.recordNoticeStep(tx, {

@@ -204,6 +204,35 @@ test("a conclusion that carries its concluding step is taken whole; that step's 
   expect(await db("SELECT message_id FROM inbox_message WHERE message_id = ?", [concludingStep])).toEqual([]);
 });
 
+test("a burst of steps of many cases: routine ones taken together, a notice among them still stops its joint clock, each recorded once", async () => {
+  const joints = [await open(), await open(), await open()];
+  const cases = joints.flatMap((joint) => [jointCase(joint, 0), jointCase(joint, 1)]);
+  const at = clock.now();
+  const routine: Array<[number, string | null, string]> = [
+    [1, null, "SUBMITTED"],
+    [2, "SUBMITTED", "ACCEPTED"],
+    [3, "ACCEPTED", "REVIEWED"],
+  ];
+  const noticeOn = cases[2]!;
+  await Promise.all([
+    ...cases.flatMap((c) => routine.map(([seq, from, to]) => events.publish(casesEvents.caseStageChanged, stageChanged(c, seq, from as never, to as never, at)))),
+    events.publish(casesEvents.caseStageChanged, stageChanged(noticeOn, 4, "REVIEWED", "MATERIALS_REQUESTED", at)),
+  ]);
+  await eventually(async () => ((await db("SELECT id FROM joint_history WHERE kind = 'CASE_STEP' AND joint_approval_id IN (?)", [joints.map((j) => j.id)])).length === 19 ? true : null));
+  await settle();
+  const seen = await Promise.all(joints.map((j) => read(j.id)));
+  expect(seen.map((j) => j.participants.map((p: JointView) => [p.caseStatus, p.case?.id]))).toEqual(
+    joints.map((_, j) => [0, 1].map((i) => [cases[j * 2 + i] === noticeOn ? "MATERIALS_REQUESTED" : "REVIEWED", cases[j * 2 + i]!.caseId])),
+  );
+  expect(seen.map((j) => j.paused)).toEqual([false, true, false]);
+  expect(await db("SELECT participant_id FROM joint_notice_step WHERE joint_approval_id = ?", [joints[1]!.id])).toEqual([{ participant_id: noticeOn.participantId }]);
+  const steps = await db<{ participant_id: string; n: number }>(
+    "SELECT participant_id, COUNT(*) AS n FROM joint_history WHERE kind = 'CASE_STEP' AND joint_approval_id IN (?) GROUP BY participant_id",
+    [joints.map((j) => j.id)],
+  );
+  expect(Object.fromEntries(steps.map((row) => [row.participant_id, Number(row.n)]))).toEqual(Object.fromEntries(cases.map((c) => [c.participantId, c === noticeOn ? 4 : 3])));
+});
+
 test("an extension on a participant's case moves that participant's deadline once, however often it is delivered", async () => {
   const joint = await open();
   const first = jointCase(joint, 0);

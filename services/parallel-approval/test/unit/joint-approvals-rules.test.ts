@@ -4,6 +4,7 @@ import {
   conclusionAfter,
   decodeCursor,
   encodeCursor,
+  isRoutineStep,
   isValidApplicantNumber,
   isValidUnifiedSocialCreditCode,
   mayReadApplicantIdNumber,
@@ -68,6 +69,31 @@ describe("at a participant's deadline (超时默认)", () => {
     expect(atParticipantDeadline(facts({ outcome: "APPROVED" }), true)).toBe("NOTHING");
     expect(atParticipantDeadline(facts({ caseStatus: "REVIEWED", timedOutAt: at }), false)).toBe("NOTHING");
     expect(awaitsAnswer(facts({ caseStatus: "REVIEWED", deemedConsentRequestedAt: at }))).toBe(false);
+  });
+});
+
+describe("routine steps, which the saga takes together without a joint approval's lock", () => {
+  test("moving a case along before any decision is routine", () => {
+    expect(isRoutineStep({ fromStatus: null, toStatus: "SUBMITTED" })).toBe(true);
+    expect(isRoutineStep({ fromStatus: "SUBMITTED", toStatus: "ACCEPTED" })).toBe(true);
+    expect(isRoutineStep({ fromStatus: "ACCEPTED", toStatus: "REVIEWED" })).toBe(true);
+    expect(isRoutineStep({ fromStatus: "ACCEPTED", toStatus: "FORWARDED" })).toBe(true);
+  });
+
+  test("a notice starting or ending, a decision, a veto or a closing is not", () => {
+    expect(isRoutineStep({ fromStatus: "SUBMITTED", toStatus: "MATERIALS_REQUESTED" })).toBe(false);
+    expect(isRoutineStep({ fromStatus: "MATERIALS_REQUESTED", toStatus: "SUBMITTED" })).toBe(false);
+    expect(isRoutineStep({ fromStatus: "REVIEWED", toStatus: "APPROVED" })).toBe(false);
+    expect(isRoutineStep({ fromStatus: "REVIEWED", toStatus: "VETO_PROPOSED" })).toBe(false);
+    expect(isRoutineStep({ fromStatus: "AWAITING_COUNTY_MEETING", toStatus: "ACCEPTED" })).toBe(false);
+    expect(isRoutineStep({ fromStatus: "SUBMITTED", toStatus: "REFUSED" })).toBe(false);
+  });
+
+  test("a routine step never changes whether an undecided participant owes an answer", () => {
+    const routine = [null, "SUBMITTED", "ACCEPTED", "REVIEWED", "FORWARDED"] as const;
+    for (const from of routine) for (const to of routine.filter((s) => s !== null)) {
+      expect(awaitsAnswer(facts({ caseStatus: from }))).toBe(awaitsAnswer(facts({ caseStatus: to })));
+    }
   });
 });
 
