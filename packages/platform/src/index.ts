@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./authz";
+export * from "./changes";
 export * from "./clock";
 export * from "./context";
 export * from "./db";

@@ -1,5 +1,5 @@
 import { casesEvents, type EventPayload } from "@onestop/events";
-import { DomainError, ErrorCode, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
+import { changedFields, DomainError, ErrorCode, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import type { ItemReplicaRepository } from "../items/items.repository";
@@ -252,14 +252,3 @@ export function caseReference(row: CaseRow) {
   };
 }
 
-/** Only the columns that changed go into the UPDATE. */
-function changedFields(before: CaseRow, after: CaseRow): Partial<CaseRow> {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof CaseRow>) {
-    const a = before[key];
-    const b = after[key];
-    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
-    if (!same) changes[key] = b;
-  }
-  return changes as Partial<CaseRow>;
-}

@@ -1,6 +1,6 @@
 import { CalendarError, type WorkingCalendar } from "@onestop/calendar";
 import { casesEvents, jointEvents, type EventPayload } from "@onestop/events";
-import { DomainError, type BatchedEvent, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import { changedFields, DomainError, type BatchedEvent, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
 import type { ExtensionRow, HistoryKind, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import {
   atParticipantDeadline,
@@ -101,21 +101,6 @@ function caseStepNote(participantId: string, step: CaseStep): HistoryNote {
     note: step.opinion,
     details: { action: step.action, fromStatus: step.fromStatus, toStatus: step.toStatus, slipSeq: step.slipSeq, receiptNo: step.receiptNo, occurredAt: step.occurredAt },
   };
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null) return JSON.stringify(a) === JSON.stringify(b);
-  return false;
-}
-
-function changedFields<T extends object>(before: Snapshot<T> | undefined | null, after: T): Partial<T> {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof T & string>) {
-    if (!sameValue(before?.[key], after[key])) changes[key] = after[key];
-  }
-  return changes as Partial<T>;
 }
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
