@@ -58,7 +58,7 @@ export interface SagaState {
   participants: JointParticipantRow[];
   now: Date;
   history: Array<Omit<HistoryRow, "id">>;
-  /** The rows as read (or inserted): only what changed is written back. */
+  /** The rows as read: only what changed is written back. No joint row: it is new, and is inserted whole. */
   original: { joint: Snapshot<JointApprovalRow> | null; participants: Map<string, Snapshot<JointParticipantRow>> };
 }
 
@@ -139,10 +139,14 @@ export class JointSaga {
   }
 
   async save(tx: Tx, state: SagaState): Promise<void> {
-    for (const participant of state.participants) {
-      await this.repository.updateParticipant(tx, participant.id, changedFields(state.original.participants.get(participant.id), participant));
+    if (!state.original.joint) {
+      await this.repository.insert(tx, state.joint, state.participants);
+    } else {
+      for (const participant of state.participants) {
+        await this.repository.updateParticipant(tx, participant.id, changedFields(state.original.participants.get(participant.id), participant));
+      }
+      await this.repository.updateJoint(tx, state.joint.id, changedFields(state.original.joint, state.joint));
     }
-    await this.repository.updateJoint(tx, state.joint.id, changedFields(state.original.joint, state.joint));
     await this.repository.appendHistory(tx, state.history);
   }
 
@@ -232,8 +236,7 @@ export class JointSaga {
     for (const action of actions) {
       switch (action.kind) {
         case "STORE_JOINT_APPROVAL":
-          await this.repository.insert(tx, joint, state.participants);
-          state.original = { joint: copy(joint), participants: new Map(state.participants.map((p) => [p.id, copy(p)])) };
+          // Written by save() at the end of the opening transaction, with the deadlines and alarm the later steps set.
           this.note(state, {
             kind: "OPENED",
             actor: joint.openedBy,
