@@ -47,18 +47,31 @@ export class DurableTimers implements Worker {
    * Sets the timer `kind`/`key` to fire at `dueAt`, replacing an unfired one of the same key.
    * A timer that already fired is not re-armed: a new deadline takes a new key.
    */
-  async schedule(tx: Tx, kind: string, key: string, dueAt: Date, payload: unknown = null): Promise<void> {
+  schedule(tx: Tx, kind: string, key: string, dueAt: Date, payload: unknown = null): Promise<void> {
+    return this.scheduleAll(tx, [{ kind, key, dueAt, payload }]);
+  }
+
+  /** Several timers set as `schedule` sets one, in one statement. */
+  async scheduleAll(tx: Tx, timers: ReadonlyArray<{ kind: string; key: string; dueAt: Date; payload?: unknown }>): Promise<void> {
+    if (timers.length === 0) return;
+    const now = this.options.clock.now();
     await tx.manager.query(
-      `INSERT INTO durable_timer (kind, timer_key, due_at, payload, created_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO durable_timer (kind, timer_key, due_at, payload, created_at) VALUES ${timers.map(() => "(?, ?, ?, ?, ?)").join(", ")}
        ON DUPLICATE KEY UPDATE due_at = IF(fired_at IS NULL, VALUES(due_at), due_at),
                                payload = IF(fired_at IS NULL, VALUES(payload), payload)`,
-      [kind, key, dueAt, JSON.stringify(payload), this.options.clock.now()],
+      timers.flatMap((t) => [t.kind, t.key, t.dueAt, JSON.stringify(t.payload ?? null), now]),
     );
   }
 
   /** Removes an unfired timer; a fired one stays as the record that it fired. */
-  async cancel(tx: Tx, kind: string, key: string): Promise<void> {
-    await tx.manager.query("DELETE FROM durable_timer WHERE kind = ? AND timer_key = ? AND fired_at IS NULL", [kind, key]);
+  cancel(tx: Tx, kind: string, key: string): Promise<void> {
+    return this.cancelAll(tx, [{ kind, key }]);
+  }
+
+  /** Several timers removed as `cancel` removes one, in one statement. */
+  async cancelAll(tx: Tx, timers: ReadonlyArray<{ kind: string; key: string }>): Promise<void> {
+    if (timers.length === 0) return;
+    await tx.manager.query(`DELETE FROM durable_timer WHERE (kind, timer_key) IN (${timers.map(() => "(?, ?)").join(", ")}) AND fired_at IS NULL`, timers.flatMap((t) => [t.kind, t.key]));
   }
 
   /** Fires every timer due now; returns how many fired. Each fires in its own transaction. */

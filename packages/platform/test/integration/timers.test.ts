@@ -101,6 +101,39 @@ test("rescheduling moves an unfired timer; cancelling removes it; a fired one is
   expect(await firedKeys()).toEqual(["moved"]);
 });
 
+test("several timers set and cancelled in one statement each behave as one at a time: the fired one stays fired", async () => {
+  const t = timers();
+  await unitOfWork.run((tx) =>
+    t.scheduleAll(tx, [
+      { kind: "deadline", key: "all-a", dueAt: new Date("2026-03-03T00:00:00Z"), payload: { note: "a" } },
+      { kind: "deadline", key: "all-b", dueAt: new Date("2026-03-05T00:00:00Z") },
+      { kind: "deadline", key: "all-c", dueAt: new Date("2026-03-05T00:00:00Z") },
+    ]),
+  );
+  clock.set("2026-03-04T00:00:00Z");
+  expect(await t.fireDue()).toBe(1);
+  await unitOfWork.run(async (tx) => {
+    // all-a fired: neither moved nor removed. all-b moves; all-c goes.
+    await t.scheduleAll(tx, [
+      { kind: "deadline", key: "all-a", dueAt: new Date("2026-03-20T00:00:00Z") },
+      { kind: "deadline", key: "all-b", dueAt: new Date("2026-03-06T00:00:00Z") },
+    ]);
+    await t.cancelAll(tx, [
+      { kind: "deadline", key: "all-a" },
+      { kind: "deadline", key: "all-c" },
+    ]);
+  });
+  const rows = (await dataSource.query("SELECT timer_key, due_at, fired_at IS NOT NULL AS fired FROM durable_timer WHERE timer_key LIKE 'all-%' ORDER BY timer_key")) as Array<{
+    timer_key: string;
+    due_at: Date;
+    fired: number;
+  }>;
+  expect(rows.map((r) => [r.timer_key, r.due_at.toISOString(), Number(r.fired)])).toEqual([
+    ["all-a", "2026-03-03T00:00:00.000Z", 1],
+    ["all-b", "2026-03-06T00:00:00.000Z", 0],
+  ]);
+});
+
 test("a timer scheduled in a transaction that rolls back does not exist", async () => {
   const t = timers();
   await expect(

@@ -80,8 +80,8 @@ export class ClocksService {
     });
     const { cancel, schedule } = timerChanges(current, computed.wanted);
     // A timer already due is firing now or about to, and finds nothing to do: it stays as the record that it fired.
-    for (const timer of cancel) if (timer.dueMs > now.getTime()) await this.timers.cancel(tx, timer.kind, timer.key);
-    for (const timer of schedule) await this.timers.schedule(tx, timer.kind, timer.key, timer.dueAt, timer.payload);
+    await this.timers.cancelAll(tx, cancel.filter((timer) => timer.dueMs > now.getTime()));
+    await this.timers.scheduleAll(tx, schedule);
     return {
       deadlineAt: computed.caseClock?.dueAt ?? null,
       deadlineDay: computed.caseClock?.dueDay ?? null,
