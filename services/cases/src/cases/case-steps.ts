@@ -132,15 +132,16 @@ export class CaseSteps {
 
   /**
    * Creates a case with its first step (申请) on the slip. A unique key that refuses the row
-   * throws CreationConflict, so the caller's transaction, timers included, rolls back.
+   * throws CreationConflict before anything else of the case is written.
    */
   async create(tx: Tx, row: CaseRow, item: ItemVersionReplicaRow, actor: Actor, details: Record<string, unknown> | null): Promise<CaseRow> {
     const now = row.submittedAt;
     const blank: CaseRow = { ...row, stage: null, stageStartedAt: null, timers: [] };
-    const clockFields = await this.clocks.recompute(tx, blank, row, item, now);
-    const created: CaseRow = { ...row, ...clockFields, slipSeq: 1, lastStepAt: now };
+    const clocks = await this.clocks.plan(tx, blank, row, item, now);
+    const created: CaseRow = { ...row, ...clocks.fields, slipSeq: 1, lastStepAt: now };
     const outcome = await this.cases.insert(tx, created);
     if (outcome !== "inserted") throw new CreationConflict(outcome);
+    await this.clocks.setTimers(tx, clocks.timers, now);
     await this.record(tx, created, null, now, actor, "SUBMIT", null, null, details, now);
     return created;
   }

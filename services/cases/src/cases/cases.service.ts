@@ -656,9 +656,11 @@ export class CasesService {
     });
   }
 
-  /** The joint-approval saga opens the participant's case (联办件); a repeated command changes nothing. */
+  /**
+   * The joint-approval saga opens the participant's case (联办件). A repeated command changes
+   * nothing: the participant's unique key refuses its case before anything else is written.
+   */
   async openJointCase(tx: Tx, command: EventPayload<typeof jointEvents.jointCaseRequested>): Promise<void> {
-    if (await this.cases.findByParticipant(command.participantId, tx)) return;
     const current = await this.items.current(command.itemId, tx);
     const item = current.version;
     if (!item) throw new RetryLater(`Item ${command.itemId} of joint case ${command.participantId} is not replicated yet`, 2000);
@@ -684,8 +686,7 @@ export class CasesService {
     try {
       await this.steps.create(tx, row, item, systemActor, { projectCode: command.projectCode, projectName: command.projectName, leadDepartmentId: command.leadDepartmentId });
     } catch (error) {
-      // The same command, delivered twice at once: the other delivery opened the case; this one rolls back and finds it.
-      if (error instanceof CreationConflict && error.outcome === "participant_taken") throw new RetryLater(`Joint case ${command.participantId} opened concurrently`, 200);
+      if (error instanceof CreationConflict && error.outcome === "participant_taken") return;
       throw error;
     }
   }

@@ -31,6 +31,8 @@ export function onCalendar<T>(compute: () => T): T {
 
 export type ClockFields = Pick<CaseRow, "deadlineAt" | "deadlineDay" | "onHold" | "stage" | "stageStartedAt" | "stageDueAt" | "timers">;
 
+type TimerPlan = ReturnType<typeof timerChanges<{ kind: string; key: string; dueMs: number }>>;
+
 /**
  * Keeps each case's clocks: recomputes the deadlines from the recorded suspensions and
  * extensions after every step, and keeps the durable timers (warnings, deemed approval,
@@ -53,6 +55,20 @@ export class ClocksService {
    * durable timers cancelled and set to match. A new stage starts its own clock now.
    */
   async recompute(tx: Tx, previous: CaseRow, next: CaseRow, item: ItemVersionReplicaRow, now: Date): Promise<ClockFields> {
+    const { fields, timers } = await this.plan(tx, previous, next, item, now);
+    await this.setTimers(tx, timers, now);
+    return fields;
+  }
+
+  /** The timers to cancel and to set, as `plan` found them. */
+  async setTimers(tx: Tx, timers: TimerPlan, now: Date): Promise<void> {
+    // A timer already due is firing now or about to, and finds nothing to do: it stays as the record that it fired.
+    await this.timers.cancelAll(tx, timers.cancel.filter((timer) => timer.dueMs > now.getTime()));
+    await this.timers.scheduleAll(tx, timers.schedule);
+  }
+
+  /** `recompute` without writing the timers: a new case sets them once its row is in. */
+  async plan(tx: Tx, previous: CaseRow, next: CaseRow, item: ItemVersionReplicaRow, now: Date): Promise<{ fields: ClockFields; timers: TimerPlan }> {
     const events = await this.clockEvents(tx, next);
     const computed = onCalendar(() => {
       const stage = stageOf(next.status);
@@ -78,11 +94,7 @@ export class ClocksService {
       const [kind, key, dueMs] = entry.split("|");
       return { kind: kind!, key: key!, dueMs: Number(dueMs) };
     });
-    const { cancel, schedule } = timerChanges(current, computed.wanted);
-    // A timer already due is firing now or about to, and finds nothing to do: it stays as the record that it fired.
-    await this.timers.cancelAll(tx, cancel.filter((timer) => timer.dueMs > now.getTime()));
-    await this.timers.scheduleAll(tx, schedule);
-    return {
+    const fields: ClockFields = {
       deadlineAt: computed.caseClock?.dueAt ?? null,
       deadlineDay: computed.caseClock?.dueDay ?? null,
       onHold: Boolean(computed.caseClock?.onHold || computed.stageClock?.onHold),
@@ -91,6 +103,7 @@ export class ClocksService {
       stageDueAt: computed.stageClock?.dueAt ?? null,
       timers: computed.wanted.map((timer) => `${timer.kind}|${timer.key}|${timer.dueAt.getTime()}`),
     };
+    return { fields, timers: timerChanges(current, computed.wanted) };
   }
 
   /** How the case's own clock stands at `at`: on time, working days used and left. */

@@ -199,6 +199,10 @@ describe("the joint-approval saga's commands", () => {
     const opened = await jointCase(requested.participantId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db("SELECT id FROM service_case WHERE participant_id = ?", [requested.participantId])).toHaveLength(1);
+    // The repeated commands were refused before anything of their case was written: no timer of a case that does not exist.
+    expect(
+      await db("SELECT t.timer_key FROM durable_timer t LEFT JOIN service_case c ON c.id = JSON_UNQUOTE(JSON_EXTRACT(t.payload, '$.caseId')) WHERE c.id IS NULL"),
+    ).toEqual([]);
     expect(opened).toMatchObject({ kind: "JOINT", status: "SUBMITTED", jointApprovalId: requested.jointApprovalId, participantId: requested.participantId });
     expect(opened.routingSlip[0]).toMatchObject({ action: "SUBMIT", actorKind: "SYSTEM" });
 
