@@ -124,18 +124,19 @@ export class JointApprovalsService {
       throw new DomainError(first!.code, first!.message, { field: first!.field, problems });
     }
 
-    const opened = await this.unitOfWork.run(async (tx) => {
-      const { joint, participants } = this.newJointApproval(identity, centerCode, request, fingerprint, departments, items);
-      await this.saga.open(tx, joint, participants);
-      return joint.id;
-    }).catch(async (error) => {
-      if (!(error instanceof ProjectCodeTaken)) throw error;
-      // The same request, sent twice at once: the other one opened it.
-      const first = await this.repository.findByProject(centerCode, request.projectCode);
-      if (!first) throw error;
-      return this.sameRequest(first, fingerprint).id;
-    });
-    return (await this.repository.find(opened))!;
+    return this.unitOfWork
+      .run(async (tx) => {
+        const { joint, participants } = this.newJointApproval(identity, centerCode, request, fingerprint, departments, items);
+        await this.saga.open(tx, joint, participants);
+        return joint;
+      })
+      .catch(async (error) => {
+        if (!(error instanceof ProjectCodeTaken)) throw error;
+        // The same request, sent twice at once: the other one opened it.
+        const first = await this.repository.findByProject(centerCode, request.projectCode);
+        if (!first) throw error;
+        return this.sameRequest(first, fingerprint);
+      });
   }
 
   private sameRequest(earlier: JointApprovalRow, fingerprint: string): JointApprovalRow {
