@@ -228,7 +228,7 @@ async function main() {
   for (const name of [...services, "gateway"]) requireBuilt(`services/${name}/dist/main.js`);
   const platform = requireBuilt("packages/platform/dist/index.js");
   const { allStreams } = requireBuilt("packages/events/dist/index.js");
-  const { ensureDevelopmentKeys } = requireBuilt("packages/testkit/dist/keys.js");
+  const { ensureDevelopmentKeys, subgraphIdentityKeyFile } = requireBuilt("packages/testkit/dist/keys.js");
   const { mintAccessToken } = requireBuilt("packages/testkit/dist/tokens.js");
   const mysql = require(join(root, "node_modules", "mysql2", "promise"));
   const { connect } = require(join(root, "node_modules", "@nats-io", "transport-node"));
@@ -262,7 +262,7 @@ async function main() {
         DB_NAME: database(name),
         NATS_URL: natsUrl,
         NATS_NAMESPACE: namespace,
-        IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+        IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, name),
         AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
         OUTBOX_POLL_MS: "200",
         ...(name === "cases" ? { DB_POOL_SIZE: String(options["cases-pool"]) } : {}),
@@ -277,7 +277,7 @@ async function main() {
       FEES_URL: url("fees"),
       STAFFING_URL: url("staffing"),
       PARALLEL_APPROVAL_URL: url("parallel-approval"),
-      IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+      IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: database("gateway"),
     }, log, options.profile);

@@ -131,7 +131,7 @@ async function startProcesses(keys) {
         PORT: String(port),
         DB_NAME: testkit.databaseName(environment.databasePrefix, name),
         NATS_NAMESPACE: environment.namespace,
-        IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+        IDENTITY_KEY_FILE: testkit.subgraphIdentityKeyFile(keys, name),
         AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
       });
       urls[name] = `http://127.0.0.1:${port}/graphql`;
@@ -150,7 +150,7 @@ async function startProcesses(keys) {
       FEES_URL: urls.fees,
       STAFFING_URL: urls.staffing,
       PARALLEL_APPROVAL_URL: urls["parallel-approval"],
-      IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+      IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       // Both gateways append to one audit chain of the bench's own (the seed's mutations).
       AUDIT_DB_NAME: testkit.databaseName(environment.databasePrefix, "gateway"),
@@ -310,13 +310,13 @@ async function main() {
   process.stderr.write(`  seeded in ${seedSeconds.toFixed(1)} s: ${seedLog.join("; ")}\n`);
 
   // The direct calls carry the identity the gateway would forward for an anonymous caller,
-  // signed with its key; a signature lives 30 s, so it is renewed every 5.
-  const privateKey = platform.loadPrivateKey(keys.identityPrivateKeyFile);
+  // signed with catalog's key; a signature lives 30 s, so it is renewed every 5.
+  const catalogKey = testkit.developmentIdentityKeyring(keys).keyFor("catalog");
   let signed = null;
   let signedAt = 0;
   const directHeaders = () => {
     if (performance.now() - signedAt > 5000) {
-      signed = platform.signIdentity(platform.anonymousIdentity, `bench-${Date.now()}`, privateKey, new Date());
+      signed = platform.signIdentity(platform.anonymousIdentity, `bench-${Date.now()}`, catalogKey, new Date());
       signedAt = performance.now();
     }
     return { [platform.IDENTITY_HEADER]: signed };

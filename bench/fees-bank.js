@@ -56,7 +56,7 @@ function requireBuilt(relative) {
   return require(file);
 }
 
-const { ensureDevelopmentKeys } = requireBuilt("packages/testkit/dist/keys.js");
+const { ensureDevelopmentKeys, subgraphIdentityKeyFile } = requireBuilt("packages/testkit/dist/keys.js");
 const { mintAccessToken } = requireBuilt("packages/testkit/dist/tokens.js");
 const { noticeNumber, noticeExpiry } = requireBuilt("services/fees/dist/notices/notice.rules.js");
 const { shanghaiDayOf } = requireBuilt("packages/calendar/dist/index.js");
@@ -358,7 +358,7 @@ async function main() {
     DB_NAME: DATABASES.fees,
     DB_POOL_SIZE: "20",
     NATS_NAMESPACE: NAMESPACE,
-    IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+    IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, "fees"),
     LOG_LEVEL: "warn",
   });
   const services = [fees];
@@ -368,7 +368,7 @@ async function main() {
       NODE_ENV: "development",
       PORT: String(gatewayPort),
       FEES_URL: feesUrl,
-      IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+      IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: DATABASES.gateway,
       LOG_LEVEL: "warn",

@@ -506,22 +506,24 @@ async function benchmarkQuery(setup, tokens, identityKit, options) {
   /** The plan's four fetches, one after the other, each with a freshly signed identity as the gateway sends. */
   async function direct(i) {
     const requestId = `bench-direct-${i}-${identityKit.runId}`;
-    // The gateway signs once per incoming request; here too, outside the timed calls.
-    const signed = identityKit.signIdentity(identityKit.identity, requestId, identityKit.privateKey, new Date());
-    const headers = { [identityKit.IDENTITY_HEADER]: signed, [identityKit.REQUEST_ID_HEADER]: requestId };
+    // Signed for each subgraph with its own key, as the gateway does, outside the timed calls.
+    const headers = (subgraph) => ({
+      [identityKit.IDENTITY_HEADER]: identityKit.signIdentity(identityKit.identity, requestId, identityKit.keyring.keyFor(subgraph), new Date()),
+      [identityKit.REQUEST_ID_HEADER]: requestId,
+    });
     const ok = (name, result) => {
       if (result.errors || !result.data) throw new Error(`direct ${name}: unexpected answer ${JSON.stringify(result).slice(0, 400)}`);
       return result.data;
     };
-    const cases = await timed(subgraphUrl("cases"), plan.fetches.cases, { id: setup.caseId }, headers);
+    const cases = await timed(subgraphUrl("cases"), plan.fetches.cases, { id: setup.caseId }, headers("cases"));
     const theCase = ok("cases", cases.result).case;
     if (theCase?.id !== setup.caseId) throw new Error(`direct cases: no case ${setup.caseId}`);
-    const fees = await timed(subgraphUrl("fees"), plan.fetches.fees, { representations: [{ __typename: "Case", id: theCase.id }] }, headers);
+    const fees = await timed(subgraphUrl("fees"), plan.fetches.fees, { representations: [{ __typename: "Case", id: theCase.id }] }, headers("fees"));
     if (!ok("fees", fees.result)._entities?.[0]?.paymentNotices?.length) throw new Error("direct fees: no payment notice");
-    const catalog = await timed(subgraphUrl("catalog"), plan.fetches.catalog, { representations: [{ __typename: "Item", id: theCase.item.id }] }, headers);
+    const catalog = await timed(subgraphUrl("catalog"), plan.fetches.catalog, { representations: [{ __typename: "Item", id: theCase.item.id }] }, headers("catalog"));
     const department = ok("catalog", catalog.result)._entities?.[0]?.department;
     if (!department?.id) throw new Error("direct catalog: no item department");
-    const staffing = await timed(subgraphUrl("staffing"), plan.fetches.staffing, { representations: [{ __typename: "Department", id: department.id }] }, headers);
+    const staffing = await timed(subgraphUrl("staffing"), plan.fetches.staffing, { representations: [{ __typename: "Department", id: department.id }] }, headers("staffing"));
     if (!ok("staffing", staffing.result)._entities?.[0]?.name) throw new Error("direct staffing: no department");
     return { cases: cases.ms, fees: fees.ms, catalog: catalog.ms, staffing: staffing.ms };
   }
@@ -558,7 +560,7 @@ async function main() {
   if (options.help) return void process.stdout.write(usage);
 
   const platform = requireBuilt("packages/platform/dist/index.js");
-  const { ensureDevelopmentKeys } = requireBuilt("packages/testkit/dist/keys.js");
+  const { developmentIdentityKeyring, ensureDevelopmentKeys } = requireBuilt("packages/testkit/dist/keys.js");
   const { mintAccessToken } = requireBuilt("packages/testkit/dist/tokens.js");
   requireBuilt("services/gateway/dist/main.js");
   const mysql = require("mysql2/promise");
@@ -698,7 +700,7 @@ async function main() {
         const identityKit = {
           runId: stamp,
           identity: { subject: citizenSubject, roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
-          privateKey: platform.loadPrivateKey(keys.identityPrivateKeyFile),
+          keyring: developmentIdentityKeyring(keys),
           signIdentity: platform.signIdentity,
           IDENTITY_HEADER: platform.IDENTITY_HEADER,
           REQUEST_ID_HEADER: platform.REQUEST_ID_HEADER,

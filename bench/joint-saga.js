@@ -156,10 +156,11 @@ class Service {
 // ---------------------------------------------------------------------------------------------
 // Calls as the gateway would forward them
 
-function caller(platform, keys) {
-  const privateKey = platform.loadPrivateKey(keys.identityPrivateKeyFile);
+/** Each call signed with the key of the service at `url` (one of `services`). */
+function caller(platform, keyring, services) {
+  const keyAt = new Map(Object.values(services).map((service) => [service.url, keyring.keyFor(service.name)]));
   return async function call(url, identity, query, variables = {}) {
-    const header = platform.signIdentity(identity, `bench-${randomUUID()}`, privateKey, new Date());
+    const header = platform.signIdentity(identity, `bench-${randomUUID()}`, keyAt.get(url), new Date());
     return postJson(url, { query, variables }, { [platform.IDENTITY_HEADER]: header });
   };
 }
@@ -425,7 +426,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const platform = requireBuilt("packages/platform/dist/index.js");
   const events = requireBuilt("packages/events/dist/index.js");
-  const { ensureDevelopmentKeys } = requireBuilt("packages/testkit/dist/keys.js");
+  const { developmentIdentityKeyring, ensureDevelopmentKeys, subgraphIdentityKeyFile } = requireBuilt("packages/testkit/dist/keys.js");
   const mysql = require(join(root, "node_modules", "mysql2", "promise"));
   const { connect } = require("@nats-io/transport-node");
   const jetstream = require("@nats-io/jetstream");
@@ -451,7 +452,7 @@ async function main() {
           DB_NAME: database(name),
           NATS_URL: natsUrl,
           NATS_NAMESPACE: NAMESPACE,
-          IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+          IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, name),
           AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
           OUTBOX_POLL_MS: "200",
           DB_POOL_SIZE: "20",
@@ -465,7 +466,7 @@ async function main() {
     for (const service of Object.values(services)) await service.stop();
   };
   process.on("SIGINT", () => stopAll().then(() => process.exit(130)));
-  const call = caller(platform, keys);
+  const call = caller(platform, developmentIdentityKeyring(keys), services);
   let driver = null;
   try {
     const t0 = performance.now();

@@ -92,7 +92,7 @@ async function main() {
       PORT: "0",
       LOG_LEVEL: "silent",
       STAFFING_URL: staffing.url,
-      IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+      IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
     }),
   );
@@ -194,7 +194,7 @@ async function main() {
       if (result.errors || result.data.dutyRoster.length !== 29) throw new Error(`unexpected roster: ${JSON.stringify(result.errors)}`);
       statuses = result.data.dutyRoster.reduce((acc, d) => ({ ...acc, [d.status]: (acc[d.status] ?? 0) + 1 }), {});
     };
-    const identityKey = platform.loadPrivateKey(system.keys.identityPrivateKeyFile);
+    const identityKey = testkit.developmentIdentityKeyring(system.keys).keyFor("staffing");
     const admin = { subject: "bench-admin", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null };
     const direct = async () => {
       const header = platform.signIdentity(admin, `bench-${randomUUID()}`, identityKey, new Date());

@@ -7,7 +7,7 @@ const { join } = require("node:path");
 
 const root = join(__dirname, "..");
 const { canReach, howToStart, natsHostPort } = require(join(root, "packages/platform/dist/preflight.js"));
-const { ensureDevelopmentKeys } = require(join(root, "packages/testkit/dist/keys.js"));
+const { ensureDevelopmentKeys, subgraphIdentityKeyFile } = require(join(root, "packages/testkit/dist/keys.js"));
 
 const startedAt = Date.now();
 const services = [
@@ -83,7 +83,7 @@ async function main() {
   const subgraphs = services.map((service, index) => {
     const child = launch(service.name, `services/${service.name}/dist/main.js`, {
       PORT: String(service.port),
-      IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+      IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, service.name),
       AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     }, colors[index]);
     children.push(child);
@@ -94,7 +94,7 @@ async function main() {
 
   const gateway = launch("gateway", "services/gateway/dist/main.js", {
     PORT: String(gatewayPort),
-    IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+    IDENTITY_SECRET_FILE: keys.identitySecretFile,
     AUTH_JWKS_FILE: keys.jwksFile,
     // The subgraphs' namespace is the default one too, so the cache hears their catalog events.
     PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? "on",

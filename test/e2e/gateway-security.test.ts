@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importJWK, SignJWT, UnsecuredJWT, type JWK } from "jose";
 import { startGateway, type RunningGateway } from "@onestop/gateway";
-import { IDENTITY_HEADER, signIdentity, loadPrivateKey, startSubgraph, type Clock, type RunningSubgraph } from "@onestop/platform";
+import { IDENTITY_HEADER, loadSubgraphKey, signIdentity, startSubgraph, type Clock, type RunningSubgraph } from "@onestop/platform";
 import {
+  developmentIdentityKeyring,
   eventually,
   gatewayEnvFor,
   graphql,
@@ -17,6 +18,7 @@ import {
   startSystem,
   subgraphCatalog,
   subgraphEnv,
+  subgraphIdentityKeyFile,
   subgraphNames,
   type RunningSystem,
   type SubgraphName,
@@ -394,9 +396,10 @@ describe("the identity forwarded to subgraphs", () => {
     const otherBody = await replay("staffing", header, rogue);
     expect(otherBody).toEqual({ status: 401, body: { errors: [{ message: "Identity refused: signed for another request body", extensions: { code: "UNAUTHENTICATED" } }] } });
 
+    // MACed with staffing's key, which catalog does not hold.
     const otherSubgraph = await replay("catalog", header, body);
     expect(otherSubgraph.status).toBe(401);
-    expect(otherSubgraph.body.errors?.[0]?.message).toBe("Identity refused: signed for another subgraph");
+    expect(otherSubgraph.body.errors?.[0]?.message).toBe("Identity refused: bad signature");
 
     offset.ms += 31_000;
     try {
@@ -409,6 +412,20 @@ describe("the identity forwarded to subgraphs", () => {
     expect((await departmentsOf(system.gatewayUrl)).data?.departments.map((d) => d.code)).not.toContain("ROGUE");
   });
 
+  test("a subgraph's own key makes no header another subgraph accepts", async () => {
+    const { body } = await capturedStaffingFetch();
+    // All a compromised catalog holds: its own key file. It can name staffing in the claims, not MAC them for it.
+    const catalogKey = loadSubgraphKey(subgraphIdentityKeyFile(system.keys, "catalog"), "catalog");
+    const admin = { subject: "admin-1", roles: ["center_admin" as const], centerCode: CENTER, departmentId: null, windowId: null };
+    const forged = signIdentity(admin, "req-forged-1", { ...catalogKey, audience: "staffing" }, clock.now(), { body });
+    const atStaffing = await replay("staffing", forged, body);
+    expect(atStaffing.status).toBe(401);
+    expect(atStaffing.body.errors?.[0]?.message).toBe("Identity refused: bad signature");
+    // With the gateway's secret (the development one here) the same claims pass: the key, not the claims, made the difference.
+    const genuine = signIdentity(admin, "req-genuine-1", developmentIdentityKeyring(system.keys).keyFor("staffing"), clock.now(), { body });
+    expect((await replay("staffing", genuine, body)).status).toBe(200);
+  });
+
   test("a subgraph in production mode refuses an identity bound to no fetch, and takes the gateway's", async () => {
     const env = { ...subgraphEnv("staffing", environment, system.keys), NODE_ENV: "production" as const };
     const strict: RunningSubgraph = await startSubgraph(subgraphCatalog.staffing.definition, env, { clock });
@@ -416,7 +433,7 @@ describe("the identity forwarded to subgraphs", () => {
       const unbound = signIdentity(
         { subject: "admin-1", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null },
         "req-unbound-1",
-        loadPrivateKey(system.keys.identityPrivateKeyFile),
+        developmentIdentityKeyring(system.keys).keyFor("staffing"),
         clock.now(),
       );
       const refused = await graphql(strict.url, DEPARTMENTS, { c: CENTER }, { headers: { [IDENTITY_HEADER]: unbound } });

@@ -1,5 +1,5 @@
-import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
-import { IDENTITY_HEADER, signIdentity, loadPrivateKey } from "@onestop/platform";
+import { developmentIdentityKeyring, eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { IDENTITY_HEADER, signIdentity } from "@onestop/platform";
 import { testEnvironment } from "../support/environment";
 
 const environment = testEnvironment("e2e_thin_path");
@@ -274,11 +274,10 @@ describe("a subgraph reached without the gateway", () => {
   });
 
   test("answers 401 to a tampered identity", async () => {
-    const privateKey = loadPrivateKey(system.keys.identityPrivateKeyFile);
     const signed = signIdentity(
       { subject: "citizen-1", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
       "req-12345678",
-      privateKey,
+      developmentIdentityKeyring(system.keys).keyFor("staffing"),
       new Date(),
     );
     const [body, signature] = signed.split(".");

@@ -23,8 +23,11 @@ export const subgraphEnvSchema = serviceEnvSchema.extend({
   NATS_URL: z.string().min(1).default("nats://127.0.0.1:4222"),
   /** Prefix of every subject and stream, so several environments can share a NATS server. */
   NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _").default("onestop"),
-  /** PEM file of the gateway's Ed25519 public key that signs forwarded identities. */
-  IDENTITY_PUBLIC_KEY_FILE: z.string().min(1),
+  /**
+   * File of this subgraph's own identity key (32 bytes in base64), derived from the gateway's
+   * secret for the subgraph's name (scripts/identity-keys.js): forwarded identities are MACed with it.
+   */
+  IDENTITY_KEY_FILE: z.string().min(1),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;

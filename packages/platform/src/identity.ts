@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createSecretKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DomainError, ErrorCode } from "./errors";
@@ -58,35 +58,71 @@ export interface VerifiedIdentity {
   requestId: string;
 }
 
+/** Bytes of the master secret, of every key derived from it and of a MAC. */
+const IDENTITY_KEY_BYTES = 32;
+/** HKDF's info is this, then the subgraph's name: it keeps these keys apart from anything else ever derived from the secret. */
+const SUBGRAPH_KEY_LABEL = "onestop forwarded identity v1: ";
+
 /**
- * One subgraph fetch: the subgraph it goes to and the exact body sent. The gateway binds every
- * identity it forwards to one, so a header lifted from one fetch is worth nothing on another.
+ * One subgraph's identity key, with the name (as the supergraph names the subgraph) it was
+ * derived for. Headers are MACed with it, so only that subgraph and the holder of the master
+ * secret (the gateway) can make a header that subgraph accepts.
+ */
+export interface SubgraphKey {
+  readonly audience: string;
+  readonly secret: KeyObject;
+}
+
+export function deriveSubgraphKey(master: KeyObject, audience: string): SubgraphKey {
+  const derived = hkdfSync("sha256", master, Buffer.alloc(0), `${SUBGRAPH_KEY_LABEL}${audience}`, IDENTITY_KEY_BYTES);
+  return { audience, secret: createSecretKey(Buffer.from(derived)) };
+}
+
+/** The master secret's holder (the gateway; tests and tools in development): each subgraph's key, derived once. */
+export class IdentityKeyring {
+  private readonly keys = new Map<string, SubgraphKey>();
+
+  constructor(private readonly master: KeyObject) {}
+
+  keyFor(audience: string): SubgraphKey {
+    let key = this.keys.get(audience);
+    if (!key) {
+      key = deriveSubgraphKey(this.master, audience);
+      this.keys.set(audience, key);
+    }
+    return key;
+  }
+}
+
+/**
+ * The body of the one subgraph fetch an identity is bound to. The gateway binds every identity
+ * it forwards, so a header lifted from one fetch is worth nothing on another; the subgraph it
+ * goes to is the key's.
  */
 export interface IdentityBinding {
-  audience: string;
   body: string;
 }
 
 const sha256Hex = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
 
+const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secret).update(claims).digest();
+
 /**
- * Signs the caller's identity for subgraphs. Without a binding the header is good for any
- * fetch for 30 s: only tests and tools holding the key make such headers, and production
- * subgraphs refuse them (see `verifyIdentity`'s `requireBinding`).
+ * Signs the caller's identity for the subgraph `key` was derived for. Without a binding the
+ * header is good for any fetch to that subgraph for 30 s: only tests and tools holding the
+ * master secret make such headers, and production subgraphs refuse them (see
+ * `verifyIdentity`'s `requireBinding`).
  */
-export function signIdentity(identity: Identity, requestId: string, privateKey: KeyObject, now: Date, binding?: IdentityBinding): string {
+export function signIdentity(identity: Identity, requestId: string, key: SubgraphKey, now: Date, binding?: IdentityBinding): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const bound = binding ? { aud: binding.audience, bodySha256: sha256Hex(binding.body) } : {};
+  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body) } : {};
   const claims = { ...identity, requestId, ...bound, iat, exp: iat + IDENTITY_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
-  const signature = sign(null, Buffer.from(body), privateKey).toString("base64url");
-  return `${body}.${signature}`;
+  return `${body}.${mac(body, key).toString("base64url")}`;
 }
 
 /** The fetch a subgraph received, to check a bound identity against. */
 export interface ReceivedRequest {
-  /** The receiving subgraph's name, as the supergraph names it. */
-  audience: string;
   body: string;
   /** Refuse identities bound to no fetch (production subgraphs). */
   requireBinding: boolean;
@@ -96,14 +132,16 @@ const refused = (why: string) => new DomainError(ErrorCode.Unauthenticated, `Ide
 
 /**
  * Throws UNAUTHENTICATED for a missing, malformed, forged or stale header, and for one bound
- * to another subgraph or another body than the request it came with.
+ * to another subgraph or another body than the request it came with. `ownKey` is the
+ * receiving subgraph's key: its audience is the name a bound header must carry.
  */
-export function verifyIdentity(header: string | undefined, publicKey: KeyObject, now: Date, received?: ReceivedRequest): VerifiedIdentity {
+export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, now: Date, received?: ReceivedRequest): VerifiedIdentity {
   if (!header) throw refused("no signed identity");
   const [body, signature, extra] = header.split(".");
   if (!body || !signature || extra !== undefined) throw refused("malformed");
-  const valid = verify(null, Buffer.from(body), publicKey, Buffer.from(signature, "base64url"));
-  if (!valid) throw refused("bad signature");
+  const given = Buffer.from(signature, "base64url");
+  // timingSafeEqual throws on a length mismatch; the length of a MAC is no secret.
+  if (given.length !== IDENTITY_KEY_BYTES || !timingSafeEqual(given, mac(body, ownKey))) throw refused("bad signature");
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
@@ -121,24 +159,37 @@ export function verifyIdentity(header: string | undefined, publicKey: KeyObject,
   } else {
     // A bound header is checked wherever it arrives; without the request it cannot be.
     if (!received || aud === undefined || bodySha256 === undefined) throw refused("binding cannot be checked");
-    if (aud !== received.audience) throw refused("signed for another subgraph");
+    if (aud !== ownKey.audience) throw refused("signed for another subgraph");
     if (bodySha256 !== sha256Hex(received.body)) throw refused("signed for another request body");
   }
   return { identity, requestId };
 }
 
-export function loadPublicKey(path: string): KeyObject {
-  return createPublicKey(readFileSync(path));
+/** A new master secret, as the text of its file (base64, like `openssl rand -base64 32`). */
+export function generateIdentitySecret(): string {
+  return `${randomBytes(IDENTITY_KEY_BYTES).toString("base64")}\n`;
 }
 
-export function loadPrivateKey(path: string): KeyObject {
-  return createPrivateKey(readFileSync(path));
+/** A subgraph's key as the text of its file, to hand to that subgraph alone. */
+export function exportSubgraphKey(key: SubgraphKey): string {
+  return `${key.secret.export().toString("base64")}\n`;
 }
 
-export function generateSigningKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  return {
-    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-  };
+function readKeyFile(path: string): KeyObject {
+  const text = readFileSync(path, "utf8").trim();
+  const bytes = Buffer.from(text, "base64");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || bytes.length !== IDENTITY_KEY_BYTES) {
+    throw new Error(`${path}: expected ${IDENTITY_KEY_BYTES} bytes in base64`);
+  }
+  return createSecretKey(bytes);
+}
+
+/** The gateway's master identity secret (IDENTITY_SECRET_FILE). */
+export function loadIdentitySecret(path: string): KeyObject {
+  return readKeyFile(path);
+}
+
+/** A subgraph's own key (IDENTITY_KEY_FILE), derived for `audience` from the master secret. */
+export function loadSubgraphKey(path: string, audience: string): SubgraphKey {
+  return { audience, secret: readKeyFile(path) };
 }

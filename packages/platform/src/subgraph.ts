@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import type { KeyObject } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -13,7 +12,7 @@ import { databaseReachable, openDatabase } from "./db";
 import type { SubgraphEnv } from "./env";
 import { createErrorFormatter } from "./errors";
 import { startHttpServer, type RunningHttpServer } from "./http";
-import { IDENTITY_HEADER, loadPublicKey, verifyIdentity } from "./identity";
+import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity } from "./identity";
 import { createLogger, type Logger } from "./logger";
 import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
 import { connectNats, ensureStreams, natsReachable } from "./messaging/nats";
@@ -99,7 +98,8 @@ export async function startSubgraph<Env extends SubgraphEnv>(
 ): Promise<RunningSubgraph<Env>> {
   const logger = options.logger ?? createLogger(definition.name, env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const publicKey: KeyObject = loadPublicKey(env.IDENTITY_PUBLIC_KEY_FILE);
+  // The definition's name is the subgraph's name in the supergraph: the one the gateway derives its key for.
+  const identityKey = loadSubgraphKey(env.IDENTITY_KEY_FILE, definition.name);
 
   const dataSource = await openDatabase({
     settings: env,
@@ -148,11 +148,10 @@ export async function startSubgraph<Env extends SubgraphEnv>(
       apollo,
       authenticate: async (request, body) => {
         const header = request.headers[IDENTITY_HEADER];
-        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, publicKey, clock.now(), {
-          audience: definition.name,
+        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, identityKey, clock.now(), {
           body,
-          // Tests and tools call subgraphs directly with unbound headers signed by the
-          // development key; in production only the gateway's bound ones pass.
+          // Tests and tools call subgraphs directly with unbound headers signed with the
+          // development secret; in production only the gateway's bound ones pass.
           requireBinding: env.NODE_ENV === "production",
         });
         const context = { identity: verified.identity, requestId: verified.requestId };

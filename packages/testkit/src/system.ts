@@ -18,7 +18,7 @@ import {
   type SubgraphEnv,
 } from "@onestop/platform";
 import { staffingEnvSchema, staffingSubgraph } from "@onestop/staffing";
-import { ensureDevelopmentKeys, type KeyFiles } from "./keys";
+import { ensureDevelopmentKeys, subgraphIdentityKeyFile, type KeyFiles } from "./keys";
 
 type AnySubgraph = { definition: SubgraphDefinition<SubgraphEnv>; schema: typeof subgraphEnvSchema };
 
@@ -56,7 +56,7 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     DB_NAME: databaseName(options.databasePrefix, name),
     NATS_NAMESPACE: options.namespace,
     NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
-    IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+    IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, name),
     // Staffing signs access tokens at login with the key the test gateway trusts.
     AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     LOG_LEVEL: options.logLevel ?? "warn",
@@ -125,7 +125,7 @@ export function gatewayEnvFor(
     FEES_URL: subgraphs.fees.url,
     STAFFING_URL: subgraphs.staffing.url,
     PARALLEL_APPROVAL_URL: subgraphs["parallel-approval"].url,
-    IDENTITY_PRIVATE_KEY_FILE: keys.identityPrivateKeyFile,
+    IDENTITY_SECRET_FILE: keys.identitySecretFile,
     AUTH_JWKS_FILE: keys.jwksFile,
     ...gatewayAuditDatabase(options),
     // As deployed: kiosk searches from the public cache, emptied by the namespace's catalog events.

@@ -32,8 +32,11 @@ export const gatewayEnvSchema = serviceEnvSchema
     FEES_URL: url.default("http://127.0.0.1:4103/graphql"),
     STAFFING_URL: url.default("http://127.0.0.1:4104/graphql"),
     PARALLEL_APPROVAL_URL: url.default("http://127.0.0.1:4105/graphql"),
-    /** PEM file of the Ed25519 key that signs the identity forwarded to subgraphs. */
-    IDENTITY_PRIVATE_KEY_FILE: z.string().min(1),
+    /**
+     * File of the master identity secret (32 bytes in base64). Each subgraph's key is derived
+     * from it for the subgraph's name, and the identity forwarded to a subgraph is MACed with it.
+     */
+    IDENTITY_SECRET_FILE: z.string().min(1),
     /** JSON Web Key Set of the public keys that access tokens may be signed with (several during a rotation). */
     AUTH_JWKS_FILE: z.string().min(1),
     /** How often the key set file is read again (an unknown key id also makes it be read, at most once a second). */

@@ -7,7 +7,8 @@ import {
   createErrorFormatter,
   createLogger,
   databaseReachable,
-  loadPrivateKey,
+  IdentityKeyring,
+  loadIdentitySecret,
   openDatabase,
   startHttpServer,
   systemClock,
@@ -81,7 +82,7 @@ function clientOf(request: IncomingMessage): ClientInfo {
 export async function startGateway(env: GatewayEnv, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger("gateway", env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const privateKey = loadPrivateKey(env.IDENTITY_PRIVATE_KEY_FILE);
+  const identityKeys = new IdentityKeyring(loadIdentitySecret(env.IDENTITY_SECRET_FILE));
   const keys = new KeySetFile({ file: env.AUTH_JWKS_FILE, refreshSeconds: env.AUTH_JWKS_REFRESH_SECONDS, logger });
   keys.start();
   const identityFromAuthorization = createAccessTokenVerifier({ keys, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE });
@@ -97,7 +98,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SignedIdentityDataSource(url, name, privateKey, clock, fetcher.fetch);
+      return new SignedIdentityDataSource(url, identityKeys.keyFor(name), clock, fetcher.fetch);
     },
   });
   const feed =

@@ -8,7 +8,6 @@ import {
   dropDatabase,
   EventConsumers,
   IDENTITY_HEADER,
-  loadPrivateKey,
   MessagingTables1763769600000,
   messagingEntities,
   namespacedSubject,
@@ -19,7 +18,7 @@ import {
   type Identity,
   type RunningSubgraph,
 } from "@onestop/platform";
-import { databaseName, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, subgraphEnv } from "@onestop/testkit";
+import { databaseName, developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, subgraphEnv } from "@onestop/testkit";
 import type { DataSource } from "typeorm";
 import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, NOT_AUTHORIZED } from "../../src";
 import { testEnvironment } from "../../../../test/support/environment";
@@ -45,7 +44,7 @@ const ids: Record<string, string> = {};
 
 async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const keys = ensureDevelopmentKeys(environment.keysDir);
-  const header = signIdentity(admin, `req-${randomUUID()}`, loadPrivateKey(keys.identityPrivateKeyFile), new Date());
+  const header = signIdentity(admin, `req-${randomUUID()}`, developmentIdentityKeyring(keys).keyFor("staffing"), new Date());
   const result = await graphql<T>(staffing.url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
   if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
   return result.data;

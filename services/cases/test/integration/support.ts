@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import { catalogEvents, staffingEvents, type EventDefinition, type EventPayload } from "@onestop/events";
-import { IDENTITY_HEADER, loadPrivateKey, namespacedSubject, signIdentity, type Clock, type Identity, type RunningSubgraph } from "@onestop/platform";
-import { graphql, type EnvironmentOptions, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
+import { IDENTITY_HEADER, namespacedSubject, signIdentity, type Clock, type Identity, type RunningSubgraph } from "@onestop/platform";
+import { developmentIdentityKeyring, graphql, type EnvironmentOptions, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
 
 /** Calls the cases subgraph directly, as the gateway would: with a signed identity. */
 export function subgraphCaller(running: () => RunningSubgraph, keys: KeyFiles, clock: Clock) {
-  const privateKey = loadPrivateKey(keys.identityPrivateKeyFile);
+  const keyring = developmentIdentityKeyring(keys);
   return async function call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
-    const header = signIdentity(identity, `req-${randomUUID()}`, privateKey, clock.now());
-    return graphql<T>(running().url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
+    const subgraph = running();
+    const header = signIdentity(identity, `req-${randomUUID()}`, keyring.keyFor(subgraph.name), clock.now());
+    return graphql<T>(subgraph.url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
   };
 }
 

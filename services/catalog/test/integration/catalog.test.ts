@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import { staffingEvents, type EventDefinition, type EventPayload } from "@onestop/events";
-import { IDENTITY_HEADER, loadPrivateKey, namespacedSubject, signIdentity, type Identity, type RunningSubgraph } from "@onestop/platform";
-import { ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
+import { IDENTITY_HEADER, namespacedSubject, signIdentity, type Identity, type RunningSubgraph, type SubgraphKey } from "@onestop/platform";
+import { developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
 import { itemInput } from "../support/items";
 
@@ -13,7 +13,7 @@ const OTHER_CENTER = "511721000000";
 
 let catalog: RunningSubgraph;
 let nats: NatsConnection;
-let privateKey: ReturnType<typeof loadPrivateKey>;
+let identityKey: SubgraphKey;
 
 const admin: Identity = { subject: "admin-1", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null };
 const foreignAdmin: Identity = { ...admin, subject: "admin-9", centerCode: OTHER_CENTER };
@@ -24,7 +24,7 @@ const departments = { zj: randomUUID(), fg: randomUUID(), zr: randomUUID(), qx: 
 const windows = { zj: randomUUID(), zh: randomUUID(), closed: randomUUID(), foreign: randomUUID() };
 
 async function call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}, url = catalog.url) {
-  const header = signIdentity(identity, `req-${randomUUID()}`, privateKey, new Date());
+  const header = signIdentity(identity, `req-${randomUUID()}`, identityKey, new Date());
   return graphql<T>(url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
 }
 
@@ -84,7 +84,7 @@ async function createPublished(overrides: Record<string, unknown> = {}, departme
 
 beforeAll(async () => {
   await resetEnvironment(environment);
-  privateKey = loadPrivateKey(ensureDevelopmentKeys(environment.keysDir).identityPrivateKeyFile);
+  identityKey = developmentIdentityKeyring(ensureDevelopmentKeys(environment.keysDir)).keyFor("catalog");
   catalog = await startOneSubgraph("catalog", environment);
   nats = await connect({ servers: process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
   const names: Record<keyof typeof departments, [string, string]> = {

@@ -4,14 +4,14 @@ import { jetstream } from "@nats-io/jetstream";
 import { casesEvents, catalogEvents, staffingEvents, type EventDefinition, type EventPayload } from "@onestop/events";
 import {
   IDENTITY_HEADER,
-  loadPrivateKey,
   ManualClock,
   namespacedSubject,
   signIdentity,
   type Identity,
   type RunningSubgraph,
+  type SubgraphKey,
 } from "@onestop/platform";
-import { ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, type EnvironmentOptions, type GraphqlResponse } from "@onestop/testkit";
+import { developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, type EnvironmentOptions, type GraphqlResponse } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
 
 export const CENTER = "511722000000";
@@ -49,7 +49,7 @@ export class FeesHarness {
   readonly clock = new ManualClock("2026-03-02T02:00:00.000Z");
   fees!: RunningSubgraph;
   private nats!: NatsConnection;
-  private privateKey!: ReturnType<typeof loadPrivateKey>;
+  private identityKey!: SubgraphKey;
 
   constructor(readonly environment: EnvironmentOptions) {}
 
@@ -57,7 +57,7 @@ export class FeesHarness {
     const harness = new FeesHarness(testEnvironment(label));
     if (poolSize) process.env.DB_POOL_SIZE = String(poolSize);
     await resetEnvironment(harness.environment);
-    harness.privateKey = loadPrivateKey(ensureDevelopmentKeys(harness.environment.keysDir).identityPrivateKeyFile);
+    harness.identityKey = developmentIdentityKeyring(ensureDevelopmentKeys(harness.environment.keysDir)).keyFor("fees");
     harness.fees = await startOneSubgraph("fees", harness.environment, { clock: harness.clock });
     harness.nats = await connect({ servers: process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
     return harness;
@@ -69,7 +69,7 @@ export class FeesHarness {
   }
 
   async call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
-    const header = signIdentity(identity, `req-${randomUUID()}`, this.privateKey, this.clock.now());
+    const header = signIdentity(identity, `req-${randomUUID()}`, this.identityKey, this.clock.now());
     return graphql<T>(this.fees.url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
   }
 

@@ -1,6 +1,5 @@
-import type { KeyObject } from "node:crypto";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity } from "@onestop/platform";
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity, type SubgraphKey } from "@onestop/platform";
 import type { CacheProbe } from "../cache/public-cache";
 import type { Fetcher } from "./http-fetcher";
 
@@ -34,14 +33,15 @@ interface PendingIdentity {
 
 /**
  * Forwards every subgraph fetch with the caller's identity and the request id. The identity
- * is signed per fetch, bound to this subgraph and to a SHA-256 of the very body sent, so a
- * header seen on the wire cannot be replayed with another body or at another subgraph.
+ * is signed per fetch with this subgraph's own key, bound to this subgraph and to a SHA-256 of
+ * the very body sent, so a header seen on the wire cannot be replayed with another body or at
+ * another subgraph.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly subgraphName: string,
-    private readonly privateKey: KeyObject,
+    /** Derived for this subgraph: its audience is the subgraph's name. */
+    private readonly identityKey: SubgraphKey,
     private readonly clock: Clock,
     send: Fetcher,
   ) {
@@ -52,7 +52,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!("identity" in context) || !context.identity) return;
-    context.cacheProbe?.subgraphs.add(this.subgraphName);
+    context.cacheProbe?.subgraphs.add(this.identityKey.audience);
     const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId };
     request.http?.headers.set(PENDING_IDENTITY_HEADER, Buffer.from(JSON.stringify(pending)).toString("base64url"));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -62,10 +62,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     const { [PENDING_IDENTITY_HEADER]: pending, ...headers } = init.headers ?? {};
     if (pending === undefined || typeof init.body !== "string") return { ...init, headers };
     const { identity, requestId } = JSON.parse(Buffer.from(pending, "base64url").toString("utf8")) as PendingIdentity;
-    const signature = signIdentity(identity, requestId, this.privateKey, this.clock.now(), {
-      audience: this.subgraphName,
-      body: init.body,
-    });
+    const signature = signIdentity(identity, requestId, this.identityKey, this.clock.now(), { body: init.body });
     return { ...init, headers: { ...headers, [IDENTITY_HEADER]: signature } };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { IDENTITY_HEADER, loadPrivateKey, signIdentity, type Clock, type Identity } from "@onestop/platform";
-import { eventually, graphql, mintAccessToken, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
+import { IDENTITY_HEADER, signIdentity, type Clock, type Identity } from "@onestop/platform";
+import { developmentIdentityKeyring, eventually, graphql, mintAccessToken, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
 
 /**
  * A county set up the way the real system requires, for the joint-approval tests: departments
@@ -27,9 +27,11 @@ export function gatewayCaller(gatewayUrl: () => string, keys: KeyFiles): Call {
 
 /** Straight to each subgraph, with a signed identity as the gateway would forward it. */
 export function subgraphCaller(urls: (service: Service) => string, keys: KeyFiles, clock: Clock = { now: () => new Date() }): Call {
-  const privateKey = loadPrivateKey(keys.identityPrivateKeyFile);
+  const keyring = developmentIdentityKeyring(keys);
   return (service, identity, query, variables = {}) =>
-    graphql(urls(service), query, variables, { headers: { [IDENTITY_HEADER]: signIdentity(identity, `req-${randomUUID()}`, privateKey, clock.now()) } });
+    graphql(urls(service), query, variables, {
+      headers: { [IDENTITY_HEADER]: signIdentity(identity, `req-${randomUUID()}`, keyring.keyFor(service), clock.now()) },
+    });
 }
 
 export function ok<T>(response: GraphqlResponse<T>): T {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect as connectTcp, createServer } from "node:net";
 import { join } from "node:path";
-import { databaseName, type EnvironmentOptions, type KeyFiles } from "@onestop/testkit";
+import { databaseName, subgraphIdentityKeyFile, type EnvironmentOptions, type KeyFiles } from "@onestop/testkit";
 
 const root = join(__dirname, "..", "..", "..", "..");
 
@@ -93,7 +93,7 @@ export class SagaProcess {
       DB_NAME: databaseName(environment.databasePrefix, "parallel-approval"),
       NATS_URL: environment.natsUrl ?? "nats://127.0.0.1:4222",
       NATS_NAMESPACE: environment.namespace,
-      IDENTITY_PUBLIC_KEY_FILE: keys.identityPublicKeyFile,
+      IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, "parallel-approval"),
       LOG_LEVEL: "warn",
       OUTBOX_POLL_MS: "200",
       TIMER_POLL_MS: "1000",

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import type { EventDefinition, EventPayload } from "@onestop/events";
-import { IDENTITY_HEADER, loadPrivateKey, namespacedSubject, signIdentity, type Clock, type Identity, type RunningSubgraph } from "@onestop/platform";
-import { graphql, type EnvironmentOptions, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
+import { IDENTITY_HEADER, namespacedSubject, signIdentity, type Clock, type Identity, type RunningSubgraph } from "@onestop/platform";
+import { developmentIdentityKeyring, graphql, type EnvironmentOptions, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
 
 /** Calls a subgraph directly, as the gateway would: with a signed identity. */
 export function subgraphCaller(running: RunningSubgraph, keys: KeyFiles, clock: Clock) {
-  const privateKey = loadPrivateKey(keys.identityPrivateKeyFile);
+  const key = developmentIdentityKeyring(keys).keyFor(running.name);
   return async function call<T = Record<string, unknown>>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
-    const header = signIdentity(identity, `req-${randomUUID()}`, privateKey, clock.now());
+    const header = signIdentity(identity, `req-${randomUUID()}`, key, clock.now());
     return graphql<T>(running.url, query, variables, { headers: { [IDENTITY_HEADER]: header } });
   };
 }
