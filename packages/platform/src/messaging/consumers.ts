@@ -39,6 +39,14 @@ export function onEvent<E extends EventDefinition>(
   return { name, event, handle, concerns: options.concerns, handleBatch: options.handleBatch } as EventHandler;
 }
 
+/**
+ * How long the server waits for an ack before delivering a message again. A process that dies
+ * leaves the messages it had taken unacked: they wait this long, so it bounds how long a crash
+ * holds work up. Handlers take milliseconds; one that outlasts it is applied once all the same
+ * (the redelivery waits on its inbox row, then finds it).
+ */
+const ACK_WAIT_MS = 10_000;
+
 /** The most events one batch takes; more waiting form the next. */
 const MAX_BATCH = 64;
 
@@ -107,7 +115,8 @@ export class EventConsumers {
       const stream = namespacedStream(namespace, handler.event.stream);
       const durable = this.durableName(handler);
       try {
-        await manager.consumers.info(stream, durable);
+        const info = await manager.consumers.info(stream, durable);
+        if (info.config.ack_wait !== nanos(ACK_WAIT_MS)) await manager.consumers.update(stream, durable, { ack_wait: nanos(ACK_WAIT_MS) });
       } catch (error) {
         if (!isNotFound(error)) throw error;
         await manager.consumers.add(stream, {
@@ -115,7 +124,7 @@ export class EventConsumers {
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
           filter_subject: namespacedSubject(namespace, handler.event.subject),
-          ack_wait: nanos(30_000),
+          ack_wait: nanos(ACK_WAIT_MS),
           max_deliver: this.options.maxDeliveries ?? 30,
           max_ack_pending: 2000,
         });

@@ -1,5 +1,5 @@
-import { connect, type NatsConnection } from "@nats-io/transport-node";
-import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { connect, nanos, type NatsConnection } from "@nats-io/transport-node";
+import { AckPolicy, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { z } from "zod";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { defineEvent, defineStream, type Envelope } from "@onestop/events";
@@ -254,6 +254,20 @@ test("events received together go in one batch; those it leaves go one by one; r
   expect(applied.every((row) => Number(row.times) === 1)).toBe(true);
   expect(Math.max(...batchSizes)).toBeGreaterThan(1);
   expect(oneByOne).toBeGreaterThanOrEqual(20);
+});
+
+test("a consumer made with a longer ack wait is brought to the current one when its service starts", async () => {
+  const manager = await jetstreamManager(nats);
+  const durable = "platformtest_old-ack-wait";
+  await manager.consumers.delete(namespacedStream(namespace, stream), durable).catch(() => undefined);
+  await manager.consumers.add(namespacedStream(namespace, stream), {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    filter_subject: namespacedSubject(namespace, thingHappened.subject),
+    ack_wait: nanos(30_000),
+  });
+  await startConsumer("old-ack-wait");
+  expect((await manager.consumers.info(namespacedStream(namespace, stream), durable)).config.ack_wait).toBe(nanos(10_000));
 });
 
 test("effect committed but the ack lost: the redelivery finds the inbox row and only acks", async () => {
