@@ -159,22 +159,6 @@ export class CaseSteps {
     now: Date,
     concludes = false,
   ): Promise<SlipStep> {
-    await this.cases.appendEntry(tx, {
-      caseId: updated.id,
-      seq: updated.slipSeq,
-      action,
-      fromStatus: from,
-      toStatus: updated.status,
-      actorId: actor.id,
-      actorKind: actor.kind,
-      actorWindowId: actor.windowId,
-      opinion,
-      occurredAt: now,
-      tookMs: Math.max(0, now.getTime() - previousStepAt.getTime()),
-      tookWorkingDays: this.clocks.stepTook(previousStepAt, now),
-      idempotencyKey,
-      details: details ? JSON.stringify(details) : null,
-    });
     const slipStep: SlipStep = {
       slipSeq: updated.slipSeq,
       action,
@@ -186,6 +170,19 @@ export class CaseSteps {
       opinion,
       occurredAt: now.toISOString(),
     };
+    const { slipSeq, occurredAt: _asText, ...step } = slipStep;
+    await this.cases.appendEntry(tx, {
+      ...step,
+      caseId: updated.id,
+      seq: slipSeq,
+      // The slip's action is the case's own act, not the event's free text.
+      action,
+      occurredAt: now,
+      tookMs: Math.max(0, now.getTime() - previousStepAt.getTime()),
+      tookWorkingDays: this.clocks.stepTook(previousStepAt, now),
+      idempotencyKey,
+      details: details ? JSON.stringify(details) : null,
+    });
     await tx.publish(
       casesEvents.caseStageChanged,
       {
