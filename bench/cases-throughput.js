@@ -15,11 +15,12 @@
 "use strict";
 
 const { spawn } = require("node:child_process");
-const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
 const { postJson } = require("./support/post-json");
+const { requireBuilt } = require("./support/require-built");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
@@ -39,12 +40,6 @@ function parseArgs(argv) {
     }
   }
   return options;
-}
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: run \`node scripts/build.js\` first.`);
-  return require(file);
 }
 
 /** DB_SOCKET_PATH (which the services read too) puts every connection on the server's Unix socket. */
@@ -159,24 +154,8 @@ async function setUpHall(tokens, mintAccessToken, keys) {
   const { registerStaff } = await must(`mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: "ZJJ-01", name: "王窗口", departmentId } }, tokens.admin);
   await must(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId, acts: ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"] } }, tokens.admin);
   tokens.staff = await mintAccessToken(keys, { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId, windowId: openWindow.id }, { expiresInSeconds: 3600 });
-  const item = {
-    centerCode: CENTER,
-    departmentId,
-    baseCode: "XK00101000",
-    agencyCreditCode: "115117220086510033",
-    name: "建设工程规划许可证核发",
-    category: "ADMINISTRATIVE_LICENCE",
-    kind: "PROMISED",
-    content: "核发建设工程规划许可证",
-    legalBasis: "《中华人民共和国城乡规划法》第四十条",
-    conditions: "已取得建设用地使用权",
-    procedure: "申请、受理、审查、决定",
-    materials: [{ code: "M01", name: "申请表", form: "ORIGINAL" }],
-    legalLimitDays: 20,
-    promisedLimitDays: 7,
-    supervisionContact: "0818-5222110",
-    maxVisits: 1,
-  };
+  const { planningLicenceItem } = requireBuilt("packages/testkit/dist/fixtures.js");
+  const item = planningLicenceItem(CENTER, departmentId, { baseCode: "XK00101000" });
   const { createItem } = await until("createItem", () => post(`mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: item }, tokens.admin), ["UNKNOWN_DEPARTMENT"]);
   await must(`mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id }, tokens.admin);
   // Cases learns of the item and the letter through events: one probe case waits for both.

@@ -27,21 +27,16 @@
 "use strict";
 
 const { spawn } = require("node:child_process");
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
 const { join } = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { post: postRaw } = require("./support/post-json");
+const { requireBuilt } = require("./support/require-built");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: build first (node scripts/build.js)`);
-  return require(file);
-}
 
 const platform = requireBuilt("packages/platform/dist/index.js");
 const testkit = requireBuilt("packages/testkit/dist/index.js");

@@ -22,9 +22,10 @@
 
 const { spawn, execFileSync } = require("node:child_process");
 const { randomUUID } = require("node:crypto");
-const { existsSync, mkdirSync, writeFileSync } = require("node:fs");
+const { mkdirSync, writeFileSync } = require("node:fs");
 const { createServer } = require("node:net");
 const { join } = require("node:path");
+const { requireBuilt } = require("./support/require-built");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
 
@@ -48,12 +49,6 @@ function parseArgs(argv) {
   }
   if (options.part > 5000) throw new Error("--part: the service takes at most 5,000 lines per part");
   return options;
-}
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: run node scripts/build.js first`);
-  return require(file);
 }
 
 const { ensureDevelopmentKeys, subgraphIdentityKeyFile } = requireBuilt("packages/testkit/dist/keys.js");

@@ -14,10 +14,11 @@
 "use strict";
 
 const { spawn, execFileSync } = require("node:child_process");
-const { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, createWriteStream } = require("node:fs");
+const { mkdirSync, readdirSync, readFileSync, writeFileSync, createWriteStream } = require("node:fs");
 const { createConnection: tcpConnect } = require("node:net");
 const { randomUUID } = require("node:crypto");
 const { join, dirname } = require("node:path");
+const { requireBuilt } = require("./support/require-built");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
 
@@ -148,12 +149,6 @@ function natsInfo(host, port, timeoutMs = 2000) {
       resolve(JSON.parse(line.slice(5)));
     });
   });
-}
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: build first (node scripts/build.js, or run via pnpm bench)`);
-  return require(file);
 }
 
 function gitDescription() {
@@ -378,25 +373,8 @@ async function setUpCase(tokens) {
   });
 
   // As test/e2e/thin-path.test.ts: an item with one FIXED fee of 50 yuan, created as a draft, then published.
-  const itemInput = () => ({
-    centerCode: CENTER,
-    departmentId: department.id,
-    baseCode: `XK${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}000`,
-    agencyCreditCode: "115117220086510033",
-    name: "建设工程规划许可证核发",
-    category: "ADMINISTRATIVE_LICENCE",
-    kind: "PROMISED",
-    content: "核发建设工程规划许可证",
-    legalBasis: "《中华人民共和国城乡规划法》第四十条",
-    conditions: "已取得建设用地使用权",
-    procedure: "申请、受理、审查、决定",
-    materials: [{ code: "M01", name: "建设工程规划许可申请表", form: "ORIGINAL" }],
-    legalLimitDays: 20,
-    promisedLimitDays: 7,
-    feeItems: [{ code: "F01", name: "建设工程规划许可证核发", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }],
-    supervisionContact: "0818-5222110",
-    maxVisits: 1,
-  });
+  const { fixedFee, planningLicenceItem } = requireBuilt("packages/testkit/dist/fixtures.js");
+  const itemInput = () => planningLicenceItem(CENTER, department.id, { feeItems: [fixedFee()] });
   // Catalog and cases learn of departments and items through events: retry while they have not.
   // A random base code may already be taken in the dev databases: then try another.
   const item = await eventually("createItem (catalog learning of the department)", async () => {

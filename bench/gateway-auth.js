@@ -16,18 +16,13 @@
 "use strict";
 
 const { createSecretKey, randomBytes, randomUUID } = require("node:crypto");
-const { existsSync, mkdirSync, writeFileSync } = require("node:fs");
+const { mkdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
+const { requireBuilt } = require("./support/require-built");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
 
 const root = join(__dirname, "..");
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: build first (node scripts/build.js)`);
-  return require(file);
-}
 
 const platform = requireBuilt("packages/platform/dist/index.js");
 const testkit = requireBuilt("packages/testkit/dist/index.js");

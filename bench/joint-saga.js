@@ -27,11 +27,12 @@
 
 const { spawn } = require("node:child_process");
 const { randomUUID } = require("node:crypto");
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const os = require("node:os");
 const { performance } = require("node:perf_hooks");
 const { postJson } = require("./support/post-json");
+const { requireBuilt } = require("./support/require-built");
 
 const root = join(__dirname, "..");
 const resultsDir = join(__dirname, "results");
@@ -65,12 +66,6 @@ function parseArgs(argv) {
   }
   if (options.participants < 2 || options.participants > DEPARTMENTS.length - 1) throw new Error(`--participants: 2 to ${DEPARTMENTS.length - 1}`);
   return options;
-}
-
-function requireBuilt(relative) {
-  const file = join(root, relative);
-  if (!existsSync(file)) throw new Error(`${relative} is missing: run \`node scripts/build.js\` first.`);
-  return require(file);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

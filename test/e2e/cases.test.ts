@@ -3,7 +3,7 @@ import { connect } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import { feesEvents } from "@onestop/events";
 import { namespacedSubject } from "@onestop/platform";
-import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
+import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
 
 /**
@@ -78,28 +78,13 @@ async function department(deptCode: string, name: string): Promise<Department> {
 }
 
 async function item(departmentId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const input = {
-    centerCode: CENTER,
-    departmentId,
-    baseCode: `XK${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}000`,
-    agencyCreditCode: "115117220086510033",
-    name: "建设工程规划许可证核发",
-    category: "ADMINISTRATIVE_LICENCE",
-    kind: "PROMISED",
-    content: "核发建设工程规划许可证",
-    legalBasis: "《中华人民共和国城乡规划法》第四十条",
-    conditions: "已取得建设用地使用权",
-    procedure: "申请、受理、审查、决定",
+  const input = planningLicenceItem(CENTER, departmentId, {
     materials: [
       { code: "M01", name: "建设工程规划许可申请表", form: "ORIGINAL" },
       { code: "M02", name: "建设用地使用权证明", form: "COPY" },
     ],
-    legalLimitDays: 20,
-    promisedLimitDays: 7,
-    supervisionContact: "0818-5222110",
-    maxVisits: 1,
     ...overrides,
-  };
+  });
   const { createItem } = await once(["UNKNOWN_DEPARTMENT"], () => gql(adminToken, `mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: input }));
   await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
   return createItem.id;

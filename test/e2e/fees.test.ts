@@ -4,7 +4,7 @@ import { jetstream } from "@nats-io/jetstream";
 import { shanghaiDayOf } from "@onestop/calendar";
 import { casesEvents, type EventPayload } from "@onestop/events";
 import { namespacedSubject } from "@onestop/platform";
-import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { eventually, graphql, mintAccessToken, fixedFee, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,25 +91,7 @@ beforeAll(async () => {
 
   const created = await eventually(async () => {
     const result = await gql<{ createItem: { id: string } }>(admin, `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`, {
-      input: {
-        centerCode: CENTER,
-        departmentId,
-        baseCode: "XK00077000",
-        agencyCreditCode: "115117220086510033",
-        name: "建设工程规划许可证核发",
-        category: "ADMINISTRATIVE_LICENCE",
-        kind: "PROMISED",
-        content: "核发建设工程规划许可证",
-        legalBasis: "《中华人民共和国城乡规划法》第四十条",
-        conditions: "已取得建设用地使用权",
-        procedure: "申请、受理、审查、决定",
-        materials: [{ code: "M01", name: "建设工程规划许可申请表", form: "ORIGINAL" }],
-        legalLimitDays: 20,
-        promisedLimitDays: 7,
-        feeItems: [{ code: "F01", name: "证照工本费", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }],
-        supervisionContact: "0818-5222110",
-        maxVisits: 1,
-      },
+      input: planningLicenceItem(CENTER, departmentId, { baseCode: "XK00077000", feeItems: [fixedFee("证照工本费")] }),
     });
     return result.errors?.[0]?.extensions?.code === "UNKNOWN_DEPARTMENT" ? null : result;
   });

@@ -1,4 +1,4 @@
-import { developmentIdentityKeyring, eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { developmentIdentityKeyring, eventually, graphql, mintAccessToken, fixedFee, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { IDENTITY_HEADER, signIdentity } from "@onestop/platform";
 import { testEnvironment } from "../support/environment";
 
@@ -25,26 +25,7 @@ const CASE_ACROSS_FOUR_SUBGRAPHS = /* GraphQL */ `
   }`;
 
 function itemInput(departmentId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    centerCode: CENTER,
-    departmentId,
-    baseCode: `XK${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}000`,
-    agencyCreditCode: "115117220086510033",
-    name: "建设工程规划许可证核发",
-    category: "ADMINISTRATIVE_LICENCE",
-    kind: "PROMISED",
-    content: "核发建设工程规划许可证",
-    legalBasis: "《中华人民共和国城乡规划法》第四十条",
-    conditions: "已取得建设用地使用权",
-    procedure: "申请、受理、审查、决定",
-    materials: [{ code: "M01", name: "建设工程规划许可申请表", form: "ORIGINAL" }],
-    legalLimitDays: 20,
-    promisedLimitDays: 7,
-    feeItems: [{ code: "F01", name: "建设工程规划许可证核发", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }],
-    supervisionContact: "0818-5222110",
-    maxVisits: 1,
-    ...overrides,
-  };
+  return planningLicenceItem(CENTER, departmentId, { feeItems: [fixedFee()], ...overrides });
 }
 
 async function registerDepartment(code: string, name: string): Promise<string> {

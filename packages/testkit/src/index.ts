@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./fixtures";
 export * from "./keys";
 export * from "./system";
 export * from "./tokens";

@@ -190,7 +190,12 @@ export function wantedTimers(calendar: WorkingCalendar, clocks: CaseClocks): Wan
 }
 
 /** What to cancel and what to set, going from the timers a case has to the ones it needs. */
-export function timerChanges<T extends { kind: string; key: string }>(current: readonly T[], wanted: readonly WantedTimer[]): { cancel: T[]; schedule: WantedTimer[] } {
+export interface TimerChanges<T> {
+  cancel: T[];
+  schedule: WantedTimer[];
+}
+
+export function timerChanges<T extends { kind: string; key: string }>(current: readonly T[], wanted: readonly WantedTimer[]): TimerChanges<T> {
   const id = (t: { kind: string; key: string }) => `${t.kind}|${t.key}`;
   const wantedIds = new Set(wanted.map(id));
   const currentIds = new Set(current.map(id));

@@ -10,6 +10,7 @@ import {
   stageOf,
   timeLimit,
   timerChanges,
+  type TimerChanges,
   usageAt,
   wantedTimers,
   workingDaysBetween,
@@ -31,7 +32,8 @@ export function onCalendar<T>(compute: () => T): T {
 
 export type ClockFields = Pick<CaseRow, "deadlineAt" | "deadlineDay" | "onHold" | "stage" | "stageStartedAt" | "stageDueAt" | "timers">;
 
-type TimerPlan = ReturnType<typeof timerChanges<{ kind: string; key: string; dueMs: number }>>;
+/** The timers to cancel (as a case's row lists them) and to set. */
+type TimerPlan = TimerChanges<{ kind: string; key: string; dueMs: number }>;
 
 /**
  * Keeps each case's clocks: recomputes the deadlines from the recorded suspensions and

@@ -198,17 +198,10 @@ export class AccountsService {
   async login(rawInput: unknown): Promise<LoginResult> {
     const input = validate(loginInput, rawInput);
     const signer = this.requireSigner();
-    const account = await this.repository.findByUsername(input.username);
-    if (!account) {
-      await verifyPassword(input.password, await decoyHash());
-      throw invalidCredentials();
-    }
     const now = this.clock.now();
-    this.refuseWhileLocked(account, now);
-    if (!(await verifyPassword(input.password, account.passwordHash))) {
-      await this.repository.recordFailure(account.staffId, this.lockout.maxFailures, lockExpiry(now, this.lockout));
-      throw invalidCredentials();
-    }
+    const account = await this.passwordChecked(await this.repository.findByUsername(input.username), input.password, now, (found, lockUntil) =>
+      this.repository.recordFailure(found.staffId, this.lockout.maxFailures, lockUntil),
+    );
     const staff = await this.organisation.findStaff(account.staffId);
     if (!staff) throw invalidCredentials();
     await this.repository.recordSuccess(account.staffId, now);
@@ -262,17 +255,10 @@ export class AccountsService {
   async loginCitizen(rawInput: unknown): Promise<CitizenLoginResult> {
     const input = validate(loginCitizenInput, rawInput);
     const signer = this.requireSigner();
-    const account = await this.repository.findCitizenByIdNumber(input.idNumber);
-    if (!account) {
-      await verifyPassword(input.password, await decoyHash());
-      throw invalidCredentials();
-    }
     const now = this.clock.now();
-    this.refuseWhileLocked(account, now);
-    if (!(await verifyPassword(input.password, account.passwordHash))) {
-      await this.repository.recordCitizenFailure(account.id, this.lockout.maxFailures, lockExpiry(now, this.lockout));
-      throw invalidCredentials();
-    }
+    const account = await this.passwordChecked(await this.repository.findCitizenByIdNumber(input.idNumber), input.password, now, (found, lockUntil) =>
+      this.repository.recordCitizenFailure(found.id, this.lockout.maxFailures, lockUntil),
+    );
     await this.repository.recordCitizenSuccess(account.id, now);
     const { token, expiresAt } = signer.sign(citizenClaims(account), now);
     const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
@@ -404,6 +390,29 @@ export class AccountsService {
   private requireSigner(): AccessTokenSigner {
     if (!this.signer) throw new DomainError(StaffingError.LoginUnavailable, "Login is not configured on this server (AUTH_SIGNING_KEY_FILE)");
     return this.signer;
+  }
+
+  /**
+   * The account when the password is right. An unknown account is refused as a wrong password
+   * is, after as long (a decoy hash is checked); a locked one before its password is checked; a
+   * wrong password counts toward the lockout.
+   */
+  private async passwordChecked<A extends { lockedUntil: Date | null; passwordHash: string }>(
+    account: A | null,
+    password: string,
+    now: Date,
+    recordFailure: (account: A, lockUntil: Date) => Promise<void>,
+  ): Promise<A> {
+    if (!account) {
+      await verifyPassword(password, await decoyHash());
+      throw invalidCredentials();
+    }
+    this.refuseWhileLocked(account, now);
+    if (!(await verifyPassword(password, account.passwordHash))) {
+      await recordFailure(account, lockExpiry(now, this.lockout));
+      throw invalidCredentials();
+    }
+    return account;
   }
 
   private refuseWhileLocked(account: { lockedUntil: Date | null }, now: Date): void {
