@@ -33,7 +33,7 @@ import {
   type LockoutPolicy,
 } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
-import type { AccountKind, CitizenAccountRow, MachineClientRow, MachineClientSecretRow, RefreshFamilyRow, StaffAccountRow } from "./entities";
+import type { AccountKind, CitizenAccountRow, MachineClientRow, MachineClientSecretRow, PasswordSignInColumns, RefreshFamilyRow, StaffAccountRow } from "./entities";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 
 const username = z
@@ -397,7 +397,7 @@ export class AccountsService {
    * is, after as long (a decoy hash is checked); a locked one before its password is checked; a
    * wrong password counts toward the lockout.
    */
-  private async passwordChecked<A extends { lockedUntil: Date | null; passwordHash: string }>(
+  private async passwordChecked<A extends PasswordSignInColumns>(
     account: A | null,
     password: string,
     now: Date,

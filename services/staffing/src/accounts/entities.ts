@@ -6,24 +6,11 @@ const rolesTransformer = {
   from: (value: string) => value.split(",") as Role[],
 };
 
-/** A staff member's sign-in: one account per person, the password only as a memory-hard hash. */
-@Entity({ name: "staff_account" })
-export class StaffAccountRow {
-  @PrimaryColumn({ name: "staff_id", type: "char", length: 36 })
-  staffId!: string;
-
-  @Column({ name: "center_code", type: "char", length: 12 })
-  centerCode!: string;
-
-  /** Stored lower-case; unique across centers, since login names no center. */
-  @Column({ type: "varchar", length: 64 })
-  username!: string;
-
+/** The columns of a sign-in by password, with its lockout: a staff member's and a citizen's alike. */
+export abstract class PasswordSignInColumns {
+  /** Only as a memory-hard hash. */
   @Column({ name: "password_hash", type: "varchar", length: 255 })
   passwordHash!: string;
-
-  @Column({ type: "varchar", length: 200, transformer: rolesTransformer })
-  roles!: Role[];
 
   /** Consecutive failures since the last success or lock. */
   @Column({ name: "failed_attempts", type: "int", default: 0 })
@@ -34,6 +21,23 @@ export class StaffAccountRow {
 
   @Column({ name: "last_login_at", type: "datetime", precision: 3, nullable: true })
   lastLoginAt!: Date | null;
+}
+
+/** A staff member's sign-in: one account per person. */
+@Entity({ name: "staff_account" })
+export class StaffAccountRow extends PasswordSignInColumns {
+  @PrimaryColumn({ name: "staff_id", type: "char", length: 36 })
+  staffId!: string;
+
+  @Column({ name: "center_code", type: "char", length: 12 })
+  centerCode!: string;
+
+  /** Stored lower-case; unique across centers, since login names no center. */
+  @Column({ type: "varchar", length: 64 })
+  username!: string;
+
+  @Column({ type: "varchar", length: 200, transformer: rolesTransformer })
+  roles!: Role[];
 
   @Column({ name: "password_changed_at", type: "datetime", precision: 3 })
   passwordChangedAt!: Date;
@@ -47,7 +51,7 @@ export class StaffAccountRow {
  * subject of its tokens, which the services record as the applicant's subject.
  */
 @Entity({ name: "citizen_account" })
-export class CitizenAccountRow {
+export class CitizenAccountRow extends PasswordSignInColumns {
   @PrimaryColumn({ type: "char", length: 36 })
   id!: string;
 
@@ -63,18 +67,6 @@ export class CitizenAccountRow {
 
   @Column({ type: "varchar", length: 20 })
   phone!: string;
-
-  @Column({ name: "password_hash", type: "varchar", length: 255 })
-  passwordHash!: string;
-
-  @Column({ name: "failed_attempts", type: "int", default: 0 })
-  failedAttempts!: number;
-
-  @Column({ name: "locked_until", type: "datetime", precision: 3, nullable: true })
-  lockedUntil!: Date | null;
-
-  @Column({ name: "last_login_at", type: "datetime", precision: 3, nullable: true })
-  lastLoginAt!: Date | null;
 
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;
