@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
+import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { allStreams } from "@onestop/events";
 import type { DataSource } from "typeorm";
@@ -80,7 +79,7 @@ export function buildSubgraphServer(
   production: boolean,
 ): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !production,
