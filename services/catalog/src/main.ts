@@ -11,6 +11,9 @@ import { EntryService } from "./entry/entry.service";
 import { ItemEntry1763769600015 } from "./entry/migrations/1763769600015-item-entry";
 import { loadCatalogEnv, type CatalogEnv } from "./env";
 import { itemEntities } from "./items/entities";
+import { ItemAdmin } from "./items/item-admin";
+import { ItemDraftsService } from "./items/item-drafts.service";
+import { ItemPublicationService } from "./items/item-publication.service";
 import { ItemsRepository } from "./items/items.repository";
 import { itemsResolvers } from "./items/items.resolvers";
 import { ItemsService } from "./items/items.service";
@@ -49,11 +52,14 @@ export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
     const windows = new WindowReplicaRepository(dataSource);
     const itemsRepository = new ItemsRepository(dataSource);
     const listing = new ListingRepository(dataSource);
-    const items = new ItemsService(itemsRepository, departments, listing, unitOfWork, clock);
+    const items = new ItemsService(itemsRepository);
+    const admin = new ItemAdmin(itemsRepository, departments);
+    const drafts = new ItemDraftsService(itemsRepository, admin, unitOfWork, clock);
+    const publication = new ItemPublicationService(itemsRepository, admin, listing, unitOfWork, clock);
     const search = new SearchService(listing, departments, items);
     const entry = new EntryService(new EntryRepository(dataSource), itemsRepository, windows, unitOfWork, clock);
     return {
-      resolvers: mergeResolvers(itemsResolvers(items, search), searchResolvers(search), entryResolvers(entry)),
+      resolvers: mergeResolvers(itemsResolvers(items, search, drafts, publication), searchResolvers(search), entryResolvers(entry)),
       handlers: [...departmentReplicaHandlers(departments), ...windowReplicaHandlers(windows)],
     };
   },

@@ -15,6 +15,8 @@ import { FeeItems1763769600032 } from "./items/migrations/1763769600032-fee-item
 import { noticeEntities } from "./notices/entities";
 import { PaymentNotices1763769600031 } from "./notices/migrations/1763769600031-payment-notices";
 import { NoticeLifecycle1763769600034 } from "./notices/migrations/1763769600034-notice-lifecycle";
+import { NoticeChangesService } from "./notices/notice-changes.service";
+import { NoticeIssuingService } from "./notices/notice-issuing.service";
 import { noticeHandlers } from "./notices/notices.handlers";
 import { NoticesRepository } from "./notices/notices.repository";
 import { noticesResolvers } from "./notices/notices.resolvers";
@@ -62,13 +64,15 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     const noticesRepository = new NoticesRepository(dataSource);
     const paymentsRepository = new PaymentsRepository(dataSource);
     const supervision = new SupervisionService(new IrregularityRepository(dataSource), clock);
-    const notices = new NoticesService(noticesRepository, standards, accountsRepository, supervision, unitOfWork, clock);
+    const issuing = new NoticeIssuingService(noticesRepository, standards, accountsRepository, supervision, clock);
+    const notices = new NoticesService(noticesRepository);
+    const noticeChanges = new NoticeChangesService(noticesRepository, issuing, unitOfWork, clock);
     const payments = new PaymentsService(paymentsRepository, noticesRepository, supervision, unitOfWork, clock);
-    const accounts = new AccountsService(accountsRepository, paymentsRepository, notices, unitOfWork, clock);
+    const accounts = new AccountsService(accountsRepository, paymentsRepository, issuing, unitOfWork, clock);
     const reconciliation = new ReconciliationService(new ReconciliationRepository(dataSource), accountsRepository, supervision, unitOfWork, clock);
     const resolvers: ResolverMap = {
       ...mergeResolvers(
-        noticesResolvers(notices, clock),
+        noticesResolvers(notices, noticeChanges, clock),
         paymentsResolvers(payments, notices),
         accountsResolvers(accounts),
         reconciliationResolvers(reconciliation),
@@ -79,7 +83,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     };
     return {
       resolvers,
-      handlers: [...feeStandardReplicaHandlers(standards), ...departmentReplicaHandlers(accountsRepository), ...noticeHandlers(notices)],
+      handlers: [...feeStandardReplicaHandlers(standards), ...departmentReplicaHandlers(accountsRepository), ...noticeHandlers(issuing)],
     };
   },
 };

@@ -7,7 +7,10 @@ import { jointSagaHandlers } from "./joint-approvals/joint-approvals.handlers";
 import { JointApprovalsRepository } from "./joint-approvals/joint-approvals.repository";
 import { jointApprovalsResolvers } from "./joint-approvals/joint-approvals.resolvers";
 import { JointApprovalsService } from "./joint-approvals/joint-approvals.service";
-import { ALARM_TIMER, JointSaga } from "./joint-approvals/joint-saga.service";
+import { JointCaseEvents } from "./joint-approvals/joint-case-events.service";
+import { ALARM_TIMER, JointDeadlines } from "./joint-approvals/joint-deadlines.service";
+import { JointSaga } from "./joint-approvals/joint-saga.service";
+import { SagaStore } from "./joint-approvals/joint-saga.state";
 import { JointApprovals1763769600050 } from "./joint-approvals/migrations/1763769600050-joint-approvals";
 import { JointSaga1763769600051 } from "./joint-approvals/migrations/1763769600051-joint-saga";
 import { JointAlarms1763769600053 } from "./joint-approvals/migrations/1763769600053-joint-alarms";
@@ -27,21 +30,23 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);
     const replicas = new ReplicasRepository(dataSource);
-    // The timers call back into the saga, which needs the timers to set them.
-    let saga: JointSaga | null = null;
+    // The timers call back into the deadlines, which need the timers to set them.
+    let deadlines: JointDeadlines | null = null;
     const timers = new DurableTimers({
       dataSource,
       unitOfWork,
       clock,
       logger,
       pollMs: env.TIMER_POLL_MS,
-      handlers: { [ALARM_TIMER]: (tx, timer) => saga!.onAlarm(tx, timer) },
+      handlers: { [ALARM_TIMER]: (tx, timer) => deadlines!.onAlarm(tx, timer) },
     });
-    saga = new JointSaga(repository, timers, WorkingCalendar.shipped(), clock);
-    const service = new JointApprovalsService(repository, replicas, saga, unitOfWork, clock);
+    const store = new SagaStore(repository, clock);
+    deadlines = new JointDeadlines(store, repository, timers, WorkingCalendar.shipped(), clock);
+    const saga = new JointSaga(store, deadlines);
+    const service = new JointApprovalsService(repository, replicas, store, saga, deadlines, unitOfWork, clock);
     return {
       resolvers: mergeResolvers(jointApprovalsResolvers(service)),
-      handlers: [...replicaHandlers(replicas), ...jointSagaHandlers(saga)],
+      handlers: [...replicaHandlers(replicas), ...jointSagaHandlers(new JointCaseEvents(store, repository, saga, deadlines, clock))],
       workers: [timers],
     };
   },

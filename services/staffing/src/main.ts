@@ -4,9 +4,12 @@ import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
 import { accountsResolvers } from "./accounts/accounts.resolvers";
 import { AccountsService } from "./accounts/accounts.service";
+import { CitizenAccountsService } from "./accounts/citizen-accounts.service";
 import { accountsEntities } from "./accounts/entities";
 import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accounts";
 import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
+import { MachineClientsService } from "./accounts/machine-clients.service";
+import { SignInService } from "./accounts/sign-in.service";
 import { assessmentHandlers } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
 import { assessmentResolvers } from "./assessment/assessment.resolvers";
@@ -90,10 +93,14 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         })
       : null;
     if (!signer) logger.warn("AUTH_SIGNING_KEY_FILE is not set: login is refused until it is");
-    const accounts = new AccountsService(new AccountsRepository(dataSource), organisationRepository, postsRepository, unitOfWork, clock, signer, {
+    const accountsRepository = new AccountsRepository(dataSource);
+    const accounts = new AccountsService(accountsRepository, organisationRepository, unitOfWork, clock);
+    const citizens = new CitizenAccountsService(accountsRepository, unitOfWork, clock);
+    const signIn = new SignInService(accountsRepository, organisationRepository, postsRepository, unitOfWork, clock, signer, {
       maxFailures: env.LOGIN_MAX_FAILURES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,
     });
+    const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock);
 
     return {
       resolvers: mergeResolvers(
@@ -103,7 +110,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         attendanceResolvers(attendance, organisation),
         assignmentResolvers(assignment, organisation),
         assessmentResolvers(assessment, organisation),
-        accountsResolvers(accounts),
+        accountsResolvers(accounts, citizens, signIn, machineClients),
       ),
       handlers: [...itemReplicaHandlers(itemsRepository), ...assessmentHandlers(assessment)],
     };

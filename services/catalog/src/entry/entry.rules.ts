@@ -1,3 +1,5 @@
+import { CatalogErrorCode } from "../errors";
+
 export type WindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
 
 /** A window as staffing last published it (the replica catalog keeps). */
@@ -18,13 +20,13 @@ export function windowServesDepartment(window: WindowState, departmentId: string
   return window.kind === "COMPREHENSIVE" ? window.actsForDepartmentIds.includes(departmentId) : window.departmentId === departmentId;
 }
 
-export type EntryRefusal = "UNKNOWN_WINDOW" | "WINDOW_CLOSED" | "WINDOW_NOT_FOR_DEPARTMENT";
+export type EntryRefusal = (typeof CatalogErrorCode)["UnknownWindow" | "WindowClosed" | "WindowNotForDepartment"];
 
 /** Why an item cannot be entered at a window, or null when it can. */
 export function windowEntryRefusal(window: WindowState | null, item: { centerCode: string; departmentId: string }): EntryRefusal | null {
-  if (!window || window.centerCode !== item.centerCode) return "UNKNOWN_WINDOW";
-  if (!window.open) return "WINDOW_CLOSED";
-  if (!windowServesDepartment(window, item.departmentId)) return "WINDOW_NOT_FOR_DEPARTMENT";
+  if (!window || window.centerCode !== item.centerCode) return CatalogErrorCode.UnknownWindow;
+  if (!window.open) return CatalogErrorCode.WindowClosed;
+  if (!windowServesDepartment(window, item.departmentId)) return CatalogErrorCode.WindowNotForDepartment;
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { catalogEvents } from "@onestop/events";
 import { DomainError, invalidInput, notFound, requireCenter, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { CatalogErrorCode } from "../errors";
 import type { ItemsRepository } from "../items/items.repository";
 import type { WindowReplicaRepository } from "../windows/windows.repository";
 import type { ItemEntryRow } from "./entities";
@@ -15,9 +16,9 @@ export const entryInput = z.object({
 });
 
 const refusalMessages: Record<EntryRefusal, string> = {
-  UNKNOWN_WINDOW: "No such window in this center (staffing may not have published it yet)",
-  WINDOW_CLOSED: "The window is closed",
-  WINDOW_NOT_FOR_DEPARTMENT: "The window neither belongs to the item's department nor acts for it as a comprehensive window",
+  [CatalogErrorCode.UnknownWindow]: "No such window in this center (staffing may not have published it yet)",
+  [CatalogErrorCode.WindowClosed]: "The window is closed",
+  [CatalogErrorCode.WindowNotForDepartment]: "The window neither belongs to the item's department nor acts for it as a comprehensive window",
 };
 
 export interface CenterEntryRate {
@@ -49,7 +50,7 @@ export class EntryService {
       const item = await this.items.lockItem(tx, itemId);
       if (!item) throw notFound("Item", itemId);
       requireCenter(identity, item.centerCode);
-      if (item.status !== "ACTIVE") throw new DomainError("ITEM_RETIRED", "The item was cancelled or merged and can no longer change", { itemId });
+      if (item.status !== "ACTIVE") throw new DomainError(CatalogErrorCode.ItemRetired, "The item was cancelled or merged and can no longer change", { itemId });
       if (input.windowId) {
         const refusal = windowEntryRefusal(await this.windows.find(input.windowId, tx), item);
         if (refusal) throw new DomainError(refusal, refusalMessages[refusal], { field: "windowId", windowId: input.windowId });

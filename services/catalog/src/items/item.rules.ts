@@ -1,4 +1,5 @@
 import type { catalogEvents } from "@onestop/events";
+import { CatalogErrorCode } from "../errors";
 
 export type ItemKind = "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
 
@@ -200,13 +201,7 @@ export type ItemStatus = "ACTIVE" | "CANCELLED" | "MERGED";
 /** A version is drafted, then published once and never changed; a retired item's open draft is discarded. */
 export type VersionStatus = "DRAFT" | "PUBLISHED" | "DISCARDED";
 
-export type VersionRefusal =
-  | "ALREADY_PUBLISHED"
-  | "PUBLISHED_VERSION_IMMUTABLE"
-  | "DRAFT_DISCARDED"
-  | "ITEM_RETIRED"
-  | "DRAFT_EXISTS"
-  | "NOT_PUBLISHED";
+export type VersionRefusal = (typeof CatalogErrorCode)["AlreadyPublished" | "PublishedVersionImmutable" | "DraftDiscarded" | "ItemRetired" | "DraftExists" | "NotPublished"];
 
 interface ItemState {
   status: ItemStatus;
@@ -216,31 +211,31 @@ interface ItemState {
 
 /** Only a draft may be edited: a published version is what cases were judged by. */
 export function editRefusal(item: ItemState, version: VersionStatus): VersionRefusal | null {
-  if (version === "PUBLISHED") return "PUBLISHED_VERSION_IMMUTABLE";
-  if (version === "DISCARDED") return "DRAFT_DISCARDED";
-  if (item.status !== "ACTIVE") return "ITEM_RETIRED";
+  if (version === "PUBLISHED") return CatalogErrorCode.PublishedVersionImmutable;
+  if (version === "DISCARDED") return CatalogErrorCode.DraftDiscarded;
+  if (item.status !== "ACTIVE") return CatalogErrorCode.ItemRetired;
   return null;
 }
 
 /** A version is published once. */
 export function publishRefusal(item: ItemState, version: VersionStatus): VersionRefusal | null {
-  if (version === "PUBLISHED") return "ALREADY_PUBLISHED";
-  if (version === "DISCARDED") return "DRAFT_DISCARDED";
-  if (item.status !== "ACTIVE") return "ITEM_RETIRED";
+  if (version === "PUBLISHED") return CatalogErrorCode.AlreadyPublished;
+  if (version === "DISCARDED") return CatalogErrorCode.DraftDiscarded;
+  if (item.status !== "ACTIVE") return CatalogErrorCode.ItemRetired;
   return null;
 }
 
 /** A reform starts a new draft from the current version; one draft at a time. */
 export function reviseRefusal(item: ItemState): VersionRefusal | null {
-  if (item.status !== "ACTIVE") return "ITEM_RETIRED";
-  if (item.draftVersion !== null) return "DRAFT_EXISTS";
-  if (item.currentVersion === null) return "NOT_PUBLISHED";
+  if (item.status !== "ACTIVE") return CatalogErrorCode.ItemRetired;
+  if (item.draftVersion !== null) return CatalogErrorCode.DraftExists;
+  if (item.currentVersion === null) return CatalogErrorCode.NotPublished;
   return null;
 }
 
 /** Cancelling or merging retires an item once; merging needs a published item on both sides. */
 export function retireRefusal(item: ItemState, merging: boolean): VersionRefusal | null {
-  if (item.status !== "ACTIVE") return "ITEM_RETIRED";
-  if (merging && item.currentVersion === null) return "NOT_PUBLISHED";
+  if (item.status !== "ACTIVE") return CatalogErrorCode.ItemRetired;
+  if (merging && item.currentVersion === null) return CatalogErrorCode.NotPublished;
   return null;
 }

@@ -3,6 +3,8 @@ import type { SearchService } from "../search/search.service";
 import type { ItemVersionRow } from "./entities";
 import { describeFee } from "./history.rules";
 import { speedUpRatio } from "./item.rules";
+import type { ItemDraftsService } from "./item-drafts.service";
+import type { ItemPublicationService } from "./item-publication.service";
 import type { ItemView } from "./item-view";
 import type { ItemsService } from "./items.service";
 
@@ -44,7 +46,7 @@ function disclosureResolvers<P>(versionOf: (parent: P) => Promise<ItemVersionRow
   };
 }
 
-export function itemsResolvers(service: ItemsService, search: SearchService) {
+export function itemsResolvers(service: ItemsService, search: SearchService, drafts: ItemDraftsService, publication: ItemPublicationService) {
   return {
     Query: {
       item: (_: unknown, args: { id: string }, context: SubgraphContext) => service.item(context.identity, args.id),
@@ -55,17 +57,17 @@ export function itemsResolvers(service: ItemsService, search: SearchService) {
         args.scope === "ALL" ? service.allItems(context.identity, args.centerCode) : search.publicItems(args.centerCode),
     },
     Mutation: {
-      createItem: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createItem(context.identity, args.input),
+      createItem: (_: unknown, args: { input: unknown }, context: SubgraphContext) => drafts.createItem(context.identity, args.input),
       editItemDraft: (_: unknown, args: { itemId: string; version: number; input: unknown }, context: SubgraphContext) =>
-        service.editDraft(context.identity, args.itemId, args.version, args.input),
+        drafts.editDraft(context.identity, args.itemId, args.version, args.input),
       reviseItem: (_: unknown, args: { itemId: string; input: unknown }, context: SubgraphContext) =>
-        service.revise(context.identity, args.itemId, args.input),
+        drafts.revise(context.identity, args.itemId, args.input),
       publishItemVersion: (_: unknown, args: { itemId: string; version: number; changeNote?: unknown }, context: SubgraphContext) =>
-        service.publish(context.identity, args.itemId, args.version, args.changeNote),
+        publication.publish(context.identity, args.itemId, args.version, args.changeNote),
       cancelItem: (_: unknown, args: { itemId: string; reason: unknown }, context: SubgraphContext) =>
-        service.cancel(context.identity, args.itemId, args.reason),
+        publication.cancel(context.identity, args.itemId, args.reason),
       mergeItem: (_: unknown, args: { itemId: string; intoItemId: string; reason: unknown }, context: SubgraphContext) =>
-        service.merge(context.identity, args.itemId, args.intoItemId, args.reason),
+        publication.merge(context.identity, args.itemId, args.intoItemId, args.reason),
     },
     Item: {
       __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.item(context.identity, reference.id),

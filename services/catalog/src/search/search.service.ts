@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { itemKind } from "@onestop/events";
-import { DomainError, ErrorCode, invalidInput, validate } from "@onestop/platform";
+import { DomainError, invalidInput, validate } from "@onestop/platform";
 import type { DepartmentReplicaRepository } from "../departments/departments.repository";
+import { CatalogErrorCode } from "../errors";
 import { itemThemes } from "../items/item.rules";
 import { once, type ItemView } from "../items/item-view";
 import type { ItemsService } from "../items/items.service";
@@ -58,7 +59,7 @@ export class SearchService {
     const keyword = parseKeyword(input.keyword);
     if (keyword.problems.length > 0) throw invalidInput(keyword.problems);
     const after = input.after ? decodeCursor(input.after) : null;
-    if (input.after && !after) throw new DomainError(ErrorCode.BadUserInput, "after: not a cursor this catalog handed out", { field: "after" });
+    if (input.after && !after) throw new DomainError(CatalogErrorCode.BadUserInput, "after: not a cursor this catalog handed out", { field: "after" });
     const { items } = await this.centerListing(input.centerCode);
     const filter = { terms: keyword.terms, departmentId: input.departmentId, kind: input.kind, theme: input.theme };
     const { page, total, hasNextPage } = searchListing(items, filter, after, input.first);

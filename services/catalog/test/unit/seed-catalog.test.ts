@@ -3,7 +3,7 @@ import { seedItems } from "../../../../packages/seed/src/items";
 import { createInputOf, itemCodeOf } from "../../../../packages/seed/src/items-model";
 import { feeItemProblems } from "../../src/items/fee.rules";
 import { baseCodeProblems, kindProblems, materialProblems, stageLimitProblems, timeLimitProblems, type ItemContent } from "../../src/items/item.rules";
-import { createItemInput, draftInput } from "../../src/items/items.service";
+import { createItemInput, draftInput } from "../../src/items/inputs";
 
 /** The demonstration county's catalog must pass the catalog's own rules, or `pnpm seed` fails half-way. */
 const departmentIds = new Map(seedDepartments.map((d) => [d.code, `id-${d.code}`]));

@@ -4,7 +4,7 @@ import { DomainError, forbidden, validate, type Clock, type Identity, type UnitO
 import { isBankOf, isOverseerOf, mayConfigureAccounts, maySeeCollections } from "../access.rules";
 import { FeeErrorCode } from "../errors";
 import { centerCodeSchema, daySchema } from "../inputs";
-import type { NoticesService } from "../notices/notices.service";
+import type { NoticeIssuingService } from "../notices/notice-issuing.service";
 import type { DailyTotals, PaymentsRepository } from "../payments/payments.repository";
 import { accountNumberPattern, sameAccount } from "./account.rules";
 import type { AccountsRepository } from "./accounts.repository";
@@ -36,7 +36,7 @@ export class AccountsService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly payments: PaymentsRepository,
-    private readonly notices: NoticesService,
+    private readonly notices: NoticeIssuingService,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}

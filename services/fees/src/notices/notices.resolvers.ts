@@ -2,19 +2,20 @@ import type { Clock, SubgraphContext } from "@onestop/platform";
 import { iso } from "../scalars";
 import type { FeeReductionRow, PaymentNoticeRow } from "./entities";
 import { shownStatus } from "./notice.rules";
+import type { NoticeChangesService } from "./notice-changes.service";
 import type { NoticesService } from "./notices.service";
 
-export function noticesResolvers(service: NoticesService, clock: Clock) {
+export function noticesResolvers(service: NoticesService, changes: NoticeChangesService, clock: Clock) {
   return {
     Query: {
       paymentNotice: (_: unknown, args: { noticeNo: string }, context: SubgraphContext) => service.noticeByNo(context.identity, args.noticeNo),
       feeReductions: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.reductions(context.identity, args),
     },
     Mutation: {
-      cancelPaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.cancelNotice(context.identity, args),
-      reissuePaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.reissueNotice(context.identity, args),
-      requestFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.requestReduction(context.identity, args.input),
-      decideFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.decideReduction(context.identity, args.input),
+      cancelPaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => changes.cancelNotice(context.identity, args),
+      reissuePaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => changes.reissueNotice(context.identity, args),
+      requestFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => changes.requestReduction(context.identity, args.input),
+      decideFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => changes.decideReduction(context.identity, args.input),
     },
     PaymentNotice: {
       __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.notice(context.identity, reference.id),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, ErrorCode, type Identity } from "@onestop/platform";
+import { GatewayErrorCode } from "../errors";
 import type { AuditLog } from "./audit.service";
 
 const STATUS: Record<string, number> = {
@@ -21,7 +22,7 @@ export function auditEndpoint(audit: AuditLog, identityFromAuthorization: (heade
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== "GET") {
       response.setHeader("allow", "GET");
-      return send(response, 405, { errors: [{ message: "GET only", extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+      return send(response, 405, { errors: [{ message: "GET only", extensions: { code: GatewayErrorCode.MethodNotAllowed } }] });
     }
     try {
       const identity = await identityFromAuthorization(request.headers.authorization);

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { GatewayErrorCode } from "../errors";
 import type { GatewayContext } from "../federation/signed-data-source";
 import { mutationFields } from "./audit.rules";
 import type { AuditLog } from "./audit.service";
@@ -15,7 +16,7 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<GatewayContext>
         async willSendResponse({ operation, document, request, response, contextValue }) {
           if (operation?.operation !== "mutation" || !document) return;
           const result = response.body.kind === "single" ? response.body.singleResult : response.body.initialResult;
-          const errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          const errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? GatewayErrorCode.Internal));
           await audit.record({
             requestId: contextValue.requestId,
             identity: contextValue.identity,

@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
+import { GatewayErrorCode } from "../errors";
 
 export interface QueryLimits {
   /** Levels of nested fields: `{ case { item { name } } }` is 3 deep. */
@@ -30,11 +31,6 @@ export interface QueryLimits {
   /** How many items a list field is counted as when its size argument does not say. */
   defaultListSize: number;
 }
-
-export const QueryLimitCode = {
-  TooDeep: "QUERY_TOO_DEEP",
-  TooComplex: "QUERY_TOO_COMPLEX",
-} as const;
 
 /** Arguments that bound a list's length, first match wins. */
 const SIZE_ARGUMENTS = ["first", "last", "limit"];
@@ -126,7 +122,7 @@ export function checkQueryLimits(
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias && ++measure.aliases > limits.maxAliases) {
-          throw refusal(QueryLimitCode.TooComplex, `Query too complex: more than ${limits.maxAliases} aliased fields`, { maxAliases: limits.maxAliases });
+          throw refusal(GatewayErrorCode.QueryTooComplex, `Query too complex: more than ${limits.maxAliases} aliased fields`, { maxAliases: limits.maxAliases });
         }
         const key = selection.alias?.value ?? selection.name.value;
         const list = into.get(key) ?? [];
@@ -134,7 +130,7 @@ export function checkQueryLimits(
         into.set(key, list);
         measure.repeats = Math.max(measure.repeats, list.length);
         if (list.length > limits.maxRepeats) {
-          throw refusal(QueryLimitCode.TooComplex, `Query too complex: it asks for "${key}" ${list.length} times in one selection (at most ${limits.maxRepeats})`, {
+          throw refusal(GatewayErrorCode.QueryTooComplex, `Query too complex: it asks for "${key}" ${list.length} times in one selection (at most ${limits.maxRepeats})`, {
             field: key,
             maxRepeats: limits.maxRepeats,
           });
@@ -162,14 +158,14 @@ export function checkQueryLimits(
     collect(selectionSet, parent, fragmentPath, fields);
     if (fields.size === 0) return;
     if (level.depth > limits.maxDepth) {
-      throw refusal(QueryLimitCode.TooDeep, `Query too deep: more than ${limits.maxDepth} levels of fields`, { maxDepth: limits.maxDepth });
+      throw refusal(GatewayErrorCode.QueryTooDeep, `Query too deep: more than ${limits.maxDepth} levels of fields`, { maxDepth: limits.maxDepth });
     }
     measure.depth = Math.max(measure.depth, level.depth);
     for (const collected of fields.values()) {
       for (const { node, parent: owner, fragmentPath: path } of collected) {
         measure.cost += level.multiplier;
         if (measure.cost > limits.maxCost) {
-          throw refusal(QueryLimitCode.TooComplex, `Query too complex: its cost passes ${limits.maxCost}`, { maxCost: limits.maxCost });
+          throw refusal(GatewayErrorCode.QueryTooComplex, `Query too complex: its cost passes ${limits.maxCost}`, { maxCost: limits.maxCost });
         }
         if (!node.selectionSet) continue;
         const definition = fieldOf(owner, node.name.value);

@@ -3,7 +3,7 @@ import type { JointApprovalRow, JointParticipantRow } from "./entities";
 import type { HistoryEntry } from "./joint-approvals.repository";
 import { mayReadApplicantIdNumber } from "./joint-approvals.rules";
 import type { JointApprovalsService } from "./joint-approvals.service";
-import type { ClockView } from "./joint-saga.service";
+import type { ClockView } from "./joint-deadlines.service";
 
 type Args = Record<string, unknown>;
 const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { casesEvents, EventPayload } from "@onestop/events";
+import { JointErrorCode } from "../errors";
 
 /**
  * The rules of a joint approval (并联审批) as pure functions: what a participant's case
@@ -203,7 +204,7 @@ export interface KnownItem {
 }
 
 export interface StartProblem {
-  code: "UNKNOWN_DEPARTMENT" | "UNKNOWN_ITEM" | "ITEM_NOT_OF_DEPARTMENT" | "ITEM_CANCELLED" | "ITEM_NOT_JOINT" | "DUPLICATE_PARTICIPANT" | "DEADLINE_TOO_SHORT";
+  code: (typeof JointErrorCode)["UnknownDepartment" | "UnknownItem" | "ItemNotOfDepartment" | "ItemCancelled" | "ItemNotJoint" | "DuplicateParticipant" | "DeadlineTooShort"];
   field: string;
   message: string;
 }
@@ -216,32 +217,32 @@ export function startProblems(centerCode: string, request: StartRequest, departm
   const problems: StartProblem[] = [];
   const department = (id: string) => departments.find((d) => d.departmentId === id && d.centerCode === centerCode);
   if (!department(request.leadDepartmentId)) {
-    problems.push({ code: "UNKNOWN_DEPARTMENT", field: "leadDepartmentId", message: `Department ${request.leadDepartmentId} is not registered in center ${centerCode}` });
+    problems.push({ code: JointErrorCode.UnknownDepartment, field: "leadDepartmentId", message: `Department ${request.leadDepartmentId} is not registered in center ${centerCode}` });
   }
   const seen = new Set<string>();
   request.participants.forEach((participant, index) => {
     const at = `participants[${index}]`;
     if (seen.has(participant.departmentId)) {
-      problems.push({ code: "DUPLICATE_PARTICIPANT", field: `${at}.departmentId`, message: `Department ${participant.departmentId} is listed twice` });
+      problems.push({ code: JointErrorCode.DuplicateParticipant, field: `${at}.departmentId`, message: `Department ${participant.departmentId} is listed twice` });
       return;
     }
     seen.add(participant.departmentId);
     if (!department(participant.departmentId)) {
-      problems.push({ code: "UNKNOWN_DEPARTMENT", field: `${at}.departmentId`, message: `Department ${participant.departmentId} is not registered in center ${centerCode}` });
+      problems.push({ code: JointErrorCode.UnknownDepartment, field: `${at}.departmentId`, message: `Department ${participant.departmentId} is not registered in center ${centerCode}` });
       return;
     }
     const item = items.find((i) => i.itemId === participant.itemId && i.centerCode === centerCode);
     if (!item) {
-      problems.push({ code: "UNKNOWN_ITEM", field: `${at}.itemId`, message: `Item ${participant.itemId} is not in the catalog of center ${centerCode}` });
+      problems.push({ code: JointErrorCode.UnknownItem, field: `${at}.itemId`, message: `Item ${participant.itemId} is not in the catalog of center ${centerCode}` });
     } else if (item.departmentId !== participant.departmentId) {
-      problems.push({ code: "ITEM_NOT_OF_DEPARTMENT", field: `${at}.itemId`, message: `Item ${item.itemId} is kept by another department` });
+      problems.push({ code: JointErrorCode.ItemNotOfDepartment, field: `${at}.itemId`, message: `Item ${item.itemId} is kept by another department` });
     } else if (item.cancelled) {
-      problems.push({ code: "ITEM_CANCELLED", field: `${at}.itemId`, message: `Item ${item.itemId} was retired from the catalog` });
+      problems.push({ code: JointErrorCode.ItemCancelled, field: `${at}.itemId`, message: `Item ${item.itemId} was retired from the catalog` });
     } else if (item.kind !== "JOINT") {
-      problems.push({ code: "ITEM_NOT_JOINT", field: `${at}.itemId`, message: `Item ${item.itemId} is ${item.kind}, not a joint item (联办件)` });
+      problems.push({ code: JointErrorCode.ItemNotJoint, field: `${at}.itemId`, message: `Item ${item.itemId} is ${item.kind}, not a joint item (联办件)` });
     } else if (request.deadlineWorkingDays < item.promisedLimitDays) {
       problems.push({
-        code: "DEADLINE_TOO_SHORT",
+        code: JointErrorCode.DeadlineTooShort,
         field: "deadlineWorkingDays",
         message: `${request.deadlineWorkingDays} working days is shorter than the ${item.promisedLimitDays} promised for item ${item.itemId}`,
       });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   DomainError,
-  ErrorCode,
   forbidden,
   hasRole,
   notFound,
@@ -13,6 +12,7 @@ import {
   type UnitOfWork,
 } from "@onestop/platform";
 import { randomUUID } from "node:crypto";
+import { JointErrorCode } from "../errors";
 import type { DepartmentReplicaRow, ItemReplicaRow } from "../replicas/entities";
 import type { ReplicasRepository } from "../replicas/replicas.repository";
 import type { JointApprovalRow, JointParticipantRow } from "./entities";
@@ -29,7 +29,9 @@ import {
   type StartRequest,
 } from "./joint-approvals.rules";
 import { ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
-import type { ClockView, JointSaga } from "./joint-saga.service";
+import type { ClockView, JointDeadlines } from "./joint-deadlines.service";
+import type { JointSaga } from "./joint-saga.service";
+import type { SagaStore } from "./joint-saga.state";
 
 const jointStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
 const id = z.string().trim().min(1).max(64);
@@ -89,7 +91,9 @@ export class JointApprovalsService {
   constructor(
     private readonly repository: JointApprovalsRepository,
     private readonly replicas: ReplicasRepository,
+    private readonly store: SagaStore,
     private readonly saga: JointSaga,
+    private readonly deadlines: JointDeadlines,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -141,7 +145,7 @@ export class JointApprovalsService {
 
   private sameRequest(earlier: JointApprovalRow, fingerprint: string): JointApprovalRow {
     if (earlier.requestFingerprint !== fingerprint) {
-      throw new DomainError("PROJECT_CODE_CONFLICT", `Project ${earlier.projectCode} already has a joint approval with other content`, {
+      throw new DomainError(JointErrorCode.ProjectCodeConflict, `Project ${earlier.projectCode} already has a joint approval with other content`, {
         field: "projectCode",
         jointApprovalId: earlier.id,
       });
@@ -236,17 +240,17 @@ export class JointApprovalsService {
     const input = validate(urgeInput, rawInput);
     requireRole(identity, "bureau");
     return this.unitOfWork.run(async (tx) => {
-      const state = await this.saga.load(tx, jointApprovalId);
+      const state = await this.store.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       this.requireLead(identity, state.joint);
       if (isFinal(state.joint.status)) throw concluded(state.joint);
       const participant = state.participants.find((p) => p.id === participantId);
       if (!participant) throw notFound("Participant", participantId);
       if (participant.outcome) {
-        throw new DomainError("PARTICIPANT_ALREADY_CONCLUDED", `${participant.departmentName} already concluded (${participant.outcome})`, { outcome: participant.outcome });
+        throw new DomainError(JointErrorCode.ParticipantAlreadyConcluded, `${participant.departmentName} already concluded (${participant.outcome})`, { outcome: participant.outcome });
       }
       await this.saga.urge(tx, state, participant, input.note ?? null, identity.subject);
-      await this.saga.save(tx, state);
+      await this.store.save(tx, state);
       return state.joint;
     });
   }
@@ -256,14 +260,14 @@ export class JointApprovalsService {
     const input = validate(withdrawInput, rawInput);
     requireRole(identity, "bureau", "citizen");
     return this.unitOfWork.run(async (tx) => {
-      const state = await this.saga.load(tx, jointApprovalId);
+      const state = await this.store.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
       const applicant = hasRole(identity, "citizen") && identity.subject === state.joint.applicantSubject;
       if (!applicant) this.requireLead(identity, state.joint);
       if (state.joint.status === "WITHDRAWN") return state.joint;
       if (isFinal(state.joint.status)) throw concluded(state.joint);
       await this.saga.conclude(tx, state, { outcome: "WITHDRAWN", reason: `申请人撤回：${input.reason}` }, null, identity.subject);
-      await this.saga.save(tx, state);
+      await this.store.save(tx, state);
       return state.joint;
     });
   }
@@ -316,7 +320,7 @@ export class JointApprovalsService {
 
   private async page(filter: JointApprovalFilter, first: number, after: string | null, outOfScope: unknown[]): Promise<JointApprovalConnection> {
     const cursor = after ? decodeCursor(after) : null;
-    if (after && !cursor) throw new DomainError(ErrorCode.BadUserInput, "Not a cursor of this list", { field: "after" });
+    if (after && !cursor) throw new DomainError(JointErrorCode.BadUserInput, "Not a cursor of this list", { field: "after" });
     if (outOfScope.some(Boolean)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     const rows = await this.repository.list(filter, first, cursor);
     const page = rows.slice(0, first);
@@ -363,7 +367,7 @@ export class JointApprovalsService {
   clocks(joint: JointApprovalRow): Promise<ClockView> {
     let found = this.clocksCache.get(joint);
     if (!found) {
-      found = this.participants(joint).then((participants) => this.saga.clockView(joint, participants));
+      found = this.participants(joint).then((participants) => this.deadlines.clockView(joint, participants));
       this.clocksCache.set(joint, found);
     }
     return found;
@@ -375,5 +379,5 @@ export class JointApprovalsService {
 }
 
 function concluded(joint: JointApprovalRow): DomainError {
-  return new DomainError("JOINT_APPROVAL_CONCLUDED", `Joint approval ${joint.id} already ended (${joint.status})`, { status: joint.status as JointStatus });
+  return new DomainError(JointErrorCode.JointApprovalConcluded, `Joint approval ${joint.id} already ended (${joint.status})`, { status: joint.status as JointStatus });
 }

@@ -2,30 +2,33 @@ import type { SubgraphContext } from "@onestop/platform";
 import type { StaffRow } from "../organisation/entities";
 import { iso } from "../time";
 import { maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
-import type { AccountsService, CitizenAccountView, LoginResult, SessionTokens } from "./accounts.service";
+import type { AccountsService } from "./accounts.service";
+import type { CitizenAccountsService, CitizenAccountView } from "./citizen-accounts.service";
+import type { MachineClientsService } from "./machine-clients.service";
+import type { LoginResult, SessionTokens, SignInService } from "./sign-in.service";
 import type { MachineClientRow, MachineClientSecretRow, StaffAccountRow } from "./entities";
 
-export function accountsResolvers(service: AccountsService) {
+export function accountsResolvers(service: AccountsService, citizens: CitizenAccountsService, signIn: SignInService, machineClients: MachineClientsService) {
   return {
     Mutation: {
-      login: (_: unknown, args: { input: unknown }) => service.login(args.input),
+      login: (_: unknown, args: { input: unknown }) => signIn.login(args.input),
       createStaffAccount: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createStaffAccount(context.identity, args.input),
       resetStaffPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.resetStaffPassword(context.identity, args.input),
       setStaffRoles: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.setStaffRoles(context.identity, args.input),
       changeMyPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.changeMyPassword(context.identity, args.input),
-      registerCitizen: (_: unknown, args: { input: unknown }) => service.registerCitizen(args.input),
-      loginCitizen: (_: unknown, args: { input: unknown }) => service.loginCitizen(args.input),
-      refreshAccessToken: (_: unknown, args: { refreshToken: unknown }) => service.refreshAccessToken(args),
-      logout: (_: unknown, args: { refreshToken: unknown }) => service.logout(args),
-      createBankClient: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createBankClient(context.identity, args.input),
-      rotateBankClientSecret: (_: unknown, args: { clientId: unknown }, context: SubgraphContext) => service.rotateBankClientSecret(context.identity, args),
+      registerCitizen: (_: unknown, args: { input: unknown }) => citizens.registerCitizen(args.input),
+      loginCitizen: (_: unknown, args: { input: unknown }) => signIn.loginCitizen(args.input),
+      refreshAccessToken: (_: unknown, args: { refreshToken: unknown }) => signIn.refreshAccessToken(args),
+      logout: (_: unknown, args: { refreshToken: unknown }) => signIn.logout(args),
+      createBankClient: (_: unknown, args: { input: unknown }, context: SubgraphContext) => machineClients.createBankClient(context.identity, args.input),
+      rotateBankClientSecret: (_: unknown, args: { clientId: unknown }, context: SubgraphContext) => machineClients.rotateBankClientSecret(context.identity, args),
       revokeBankClientSecret: (_: unknown, args: { clientId: unknown; secretId: unknown }, context: SubgraphContext) =>
-        service.revokeBankClientSecret(context.identity, args),
-      clientCredentialsToken: (_: unknown, args: { clientId: unknown; clientSecret: unknown }) => service.clientCredentialsToken(args),
+        machineClients.revokeBankClientSecret(context.identity, args),
+      clientCredentialsToken: (_: unknown, args: { clientId: unknown; clientSecret: unknown }) => signIn.clientCredentialsToken(args),
     },
     Query: {
-      myCitizenAccount: (_: unknown, __: unknown, context: SubgraphContext) => service.myCitizenAccount(context.identity),
-      bankClients: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => service.bankClients(context.identity, args.centerCode),
+      myCitizenAccount: (_: unknown, __: unknown, context: SubgraphContext) => citizens.myCitizenAccount(context.identity),
+      bankClients: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => machineClients.bankClients(context.identity, args.centerCode),
     },
     CitizenAccount: {
       id: (view: CitizenAccountView) => view.account.id,
@@ -51,7 +54,7 @@ export function accountsResolvers(service: AccountsService) {
     },
     MachineClient: {
       createdAt: (client: MachineClientRow) => iso(client.createdAt),
-      secrets: (client: MachineClientRow, _: unknown, context: SubgraphContext) => service.secretsOf(context.identity, client),
+      secrets: (client: MachineClientRow, _: unknown, context: SubgraphContext) => machineClients.secretsOf(context.identity, client),
     },
     MachineClientSecret: {
       createdAt: (secret: MachineClientSecretRow) => iso(secret.createdAt),

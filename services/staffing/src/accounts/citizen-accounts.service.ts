@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { DomainError, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { StaffingError } from "../errors";
+import { citizenKindOf, citizenPasswordProblems } from "./accounts.rules";
+import type { AccountsRepository } from "./accounts.repository";
+import type { CitizenAccountRow } from "./entities";
+import { registerCitizenInput } from "./inputs";
+import { hashPassword } from "./password";
+
+/** A citizen's account and whether the caller is its holder, who alone sees the ID number and phone unmasked. */
+export interface CitizenAccountView {
+  account: CitizenAccountRow;
+  reveal: boolean;
+}
+
+/** Citizens' and enterprises' own accounts (群众/企业), which they register themselves. */
+export class CitizenAccountsService {
+  constructor(
+    private readonly repository: AccountsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * 注册: anyone may call it. One account per ID number (the unique key decides between two at
+   * once); the ID number's check character must be right; the password is the citizen's own.
+   */
+  async registerCitizen(rawInput: unknown): Promise<CitizenAccountView> {
+    const input = validate(registerCitizenInput, rawInput);
+    const kind = citizenKindOf(input.idNumber);
+    if (!kind) throw invalidInput(["idNumber: not a resident ID number or unified social credit code (check character)"]);
+    const problems = citizenPasswordProblems(input.password);
+    if (problems.length > 0) throw invalidInput(problems);
+    const account: CitizenAccountRow = {
+      id: randomUUID(),
+      kind,
+      name: input.name,
+      idNumber: input.idNumber,
+      phone: input.phone,
+      passwordHash: await hashPassword(input.password),
+      failedAttempts: 0,
+      lockedUntil: null,
+      lastLoginAt: null,
+      createdAt: this.clock.now(),
+    };
+    const outcome = await this.unitOfWork.run((tx) => this.repository.insertCitizen(tx, account));
+    if (outcome === "already_registered") {
+      throw new DomainError(StaffingError.CitizenAlreadyRegistered, "An account with this ID number already exists", { field: "idNumber" });
+    }
+    // The caller has not signed in yet: they see what they typed only masked.
+    return { account, reveal: false };
+  }
+
+  /** The signed-in citizen's own account, unmasked. */
+  async myCitizenAccount(identity: Identity): Promise<CitizenAccountView | null> {
+    requireRole(identity, "citizen");
+    const account = await this.repository.findCitizen(identity.subject);
+    return account ? { account, reveal: true } : null;
+  }
+}

@@ -1,0 +1,221 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
+import { StaffingError } from "../errors";
+import type { StaffRow } from "../organisation/entities";
+import type { OrganisationRepository } from "../organisation/organisation.repository";
+import type { PostsRepository } from "../posts/posts.repository";
+import type { AccessClaims, AccessTokenSigner } from "./access-token";
+import { isLocked, lockExpiry, refreshExpiry, refreshVerdict, tokenRoles, tokenWindow, type LockoutPolicy } from "./accounts.rules";
+import type { AccountsRepository } from "./accounts.repository";
+import type { CitizenAccountView } from "./citizen-accounts.service";
+import type { AccountKind, CitizenAccountRow, PasswordSignInColumns, RefreshFamilyRow, StaffAccountRow } from "./entities";
+import { clientCredentialsInput, loginCitizenInput, loginInput, refreshTokenInput } from "./inputs";
+import { decoyHash, verifyPassword } from "./password";
+
+interface RefreshPart {
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface SessionTokens extends RefreshPart {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+export interface LoginResult extends SessionTokens {
+  staff: StaffRow;
+  roles: string[];
+}
+
+export interface CitizenLoginResult extends SessionTokens {
+  account: CitizenAccountView;
+}
+
+const refreshTokenHash = (token: string) => createHash("sha256").update(token, "utf8").digest();
+
+const citizenClaims = (account: CitizenAccountRow): AccessClaims => ({
+  subject: account.id,
+  roles: ["citizen"],
+  centerCode: null,
+  departmentId: null,
+  windowId: null,
+});
+
+export const invalidCredentials = () => new DomainError(StaffingError.InvalidCredentials, "Wrong username or password");
+
+/**
+ * 登录 and its tokens, for staff, citizens and machine clients: scrypt-checked passwords and
+ * secrets, lockout after repeated failures, short-lived access tokens, refresh tokens that
+ * rotate and give a copied one away.
+ */
+export class SignInService {
+  constructor(
+    private readonly repository: AccountsRepository,
+    private readonly organisation: OrganisationRepository,
+    private readonly posts: PostsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly signer: AccessTokenSigner | null,
+    private readonly lockout: LockoutPolicy,
+  ) {}
+
+  /**
+   * 登录: anyone may try. An unknown name and a wrong password look the same and cost the
+   * same; a locked account is refused before its password is checked; a success issues an
+   * access token with the staff id, center, home department, window and roles.
+   */
+  async login(rawInput: unknown): Promise<LoginResult> {
+    const input = validate(loginInput, rawInput);
+    const signer = this.requireSigner();
+    const now = this.clock.now();
+    const account = await this.passwordChecked(await this.repository.findByUsername(input.username), input.password, now, (found, lockUntil) =>
+      this.repository.recordFailure(found.staffId, this.lockout.maxFailures, lockUntil),
+    );
+    const staff = await this.organisation.findStaff(account.staffId);
+    if (!staff) throw invalidCredentials();
+    await this.repository.recordSuccess(account.staffId, now);
+    const { claims, roles } = await this.staffClaims(account, staff);
+    const { token, expiresAt } = signer.sign(claims, now);
+    const refresh = await this.startRefreshFamily("STAFF", staff.id, now);
+    return { accessToken: token, expiresAt, ...refresh, staff, roles };
+  }
+
+  /** 群众登录 by ID number and password, with the same lockout as staff; the token's subject is the account's id. */
+  async loginCitizen(rawInput: unknown): Promise<CitizenLoginResult> {
+    const input = validate(loginCitizenInput, rawInput);
+    const signer = this.requireSigner();
+    const now = this.clock.now();
+    const account = await this.passwordChecked(await this.repository.findCitizenByIdNumber(input.idNumber), input.password, now, (found, lockUntil) =>
+      this.repository.recordCitizenFailure(found.id, this.lockout.maxFailures, lockUntil),
+    );
+    await this.repository.recordCitizenSuccess(account.id, now);
+    const { token, expiresAt } = signer.sign(citizenClaims(account), now);
+    const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
+    return { accessToken: token, expiresAt, ...refresh, account: { account, reveal: true } };
+  }
+
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token of the same family.
+   * The exchange spends the old one by compare-and-set under the family's row lock; a spent one
+   * presented again was copied, so the whole family is revoked (the thief's and the owner's).
+   */
+  async refreshAccessToken(rawInput: unknown): Promise<SessionTokens> {
+    const input = validate(refreshTokenInput, rawInput);
+    const signer = this.requireSigner();
+    const tokenHash = refreshTokenHash(input.refreshToken);
+    const now = this.clock.now();
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const token = await this.repository.findRefreshToken(tx, tokenHash);
+      const family = token ? await this.repository.lockRefreshFamily(tx, token.familyId) : null;
+      let verdict = refreshVerdict(token, family, now);
+      if (verdict === "rotate" && !(await this.repository.spendRefreshToken(tx, tokenHash, now))) verdict = "reused";
+      if (verdict === "reused") await this.repository.revokeRefreshFamily(tx, family!.id, now);
+      if (verdict !== "rotate") return { verdict } as const;
+      const next = await this.issueRefreshToken(tx, family!.id, now);
+      return { verdict, family: family!, next } as const;
+    });
+    if (outcome.verdict === "reused") {
+      throw new DomainError(StaffingError.RefreshTokenReused, "This refresh token was already used; every session of this sign-in is ended. Sign in again");
+    }
+    if (outcome.verdict !== "rotate") throw new DomainError(StaffingError.InvalidRefreshToken, "The refresh token is not valid; sign in again");
+    const claims = await this.claimsOf(outcome.family.accountKind, outcome.family.accountId);
+    if (!claims) throw new DomainError(StaffingError.InvalidRefreshToken, "The refresh token is not valid; sign in again");
+    const { token, expiresAt } = signer.sign(claims, now);
+    return { accessToken: token, expiresAt, ...outcome.next };
+  }
+
+  /** 退出登录: ends the sign-in the refresh token belongs to. Unknown tokens change nothing. */
+  async logout(rawInput: unknown): Promise<boolean> {
+    const input = validate(refreshTokenInput, rawInput);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (tx) => {
+      const token = await this.repository.findRefreshToken(tx, refreshTokenHash(input.refreshToken));
+      if (token) await this.repository.revokeRefreshFamily(tx, token.familyId, now);
+    });
+    return true;
+  }
+
+  /** OAuth-style client credentials: any live secret of the client gives an access token with its role and center. */
+  async clientCredentialsToken(rawInput: unknown): Promise<{ accessToken: string; expiresAt: Date }> {
+    const input = validate(clientCredentialsInput, rawInput);
+    const signer = this.requireSigner();
+    const client = await this.repository.findMachineClient(input.clientId);
+    const secrets = client ? (await this.repository.secretsOf(client.id)).filter((s) => s.revokedAt === null) : [];
+    let matched = false;
+    for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
+    if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
+    if (!client || !matched) throw new DomainError(StaffingError.InvalidCredentials, "Wrong client id or secret");
+    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null }, this.clock.now());
+    return { accessToken: token, expiresAt };
+  }
+
+  private requireSigner(): AccessTokenSigner {
+    if (!this.signer) throw new DomainError(StaffingError.LoginUnavailable, "Login is not configured on this server (AUTH_SIGNING_KEY_FILE)");
+    return this.signer;
+  }
+
+  /**
+   * The account when the password is right. An unknown account is refused as a wrong password
+   * is, after as long (a decoy hash is checked); a locked one before its password is checked; a
+   * wrong password counts toward the lockout.
+   */
+  private async passwordChecked<A extends PasswordSignInColumns>(
+    account: A | null,
+    password: string,
+    now: Date,
+    recordFailure: (account: A, lockUntil: Date) => Promise<void>,
+  ): Promise<A> {
+    if (!account) {
+      await verifyPassword(password, await decoyHash());
+      throw invalidCredentials();
+    }
+    this.refuseWhileLocked(account, now);
+    if (!(await verifyPassword(password, account.passwordHash))) {
+      await recordFailure(account, lockExpiry(now, this.lockout));
+      throw invalidCredentials();
+    }
+    return account;
+  }
+
+  private refuseWhileLocked(account: { lockedUntil: Date | null }, now: Date): void {
+    if (isLocked(account, now)) {
+      throw new DomainError(StaffingError.AccountLocked, `Too many failed attempts; try again after ${account.lockedUntil!.toISOString()}`, {
+        lockedUntil: account.lockedUntil!.toISOString(),
+      });
+    }
+  }
+
+  private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart> {
+    return this.unitOfWork.run(async (tx) => {
+      const family: RefreshFamilyRow = { id: randomUUID(), accountKind, accountId, createdAt: now, revokedAt: null };
+      await this.repository.insertRefreshFamily(tx, family);
+      return this.issueRefreshToken(tx, family.id, now);
+    });
+  }
+
+  private async issueRefreshToken(tx: Tx, familyId: string, now: Date): Promise<RefreshPart> {
+    const refreshToken = randomBytes(32).toString("base64url");
+    const refreshExpiresAt = refreshExpiry(now);
+    await this.repository.insertRefreshToken(tx, { tokenHash: refreshTokenHash(refreshToken), familyId, issuedAt: now, expiresAt: refreshExpiresAt, spentAt: null });
+    return { refreshToken, refreshExpiresAt };
+  }
+
+  /** What an access token says of the account now: roles, posts and chief representation may have changed since login. */
+  private async claimsOf(kind: AccountKind, accountId: string): Promise<AccessClaims | null> {
+    if (kind === "CITIZEN") {
+      const account = await this.repository.findCitizen(accountId);
+      return account ? citizenClaims(account) : null;
+    }
+    const [account, staff] = await Promise.all([this.repository.findByStaff(accountId), this.organisation.findStaff(accountId)]);
+    return account && staff ? (await this.staffClaims(account, staff)).claims : null;
+  }
+
+  private async staffClaims(account: StaffAccountRow, staff: StaffRow): Promise<{ claims: AccessClaims; roles: Role[] }> {
+    const [posts, chiefOf] = await Promise.all([this.posts.postsOfStaff(staff.id), this.organisation.departmentsChiefedBy(staff.id)]);
+    const roles = tokenRoles(account.roles, chiefOf.length > 0);
+    return {
+      roles,
+      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts) },
+    };
+  }
+}
