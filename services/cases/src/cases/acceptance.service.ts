@@ -3,6 +3,7 @@ import { casesEvents } from "@onestop/events";
 import { DomainError, validate, type Identity, type Tx } from "@onestop/platform";
 import { clockState, timeLimit } from "../clocks/clocks.rules";
 import { onCalendar, type ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import { checkDeficiencies, checkMaterialNotice } from "../materials/materials.rules";
@@ -134,7 +135,7 @@ export class AcceptanceService {
       requireTransition("DECIDE_INSTANTLY", current, "CONCLUDED");
       const item = await this.currentOpenVersion(current.itemId, tx);
       if (input.decision === "DENY" && item.vetoEscalation !== "NONE") {
-        throw new DomainError("VETO_NEEDS_SIGNATURE", "A veto on this item needs the chief representative's signature; it cannot be decided on the spot");
+        throw new DomainError(CaseErrorCode.VetoNeedsSignature, "A veto on this item needs the chief representative's signature; it cannot be decided on the spot");
       }
       const feeRequired = owesFee(item.feeStandard, current.quantity);
       const concludesNow = input.decision === "DENY" || !feeRequired;
@@ -165,7 +166,7 @@ export class AcceptanceService {
   private async currentOpenVersion(itemId: string, tx: Tx): Promise<ItemVersionReplicaRow> {
     const current = await this.items.current(itemId, tx);
     requireOpen(itemId, current);
-    if (!current.version) throw new DomainError("UNKNOWN_ITEM", `Item ${itemId} is not in the catalog`);
+    if (!current.version) throw new DomainError(CaseErrorCode.UnknownItem, `Item ${itemId} is not in the catalog`);
     return current.version;
   }
 

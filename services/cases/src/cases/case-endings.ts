@@ -1,5 +1,6 @@
 import { DomainError, type Tx } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import { feeGate, type FeeGate } from "../payments/payments.rules";
 import type { PaymentNoticesRepository } from "../payments/payments.repository";
 import { systemActor, type StepContext, type StepPlan } from "./case-steps";
@@ -28,7 +29,7 @@ export class CaseEndings {
     if (current.status === "APPROVED" && current.feeRequired) {
       const gate = await this.feeGate(current, tx);
       if (!gate.open) {
-        throw new DomainError("FEE_NOT_SETTLED", `Case ${current.id} owes a fee that is not yet paid (${gate.reason})`, { reason: gate.reason });
+        throw new DomainError(CaseErrorCode.FeeNotSettled, `Case ${current.id} owes a fee that is not yet paid (${gate.reason})`, { reason: gate.reason });
       }
     }
     return {

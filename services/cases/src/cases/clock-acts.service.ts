@@ -2,6 +2,7 @@ import { preReviewActFor } from "@onestop/authorization";
 import { casesEvents } from "@onestop/events";
 import { DomainError, forbidden, hasRole, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import { requireSameCenter, staffActor, type CaseAccess } from "./case-access";
 import { caseReference, requireTransition, type CaseSteps } from "./case-steps";
 import type { CaseRow } from "./entities";
@@ -20,7 +21,7 @@ export class ClockActsService {
     const input = validate(suspendInput, rawInput);
     return this.access.staffStep(identity, caseId, "SUSPEND_CLOCK", input.idempotencyKey, (c) => preReviewActFor(c.kind), async ({ tx, current, now }) => {
       requireTransition("SUSPEND_CLOCK", current);
-      if (await this.clocks.openSuspension(tx, current.id)) throw new DomainError("CLOCK_ALREADY_SUSPENDED", `The clock of case ${current.id} is already stopped`);
+      if (await this.clocks.openSuspension(tx, current.id)) throw new DomainError(CaseErrorCode.ClockAlreadySuspended, `The clock of case ${current.id} is already stopped`);
       await this.clocks.startSuspension(tx, current.id, input.reason, input.note ?? null, now, identity.subject);
       return { to: current.status, opinion: input.note ?? null, changes: { clockEvents: current.clockEvents + 1 }, details: { reason: input.reason } };
     });
@@ -31,7 +32,7 @@ export class ClockActsService {
     return this.access.staffStep(identity, caseId, "RESUME_CLOCK", input.idempotencyKey, (c) => preReviewActFor(c.kind), async ({ tx, current, now }) => {
       requireTransition("RESUME_CLOCK", current);
       const open = await this.clocks.openSuspension(tx, current.id);
-      if (!open) throw new DomainError("CLOCK_NOT_SUSPENDED", `The clock of case ${current.id} is running`);
+      if (!open) throw new DomainError(CaseErrorCode.ClockNotSuspended, `The clock of case ${current.id} is running`);
       await this.clocks.endSuspension(tx, current.id, now, identity.subject);
       return { to: current.status, opinion: input.note ?? null, details: { reason: open.reason } };
     });
@@ -51,7 +52,7 @@ export class ClockActsService {
       if (!isAdmin && !isChief) throw forbidden("An extension needs the department's chief representative or center administration");
       requireTransition("EXTEND_DEADLINE", current);
       if (current.deadlineAt && current.deadlineAt.getTime() <= now.getTime()) {
-        throw new DomainError("DEADLINE_PASSED", `Case ${current.id} is past its deadline; it can no longer be extended`);
+        throw new DomainError(CaseErrorCode.DeadlinePassed, `Case ${current.id} is past its deadline; it can no longer be extended`);
       }
       await this.clocks.addExtension(tx, { caseId: current.id, workingDays: input.workingDays, reason: input.reason, applicantNotice: input.applicantNotice, approvedBy: identity.subject, approvedAt: now });
       return {

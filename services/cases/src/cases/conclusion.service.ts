@@ -1,5 +1,6 @@
 import { preReviewActFor } from "@onestop/authorization";
 import { DomainError, validate, type Identity } from "@onestop/platform";
+import { CaseErrorCode } from "../errors";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
 import { requireTransition } from "./case-steps";
@@ -39,7 +40,7 @@ export class ConclusionService {
     return this.access.staffStep(identity, caseId, action, input.idempotencyKey, (c) => preReviewActFor(c.kind), async ({ current }) => {
       requireTransition(action, current, action === "VERIFY_COMMITMENT" ? current.status : "REVOKED");
       if (current.commitmentState !== "PENDING") {
-        throw new DomainError("COMMITMENT_NOT_PENDING", `Case ${current.id} has no commitment waiting for verification`);
+        throw new DomainError(CaseErrorCode.CommitmentNotPending, `Case ${current.id} has no commitment waiting for verification`);
       }
       if (action === "VERIFY_COMMITMENT") return { to: current.status, opinion: input.opinion, changes: { commitmentState: "VERIFIED" } };
       return { to: "REVOKED", opinion: input.opinion, changes: { commitmentState: "BREACHED" } };

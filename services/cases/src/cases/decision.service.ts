@@ -1,6 +1,7 @@
 import { preReviewActFor } from "@onestop/authorization";
 import { DomainError, hasRole, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import type { MaterialsRepository } from "../materials/materials.repository";
 import { requireSameCenter, staffActor, type CaseAccess } from "./case-access";
 import { requireTransition, type CaseSteps, type StepContext } from "./case-steps";
@@ -109,7 +110,7 @@ export class DecisionService {
     return this.access.staffStep(identity, caseId, "FORWARD", input.idempotencyKey, () => "PRE_REVIEW_REPORTED", async ({ current, item, now }) => {
       requireTransition("FORWARD", current);
       const authority = input.authority ?? item.reportedTo;
-      if (!authority) throw new DomainError("BAD_USER_INPUT", "Name the higher authority: the item does not", { field: "authority" });
+      if (!authority) throw new DomainError(CaseErrorCode.BadUserInput, "Name the higher authority: the item does not", { field: "authority" });
       return { to: "FORWARDED", opinion: input.opinion, changes: { forwardedTo: authority, forwardedAt: now }, details: { authority } };
     });
   }
@@ -137,7 +138,7 @@ export class DecisionService {
 
   private async requireClockRunning({ tx, current }: StepContext): Promise<void> {
     if (current.clockEvents > 0 && (await this.clocks.openSuspension(tx, current.id))) {
-      throw new DomainError("CLOCK_SUSPENDED", `The clock of case ${current.id} is stopped; resume it first`);
+      throw new DomainError(CaseErrorCode.ClockSuspended, `The clock of case ${current.id} is stopped; resume it first`);
     }
   }
 
@@ -145,7 +146,7 @@ export class DecisionService {
     if (!current.deficiencyDueDay) return;
     const open = (await this.materials.requestsOf(current.id, tx)).filter((r) => r.kind === "DEFERRED" && r.suppliedAt === null);
     if (open.length > 0) {
-      throw new DomainError("DEFICIENCIES_OUTSTANDING", `Deferred materials have not followed yet: ${open.map((r) => r.materialCode).join(", ")}`, {
+      throw new DomainError(CaseErrorCode.DeficienciesOutstanding, `Deferred materials have not followed yet: ${open.map((r) => r.materialCode).join(", ")}`, {
         materials: open.map((r) => r.materialCode),
       });
     }

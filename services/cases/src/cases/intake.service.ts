@@ -1,5 +1,6 @@
 import { DomainError, forbidden, hasRole, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import { windowServes } from "../hall/hall.rules";
 import type { HallRepository } from "../hall/hall.repository";
 import type { ItemReplicaRepository } from "../items/items.repository";
@@ -40,13 +41,13 @@ export class IntakeService {
     requireRole(identity, "citizen");
     const current = await this.items.current(input.itemId);
     const item = current.version;
-    if (!item) throw new DomainError("UNKNOWN_ITEM", `Item ${input.itemId} is not in the catalog`, { field: "itemId" });
+    if (!item) throw new DomainError(CaseErrorCode.UnknownItem, `Item ${input.itemId} is not in the catalog`, { field: "itemId" });
     requireOpen(input.itemId, current);
     if (item.kind === "JOINT") {
-      throw new DomainError("JOINT_APPROVAL_REQUIRED", "A joint item (联办件) is applied for through a joint approval, not on its own");
+      throw new DomainError(CaseErrorCode.JointApprovalRequired, "A joint item (联办件) is applied for through a joint approval, not on its own");
     }
     if (input.onCommitment && !item.allowsCommitment) {
-      throw new DomainError("COMMITMENT_NOT_ALLOWED", "The item does not allow approval on a written commitment (告知承诺)", { field: "onCommitment" });
+      throw new DomainError(CaseErrorCode.CommitmentNotAllowed, "The item does not allow approval on a written commitment (告知承诺)", { field: "onCommitment" });
     }
     const key = input.idempotencyKey ?? null;
     if (key) {
@@ -138,9 +139,9 @@ export class IntakeService {
       if (!ownsOrServes) throw forbidden(`Case ${current.id} is neither yours nor at your window`);
       requireTransition("REFER", current);
       const target = await this.hall.window(input.toWindowId, tx);
-      if (!target || target.centerCode !== current.centerCode) throw new DomainError("UNKNOWN_WINDOW", `Window ${input.toWindowId} is not in the hall`, { field: "toWindowId" });
+      if (!target || target.centerCode !== current.centerCode) throw new DomainError(CaseErrorCode.UnknownWindow, `Window ${input.toWindowId} is not in the hall`, { field: "toWindowId" });
       if (!windowServes(target, current.departmentId)) {
-        throw new DomainError("WINDOW_DOES_NOT_SERVE", `Window ${target.code} does not take cases of this department`, { field: "toWindowId" });
+        throw new DomainError(CaseErrorCode.WindowDoesNotServe, `Window ${target.code} does not take cases of this department`, { field: "toWindowId" });
       }
       return {
         to: current.status,
@@ -153,6 +154,6 @@ export class IntakeService {
 }
 
 function sameSubmission(earlier: CaseRow, itemId: string, key: string): CaseRow {
-  if (earlier.itemId !== itemId) throw new DomainError("IDEMPOTENCY_KEY_REUSED", `Key ${key} was used for another submission`);
+  if (earlier.itemId !== itemId) throw new DomainError(CaseErrorCode.IdempotencyKeyReused, `Key ${key} was used for another submission`);
   return earlier;
 }

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { DomainError } from "@onestop/platform";
+import { CaseErrorCode } from "../errors";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import { owesFee } from "../payments/payments.rules";
 import { receiptNumber } from "./cases.rules";
@@ -74,6 +75,6 @@ export function newCase(input: {
 /** No new case is taken in for an item retired from the catalog (取消 or 合并). */
 export function requireOpen(itemId: string, current: { cancelledAt: Date | null; mergedIntoItemId: string | null }): void {
   if (current.cancelledAt) {
-    throw new DomainError("ITEM_CANCELLED", `Item ${itemId} was retired from the catalog`, { mergedIntoItemId: current.mergedIntoItemId });
+    throw new DomainError(CaseErrorCode.ItemCancelled, `Item ${itemId} was retired from the catalog`, { mergedIntoItemId: current.mergedIntoItemId });
   }
 }
