@@ -30,6 +30,7 @@ export class DurableTimers implements Worker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private readonly handlers = new Map<string, TimerHandler>();
 
   constructor(
     private readonly options: {
@@ -37,11 +38,24 @@ export class DurableTimers implements Worker {
       unitOfWork: UnitOfWork;
       clock: Clock;
       logger: Logger;
-      handlers: Record<string, TimerHandler>;
+      handlers?: Record<string, TimerHandler>;
       pollMs?: number;
       batchSize?: number;
     },
-  ) {}
+  ) {
+    this.register(options.handlers ?? {});
+  }
+
+  /**
+   * Adds the handlers of some timer kinds. The code that reacts to a timer usually needs the
+   * timers to set the next one, so it is built after them and registers here, before `start`.
+   */
+  register(handlers: Record<string, TimerHandler>): void {
+    for (const [kind, handler] of Object.entries(handlers)) {
+      if (this.handlers.has(kind)) throw new Error(`Timers of kind ${kind} already have a handler`);
+      this.handlers.set(kind, handler);
+    }
+  }
 
   /**
    * Sets the timer `kind`/`key` to fire at `dueAt`, replacing an unfired one of the same key.
@@ -103,7 +117,7 @@ export class DurableTimers implements Worker {
         [id],
       )) as TimerRow[];
       if (!row) return false;
-      const handler = this.options.handlers[row.kind];
+      const handler = this.handlers.get(row.kind);
       if (!handler) throw new Error(`No handler for timers of kind ${row.kind}`);
       const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
       await handler(tx, { kind: row.kind, key: row.timer_key, dueAt: new Date(row.due_at), payload });

@@ -2,10 +2,18 @@ import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
 import { AuthorizationReplica, AuthorizationReplica1763769600900, AuthorizationReplicaRepository, authorizationReplicaEntities } from "@onestop/authorization";
 import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { AcceptanceService } from "./cases/acceptance.service";
+import { CaseAccess } from "./cases/case-access";
+import { CaseEndings } from "./cases/case-endings";
 import { CaseSteps } from "./cases/case-steps";
 import { CasesRepository } from "./cases/cases.repository";
 import { casesResolvers } from "./cases/cases.resolvers";
-import { CasesService } from "./cases/cases.service";
+import { ClockActsService } from "./cases/clock-acts.service";
+import { ConclusionService } from "./cases/conclusion.service";
+import { DecisionService } from "./cases/decision.service";
+import { IntakeService } from "./cases/intake.service";
+import { QueriesService } from "./cases/queries.service";
+import { ReactionsService } from "./cases/reactions.service";
 import { CaseRow, RoutingEntryRow } from "./cases/entities";
 import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
 import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-case-lifecycle";
@@ -71,44 +79,31 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     const notices = new PaymentNoticesRepository(dataSource);
     const hall = new HallRepository(dataSource);
     const authorization = new AuthorizationReplica(dataSource, clock);
-    // The timers call back into the lifecycle, which needs the timers to set them.
-    let cases: CasesService | null = null;
-    const lifecycle = () => cases!;
-    const timers = new DurableTimers({
-      dataSource,
-      unitOfWork,
-      clock,
-      logger,
-      pollMs: env.TIMER_POLL_MS,
-      handlers: {
-        "deemed-approval": (tx, timer) => lifecycle().onDeemedApprovalDue(tx, timer),
-        "case-clock": (tx, timer) => lifecycle().onClockTimer(tx, timer),
-        "deficiency-due": (tx, timer) => lifecycle().onDeficiencyDue(tx, timer),
-      },
-    });
+    const materials = new MaterialsRepository(dataSource);
+    const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
     const clocks = new ClocksService(new ClocksRepository(dataSource), timers, calendar);
     const steps = new CaseSteps(casesRepository, items, clocks, unitOfWork, clock);
-    cases = new CasesService(
-      casesRepository,
-      items,
-      steps,
-      clocks,
-      new MaterialsRepository(dataSource),
-      notices,
-      hall,
-      authorization,
-      new AuthorizationReplicaRepository(dataSource),
-      clock,
-    );
-    const service = cases;
+    const access = new CaseAccess(steps, hall, authorization, new AuthorizationReplicaRepository(dataSource));
+    const endings = new CaseEndings(clocks, notices);
+    const reactions = new ReactionsService(casesRepository, items, steps, endings, clocks, materials, clock);
+    timers.register(reactions.timerHandlers());
     return {
-      resolvers: mergeResolvers(casesResolvers(service)),
+      resolvers: mergeResolvers(
+        casesResolvers({
+          intake: new IntakeService(casesRepository, items, steps, access, endings, clocks, materials, hall, clock),
+          acceptance: new AcceptanceService(items, access, endings, clocks, materials),
+          decision: new DecisionService(steps, access, clocks, materials),
+          conclusion: new ConclusionService(access, endings),
+          clockActs: new ClockActsService(steps, access, clocks),
+          queries: new QueriesService(casesRepository, items, access, endings, clocks, materials, clock),
+        }),
+      ),
       handlers: [
         ...itemReplicaHandlers(items),
         ...hallReplicaHandlers(hall),
         ...authorization.handlers(),
-        ...paymentNoticeHandlers(notices, (tx, caseId) => service.concludeAfterFee(tx, caseId)),
-        ...jointCommandHandlers(service),
+        ...paymentNoticeHandlers(notices, (tx, caseId) => reactions.concludeAfterFee(tx, caseId)),
+        ...jointCommandHandlers(reactions),
       ],
       workers: [timers],
     };

@@ -81,6 +81,15 @@ test("a timer fires once its time has come, with its payload, and only once", as
   expect(await dataSource.query("SELECT timer_key, note FROM fired")).toEqual([{ timer_key: "case-1", note: "deemed approval" }]);
 });
 
+test("a handler registered after the timers were built fires them; a second handler for the same kind is refused", async () => {
+  const t = new DurableTimers({ dataSource, unitOfWork, clock, logger });
+  t.register({ deadline: recordFiring });
+  expect(() => t.register({ deadline: recordFiring })).toThrow("Timers of kind deadline already have a handler");
+  await unitOfWork.run((tx) => t.schedule(tx, "deadline", "registered", new Date("2026-03-02T01:00:00Z")));
+  expect(await t.fireDue()).toBe(1);
+  expect(await firedKeys()).toEqual(["registered"]);
+});
+
 test("rescheduling moves an unfired timer; cancelling removes it; a fired one is not re-armed", async () => {
   const t = timers();
   await unitOfWork.run(async (tx) => {

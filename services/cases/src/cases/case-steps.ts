@@ -1,6 +1,7 @@
 import { casesEvents, type EventPayload } from "@onestop/events";
-import { changedFields, DomainError, ErrorCode, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
+import { changedFields, DomainError, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import { checkTransition, type CaseAction, type CaseOutcome, type CaseStatus } from "./cases.rules";
@@ -57,8 +58,8 @@ export interface StepPlan {
 export function requireTransition(action: CaseAction, current: Pick<CaseRow, "kind" | "status">, to?: CaseStatus): CaseStatus {
   const check = checkTransition(action, current.kind, current.status, to);
   if (check.ok) return check.to;
-  if (check.code === "WRONG_KIND") throw new DomainError("WRONG_KIND", check.message, { action, kind: check.kind });
-  throw new DomainError(ErrorCode.InvalidTransition, check.message, { action, from: check.from, to: check.to });
+  if (check.code === CaseErrorCode.WrongKind) throw new DomainError(CaseErrorCode.WrongKind, check.message, { action, kind: check.kind });
+  throw new DomainError(CaseErrorCode.InvalidTransition, check.message, { action, from: check.from, to: check.to });
 }
 
 /**
@@ -102,7 +103,7 @@ export class CaseSteps {
       const item = await this.items.version(current.itemId, current.itemVersion, tx);
       const action = typeof stepAction === "function" && item ? await stepAction({ tx, current, item }) : stepAction;
       if (earlier.action !== action || earlier.actorId !== actor.id) {
-        throw new DomainError("IDEMPOTENCY_KEY_REUSED", `Key ${idempotencyKey} was used for another step of case ${caseId}`, { action: earlier.action });
+        throw new DomainError(CaseErrorCode.IdempotencyKeyReused, `Key ${idempotencyKey} was used for another step of case ${caseId}`, { action: earlier.action });
       }
       return current;
     });

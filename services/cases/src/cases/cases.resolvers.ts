@@ -1,6 +1,11 @@
 import type { SubgraphContext } from "@onestop/platform";
 import { systemActor } from "./case-steps";
-import type { CasesService, PublicProgress } from "./cases.service";
+import type { AcceptanceService } from "./acceptance.service";
+import type { ClockActsService } from "./clock-acts.service";
+import type { ConclusionService } from "./conclusion.service";
+import type { DecisionService } from "./decision.service";
+import type { IntakeService } from "./intake.service";
+import type { PublicProgress, QueriesService } from "./queries.service";
 import type { CaseRow, RoutingEntryRow } from "./entities";
 import type { MaterialRequestRow } from "../materials/entities";
 import type { ExtensionRow, SuspensionRow, WarningRow } from "../clocks/entities";
@@ -14,7 +19,16 @@ function actInput(args: Args): Args {
   return rest;
 }
 
-export function casesResolvers(service: CasesService) {
+export interface CaseUseCases {
+  intake: IntakeService;
+  acceptance: AcceptanceService;
+  decision: DecisionService;
+  conclusion: ConclusionService;
+  clockActs: ClockActsService;
+  queries: QueriesService;
+}
+
+export function casesResolvers({ intake, acceptance, decision, conclusion, clockActs, queries }: CaseUseCases) {
   const act =
     (perform: (identity: SubgraphContext["identity"], caseId: string, input: Args) => Promise<CaseRow>) =>
     (_: unknown, args: Args, context: SubgraphContext) =>
@@ -22,36 +36,36 @@ export function casesResolvers(service: CasesService) {
 
   return {
     Query: {
-      case: (_: unknown, args: { id: string }, context: SubgraphContext) => service.findCase(context.identity, args.id),
-      cases: (_: unknown, args: Args, context: SubgraphContext) => service.listCases(context.identity, args),
-      myCases: (_: unknown, args: { limit: number; offset: number }, context: SubgraphContext) => service.myCases(context.identity, args.limit, args.offset),
-      caseProgress: (_: unknown, args: { receiptNo: string; idNumber: string }) => service.publicProgress(args.receiptNo, args.idNumber),
+      case: (_: unknown, args: { id: string }, context: SubgraphContext) => queries.findCase(context.identity, args.id),
+      cases: (_: unknown, args: Args, context: SubgraphContext) => queries.listCases(context.identity, args),
+      myCases: (_: unknown, args: { limit: number; offset: number }, context: SubgraphContext) => queries.myCases(context.identity, args.limit, args.offset),
+      caseProgress: (_: unknown, args: { receiptNo: string; idNumber: string }) => queries.publicProgress(args.receiptNo, args.idNumber),
     },
     Mutation: {
-      submitCase: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.submitCase(context.identity, args.input),
-      acceptCase: act((identity, caseId, input) => service.acceptCase(identity, caseId, input)),
-      refuseCase: act((identity, caseId, input) => service.refuseCase(identity, caseId, input)),
-      issueMaterialNotice: act((identity, caseId, input) => service.issueMaterialNotice(identity, caseId, input)),
-      supplyMaterials: act((identity, caseId, input) => service.supplyMaterials(identity, caseId, input)),
-      decideInstantly: act((identity, caseId, input) => service.decideInstantly(identity, caseId, input)),
-      reviewCase: act((identity, caseId, input) => service.reviewCase(identity, caseId, input)),
-      decideCase: act((identity, caseId, input) => service.decideCase(identity, caseId, input)),
-      signVeto: act((identity, caseId, input) => service.signVeto(identity, caseId, input)),
-      declineVeto: act((identity, caseId, input) => service.declineVeto(identity, caseId, input)),
-      recordCountyMeetingDecision: act((identity, caseId, input) => service.recordCountyMeetingDecision(identity, caseId, input)),
-      forwardCase: act((identity, caseId, input) => service.forwardCase(identity, caseId, input)),
-      recordHigherAuthorityResult: act((identity, caseId, input) => service.recordHigherAuthorityResult(identity, caseId, input)),
-      concludeCase: act((identity, caseId, input) => service.concludeCase(identity, caseId, input)),
-      deliverResult: act((identity, caseId, input) => service.deliverResult(identity, caseId, input)),
-      withdrawCase: act((identity, caseId, input) => service.withdrawCase(identity, caseId, input)),
-      referCase: act((identity, caseId, input) => service.referCase(identity, caseId, input)),
-      suspendClock: act((identity, caseId, input) => service.suspendClock(identity, caseId, input)),
-      resumeClock: act((identity, caseId, input) => service.resumeClock(identity, caseId, input)),
-      extendDeadline: act((identity, caseId, input) => service.extendDeadline(identity, caseId, input)),
-      verifyCommitment: act((identity, caseId, input) => service.verifyCommitment(identity, caseId, input)),
+      submitCase: (_: unknown, args: { input: unknown }, context: SubgraphContext) => intake.submitCase(context.identity, args.input),
+      acceptCase: act((identity, caseId, input) => acceptance.acceptCase(identity, caseId, input)),
+      refuseCase: act((identity, caseId, input) => acceptance.refuseCase(identity, caseId, input)),
+      issueMaterialNotice: act((identity, caseId, input) => acceptance.issueMaterialNotice(identity, caseId, input)),
+      supplyMaterials: act((identity, caseId, input) => intake.supplyMaterials(identity, caseId, input)),
+      decideInstantly: act((identity, caseId, input) => acceptance.decideInstantly(identity, caseId, input)),
+      reviewCase: act((identity, caseId, input) => decision.reviewCase(identity, caseId, input)),
+      decideCase: act((identity, caseId, input) => decision.decideCase(identity, caseId, input)),
+      signVeto: act((identity, caseId, input) => decision.signVeto(identity, caseId, input)),
+      declineVeto: act((identity, caseId, input) => decision.declineVeto(identity, caseId, input)),
+      recordCountyMeetingDecision: act((identity, caseId, input) => decision.recordCountyMeetingDecision(identity, caseId, input)),
+      forwardCase: act((identity, caseId, input) => decision.forwardCase(identity, caseId, input)),
+      recordHigherAuthorityResult: act((identity, caseId, input) => decision.recordHigherAuthorityResult(identity, caseId, input)),
+      concludeCase: act((identity, caseId, input) => conclusion.concludeCase(identity, caseId, input)),
+      deliverResult: act((identity, caseId, input) => conclusion.deliverResult(identity, caseId, input)),
+      withdrawCase: act((identity, caseId, input) => intake.withdrawCase(identity, caseId, input)),
+      referCase: act((identity, caseId, input) => intake.referCase(identity, caseId, input)),
+      suspendClock: act((identity, caseId, input) => clockActs.suspendClock(identity, caseId, input)),
+      resumeClock: act((identity, caseId, input) => clockActs.resumeClock(identity, caseId, input)),
+      extendDeadline: act((identity, caseId, input) => clockActs.extendDeadline(identity, caseId, input)),
+      verifyCommitment: act((identity, caseId, input) => conclusion.verifyCommitment(identity, caseId, input)),
     },
     Case: {
-      __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.findCase(context.identity, reference.id),
+      __resolveReference: (reference: { id: string }, context: SubgraphContext) => queries.findCase(context.identity, reference.id),
       item: (row: CaseRow) => ({ id: row.itemId }),
       judgedBy: (row: CaseRow) => ({ itemId: row.itemId, version: row.itemVersion }),
       department: (row: CaseRow) => ({ id: row.departmentId }),
@@ -67,7 +81,7 @@ export function casesResolvers(service: CasesService) {
       forwardedAt: (row: CaseRow) => iso(row.forwardedAt),
       clock: async (row: CaseRow) => {
         if (row.promisedDays === null || !row.acceptedAt) return null;
-        const usage = await service.clockNow(row);
+        const usage = await queries.clockNow(row);
         if (!usage) return null;
         return {
           promisedWorkingDays: row.promisedDays,
@@ -81,15 +95,15 @@ export function casesResolvers(service: CasesService) {
       },
       stageClock: (row: CaseRow) =>
         row.stage && row.stageStartedAt ? { stage: row.stage, startedAt: row.stageStartedAt.toISOString(), deadline: iso(row.stageDueAt) } : null,
-      feeSettled: (row: CaseRow) => service.feeSettled(row),
-      routingSlip: (row: CaseRow) => service.routingSlip(row),
-      materialRequests: (row: CaseRow) => service.materialRequests(row),
-      suspensions: (row: CaseRow) => service.suspensions(row),
-      extensions: (row: CaseRow) => service.extensions(row),
-      warnings: (row: CaseRow) => service.warnings(row),
+      feeSettled: (row: CaseRow) => queries.feeSettled(row),
+      routingSlip: (row: CaseRow) => queries.routingSlip(row),
+      materialRequests: (row: CaseRow) => queries.materialRequests(row),
+      suspensions: (row: CaseRow) => queries.suspensions(row),
+      extensions: (row: CaseRow) => queries.extensions(row),
+      warnings: (row: CaseRow) => queries.warnings(row),
       receipt: async (row: CaseRow) => ({
         receiptNo: row.receiptNo,
-        itemName: await service.itemName(row),
+        itemName: await queries.itemName(row),
         submittedAt: row.submittedAt.toISOString(),
         acceptedAt: iso(row.acceptedAt),
         promisedWorkingDays: row.acceptedAt ? row.promisedDays : null,
@@ -124,7 +138,7 @@ export function casesResolvers(service: CasesService) {
     },
     Staff: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      openCases: (staff: { id: string }, _: unknown, context: SubgraphContext) => service.openCasesOf(context.identity, staff.id),
+      openCases: (staff: { id: string }, _: unknown, context: SubgraphContext) => queries.openCasesOf(context.identity, staff.id),
     },
   };
 }

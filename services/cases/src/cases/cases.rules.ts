@@ -1,3 +1,5 @@
+import { CaseErrorCode } from "../errors";
+
 /**
  * The case (办件) lifecycle as pure rules: which act may move a case from which status to
  * which, who may perform it, and the small rules around it (receipt numbers, resident ID
@@ -140,8 +142,8 @@ const kindsOf: Partial<Record<CaseAction, readonly CaseKind[]>> = {
 
 export type TransitionCheck =
   | { ok: true; to: CaseStatus }
-  | { ok: false; code: "INVALID_TRANSITION"; from: CaseStatus; to: CaseStatus; message: string }
-  | { ok: false; code: "WRONG_KIND"; kind: CaseKind; message: string };
+  | { ok: false; code: typeof CaseErrorCode.InvalidTransition; from: CaseStatus; to: CaseStatus; message: string }
+  | { ok: false; code: typeof CaseErrorCode.WrongKind; kind: CaseKind; message: string };
 
 /** The status the act leads to from `from`, the preferred end first (or `from` for acts that do not move the case). */
 function intendedEnd(action: CaseAction, from: CaseStatus): CaseStatus {
@@ -158,11 +160,11 @@ export function checkTransition(action: CaseAction, kind: CaseKind, from: CaseSt
   const target = to ?? intendedEnd(action, from);
   const kinds = kindsOf[action];
   if (kinds && !kinds.includes(kind)) {
-    return { ok: false, code: "WRONG_KIND", kind, message: `${action} does not apply to a ${kind} case` };
+    return { ok: false, code: CaseErrorCode.WrongKind, kind, message: `${action} does not apply to a ${kind} case` };
   }
   const reachable = (rule.to === "same" ? target === from : rule.to.includes(target)) || Boolean(rule.alsoTo?.[from]?.includes(target));
   if (!rule.from.includes(from) || !reachable) {
-    return { ok: false, code: "INVALID_TRANSITION", from, to: target, message: `A case that is ${from} cannot become ${target} by ${action}` };
+    return { ok: false, code: CaseErrorCode.InvalidTransition, from, to: target, message: `A case that is ${from} cannot become ${target} by ${action}` };
   }
   return { ok: true, to: target };
 }

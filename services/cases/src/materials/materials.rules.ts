@@ -1,3 +1,5 @@
+import { CaseErrorCode } from "../errors";
+
 /**
  * Materials of a case: the one-time notice (一次性告知) and acceptance with deficiencies
  * (容缺受理), as pure rules.
@@ -30,34 +32,34 @@ export interface NoticeLine {
   problem: MaterialProblem;
 }
 
-export type RuleRefusal = { code: string; message: string; details?: Record<string, unknown> };
+export type RuleRefusal = { code: CaseErrorCode; message: string; details?: Record<string, unknown> };
 
 export type NoticeCheck = { ok: true; noticeSeq: number } | ({ ok: false } & RuleRefusal);
 
 export function checkMaterialNotice(itemMaterials: readonly ItemMaterial[], earlier: readonly MaterialRequest[], lines: readonly NoticeLine[]): NoticeCheck {
-  if (lines.length === 0) return { ok: false, code: "EMPTY_NOTICE", message: "A notice lists at least one material" };
+  if (lines.length === 0) return { ok: false, code: CaseErrorCode.EmptyNotice, message: "A notice lists at least one material" };
   const codes = lines.map((line) => line.code);
   const duplicated = codes.filter((code, index) => codes.indexOf(code) !== index);
   if (duplicated.length > 0) {
-    return { ok: false, code: "BAD_USER_INPUT", message: `Materials listed twice: ${[...new Set(duplicated)].join(", ")}`, details: { materials: duplicated } };
+    return { ok: false, code: CaseErrorCode.BadUserInput, message: `Materials listed twice: ${[...new Set(duplicated)].join(", ")}`, details: { materials: duplicated } };
   }
   const known = new Set(itemMaterials.map((m) => m.code));
   const unknown = codes.filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    return { ok: false, code: "UNKNOWN_MATERIAL", message: `Not materials of the item version: ${unknown.join(", ")}`, details: { materials: unknown } };
+    return { ok: false, code: CaseErrorCode.UnknownMaterial, message: `Not materials of the item version: ${unknown.join(", ")}`, details: { materials: unknown } };
   }
   const notices = earlier.filter((r) => r.kind === "ONE_TIME_NOTICE");
   if (notices.length === 0) return { ok: true, noticeSeq: 1 };
   const outstanding = notices.filter((r) => r.suppliedAt === null).map((r) => r.materialCode);
   if (outstanding.length > 0) {
-    return { ok: false, code: "MATERIALS_OUTSTANDING", message: `The notice still waits for ${outstanding.join(", ")}`, details: { materials: outstanding } };
+    return { ok: false, code: CaseErrorCode.MaterialsOutstanding, message: `The notice still waits for ${outstanding.join(", ")}`, details: { materials: outstanding } };
   }
   const suppliedOnEarlierNotice = new Set(notices.map((r) => r.materialCode));
   const notOnFirst = lines.filter((line) => !suppliedOnEarlierNotice.has(line.code) || line.problem !== "WRONG").map((line) => line.code);
   if (notOnFirst.length > 0) {
     return {
       ok: false,
-      code: "ONE_TIME_NOTICE_VIOLATED",
+      code: CaseErrorCode.OneTimeNoticeViolated,
       message: `Everything missing had to be on the first notice; a later one may only name a supplied material that is itself wrong (not: ${notOnFirst.join(", ")})`,
       details: { materials: notOnFirst },
     };
@@ -75,27 +77,27 @@ export interface DeficiencyPolicy {
  * and they must follow by a day after today that is no later than the case's deadline day.
  */
 export function checkDeficiencies(policy: DeficiencyPolicy, codes: readonly string[], dueDay: string, today: string, deadlineDay: string | null): ({ ok: true } | ({ ok: false } & RuleRefusal)) {
-  if (!policy.allowsDeficiencies) return { ok: false, code: "DEFICIENCIES_NOT_ALLOWED", message: "The item does not allow acceptance with deficiencies (容缺受理)" };
-  if (codes.length === 0) return { ok: false, code: "BAD_USER_INPUT", message: "Name the materials that will follow" };
-  if (new Set(codes).size !== codes.length) return { ok: false, code: "BAD_USER_INPUT", message: "Materials listed twice" };
+  if (!policy.allowsDeficiencies) return { ok: false, code: CaseErrorCode.DeficienciesNotAllowed, message: "The item does not allow acceptance with deficiencies (容缺受理)" };
+  if (codes.length === 0) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Name the materials that will follow" };
+  if (new Set(codes).size !== codes.length) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Materials listed twice" };
   const notDeferrable = codes.filter((code) => !policy.deferrableMaterialCodes.includes(code));
   if (notDeferrable.length > 0) {
-    return { ok: false, code: "MATERIAL_NOT_DEFERRABLE", message: `These materials may not follow later: ${notDeferrable.join(", ")}`, details: { materials: notDeferrable } };
+    return { ok: false, code: CaseErrorCode.MaterialNotDeferrable, message: `These materials may not follow later: ${notDeferrable.join(", ")}`, details: { materials: notDeferrable } };
   }
-  if (dueDay <= today) return { ok: false, code: "BAD_USER_INPUT", message: "The materials must follow by a later day" };
+  if (dueDay <= today) return { ok: false, code: CaseErrorCode.BadUserInput, message: "The materials must follow by a later day" };
   if (deadlineDay !== null && dueDay > deadlineDay) {
-    return { ok: false, code: "DEFICIENCY_DUE_AFTER_DEADLINE", message: `The materials must follow by the case's deadline (${deadlineDay})`, details: { deadlineDay } };
+    return { ok: false, code: CaseErrorCode.DeficiencyDueAfterDeadline, message: `The materials must follow by the case's deadline (${deadlineDay})`, details: { deadlineDay } };
   }
   return { ok: true };
 }
 
 /** Which outstanding requests a supply answers; a material nobody asked for is refused. */
 export function matchSupply(outstanding: readonly MaterialRequest[], suppliedCodes: readonly string[]): { ok: true; answered: MaterialRequest[] } | ({ ok: false } & RuleRefusal) {
-  if (suppliedCodes.length === 0) return { ok: false, code: "BAD_USER_INPUT", message: "Supply at least one material" };
+  if (suppliedCodes.length === 0) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Supply at least one material" };
   const open = outstanding.filter((r) => r.suppliedAt === null);
   const notAsked = suppliedCodes.filter((code) => !open.some((r) => r.materialCode === code));
   if (notAsked.length > 0) {
-    return { ok: false, code: "MATERIAL_NOT_REQUESTED", message: `Nothing outstanding asks for ${notAsked.join(", ")}`, details: { materials: notAsked } };
+    return { ok: false, code: CaseErrorCode.MaterialNotRequested, message: `Nothing outstanding asks for ${notAsked.join(", ")}`, details: { materials: notAsked } };
   }
   return { ok: true, answered: open.filter((r) => suppliedCodes.includes(r.materialCode)) };
 }

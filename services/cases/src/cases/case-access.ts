@@ -1,0 +1,86 @@
+import type { AuthorizationReplica, AuthorizationReplicaRepository, AuthorizedAct } from "@onestop/authorization";
+import { forbidden, hasRole, requireRole, type Identity, type Tx } from "@onestop/platform";
+import type { HallRepository } from "../hall/hall.repository";
+import type { Actor, CaseSteps, StepAction, StepContext, StepPlan } from "./case-steps";
+import { staffMayActOn } from "./cases.rules";
+import type { CaseRow } from "./entities";
+
+export const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
+
+export const staffActor = (identity: Identity): Actor => ({ kind: "STAFF", id: identity.subject, windowId: identity.windowId });
+export const applicantActor = (identity: Identity): Actor => ({ kind: "APPLICANT", id: identity.subject, windowId: null });
+
+export function requireApplicant(identity: Identity, found: CaseRow): void {
+  if (found.applicantSubject !== identity.subject) throw forbidden(`Case ${found.id} is not yours`);
+}
+
+export function requireSameCenter(identity: Identity, found: CaseRow): void {
+  if (identity.centerCode !== found.centerCode) throw forbidden(`Case ${found.id} belongs to another service center`);
+}
+
+/**
+ * Who may act on a case and who may see it: the caller's role, the case's department (or one
+ * the caller's comprehensive window acts for), and the authorization letter (授权书).
+ */
+export class CaseAccess {
+  constructor(
+    private readonly steps: CaseSteps,
+    private readonly hall: HallRepository,
+    private readonly authorization: AuthorizationReplica,
+    private readonly chiefs: AuthorizationReplicaRepository,
+  ) {}
+
+  /** A staff act: role, department and letter are checked on the locked case before the act plans its step. */
+  staffStep(
+    identity: Identity,
+    caseId: string,
+    action: StepAction,
+    key: string | null | undefined,
+    act: (current: CaseRow) => AuthorizedAct,
+    plan: (context: StepContext) => Promise<StepPlan>,
+  ): Promise<CaseRow> {
+    requireRole(identity, ...STAFF_ROLES);
+    return this.steps.run(caseId, staffActor(identity), action, key ?? null, async (context) => {
+      await this.requireStaffScope(context.tx, identity, context.current);
+      await this.requireLetter(context, identity, act(context.current));
+      return plan(context);
+    });
+  }
+
+  async requireStaffScope(tx: Tx, identity: Identity, found: CaseRow): Promise<void> {
+    const windowActsFor = identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity, tx) : [];
+    if (!staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found)) {
+      throw forbidden(`Case ${found.id} belongs to another department`);
+    }
+  }
+
+  /** Nobody acts beyond their authorization letter (授权书); a revocation binds the next act. */
+  async requireLetter(context: StepContext, identity: Identity, act: AuthorizedAct): Promise<void> {
+    const { current, tx, now } = context;
+    await this.authorization.require(identity.subject, act, current.itemId, current.departmentId, { tx, centerCode: current.centerCode, at: now });
+  }
+
+  /** Whether the caller is the department's current chief representative (首席代表). */
+  async isChiefOf(identity: Identity, departmentId: string, tx: Tx): Promise<boolean> {
+    return (await this.chiefs.chiefOf(departmentId, tx))?.staffId === identity.subject;
+  }
+
+  async departmentsServedBy(identity: Identity): Promise<string[]> {
+    return [...(identity.departmentId ? [identity.departmentId] : []), ...(await this.comprehensiveWindowActsFor(identity))];
+  }
+
+  async maySee(identity: Identity, found: CaseRow): Promise<boolean> {
+    if (hasRole(identity, "citizen")) return found.applicantSubject === identity.subject;
+    if (identity.centerCode !== found.centerCode) return false;
+    if (hasRole(identity, "center_admin", "supervisor")) return true;
+    if (!hasRole(identity, ...STAFF_ROLES)) return false;
+    if (found.handlerId === identity.subject || identity.departmentId === found.departmentId) return true;
+    return (await this.comprehensiveWindowActsFor(identity)).includes(found.departmentId);
+  }
+
+  private async comprehensiveWindowActsFor(identity: Identity, tx?: Tx): Promise<string[]> {
+    if (!identity.windowId) return [];
+    const window = await this.hall.window(identity.windowId, tx);
+    return window && window.kind === "COMPREHENSIVE" && window.centerCode === identity.centerCode ? window.actsFor : [];
+  }
+}

@@ -1,0 +1,158 @@
+import { preReviewActFor } from "@onestop/authorization";
+import { DomainError, hasRole, requireRole, validate, type Identity } from "@onestop/platform";
+import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
+import type { MaterialsRepository } from "../materials/materials.repository";
+import { requireSameCenter, staffActor, type CaseAccess } from "./case-access";
+import { requireTransition, type CaseSteps, type StepContext } from "./case-steps";
+import { decisionAct, signedVetoLeadsTo, type CaseAction, type CaseStatus } from "./cases.rules";
+import type { CaseRow } from "./entities";
+import { decisionInput, forwardInput, higherResultInput, meetingInput, opinionInput } from "./inputs";
+
+/**
+ * 审核 and 批准: the pre-review, the decision, the veto (否决) from proposal through the chief
+ * representative's signature to the county head meeting, and reported cases (上报件) forwarded
+ * to the higher authority whose result the hall records.
+ */
+export class DecisionService {
+  constructor(
+    private readonly steps: CaseSteps,
+    private readonly access: CaseAccess,
+    private readonly clocks: ClocksService,
+    private readonly materials: MaterialsRepository,
+  ) {}
+
+  /** 审核: the pre-review with its opinion. */
+  async reviewCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(opinionInput, rawInput);
+    return this.access.staffStep(identity, caseId, "REVIEW", input.idempotencyKey, (c) => preReviewActFor(c.kind), async (context) => {
+      requireTransition("REVIEW", context.current);
+      await this.requireClockRunning(context);
+      return { to: "REVIEWED", opinion: input.opinion, changes: { reviewedAt: context.now } };
+    });
+  }
+
+  /**
+   * 批准: approve or deny with an opinion. On an item whose veto needs escalation, a denial by
+   * window staff is only a proposal until the chief representative signs it.
+   */
+  async decideCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(decisionInput, rawInput);
+    const act = async ({ tx, current, item }: Omit<StepContext, "now">): Promise<CaseAction> => {
+      const isChief = hasRole(identity, "chief_representative") && (await this.access.isChiefOf(identity, current.departmentId, tx));
+      return decisionAct(input.decision, item.vetoEscalation, isChief);
+    };
+    return this.access.staffStep(identity, caseId, act, input.idempotencyKey, (c) => preReviewActFor(c.kind), async (context) => {
+      const { current, item, now } = context;
+      const action = await act(context);
+      requireTransition(action, current);
+      await this.requireClockRunning(context);
+      if (action === "PROPOSE_VETO") {
+        return { to: "VETO_PROPOSED", opinion: input.opinion, details: { proposedBy: identity.subject } };
+      }
+      if (action === "APPROVE") {
+        await this.requireNoDeficiencies(context);
+        return {
+          to: "APPROVED",
+          opinion: input.opinion,
+          changes: { decidedAt: now, decidedBy: identity.subject, decisionOpinion: input.opinion, outcome: "APPROVED", commitmentState: current.onCommitment ? "PENDING" : null },
+        };
+      }
+      if (item.vetoEscalation !== "NONE") await this.access.requireLetter(context, identity, "SIGN_VETO");
+      const to = item.vetoEscalation === "NONE" ? "DENIED" : signedVetoLeadsTo(item.vetoEscalation);
+      return { to, opinion: input.opinion, changes: denialChanges(to, identity.subject, input.opinion, now) };
+    });
+  }
+
+  /** The chief representative signs a proposed veto (否决): it takes effect, or goes to the county head meeting. */
+  async signVeto(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(opinionInput, rawInput);
+    return this.access.staffStep(identity, caseId, "SIGN_VETO", input.idempotencyKey, () => "SIGN_VETO", async ({ current, item, now }) => {
+      requireTransition("SIGN_VETO", current, signedVetoLeadsTo(item.vetoEscalation));
+      const to = signedVetoLeadsTo(item.vetoEscalation);
+      return { to, opinion: input.opinion, changes: denialChanges(to, identity.subject, input.opinion, now), details: { escalation: item.vetoEscalation } };
+    });
+  }
+
+  /** The chief representative does not sign: the case goes back to review in the department. */
+  async declineVeto(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(opinionInput, rawInput);
+    return this.access.staffStep(identity, caseId, "DECLINE_VETO", input.idempotencyKey, () => "SIGN_VETO", async ({ current }) => {
+      requireTransition("DECLINE_VETO", current);
+      return { to: "ACCEPTED", opinion: input.opinion, changes: { reviewedAt: null } };
+    });
+  }
+
+  /** 县长办公会: center administration records the collective decision on a signed veto. */
+  async recordCountyMeetingDecision(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(meetingInput, rawInput);
+    requireRole(identity, "center_admin");
+    const action: CaseAction = input.decision === "UPHOLD" ? "UPHOLD_VETO" : "OVERRULE_VETO";
+    return this.steps.run(caseId, staffActor(identity), action, input.idempotencyKey ?? null, async (context) => {
+      const { current, now } = context;
+      requireSameCenter(identity, current);
+      requireTransition(action, current);
+      const details = { minutesNo: input.minutesNo };
+      if (action === "OVERRULE_VETO") return { to: "ACCEPTED", opinion: input.opinion, details, changes: { reviewedAt: null, decidedAt: null, decidedBy: null, decisionOpinion: null } };
+      return {
+        to: "CONCLUDED",
+        opinion: input.opinion,
+        details,
+        changes: { outcome: "DENIED", concludedAt: now },
+        conclusion: { outcome: "DENIED" },
+      };
+    });
+  }
+
+  /** 上报: the reported case goes to the higher authority that decides it. */
+  async forwardCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(forwardInput, rawInput);
+    return this.access.staffStep(identity, caseId, "FORWARD", input.idempotencyKey, () => "PRE_REVIEW_REPORTED", async ({ current, item, now }) => {
+      requireTransition("FORWARD", current);
+      const authority = input.authority ?? item.reportedTo;
+      if (!authority) throw new DomainError(CaseErrorCode.BadUserInput, "Name the higher authority: the item does not", { field: "authority" });
+      return { to: "FORWARDED", opinion: input.opinion, changes: { forwardedTo: authority, forwardedAt: now }, details: { authority } };
+    });
+  }
+
+  /** The higher authority's result came back; the hall records it. */
+  async recordHigherAuthorityResult(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(higherResultInput, rawInput);
+    return this.access.staffStep(identity, caseId, "RECORD_HIGHER_AUTHORITY_RESULT", input.idempotencyKey, () => "PRE_REVIEW_REPORTED", async ({ current, now }) => {
+      const to: CaseStatus = input.decision === "APPROVE" ? "APPROVED" : "DENIED";
+      requireTransition("RECORD_HIGHER_AUTHORITY_RESULT", current, to);
+      return {
+        to,
+        opinion: input.opinion,
+        changes: {
+          decidedAt: now,
+          decidedBy: identity.subject,
+          decisionOpinion: input.opinion,
+          outcome: to === "APPROVED" ? "APPROVED" : "DENIED",
+          higherAuthorityDocumentNo: input.documentNo,
+        },
+        details: { documentNo: input.documentNo, authority: current.forwardedTo },
+      };
+    });
+  }
+
+  private async requireClockRunning({ tx, current }: StepContext): Promise<void> {
+    if (current.clockEvents > 0 && (await this.clocks.openSuspension(tx, current.id))) {
+      throw new DomainError(CaseErrorCode.ClockSuspended, `The clock of case ${current.id} is stopped; resume it first`);
+    }
+  }
+
+  private async requireNoDeficiencies({ tx, current }: StepContext): Promise<void> {
+    if (!current.deficiencyDueDay) return;
+    const open = (await this.materials.requestsOf(current.id, tx)).filter((r) => r.kind === "DEFERRED" && r.suppliedAt === null);
+    if (open.length > 0) {
+      throw new DomainError(CaseErrorCode.DeficienciesOutstanding, `Deferred materials have not followed yet: ${open.map((r) => r.materialCode).join(", ")}`, {
+        materials: open.map((r) => r.materialCode),
+      });
+    }
+  }
+}
+
+function denialChanges(to: CaseStatus, by: string, text: string, now: Date): Partial<CaseRow> {
+  return { decidedAt: now, decidedBy: by, decisionOpinion: text, outcome: to === "DENIED" ? "DENIED" : null };
+}

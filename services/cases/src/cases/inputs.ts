@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { casesEvents } from "@onestop/events";
+import { isValidResidentIdNumber } from "./cases.rules";
+
+/** The input of every act on a case, validated once at the service edge. */
+
+const idempotencyKey = z.string().trim().min(1).max(100).nullish();
+const opinion = z.string().trim().min(1).max(4000);
+const decision = z.enum(["APPROVE", "DENY"]);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD");
+
+export const submitCaseInput = z.object({
+  itemId: z.string().min(1),
+  applicantName: z.string().trim().min(1).max(100),
+  applicantIdNumber: z.string().trim().toUpperCase().refine(isValidResidentIdNumber, "not a valid resident ID number"),
+  quantity: z.number().int().positive().max(1_000_000).default(1),
+  /** 告知承诺: the applicant signs a written commitment instead of proving some conditions. */
+  onCommitment: z.boolean().nullish(),
+  idempotencyKey,
+});
+
+export const acceptInput = z.object({
+  deficiencies: z.object({ materialCodes: z.array(z.string().min(1)).min(1).max(100), dueDay: day }).nullish(),
+  idempotencyKey,
+});
+export const keyOnly = z.object({ idempotencyKey });
+export const reasonInput = z.object({ reason: opinion, idempotencyKey });
+export const opinionInput = z.object({ opinion, idempotencyKey });
+export const decisionInput = z.object({ decision, opinion, idempotencyKey });
+export const noticeInput = z.object({
+  materials: z.array(z.object({ code: z.string().min(1), problem: z.enum(["MISSING", "WRONG"]), note: z.string().trim().max(1000).nullish() })).min(1).max(100),
+  idempotencyKey,
+});
+export const supplyInput = z.object({
+  materials: z.array(z.object({ code: z.string().min(1), documentRef: z.string().trim().min(1).max(200).nullish() })).min(1).max(100),
+  idempotencyKey,
+});
+export const forwardInput = z.object({ authority: z.string().trim().min(1).max(200).nullish(), opinion, idempotencyKey });
+export const higherResultInput = z.object({ decision, opinion, documentNo: z.string().trim().min(1).max(100), idempotencyKey });
+export const meetingInput = z.object({ decision: z.enum(["UPHOLD", "OVERRULE"]), minutesNo: z.string().trim().min(1).max(100), opinion, idempotencyKey });
+export const deliverInput = z.object({ method: z.enum(["AT_WINDOW", "BY_POST", "ELECTRONIC"]), note: z.string().trim().max(1000).nullish(), idempotencyKey });
+export const referInput = z.object({ toWindowId: z.string().min(1), reason: opinion, idempotencyKey });
+export const suspendInput = z.object({
+  reason: z.enum(["SUPPLEMENTING_MATERIALS", "SITE_INSPECTION", "EXPERT_REVIEW", "HEARING"]),
+  note: z.string().trim().max(1000).nullish(),
+  idempotencyKey,
+});
+export const resumeInput = z.object({ note: z.string().trim().max(1000).nullish(), idempotencyKey });
+export const extendInput = z.object({ workingDays: z.number().int().min(1).max(365), reason: opinion, applicantNotice: opinion, idempotencyKey });
+export const verifyInput = z.object({ result: z.enum(["VERIFIED", "BREACHED"]), opinion, idempotencyKey });
+export const listInput = z.object({
+  centerCode: z.string().regex(/^\d{12}$/),
+  departmentId: z.string().min(1).nullish(),
+  statuses: z.array(casesEvents.caseStatus).max(20).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});

@@ -1,0 +1,159 @@
+import { DomainError, forbidden, hasRole, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
+import type { ClocksService } from "../clocks/clocks.service";
+import { CaseErrorCode } from "../errors";
+import { windowServes } from "../hall/hall.rules";
+import type { HallRepository } from "../hall/hall.repository";
+import type { ItemReplicaRepository } from "../items/items.repository";
+import type { MaterialRequestRow } from "../materials/entities";
+import { matchSupply } from "../materials/materials.rules";
+import type { MaterialsRepository } from "../materials/materials.repository";
+import { applicantActor, requireApplicant, requireSameCenter, STAFF_ROLES, staffActor, type CaseAccess } from "./case-access";
+import type { CaseEndings } from "./case-endings";
+import { CreationConflict, requireTransition, type CaseSteps } from "./case-steps";
+import type { CaseStatus } from "./cases.rules";
+import type { CasesRepository } from "./cases.repository";
+import type { CaseRow } from "./entities";
+import { reasonInput, referInput, submitCaseInput, supplyInput } from "./inputs";
+import { newCase, requireOpen } from "./new-case";
+
+const RECEIPT_ATTEMPTS = 5;
+
+/**
+ * 申请: the applicant's application, the materials handed in later, withdrawal, and the
+ * referral of a case to the window that serves it (首问负责).
+ */
+export class IntakeService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly items: ItemReplicaRepository,
+    private readonly steps: CaseSteps,
+    private readonly access: CaseAccess,
+    private readonly endings: CaseEndings,
+    private readonly clocks: ClocksService,
+    private readonly materials: MaterialsRepository,
+    private readonly hall: HallRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 申请: the applicant's account submits a case for the item's current version. */
+  async submitCase(identity: Identity, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(submitCaseInput, rawInput);
+    requireRole(identity, "citizen");
+    const current = await this.items.current(input.itemId);
+    const item = current.version;
+    if (!item) throw new DomainError(CaseErrorCode.UnknownItem, `Item ${input.itemId} is not in the catalog`, { field: "itemId" });
+    requireOpen(input.itemId, current);
+    if (item.kind === "JOINT") {
+      throw new DomainError(CaseErrorCode.JointApprovalRequired, "A joint item (联办件) is applied for through a joint approval, not on its own");
+    }
+    if (input.onCommitment && !item.allowsCommitment) {
+      throw new DomainError(CaseErrorCode.CommitmentNotAllowed, "The item does not allow approval on a written commitment (告知承诺)", { field: "onCommitment" });
+    }
+    const key = input.idempotencyKey ?? null;
+    if (key) {
+      const earlier = await this.cases.findBySubmitKey(identity.subject, key);
+      if (earlier) return sameSubmission(earlier, input.itemId, key);
+    }
+    for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt += 1) {
+      const row = newCase({
+        item,
+        kind: item.kind,
+        applicantSubject: identity.subject,
+        applicantName: input.applicantName,
+        applicantIdNumber: input.applicantIdNumber,
+        quantity: input.quantity,
+        onCommitment: Boolean(input.onCommitment),
+        windowId: current.entryWindowId,
+        submitKey: key,
+        now: this.clock.now(),
+      });
+      try {
+        return await this.steps.unitOfWork.run((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
+      } catch (error) {
+        if (!(error instanceof CreationConflict)) throw error;
+        if (error.outcome === "submit_key_taken" && key) {
+          const earlier = await this.cases.findBySubmitKey(identity.subject, key);
+          if (earlier) return sameSubmission(earlier, input.itemId, key);
+        }
+      }
+    }
+    throw new Error("Could not draw a free receipt number");
+  }
+
+  /** The applicant (or staff at the window, on the applicant's behalf) hands in what a notice or a deferral asked for. */
+  async supplyMaterials(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(supplyInput, rawInput);
+    const asStaff = !hasRole(identity, "citizen");
+    if (asStaff) requireRole(identity, ...STAFF_ROLES);
+    const actor = asStaff ? staffActor(identity) : applicantActor(identity);
+    return this.steps.run(caseId, actor, "SUPPLY_MATERIALS", input.idempotencyKey ?? null, async (context) => {
+      const { tx, current, now } = context;
+      if (asStaff) {
+        await this.access.requireStaffScope(tx, identity, current);
+        await this.access.requireLetter(context, identity, "ACCEPT");
+      } else {
+        requireApplicant(identity, current);
+      }
+      requireTransition("SUPPLY_MATERIALS", current, current.status);
+      const requests = await this.materials.requestsOf(current.id, tx);
+      const match = matchSupply(requests, input.materials.map((m) => m.code));
+      if (!match.ok) throw new DomainError(match.code, match.message, match.details);
+      const answered = match.answered as MaterialRequestRow[];
+      const refs = new Map(input.materials.map((m) => [m.code, m.documentRef ?? null]));
+      await this.materials.markSupplied(tx, answered.map((r) => ({ id: r.id, documentRef: refs.get(r.materialCode) ?? null })), now, actor.id);
+      const stillOpen = requests.filter((r) => r.suppliedAt === null && !answered.includes(r));
+      const noticeAnswered = !stillOpen.some((r) => r.kind === "ONE_TIME_NOTICE");
+      const deferralsAnswered = !stillOpen.some((r) => r.kind === "DEFERRED");
+      let to: CaseStatus = current.status;
+      if (current.status === "MATERIALS_REQUESTED" && noticeAnswered) {
+        await this.clocks.endSuspension(tx, current.id, now, actor.id);
+        to = "SUBMITTED";
+      }
+      return {
+        to,
+        changes: { deficiencyDueDay: deferralsAnswered ? null : current.deficiencyDueDay },
+        details: { materials: answered.map((r) => r.materialCode) },
+      };
+    });
+  }
+
+  /** The applicant withdraws the case before it is decided. */
+  async withdrawCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(reasonInput, rawInput);
+    requireRole(identity, "citizen");
+    return this.steps.run(caseId, applicantActor(identity), "WITHDRAW", input.idempotencyKey ?? null, async (context) => {
+      requireApplicant(identity, context.current);
+      requireTransition("WITHDRAW", context.current);
+      return this.endings.closing(context, "WITHDRAWN", "WITHDRAWN", input.reason);
+    });
+  }
+
+  /** 首问负责: the first staff member refers the case to the right window and stays its owner. */
+  async referCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(referInput, rawInput);
+    requireRole(identity, ...STAFF_ROLES);
+    return this.steps.run(caseId, staffActor(identity), "REFER", input.idempotencyKey ?? null, async ({ tx, current }) => {
+      requireSameCenter(identity, current);
+      const ownsOrServes =
+        current.handlerId === identity.subject || (identity.windowId !== null && identity.windowId === current.windowId) || identity.departmentId === current.departmentId;
+      if (!ownsOrServes) throw forbidden(`Case ${current.id} is neither yours nor at your window`);
+      requireTransition("REFER", current);
+      const target = await this.hall.window(input.toWindowId, tx);
+      if (!target || target.centerCode !== current.centerCode) throw new DomainError(CaseErrorCode.UnknownWindow, `Window ${input.toWindowId} is not in the hall`, { field: "toWindowId" });
+      if (!windowServes(target, current.departmentId)) {
+        throw new DomainError(CaseErrorCode.WindowDoesNotServe, `Window ${target.code} does not take cases of this department`, { field: "toWindowId" });
+      }
+      return {
+        to: current.status,
+        opinion: input.reason,
+        changes: { windowId: target.windowId, handlerId: current.handlerId ?? identity.subject },
+        details: { fromWindowId: current.windowId, toWindowId: target.windowId },
+      };
+    });
+  }
+}
+
+function sameSubmission(earlier: CaseRow, itemId: string, key: string): CaseRow {
+  if (earlier.itemId !== itemId) throw new DomainError(CaseErrorCode.IdempotencyKeyReused, `Key ${key} was used for another submission`);
+  return earlier;
+}

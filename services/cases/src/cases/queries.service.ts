@@ -1,0 +1,134 @@
+import { forbidden, hasRole, requireRole, unauthenticated, validate, type Clock, type Identity } from "@onestop/platform";
+import type { ClocksService } from "../clocks/clocks.service";
+import type { ItemReplicaRepository } from "../items/items.repository";
+import type { MaterialsRepository } from "../materials/materials.repository";
+import type { CaseAccess } from "./case-access";
+import type { CaseEndings } from "./case-endings";
+import { isClosed, publicStage, publicStageLabel, sameIdNumber } from "./cases.rules";
+import type { CasesRepository } from "./cases.repository";
+import type { CaseRow } from "./entities";
+import { listInput } from "./inputs";
+
+/** What anyone with the receipt number and the applicant's ID number may see (办件进度查询). */
+export interface PublicProgress {
+  receiptNo: string;
+  stage: ReturnType<typeof publicStage>;
+  stageLabel: string;
+  deadline: Date | null;
+  deadlineDay: string | null;
+  onHold: boolean;
+  missingMaterials: Array<{ name: string; problem: "MISSING" | "WRONG"; dueDay: string | null }>;
+}
+
+/** Reading cases: each one, the workbench lists, the applicant's own, the public progress lookup, and what a case shows. */
+export class QueriesService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly items: ItemReplicaRepository,
+    private readonly access: CaseAccess,
+    private readonly endings: CaseEndings,
+    private readonly clocks: ClocksService,
+    private readonly materials: MaterialsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A case is visible to its applicant, its department's staff, its owner and the center's overseers. */
+  async findCase(identity: Identity, id: string): Promise<CaseRow | null> {
+    if (hasRole(identity, "anonymous")) throw unauthenticated("Sign in to see a case, or look it up by receipt number and ID number");
+    const found = await this.cases.find(id);
+    if (!found) return null;
+    if (!(await this.access.maySee(identity, found))) throw forbidden(`Not allowed to see case ${id}`);
+    return found;
+  }
+
+  /** The workbench list: staff see their department's cases, overseers every case of their center. */
+  async listCases(identity: Identity, rawInput: unknown): Promise<CaseRow[]> {
+    const input = validate(listInput, rawInput);
+    requireRole(identity, "window_staff", "chief_representative", "center_admin", "supervisor");
+    if (identity.centerCode !== input.centerCode) throw forbidden(`Not authorized for service center ${input.centerCode}`);
+    const overseer = hasRole(identity, "center_admin", "supervisor");
+    let departmentIds: string[] | undefined = input.departmentId ? [input.departmentId] : undefined;
+    if (!overseer) {
+      const own = await this.access.departmentsServedBy(identity);
+      departmentIds = departmentIds ? departmentIds.filter((d) => own.includes(d)) : own;
+    }
+    return this.cases.list({
+      centerCode: input.centerCode,
+      departmentIds,
+      statuses: input.statuses ?? undefined,
+      limit: input.limit,
+      offset: input.offset,
+    });
+  }
+
+  async myCases(identity: Identity, limit = 50, offset = 0): Promise<CaseRow[]> {
+    requireRole(identity, "citizen");
+    return this.cases.listOfApplicant(identity.subject, Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
+  }
+
+  /**
+   * 办件进度查询: with the receipt number and the applicant's ID number, anyone sees the
+   * stage, the deadline and what is missing, and nothing else. A wrong pair is not found.
+   */
+  async publicProgress(receiptNo: string, idNumber: string): Promise<PublicProgress | null> {
+    if (receiptNo.length > 20 || idNumber.length > 32) return null;
+    const found = await this.cases.findByReceipt(receiptNo.trim().toUpperCase());
+    if (!found || !sameIdNumber(found.applicantIdNumber, idNumber)) return null;
+    const requests = await this.materials.requestsOf(found.id);
+    return {
+      receiptNo: found.receiptNo,
+      stage: publicStage(found.status),
+      stageLabel: publicStageLabel[found.status],
+      deadline: found.deadlineAt,
+      deadlineDay: found.deadlineDay,
+      onHold: found.onHold,
+      missingMaterials: isClosed(found.status)
+        ? []
+        : requests.filter((r) => r.suppliedAt === null).map((r) => ({ name: r.materialName, problem: r.problem, dueDay: r.dueDay })),
+    };
+  }
+
+  /** 首问负责: the open cases a staff member owns; they, their department's staff and the overseers may ask. */
+  async openCasesOf(identity: Identity, staffId: string): Promise<CaseRow[]> {
+    const own = identity.subject === staffId;
+    const overseer = hasRole(identity, "center_admin", "supervisor");
+    const chief = hasRole(identity, "chief_representative");
+    if (!own && !overseer && !chief) return [];
+    const owned = await this.cases.openCasesOf(staffId);
+    if (own) return owned;
+    return owned.filter((c) => c.centerCode === identity.centerCode && (overseer || c.departmentId === identity.departmentId));
+  }
+
+  routingSlip(found: CaseRow) {
+    return this.cases.routingSlip(found.id);
+  }
+
+  materialRequests(found: CaseRow) {
+    return this.materials.requestsOf(found.id);
+  }
+
+  suspensions(found: CaseRow) {
+    return this.clocks.suspensionsOf(found.id);
+  }
+
+  extensions(found: CaseRow) {
+    return this.clocks.extensionsOf(found.id);
+  }
+
+  warnings(found: CaseRow) {
+    return this.clocks.warningsOf(found.id);
+  }
+
+  async feeSettled(found: CaseRow): Promise<boolean> {
+    return (await this.endings.feeGate(found)).open;
+  }
+
+  itemName(found: CaseRow): Promise<string | null> {
+    return this.items.version(found.itemId, found.itemVersion).then((item) => item?.name ?? null);
+  }
+
+  /** The clock as it stands now: remaining and used working days, warning level. */
+  clockNow(found: CaseRow) {
+    return this.clocks.caseUsage(null, found, this.clock.now());
+  }
+}
