@@ -38,19 +38,18 @@ export class DurableTimers implements Worker {
       unitOfWork: UnitOfWork;
       clock: Clock;
       logger: Logger;
-      handlers?: Record<string, TimerHandler>;
       pollMs?: number;
       batchSize?: number;
     },
-  ) {
-    this.register(options.handlers ?? {});
-  }
+  ) {}
 
   /**
    * Adds the handlers of some timer kinds. The code that reacts to a timer usually needs the
    * timers to set the next one, so it is built after them and registers here, before `start`.
    */
   register(handlers: Record<string, TimerHandler>): void {
+    // A kind registered once the loop runs could already have been found due without a handler.
+    if (this.running) throw new Error("Timer handlers are registered before the timers start");
     for (const [kind, handler] of Object.entries(handlers)) {
       if (this.handlers.has(kind)) throw new Error(`Timers of kind ${kind} already have a handler`);
       this.handlers.set(kind, handler);
@@ -137,6 +136,8 @@ export class DurableTimers implements Worker {
           this.options.logger.warn({ err: error }, "timer pass failed; will retry");
         }
         await new Promise<void>((resolve) => {
+          // A stop that came during the pass found no sleep to cut short: it must not wait a poll.
+          if (!this.running) return resolve();
           const timer = setTimeout(resolve, this.options.pollMs ?? 1000);
           this.wakeUp = () => {
             clearTimeout(timer);

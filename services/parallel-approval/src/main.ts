@@ -30,18 +30,10 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);
     const replicas = new ReplicasRepository(dataSource);
-    // The timers call back into the deadlines, which need the timers to set them.
-    let deadlines: JointDeadlines | null = null;
-    const timers = new DurableTimers({
-      dataSource,
-      unitOfWork,
-      clock,
-      logger,
-      pollMs: env.TIMER_POLL_MS,
-      handlers: { [ALARM_TIMER]: (tx, timer) => deadlines!.onAlarm(tx, timer) },
-    });
+    const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
     const store = new SagaStore(repository, clock);
-    deadlines = new JointDeadlines(store, repository, timers, WorkingCalendar.shipped(), clock);
+    const deadlines = new JointDeadlines(store, repository, timers, WorkingCalendar.shipped(), clock);
+    timers.register({ [ALARM_TIMER]: (tx, timer) => deadlines.onAlarm(tx, timer) });
     const saga = new JointSaga(store, deadlines);
     const service = new JointApprovalsService(repository, replicas, store, saga, deadlines, unitOfWork, clock);
     return {

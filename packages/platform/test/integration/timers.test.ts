@@ -43,7 +43,9 @@ const recordFiring: TimerHandler = async (tx, timer) => {
 };
 
 function timers(handler: TimerHandler = recordFiring) {
-  return new DurableTimers({ dataSource, unitOfWork, clock, logger, handlers: { deadline: handler } });
+  const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger });
+  timers.register({ deadline: handler });
+  return timers;
 }
 
 async function firedKeys(): Promise<string[]> {
@@ -88,6 +90,16 @@ test("a handler registered after the timers were built fires them; a second hand
   await unitOfWork.run((tx) => t.schedule(tx, "deadline", "registered", new Date("2026-03-02T01:00:00Z")));
   expect(await t.fireDue()).toBe(1);
   expect(await firedKeys()).toEqual(["registered"]);
+});
+
+test("no handler is registered once the timers run", async () => {
+  const t = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: 60_000 });
+  t.start();
+  try {
+    expect(() => t.register({ late: recordFiring })).toThrow("Timer handlers are registered before the timers start");
+  } finally {
+    await t.stop();
+  }
 });
 
 test("rescheduling moves an unfired timer; cancelling removes it; a fired one is not re-armed", async () => {
