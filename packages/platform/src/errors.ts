@@ -1,8 +1,4 @@
-import type { GraphQLFormattedError } from "graphql";
-import { GraphQLError } from "graphql";
-import { unwrapResolverError } from "@apollo/server/errors";
 import { ZodError } from "zod";
-import type { Logger } from "./logger";
 
 /** Codes shared by every service. Services add their own stable codes beside them. */
 export const ErrorCode = {
@@ -51,34 +47,4 @@ export function validate<T>(schema: { safeParse(v: unknown): { success: true; da
   const result = schema.safeParse(input);
   if (!result.success) throw fromZodError(result.error);
   return result.data;
-}
-
-/**
- * Domain errors keep their code; GraphQL's own (parse, validation, variable coercion) keep
- * theirs; anything else is logged with its stack and reaches the caller as a bare
- * INTERNAL_SERVER_ERROR, so no SQL or stack trace leaks.
- */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
-      return {
-        message: original.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { ...original.details, code: original.code },
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError || (typeof code === "string" && code !== ErrorCode.Internal)) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: original, path: formatted.path }, "unexpected error");
-    return {
-      message: "Internal server error",
-      path: formatted.path,
-      extensions: { code: ErrorCode.Internal },
-    };
-  };
 }
