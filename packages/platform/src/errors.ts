@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { CalendarError } from "@onestop/calendar";
 
 /** Codes shared by every service. Services add their own stable codes beside them. */
 export const ErrorCode = {
@@ -47,4 +48,14 @@ export function validate<T>(schema: { safeParse(v: unknown): { success: true; da
   const result = schema.safeParse(input);
   if (!result.success) throw fromZodError(result.error);
   return result.data;
+}
+
+/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
+export function onCalendar<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
 }

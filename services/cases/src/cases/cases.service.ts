@@ -2,12 +2,13 @@ import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { preReviewActFor, type AuthorizationReplica, type AuthorizationReplicaRepository, type AuthorizedAct } from "@onestop/authorization";
 import { casesEvents, type EventPayload, type jointEvents } from "@onestop/events";
-import { shanghaiDayOf } from "@onestop/calendar";
+import { clockState, shanghaiDayOf } from "@onestop/calendar";
 import {
   DomainError,
   RetryLater,
   forbidden,
   hasRole,
+  onCalendar,
   requireRole,
   unauthenticated,
   validate,
@@ -16,8 +17,8 @@ import {
   type Identity,
   type Tx,
 } from "@onestop/platform";
-import { clockState, timeLimit, type ClockName } from "../clocks/clocks.rules";
-import { onCalendar, type ClocksService } from "../clocks/clocks.service";
+import { timeLimit, type ClockName } from "../clocks/clocks.rules";
+import type { ClocksService } from "../clocks/clocks.service";
 import { windowServes } from "../hall/hall.rules";
 import type { HallRepository } from "../hall/hall.repository";
 import type { ItemVersionReplicaRow } from "../items/entities";

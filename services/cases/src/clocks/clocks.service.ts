@@ -1,34 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { CalendarError, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
-import { DomainError, type DurableTimers, type Tx } from "@onestop/platform";
+import { clockState, usageAt, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
+import { onCalendar, type DurableTimers, type Tx } from "@onestop/platform";
 import type { CaseRow } from "../cases/entities";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import {
-  clockState,
+  caseUsageAt,
   deficiencyDueAt,
   stageLimitOf,
   stageOf,
   timeLimit,
   timerChanges,
   type TimerChanges,
-  usageAt,
   wantedTimers,
   workingDaysBetween,
+  type CaseUsage,
   type ClockName,
   type RecordedExtension,
   type RecordedSuspension,
 } from "./clocks.rules";
 import type { ClocksRepository } from "./clocks.repository";
-
-/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
-export function onCalendar<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 export type ClockFields = Pick<CaseRow, "deadlineAt" | "deadlineDay" | "onHold" | "stage" | "stageStartedAt" | "stageDueAt" | "timers">;
 
@@ -109,10 +99,10 @@ export class ClocksService {
   }
 
   /** How the case's own clock stands at `at`: on time, working days used and left. */
-  async caseUsage(tx: Tx | null, found: CaseRow, at: Date): Promise<{ onTime: boolean; usedWorkingDays: number; remainingWorkingDays: number; level: "GREEN" | "YELLOW" | "RED" } | null> {
+  async caseUsage(tx: Tx | null, found: CaseRow, at: Date): Promise<CaseUsage | null> {
     if (!found.acceptedAt || found.promisedDays === null) return null;
     const events = await this.clockEvents(tx, found);
-    return onCalendar(() => usageAt(this.calendar, timeLimit(found.acceptedAt!, found.promisedDays!, events.suspensions, events.extensions), at));
+    return onCalendar(() => caseUsageAt(this.calendar, timeLimit(found.acceptedAt!, found.promisedDays!, events.suspensions, events.extensions), at));
   }
 
   /** The clock named, as it stands at `at`; null when it is not running on the case. */

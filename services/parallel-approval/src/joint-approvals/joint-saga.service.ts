@@ -1,6 +1,6 @@
-import { CalendarError, type WorkingCalendar } from "@onestop/calendar";
+import { clockState, usageAt, type ClockUsage, type WorkingCalendar } from "@onestop/calendar";
 import { casesEvents, jointEvents, type EventPayload } from "@onestop/events";
-import { changedFields, DomainError, type BatchedEvent, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import { changedFields, onCalendar, type BatchedEvent, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
 import type { ExtensionRow, HistoryKind, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import {
   atParticipantDeadline,
@@ -18,14 +18,11 @@ import type { JointApprovalsRepository } from "./joint-approvals.repository";
 import {
   alarmKey,
   alarmsDue,
-  clockState,
   nextAlarm,
   noticeStops,
   overallLimit,
   participantLimit,
   participantsHolding,
-  usageAt,
-  type ClockUsage,
   type DueAlarm,
   type WatchedClock,
 } from "./joint-clock.rules";
@@ -35,16 +32,6 @@ import { compensations, completion, runForward, type SagaAction, type SagaView }
 export const ALARM_TIMER = "joint-alarm";
 
 const CLOSED_CASE: readonly CaseStatus[] = ["CONCLUDED", "DELIVERED", "REFUSED", "WITHDRAWN", "RETURNED", "REVOKED"];
-
-/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
-export function onCalendar<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 /** What the saga takes from a step on a participant's routing slip, from either event that carries one. */
 type CaseStep = Pick<EventPayload<typeof casesEvents.caseStageChanged>, "caseId" | "receiptNo" | "handlerId" | "acceptedAt"> &
