@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { preReviewActFor, type AuthorizationReplica, type AuthorizationReplicaRepository, type AuthorizedAct } from "@onestop/authorization";
-import { casesEvents, type EventPayload, type jointEvents } from "@onestop/events";
+import { casesEvents, type CaseClock as ClockName, type EventPayload, type jointEvents } from "@onestop/events";
 import { clockState, shanghaiDayOf } from "@onestop/calendar";
 import {
   DomainError,
@@ -17,7 +17,7 @@ import {
   type Identity,
   type Tx,
 } from "@onestop/platform";
-import { timeLimit, type ClockName } from "../clocks/clocks.rules";
+import { timeLimit } from "../clocks/clocks.rules";
 import type { ClocksService } from "../clocks/clocks.service";
 import { windowServes } from "../hall/hall.rules";
 import type { HallRepository } from "../hall/hall.repository";

@@ -11,7 +11,7 @@ import {
   type TimeLimit,
   type WorkingCalendar,
 } from "@onestop/calendar";
-import type { CaseKind, CaseStatus } from "../cases/cases.rules";
+import type { CaseClock, CaseStage, CaseStatus, ItemKind, WarningCard } from "@onestop/events";
 import { isClosed, isOnTheClock } from "../cases/cases.rules";
 
 /**
@@ -20,9 +20,6 @@ import { isClosed, isOnTheClock } from "../cases/cases.rules";
  * stage now running where the item gives that stage its own limit. Suspensions and
  * extensions are recorded facts; deadlines are always recomputed from them.
  */
-
-export type Stage = "ACCEPTANCE" | "REVIEW" | "APPROVAL";
-export type ClockName = "CASE" | Stage;
 
 export interface RecordedSuspension {
   reason: SuspensionReason;
@@ -42,7 +39,7 @@ export interface StageLimits {
 }
 
 /** The supervised stage a status is in, if any: the stage whose own clock runs. */
-export function stageOf(status: CaseStatus): Stage | null {
+export function stageOf(status: CaseStatus): CaseStage | null {
   switch (status) {
     case "SUBMITTED":
     case "MATERIALS_REQUESTED":
@@ -59,7 +56,7 @@ export function stageOf(status: CaseStatus): Stage | null {
   }
 }
 
-export function stageLimitOf(stage: Stage, limits: StageLimits): number | null {
+export function stageLimitOf(stage: CaseStage, limits: StageLimits): number | null {
   switch (stage) {
     case "ACCEPTANCE":
       return limits.acceptanceDays;
@@ -107,18 +104,18 @@ export interface WantedTimer {
   kind: TimerKind;
   key: string;
   dueAt: Date;
-  payload: { caseId: string; clock?: ClockName; level?: "YELLOW" | "RED" };
+  payload: { caseId: string; clock?: CaseClock; level?: WarningCard };
 }
 
 export interface CaseClocks {
   caseId: string;
-  kind: CaseKind;
+  kind: ItemKind;
   status: CaseStatus;
   deemedApproval: boolean;
   /** The case clock, once accepted. */
   caseLimit: TimeLimit | null;
   /** The running stage's clock, when the stage has its own limit. */
-  stage: Stage | null;
+  stage: CaseStage | null;
   stageLimit: TimeLimit | null;
   /** The end of the day by which deferred materials must follow, while any is outstanding. */
   deficiencyDueAt: Date | null;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { clockState, usageAt, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
+import type { CaseClock, WarningCard } from "@onestop/events";
 import { onCalendar, type DurableTimers, type Tx } from "@onestop/platform";
 import type { CaseRow } from "../cases/entities";
 import type { ItemVersionReplicaRow } from "../items/entities";
@@ -14,7 +15,6 @@ import {
   wantedTimers,
   workingDaysBetween,
   type CaseUsage,
-  type ClockName,
   type RecordedExtension,
   type RecordedSuspension,
 } from "./clocks.rules";
@@ -106,7 +106,7 @@ export class ClocksService {
   }
 
   /** The clock named, as it stands at `at`; null when it is not running on the case. */
-  async clockAt(tx: Tx, found: CaseRow, item: ItemVersionReplicaRow, clock: ClockName, at: Date) {
+  async clockAt(tx: Tx, found: CaseRow, item: ItemVersionReplicaRow, clock: CaseClock, at: Date) {
     const events = await this.clockEvents(tx, found);
     return onCalendar(() => {
       if (clock === "CASE") {
@@ -141,7 +141,7 @@ export class ClocksService {
     await this.repository.addExtension(tx, { id: randomUUID(), ...extension });
   }
 
-  recordWarning(tx: Tx, warning: { caseId: string; clock: ClockName; level: "YELLOW" | "RED"; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
+  recordWarning(tx: Tx, warning: { caseId: string; clock: CaseClock; level: WarningCard; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
     return this.repository.recordWarning(tx, warning);
   }
 
