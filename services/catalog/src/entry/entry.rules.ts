@@ -1,4 +1,4 @@
-export type WindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
+import type { WindowKind } from "@onestop/events";
 
 /** A window as staffing last published it (the replica catalog keeps). */
 export interface WindowState {

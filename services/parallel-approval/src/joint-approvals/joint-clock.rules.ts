@@ -1,4 +1,5 @@
 import { warningInstants, type Extension, type Suspension, type TimeLimit, type WorkingCalendar } from "@onestop/calendar";
+import type { WarningCard } from "@onestop/events";
 import type { CaseStatus } from "./joint-approvals.rules";
 
 /**
@@ -63,8 +64,6 @@ export function participantLimit(openedAt: Date, promisedLimitDays: number, stop
   return { startedAt: openedAt, workingDays: promisedLimitDays, suspensions: stops, extensions: extensions.filter((e) => e.approvedAt.getTime() >= openedAt.getTime()) };
 }
 
-export type WarningLevel = "YELLOW" | "RED";
-
 /** A clock the saga watches: the overall one (participantId null) or a participant's that still owes its answer. */
 export interface WatchedClock {
   participantId: string | null;
@@ -75,15 +74,15 @@ export interface WatchedClock {
 
 export interface DueAlarm {
   participantId: string | null;
-  level: WarningLevel;
+  level: WarningCard;
   deadline: Date;
 }
 
 /** The instants still ahead of a watched clock: its yellow warning unless raised for this deadline, and its deadline. */
-function pendingInstants(calendar: WorkingCalendar, clock: WatchedClock): Array<{ level: WarningLevel; at: Date; deadline: Date }> {
+function pendingInstants(calendar: WorkingCalendar, clock: WatchedClock): Array<{ level: WarningCard; at: Date; deadline: Date }> {
   const instants = warningInstants(calendar, clock.limit);
   if (!instants) return [];
-  const pending: Array<{ level: WarningLevel; at: Date; deadline: Date }> = [];
+  const pending: Array<{ level: WarningCard; at: Date; deadline: Date }> = [];
   if (clock.yellowRaisedFor !== instants.redAt.getTime()) pending.push({ level: "YELLOW", at: instants.yellowAt, deadline: instants.redAt });
   pending.push({ level: "RED", at: instants.redAt, deadline: instants.redAt });
   return pending;

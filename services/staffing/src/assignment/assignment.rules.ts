@@ -1,6 +1,6 @@
 import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "@onestop/authorization";
+import type { WindowKind } from "@onestop/events";
 import { dutyAt, isAbsent, type Absence, type WindowPosts } from "../attendance/duty.rules";
-import type { WindowKind } from "../organisation/entities";
 import type { PostPosition } from "../posts/entities";
 
 /** A window as the `windowPublished` snapshot describes it. */
