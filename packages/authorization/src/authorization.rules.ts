@@ -1,4 +1,4 @@
-import type { staffingEvents } from "@onestop/events";
+import type { ItemKind, staffingEvents } from "@onestop/events";
 
 export type AuthorizedAct = staffingEvents.AuthorizedAct;
 
@@ -99,7 +99,7 @@ export function isAuthorized(
 }
 
 /** The act a pre-review of a case needs, by the item's kind; instant items are decided, not pre-reviewed. */
-export function preReviewActFor(kind: "INSTANT" | "PROMISED" | "JOINT" | "REPORTED"): AuthorizedAct {
+export function preReviewActFor(kind: ItemKind): AuthorizedAct {
   switch (kind) {
     case "INSTANT":
       return "DECIDE_INSTANT";

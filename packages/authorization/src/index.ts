@@ -1,8 +1,6 @@
 import "reflect-metadata";
 
 export * from "./authorization.rules";
-export * from "./duty.rules";
-export * from "./assignment.rules";
 export * from "./entities";
 export * from "./replica.repository";
 export * from "./replica.handlers";

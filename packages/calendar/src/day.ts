@@ -117,11 +117,11 @@ export function startOfShanghaiDay(day: CalendarDay): Date {
 }
 
 /**
- * The instant the day ends: 24:00 Shanghai time, which is also 00:00 of the next day.
- * Deadlines are these instants; a deadline has passed once now >= it.
+ * The instant the day ends (of an instant: the day it falls on): 24:00 Shanghai time, which
+ * is also 00:00 of the next day. Deadlines are these instants; a deadline has passed once now >= it.
  */
-export function endOfShanghaiDay(day: CalendarDay): Date {
-  return new Date(startMsOfDayNumber(toDayNumber(day) + 1));
+export function endOfShanghaiDay(day: CalendarDay | Date): Date {
+  return new Date(startMsOfDayNumber((day instanceof Date ? dayNumberOfInstant(day) : toDayNumber(day)) + 1));
 }
 
 export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {

@@ -27,3 +27,4 @@ export {
   type WarningLevel,
   type WarningPolicy,
 } from "./time-limit";
+export { clockState, usageAt, warningInstants, warningPolicy, type ClockState, type ClockUsage } from "./clock";

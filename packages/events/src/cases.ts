@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { itemKind } from "./catalog";
 import { centerCode, defineEvent } from "./define";
 import { streams } from "./streams";
 
@@ -12,27 +13,60 @@ const jointReference = {
   participantId: z.string().nullable().default(null),
 };
 
-export const caseKind = z.enum(["INSTANT", "PROMISED", "JOINT", "REPORTED"]);
-
-export const caseStatus = z.enum([
+/** Where a case (办件) stands. */
+export const caseStatuses = [
+  /** 申请: waiting for a window to accept it. */
   "SUBMITTED",
+  /** 一次性告知: the one-time notice is out; the applicant supplies what it lists. */
   "MATERIALS_REQUESTED",
+  /** 受理: accepted, the clock runs; review (审核) is next. */
   "ACCEPTED",
+  /** 审核 done; the decision (批准) is next. */
   "REVIEWED",
+  /** 上报: forwarded to the higher authority, whose result is awaited. */
   "FORWARDED",
+  /** A denial on a veto item proposed by window staff: the chief representative must sign it. */
   "VETO_PROPOSED",
+  /** A signed veto that the county head meeting (县长办公会) decides collectively. */
   "AWAITING_COUNTY_MEETING",
+  /** Decided: approved, to be concluded (once any fee is settled). */
   "APPROVED",
+  /** Decided: denied, to be concluded. */
   "DENIED",
+  /** 办结 */
   "CONCLUDED",
+  /** 送达: the result reached the applicant. */
   "DELIVERED",
+  /** 不予受理 */
   "REFUSED",
   "WITHDRAWN",
+  /** 退件: accepted with deficiencies (容缺) that did not follow by their date. */
   "RETURNED",
+  /** Approved on a written commitment (告知承诺) that verification found breached. */
   "REVOKED",
-]);
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const caseStatus = z.enum(caseStatuses);
 
-export const caseOutcome = z.enum(["APPROVED", "DENIED", "DEEMED_APPROVED", "REFUSED", "WITHDRAWN", "RETURNED"]);
+export const caseOutcomes = ["APPROVED", "DENIED", "DEEMED_APPROVED", "REFUSED", "WITHDRAWN", "RETURNED"] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
+export const caseOutcome = z.enum(caseOutcomes);
+
+/** The supervised stages (受理, 审查, 审批), each watched on its own clock where the item limits it. */
+export const caseStages = ["ACCEPTANCE", "REVIEW", "APPROVAL"] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+/** The clocks of a case: its own (from acceptance) and its supervised stages'. */
+export const caseClocks = ["CASE", ...caseStages] as const;
+export type CaseClock = (typeof caseClocks)[number];
+
+/** 红黄牌: YELLOW, about to run out; RED, ran out. */
+export const warningCards = ["YELLOW", "RED"] as const;
+export type WarningCard = (typeof warningCards)[number];
+export const warningCard = z.enum(warningCards);
+
+export const actorKinds = ["APPLICANT", "STAFF", "SYSTEM"] as const;
+export type ActorKind = (typeof actorKinds)[number];
 
 /** Which case an event is about, and whose: the first fields of every case event. */
 const caseIdentity = {
@@ -57,7 +91,7 @@ export const caseAccepted = defineEvent(
     acceptedAt: z.string(),
     /** Added: the window that accepted it, the kind, and the deadline (null while the clock is on hold). */
     windowId: z.string().nullable().default(null),
-    kind: caseKind.default("PROMISED"),
+    kind: itemKind.default("PROMISED"),
     deadline: z.string().nullable().default(null),
     ...jointReference,
   }),
@@ -71,7 +105,7 @@ const slipStep = {
   toStatus: caseStatus,
   /** Who acted: a staff id, the applicant's account, or `system`. */
   actorId: z.string(),
-  actorKind: z.enum(["APPLICANT", "STAFF", "SYSTEM"]),
+  actorKind: z.enum(actorKinds),
   /** The window the actor acted from, when a staff member acted at one. */
   actorWindowId: z.string().nullable(),
   opinion: z.string().nullable(),
@@ -100,7 +134,7 @@ export const caseConcluded = defineEvent(
     workingDaysUsed: z.number().int().nonnegative().nullable(),
     promisedLimitDays: z.number().int().nonnegative(),
     /** Added: the kind, and whether the system decided it (超时默认, deemed consent). */
-    kind: caseKind.default("PROMISED"),
+    kind: itemKind.default("PROMISED"),
     decidedBySystem: z.boolean().default(false),
     /**
      * Added: the step that concluded the case, the same as its caseStageChanged (published in
@@ -121,7 +155,7 @@ export const caseStageChanged = defineEvent(
   "case.stage-changed",
   z.object({
     ...caseIdentity,
-    kind: caseKind,
+    kind: itemKind,
     /** The case's window after the step. */
     windowId: z.string().nullable(),
     /** 首问负责人: the staff member who owns the case; null until a staff member handled it. */
@@ -136,7 +170,7 @@ export const caseStageChanged = defineEvent(
     deadline: z.string().nullable(),
     onHold: z.boolean(),
     /** The supervised stage now running with its own limit, and its deadline. */
-    stage: z.enum(["ACCEPTANCE", "REVIEW", "APPROVAL"]).nullable(),
+    stage: z.enum(caseStages).nullable(),
     stageDeadline: z.string().nullable(),
     ...jointReference,
   }),
@@ -148,13 +182,13 @@ export const caseWarningRaised = defineEvent(
   "case.warning-raised",
   z.object({
     ...caseIdentity,
-    kind: caseKind,
+    kind: itemKind,
     windowId: z.string().nullable(),
     handlerId: z.string().nullable(),
     status: caseStatus,
     /** The case's own clock, or the stage with its own limit. */
-    clock: z.enum(["CASE", "ACCEPTANCE", "REVIEW", "APPROVAL"]),
-    level: z.enum(["YELLOW", "RED"]),
+    clock: z.enum(caseClocks),
+    level: warningCard,
     deadline: z.string(),
     remainingWorkingDays: z.number().int(),
     raisedAt: z.string(),
@@ -169,7 +203,7 @@ export const caseDeadlineExtended = defineEvent(
   "case.deadline-extended",
   z.object({
     ...caseIdentity,
-    kind: caseKind,
+    kind: itemKind,
     windowId: z.string().nullable(),
     handlerId: z.string().nullable(),
     applicantSubject: z.string(),

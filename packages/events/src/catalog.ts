@@ -2,7 +2,10 @@ import { z } from "zod";
 import { centerCode, defineEvent } from "./define";
 import { streams } from "./streams";
 
-export const itemKind = z.enum(["INSTANT", "PROMISED", "JOINT", "REPORTED"]);
+/** 即办件, 承诺件, 联办件 (joint, 并联审批), 上报件; a case has its item's kind. */
+export const itemKinds = ["INSTANT", "PROMISED", "JOINT", "REPORTED"] as const;
+export type ItemKind = (typeof itemKinds)[number];
+export const itemKind = z.enum(itemKinds);
 
 /** Fee standard as published with an item version; amounts are integer fen. */
 export const feeStandardSchema = z.discriminatedUnion("kind", [
@@ -54,7 +57,9 @@ export const materialSchema = z.object({
 export type MaterialPayload = z.infer<typeof materialSchema>;
 
 /** 否决 on investment items: who must consent before a veto stands. */
-export const vetoEscalation = z.enum(["NONE", "DEPARTMENT_HEAD", "COUNTY_HEAD_MEETING"]);
+export const vetoEscalations = ["NONE", "DEPARTMENT_HEAD", "COUNTY_HEAD_MEETING"] as const;
+export type VetoEscalation = (typeof vetoEscalations)[number];
+export const vetoEscalation = z.enum(vetoEscalations);
 
 /** Optional limits per supervised stage, in working days, each watched on its own. */
 export const stageLimitsSchema = z.object({

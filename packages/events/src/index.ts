@@ -6,4 +6,6 @@ export * as casesEvents from "./cases";
 export * as feesEvents from "./fees";
 export * as jointEvents from "./joint";
 export { feeStandardSchema, itemKind } from "./catalog";
-export type { FeeStandardPayload } from "./catalog";
+export type { FeeStandardPayload, ItemKind, VetoEscalation } from "./catalog";
+export type { ActorKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningCard } from "./cases";
+export type { WindowKind } from "./staffing";

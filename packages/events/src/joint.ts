@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseOutcome, warningCard } from "./cases";
 import { centerCode, defineEvent } from "./define";
 import { streams } from "./streams";
 
@@ -67,7 +68,6 @@ const jointReference = {
 };
 
 export const jointApprovalStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
-export const jointWarningLevel = z.enum(["YELLOW", "RED"]);
 
 /** The lead department opened a joint approval: one joint case is being requested per participant. */
 export const jointApprovalOpened = defineEvent(
@@ -131,7 +131,7 @@ export const jointWarningRaised = defineEvent(
     ...jointReference,
     participantId: z.string().nullable(),
     departmentId: z.string().nullable(),
-    level: jointWarningLevel,
+    level: warningCard,
     deadline: z.string(),
     remainingWorkingDays: z.number().int(),
     raisedAt: z.string(),
@@ -174,7 +174,7 @@ export const jointApprovalConcluded = defineEvent(
       z.object({
         participantId: z.string(),
         departmentId: z.string(),
-        outcome: z.enum(["APPROVED", "DENIED", "DEEMED_APPROVED", "REFUSED", "WITHDRAWN", "RETURNED"]).nullable(),
+        outcome: caseOutcome.nullable(),
       }),
     ),
     openedAt: z.string(),

@@ -13,7 +13,10 @@ export const departmentRegistered = defineEvent(
   }),
 );
 
-export const windowKind = z.enum(["RESIDENT", "AB", "COMPREHENSIVE"]);
+/** 常驻窗口, A/B 岗窗口, 综合窗口. */
+export const windowKinds = ["RESIDENT", "AB", "COMPREHENSIVE"] as const;
+export type WindowKind = (typeof windowKinds)[number];
+export const windowKind = z.enum(windowKinds);
 
 /**
  * The full current state of a window, published whenever it is opened or changed; the

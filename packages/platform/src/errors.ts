@@ -1,8 +1,5 @@
-import type { GraphQLFormattedError } from "graphql";
-import { GraphQLError } from "graphql";
-import { unwrapResolverError } from "@apollo/server/errors";
 import { ZodError } from "zod";
-import type { Logger } from "./logger";
+import { CalendarError } from "@onestop/calendar";
 
 /** Codes shared by every service. Services add their own stable codes beside them. */
 export const ErrorCode = {
@@ -53,32 +50,12 @@ export function validate<T>(schema: { safeParse(v: unknown): { success: true; da
   return result.data;
 }
 
-/**
- * Domain errors keep their code; GraphQL's own (parse, validation, variable coercion) keep
- * theirs; anything else is logged with its stack and reaches the caller as a bare
- * INTERNAL_SERVER_ERROR, so no SQL or stack trace leaks.
- */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
-      return {
-        message: original.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { ...original.details, code: original.code },
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError || (typeof code === "string" && code !== ErrorCode.Internal)) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger.error({ err: original, path: formatted.path }, "unexpected error");
-    return {
-      message: "Internal server error",
-      path: formatted.path,
-      extensions: { code: ErrorCode.Internal },
-    };
-  };
+/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
+export function onCalendar<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
 }

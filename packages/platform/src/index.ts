@@ -6,6 +6,7 @@ export * from "./clock";
 export * from "./context";
 export * from "./db";
 export * from "./env";
+export * from "./error-formatter";
 export * from "./errors";
 export * from "./http";
 export * from "./identity";

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "./clock";
 import type { SubgraphContext } from "./context";
 import { databaseReachable, openDatabase } from "./db";
 import type { SubgraphEnv } from "./env";
-import { createErrorFormatter } from "./errors";
+import { createErrorFormatter } from "./error-formatter";
 import { startHttpServer, type RunningHttpServer } from "./http";
 import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity } from "./identity";
 import { createLogger, type Logger } from "./logger";

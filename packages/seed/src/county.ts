@@ -1,3 +1,5 @@
+import type { WindowKind } from "@onestop/events";
+
 /**
  * The demonstration county hall: a county government service center shaped like the one
  * the seed documents describe (44 departments in the hall, 26 resident windows, 3
@@ -47,12 +49,10 @@ export const seedDepartments: readonly SeedDepartment[] = [
   { code: "QXJ", name: "气象局", creditCode: "125117220086512617" },
 ] as const;
 
-export type SeedWindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
-
 export interface SeedWindow {
   code: string;
   name: string;
-  kind: SeedWindowKind;
+  kind: WindowKind;
   /** The department a resident or A/B window belongs to. */
   department?: string;
   /** The departments a comprehensive window accepts for. */

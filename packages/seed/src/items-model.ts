@@ -1,3 +1,4 @@
+import type { ItemKind } from "@onestop/events";
 import { demoCenter, seedDepartments } from "./county";
 
 /** 事项类型, with the two letters its base code starts with. */
@@ -12,7 +13,6 @@ export const categoryCodes = {
 } as const;
 export type SeedCategory = keyof typeof categoryCodes;
 
-export type SeedKind = "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
 export type SeedTheme =
   | "ENTERPRISE_SETUP"
   | "BUSINESS_OPERATION"
@@ -47,7 +47,7 @@ export interface SeedItem {
   no: string;
   name: string;
   category: SeedCategory;
-  kind: SeedKind;
+  kind: ItemKind;
   /** [法定时限, 承诺时限] in working days. */
   limits: readonly [number, number];
   themes: readonly SeedTheme[];
@@ -120,7 +120,7 @@ export function feeItemsOf(fees: readonly SeedFee[] = []) {
   });
 }
 
-const procedures: Record<SeedKind, (item: SeedItem) => string> = {
+const procedures: Record<ItemKind, (item: SeedItem) => string> = {
   INSTANT: () => "窗口受理 → 当场审核 → 当场办结并送达。",
   PROMISED: (item) => `窗口受理 → 审查（必要时现场核查）→ 作出决定 → 办结送达。承诺${item.limits[1]}个工作日内办结。`,
   JOINT: (item) =>

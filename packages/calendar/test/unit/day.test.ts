@@ -10,6 +10,8 @@ import {
   startOfShanghaiDay,
 } from "@onestop/calendar";
 
+const t = (iso: string) => new Date(iso);
+
 describe("Shanghai calendar days", () => {
   test("an instant belongs to the Shanghai day it falls on, eight hours ahead of UTC", () => {
     expect(shanghaiDayOf(new Date("2025-12-31T15:59:59.999Z"))).toBe("2025-12-31");
@@ -29,6 +31,12 @@ describe("Shanghai calendar days", () => {
       expect(shanghaiDayOf(end)).toBe(addCalendarDays(calendarDay(day), 1));
     }
     expect(endOfShanghaiDay(calendarDay("2025-02-28")).toISOString()).toBe("2025-02-28T16:00:00.000Z");
+  });
+
+  test("an instant's Shanghai day ends at 16:00 UTC", () => {
+    expect(endOfShanghaiDay(t("2026-03-02T01:00:00Z")).toISOString()).toBe("2026-03-02T16:00:00.000Z");
+    expect(endOfShanghaiDay(t("2026-03-02T16:00:00Z")).toISOString()).toBe("2026-03-03T16:00:00.000Z");
+    expect(endOfShanghaiDay(t("2026-03-02T15:59:59Z")).toISOString()).toBe("2026-03-02T16:00:00.000Z");
   });
 
   test("every day from 1970 to 2199 round-trips and agrees with the platform's own calendar", () => {

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { createErrorFormatter, DomainError, validate } from "../../src/errors";
+import { createErrorFormatter } from "../../src/error-formatter";
+import { DomainError, validate } from "../../src/errors";
 import { createLogger } from "../../src/logger";
 
 const format = createErrorFormatter(createLogger("test", "silent"));

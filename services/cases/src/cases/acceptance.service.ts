@@ -1,8 +1,8 @@
-import { shanghaiDayOf } from "@onestop/calendar";
+import { clockState, shanghaiDayOf } from "@onestop/calendar";
 import { casesEvents } from "@onestop/events";
-import { DomainError, validate, type Identity, type Tx } from "@onestop/platform";
-import { clockState, timeLimit } from "../clocks/clocks.rules";
-import { onCalendar, type ClocksService } from "../clocks/clocks.service";
+import { DomainError, onCalendar, validate, type Identity, type Tx } from "@onestop/platform";
+import { timeLimit } from "../clocks/clocks.rules";
+import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import type { ItemReplicaRepository } from "../items/items.repository";

@@ -1,3 +1,4 @@
+import type { CaseStatus, ItemKind, VetoEscalation } from "@onestop/events";
 import { CaseErrorCode } from "../errors";
 
 /**
@@ -8,40 +9,7 @@ import { CaseErrorCode } from "../errors";
  *   apply 申请 → accept 受理 → review 审核 → approve 批准 → conclude 办结 → deliver 送达
  */
 
-export type CaseKind = "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
-
-export type CaseStatus =
-  /** 申请: waiting for a window to accept it. */
-  | "SUBMITTED"
-  /** 一次性告知: the one-time notice is out; the applicant supplies what it lists. */
-  | "MATERIALS_REQUESTED"
-  /** 受理: accepted, the clock runs; review (审核) is next. */
-  | "ACCEPTED"
-  /** 审核 done; the decision (批准) is next. */
-  | "REVIEWED"
-  /** 上报: forwarded to the higher authority, whose result is awaited. */
-  | "FORWARDED"
-  /** A denial on a veto item proposed by window staff: the chief representative must sign it. */
-  | "VETO_PROPOSED"
-  /** A signed veto that the county head meeting (县长办公会) decides collectively. */
-  | "AWAITING_COUNTY_MEETING"
-  /** Decided: approved, to be concluded (once any fee is settled). */
-  | "APPROVED"
-  /** Decided: denied, to be concluded. */
-  | "DENIED"
-  /** 办结 */
-  | "CONCLUDED"
-  /** 送达: the result reached the applicant. */
-  | "DELIVERED"
-  /** 不予受理 */
-  | "REFUSED"
-  | "WITHDRAWN"
-  /** 退件: accepted with deficiencies (容缺) that did not follow by their date. */
-  | "RETURNED"
-  /** Approved on a written commitment (告知承诺) that verification found breached. */
-  | "REVOKED";
-
-export type CaseOutcome = "APPROVED" | "DENIED" | "DEEMED_APPROVED" | "REFUSED" | "WITHDRAWN" | "RETURNED";
+export type { CaseOutcome, CaseStatus } from "@onestop/events";
 
 export type CaseAction =
   | "SUBMIT"
@@ -128,7 +96,7 @@ const transitions: Record<CaseAction, { from: readonly CaseStatus[]; to: readonl
 };
 
 /** Which kinds of case an act applies to; unlisted acts apply to every kind. */
-const kindsOf: Partial<Record<CaseAction, readonly CaseKind[]>> = {
+const kindsOf: Partial<Record<CaseAction, readonly ItemKind[]>> = {
   ACCEPT: ["PROMISED", "JOINT", "REPORTED"],
   DECIDE_INSTANTLY: ["INSTANT"],
   FORWARD: ["REPORTED"],
@@ -143,7 +111,7 @@ const kindsOf: Partial<Record<CaseAction, readonly CaseKind[]>> = {
 export type TransitionCheck =
   | { ok: true; to: CaseStatus }
   | { ok: false; code: typeof CaseErrorCode.InvalidTransition; from: CaseStatus; to: CaseStatus; message: string }
-  | { ok: false; code: typeof CaseErrorCode.WrongKind; kind: CaseKind; message: string };
+  | { ok: false; code: typeof CaseErrorCode.WrongKind; kind: ItemKind; message: string };
 
 /** The status the act leads to from `from`, the preferred end first (or `from` for acts that do not move the case). */
 function intendedEnd(action: CaseAction, from: CaseStatus): CaseStatus {
@@ -155,7 +123,7 @@ function intendedEnd(action: CaseAction, from: CaseStatus): CaseStatus {
  * Whether `action` may move a case of `kind` from `from` to `to` (the act's usual end when
  * `to` is omitted). Refusals are typed: INVALID_TRANSITION with from/to, or WRONG_KIND.
  */
-export function checkTransition(action: CaseAction, kind: CaseKind, from: CaseStatus, to?: CaseStatus): TransitionCheck {
+export function checkTransition(action: CaseAction, kind: ItemKind, from: CaseStatus, to?: CaseStatus): TransitionCheck {
   const rule = transitions[action];
   const target = to ?? intendedEnd(action, from);
   const kinds = kindsOf[action];
@@ -173,8 +141,6 @@ export function checkTransition(action: CaseAction, kind: CaseKind, from: CaseSt
 export function statusesAllowing(action: CaseAction): readonly CaseStatus[] {
   return transitions[action].from;
 }
-
-export type VetoEscalation = "NONE" | "DEPARTMENT_HEAD" | "COUNTY_HEAD_MEETING";
 
 /**
  * The act a decision becomes. On an item whose veto needs escalation (否决), window staff

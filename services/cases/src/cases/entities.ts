@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import type { CaseAction, CaseKind, CaseOutcome, CaseStatus } from "./cases.rules";
-import type { Stage } from "../clocks/clocks.rules";
+import type { ActorKind, CaseStage, ItemKind } from "@onestop/events";
+import type { CaseAction, CaseOutcome, CaseStatus } from "./cases.rules";
 
 const flag = { type: "tinyint" as const, width: 1, transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => Boolean(v) } };
 
@@ -26,7 +26,7 @@ export class CaseRow {
   departmentId!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: CaseKind;
+  kind!: ItemKind;
 
   @Column({ type: "varchar", length: 30 })
   status!: CaseStatus;
@@ -121,7 +121,7 @@ export class CaseRow {
   clockEvents!: number;
 
   @Column({ type: "varchar", length: 20, nullable: true })
-  stage!: Stage | null;
+  stage!: CaseStage | null;
 
   @Column({ name: "stage_started_at", type: "datetime", precision: 3, nullable: true })
   stageStartedAt!: Date | null;
@@ -180,7 +180,7 @@ export class RoutingEntryRow {
   actorId!: string;
 
   @Column({ name: "actor_kind", type: "varchar", length: 10 })
-  actorKind!: "APPLICANT" | "STAFF" | "SYSTEM";
+  actorKind!: ActorKind;
 
   @Column({ name: "actor_window_id", type: "varchar", length: 64, nullable: true })
   actorWindowId!: string | null;

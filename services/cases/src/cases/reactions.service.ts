@@ -1,6 +1,7 @@
 import { casesEvents, type EventPayload, type jointEvents } from "@onestop/events";
 import { RetryLater, type Clock, type DueTimer, type TimerHandler, type Tx } from "@onestop/platform";
-import type { ClockName, TimerKind } from "../clocks/clocks.rules";
+import type { CaseClock as ClockName } from "@onestop/events";
+import type { TimerKind } from "../clocks/clocks.rules";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";

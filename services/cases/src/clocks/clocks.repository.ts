@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
+import type { CaseClock, WarningCard } from "@onestop/events";
 import type { Tx } from "@onestop/platform";
-import type { ClockName, RecordedExtension, RecordedSuspension } from "./clocks.rules";
+import type { RecordedExtension, RecordedSuspension } from "./clocks.rules";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./entities";
 
 /** The only code that reads or writes the clock events of cases: suspensions, extensions, warnings. */
@@ -55,7 +56,7 @@ export class ClocksRepository {
   }
 
   /** False when this warning was raised already (a timer fired twice, or two instances raced). */
-  async recordWarning(tx: Tx, warning: { caseId: string; clock: ClockName; level: "YELLOW" | "RED"; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
+  async recordWarning(tx: Tx, warning: { caseId: string; clock: CaseClock; level: WarningCard; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
     const result = (await tx.manager.query(
       "INSERT IGNORE INTO case_warning (case_id, clock, level, deadline_at, raised_at) VALUES (?, ?, ?, ?, ?)",
       [warning.caseId, warning.clock, warning.level, warning.deadlineAt, warning.raisedAt],

@@ -1,19 +1,17 @@
 import {
   calendarDay,
-  deadlineOf,
   endOfShanghaiDay,
   shanghaiDayOf,
-  startOfShanghaiDay,
-  timeLimitStatus,
-  addCalendarDays,
+  usageAt,
+  warningInstants,
+  type ClockUsage,
   type Extension,
   type Suspension,
   type SuspensionReason,
   type TimeLimit,
-  type WarningPolicy,
   type WorkingCalendar,
 } from "@onestop/calendar";
-import type { CaseKind, CaseStatus } from "../cases/cases.rules";
+import type { CaseClock, CaseStage, CaseStatus, ItemKind, WarningCard } from "@onestop/events";
 import { isClosed, isOnTheClock } from "../cases/cases.rules";
 
 /**
@@ -22,9 +20,6 @@ import { isClosed, isOnTheClock } from "../cases/cases.rules";
  * stage now running where the item gives that stage its own limit. Suspensions and
  * extensions are recorded facts; deadlines are always recomputed from them.
  */
-
-export type Stage = "ACCEPTANCE" | "REVIEW" | "APPROVAL";
-export type ClockName = "CASE" | Stage;
 
 export interface RecordedSuspension {
   reason: SuspensionReason;
@@ -43,10 +38,8 @@ export interface StageLimits {
   approvalDays: number | null;
 }
 
-export const warningPolicy: WarningPolicy = { yellowAtRemainingWorkingDays: 1 };
-
 /** The supervised stage a status is in, if any: the stage whose own clock runs. */
-export function stageOf(status: CaseStatus): Stage | null {
+export function stageOf(status: CaseStatus): CaseStage | null {
   switch (status) {
     case "SUBMITTED":
     case "MATERIALS_REQUESTED":
@@ -63,7 +56,7 @@ export function stageOf(status: CaseStatus): Stage | null {
   }
 }
 
-export function stageLimitOf(stage: Stage, limits: StageLimits): number | null {
+export function stageLimitOf(stage: CaseStage, limits: StageLimits): number | null {
   switch (stage) {
     case "ACCEPTANCE":
       return limits.acceptanceDays;
@@ -83,42 +76,15 @@ export function timeLimit(startedAt: Date, workingDays: number, suspensions: rea
   return { startedAt, workingDays, suspensions: relevant, extensions: granted };
 }
 
-export interface ClockState {
-  /** 24:00 of the deadline day; null while a suspension holds the clock. */
-  dueAt: Date | null;
-  dueDay: string | null;
-  onHold: boolean;
+export interface CaseUsage extends ClockUsage {
+  /** 按时办结: the case's clock had not run out. */
+  onTime: boolean;
 }
 
-export function clockState(calendar: WorkingCalendar, limit: TimeLimit): ClockState {
-  const deadline = deadlineOf(calendar, limit);
-  if (deadline.state === "ON_HOLD") return { dueAt: null, dueDay: null, onHold: true };
-  return { dueAt: deadline.dueAt, dueDay: deadline.day, onHold: false };
-}
-
-/**
- * When the clock turns YELLOW (at most a working day left) and RED (past the deadline), if
- * nothing changes: the instants durable timers are set for. None while the clock is on hold.
- * A clock already yellow when it starts turns yellow at once.
- */
-export function warningInstants(calendar: WorkingCalendar, limit: TimeLimit): { yellowAt: Date; redAt: Date } | null {
-  const state = clockState(calendar, limit);
-  if (!state.dueAt || !state.dueDay) return null;
-  const redAt = state.dueAt;
-  if (timeLimitStatus(calendar, limit, limit.startedAt, warningPolicy).level !== "GREEN") return { yellowAt: limit.startedAt, redAt };
-  let day = addCalendarDays(shanghaiDayOf(limit.startedAt), 1);
-  for (;;) {
-    const at = startOfShanghaiDay(calendarDay(day));
-    if (at.getTime() >= redAt.getTime()) return { yellowAt: redAt, redAt };
-    if (timeLimitStatus(calendar, limit, at, warningPolicy).level !== "GREEN") return { yellowAt: at, redAt };
-    day = addCalendarDays(day, 1);
-  }
-}
-
-/** Whether a clock met its deadline at `at`, and the working days it used (用时). */
-export function usageAt(calendar: WorkingCalendar, limit: TimeLimit, at: Date): { onTime: boolean; usedWorkingDays: number; remainingWorkingDays: number; level: "GREEN" | "YELLOW" | "RED" } {
-  const status = timeLimitStatus(calendar, limit, at, warningPolicy);
-  return { onTime: !status.overdue, usedWorkingDays: status.usedWorkingDays, remainingWorkingDays: status.remainingWorkingDays, level: status.level };
+/** How a case's clock stood at `at` (its conclusion, for the on-time rate), and whether it was on time. */
+export function caseUsageAt(calendar: WorkingCalendar, limit: TimeLimit, at: Date): CaseUsage {
+  const usage = usageAt(calendar, limit, at);
+  return { onTime: usage.level !== "RED", ...usage };
 }
 
 /** Working days from one instant to another, the first day not counted: the time a step took. */
@@ -138,18 +104,18 @@ export interface WantedTimer {
   kind: TimerKind;
   key: string;
   dueAt: Date;
-  payload: { caseId: string; clock?: ClockName; level?: "YELLOW" | "RED" };
+  payload: { caseId: string; clock?: CaseClock; level?: WarningCard };
 }
 
 export interface CaseClocks {
   caseId: string;
-  kind: CaseKind;
+  kind: ItemKind;
   status: CaseStatus;
   deemedApproval: boolean;
   /** The case clock, once accepted. */
   caseLimit: TimeLimit | null;
   /** The running stage's clock, when the stage has its own limit. */
-  stage: Stage | null;
+  stage: CaseStage | null;
   stageLimit: TimeLimit | null;
   /** The end of the day by which deferred materials must follow, while any is outstanding. */
   deficiencyDueAt: Date | null;

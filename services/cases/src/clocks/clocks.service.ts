@@ -1,34 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { CalendarError, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
-import { DomainError, type DurableTimers, type Tx } from "@onestop/platform";
+import { clockState, usageAt, type SuspensionReason, type WorkingCalendar } from "@onestop/calendar";
+import type { CaseClock, WarningCard } from "@onestop/events";
+import { onCalendar, type DurableTimers, type Tx } from "@onestop/platform";
 import type { CaseRow } from "../cases/entities";
 import type { ItemVersionReplicaRow } from "../items/entities";
 import {
-  clockState,
+  caseUsageAt,
   deficiencyDueAt,
   stageLimitOf,
   stageOf,
   timeLimit,
   timerChanges,
   type TimerChanges,
-  usageAt,
   wantedTimers,
   workingDaysBetween,
-  type ClockName,
+  type CaseUsage,
   type RecordedExtension,
   type RecordedSuspension,
 } from "./clocks.rules";
 import type { ClocksRepository } from "./clocks.repository";
-
-/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
-export function onCalendar<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 export type ClockFields = Pick<CaseRow, "deadlineAt" | "deadlineDay" | "onHold" | "stage" | "stageStartedAt" | "stageDueAt" | "timers">;
 
@@ -109,14 +99,14 @@ export class ClocksService {
   }
 
   /** How the case's own clock stands at `at`: on time, working days used and left. */
-  async caseUsage(tx: Tx | null, found: CaseRow, at: Date): Promise<{ onTime: boolean; usedWorkingDays: number; remainingWorkingDays: number; level: "GREEN" | "YELLOW" | "RED" } | null> {
+  async caseUsage(tx: Tx | null, found: CaseRow, at: Date): Promise<CaseUsage | null> {
     if (!found.acceptedAt || found.promisedDays === null) return null;
     const events = await this.clockEvents(tx, found);
-    return onCalendar(() => usageAt(this.calendar, timeLimit(found.acceptedAt!, found.promisedDays!, events.suspensions, events.extensions), at));
+    return onCalendar(() => caseUsageAt(this.calendar, timeLimit(found.acceptedAt!, found.promisedDays!, events.suspensions, events.extensions), at));
   }
 
   /** The clock named, as it stands at `at`; null when it is not running on the case. */
-  async clockAt(tx: Tx, found: CaseRow, item: ItemVersionReplicaRow, clock: ClockName, at: Date) {
+  async clockAt(tx: Tx, found: CaseRow, item: ItemVersionReplicaRow, clock: CaseClock, at: Date) {
     const events = await this.clockEvents(tx, found);
     return onCalendar(() => {
       if (clock === "CASE") {
@@ -151,7 +141,7 @@ export class ClocksService {
     await this.repository.addExtension(tx, { id: randomUUID(), ...extension });
   }
 
-  recordWarning(tx: Tx, warning: { caseId: string; clock: ClockName; level: "YELLOW" | "RED"; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
+  recordWarning(tx: Tx, warning: { caseId: string; clock: CaseClock; level: WarningCard; deadlineAt: Date; raisedAt: Date }): Promise<boolean> {
     return this.repository.recordWarning(tx, warning);
   }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { SuspensionReason } from "@onestop/calendar";
-import type { ClockName } from "./clocks.rules";
+import type { CaseClock, WarningCard } from "@onestop/events";
 
 /** 暂停计时: an interval in which the case's clocks do not run; open while `endedAt` is null. */
 @Entity({ name: "case_suspension" })
@@ -62,10 +62,10 @@ export class WarningRow {
   caseId!: string;
 
   @PrimaryColumn({ type: "varchar", length: 20 })
-  clock!: ClockName;
+  clock!: CaseClock;
 
   @PrimaryColumn({ type: "varchar", length: 10 })
-  level!: "YELLOW" | "RED";
+  level!: WarningCard;
 
   @PrimaryColumn({ name: "deadline_at", type: "datetime", precision: 3 })
   deadlineAt!: Date;

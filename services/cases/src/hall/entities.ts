@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { WindowKind } from "@onestop/events";
 
 const flag = { type: "tinyint" as const, width: 1, transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => Boolean(v) } };
 
@@ -15,7 +16,7 @@ export class WindowReplicaRow {
   code!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: "RESIDENT" | "AB" | "COMPREHENSIVE";
+  kind!: WindowKind;
 
   @Column({ name: "department_id", type: "varchar", length: 64, nullable: true })
   departmentId!: string | null;

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { staffingEvents, EventPayload } from "@onestop/events";
+import type { staffingEvents, EventPayload, WindowKind } from "@onestop/events";
 import type { Tx } from "@onestop/platform";
 import { WindowReplicaRow } from "./entities";
 
@@ -7,7 +7,7 @@ export interface HallWindow {
   windowId: string;
   centerCode: string;
   code: string;
-  kind: "RESIDENT" | "AB" | "COMPREHENSIVE";
+  kind: WindowKind;
   departmentId: string | null;
   actsFor: string[];
   open: boolean;

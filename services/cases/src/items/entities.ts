@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { FeeStandardPayload } from "@onestop/events";
+import type { ItemKind, VetoEscalation } from "@onestop/events";
 import type { ItemMaterial } from "../materials/materials.rules";
 import type { StageLimits } from "../clocks/clocks.rules";
-import type { VetoEscalation } from "../cases/cases.rules";
 
 const json = <T>(empty: T) => ({ to: (v: T) => JSON.stringify(v ?? empty), from: (v: string | null) => (v ? (JSON.parse(v) as T) : empty) });
 const flag = { type: "tinyint" as const, width: 1, transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => Boolean(v) } };
@@ -26,7 +26,7 @@ export class ItemVersionReplicaRow {
   name!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
+  kind!: ItemKind;
 
   @Column({ name: "legal_limit_days", type: "int" })
   legalLimitDays!: number;

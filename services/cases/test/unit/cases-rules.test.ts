@@ -1,3 +1,4 @@
+import type { ItemKind } from "@onestop/events";
 import {
   checkTransition,
   CLOSED,
@@ -10,7 +11,6 @@ import {
   staffMayActOn,
   statusesAllowing,
   type CaseAction,
-  type CaseKind,
   type CaseStatus,
 } from "../../src/cases/cases.rules";
 
@@ -40,7 +40,7 @@ const actions: CaseAction[] = [
 ];
 
 /** Walks a case through acts, as the service would, failing on the first refused one. */
-function walk(kind: CaseKind, steps: Array<[CaseAction, CaseStatus?]>): CaseStatus {
+function walk(kind: ItemKind, steps: Array<[CaseAction, CaseStatus?]>): CaseStatus {
   let status: CaseStatus = "SUBMITTED";
   for (const [action, to] of steps) {
     const check = checkTransition(action, kind, status, to);
@@ -124,7 +124,7 @@ describe("the lifecycle 申请 → 受理 → 审核 → 批准 → 办结 → �
   });
 
   test("every act, from every status: allowed exactly from the statuses it lists", () => {
-    const kindFor = (action: CaseAction): CaseKind =>
+    const kindFor = (action: CaseAction): ItemKind =>
       action === "DECIDE_INSTANTLY" ? "INSTANT" : action === "FORWARD" || action === "RECORD_HIGHER_AUTHORITY_RESULT" ? "REPORTED" : action === "WITHDRAW_FOR_JOINT_APPROVAL" ? "JOINT" : "PROMISED";
     for (const action of actions) {
       for (const from of statuses) {

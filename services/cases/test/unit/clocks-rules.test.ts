@@ -1,39 +1,8 @@
 import { WorkingCalendar } from "@onestop/calendar";
-import { stageOf, timeLimit, timerChanges, usageAt, wantedTimers, warningInstants, workingDaysBetween, type CaseClocks } from "../../src/clocks/clocks.rules";
+import { caseUsageAt, stageOf, timeLimit, timerChanges, wantedTimers, workingDaysBetween, type CaseClocks } from "../../src/clocks/clocks.rules";
 
 const calendar = WorkingCalendar.shipped();
 const at = (text: string) => new Date(text);
-
-describe("warning instants (红黄牌)", () => {
-  test("accepted Mon 3 Mar 2025 with 5 working days: yellow from Fri 7 Mar, red at the end of Mon 10 Mar", () => {
-    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, []);
-    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-07T00:00:00+08:00"), redAt: at("2025-03-11T00:00:00+08:00") });
-  });
-
-  test("a one-day limit is yellow from the start", () => {
-    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 1, []);
-    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-03T10:00:00+08:00"), redAt: at("2025-03-05T00:00:00+08:00") });
-  });
-
-  test("over the 2025 National Day break, yellow only once a single working day is left after today", () => {
-    // Accepted Mon 29 Sep with 3 days: Tue 30 Sep, Thu 9 Oct, Fri 10 Oct.
-    const limit = timeLimit(at("2025-09-29T09:00:00+08:00"), 3, []);
-    const instants = warningInstants(calendar, limit)!;
-    expect(instants.redAt).toEqual(at("2025-10-11T00:00:00+08:00"));
-    // 1-8 October still have Thu 9 and Fri 10 ahead; Thu 9 is the first day with one left.
-    expect(instants.yellowAt).toEqual(at("2025-10-09T00:00:00+08:00"));
-  });
-
-  test("a stopped clock has no warnings until it runs again", () => {
-    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, [{ reason: "SITE_INSPECTION", from: at("2025-03-05T10:00:00+08:00"), until: null }]);
-    expect(warningInstants(calendar, limit)).toBeNull();
-  });
-
-  test("a suspension moves both instants", () => {
-    const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, [{ reason: "EXPERT_REVIEW", from: at("2025-03-05T10:00:00+08:00"), until: at("2025-03-07T15:00:00+08:00") }]);
-    expect(warningInstants(calendar, limit)).toEqual({ yellowAt: at("2025-03-11T00:00:00+08:00"), redAt: at("2025-03-13T00:00:00+08:00") });
-  });
-});
 
 test("a clock counts only the suspensions and extensions that came after it started", () => {
   const before = { reason: "SUPPLEMENTING_MATERIALS" as const, from: at("2025-03-01T10:00:00+08:00"), until: at("2025-03-02T10:00:00+08:00") };
@@ -45,8 +14,8 @@ test("a clock counts only the suspensions and extensions that came after it star
 
 test("on time and working days used at conclusion", () => {
   const limit = timeLimit(at("2025-03-03T10:00:00+08:00"), 5, []);
-  expect(usageAt(calendar, limit, at("2025-03-06T10:00:00+08:00"))).toMatchObject({ onTime: true, usedWorkingDays: 3 });
-  expect(usageAt(calendar, limit, at("2025-03-11T09:00:00+08:00"))).toMatchObject({ onTime: false, level: "RED" });
+  expect(caseUsageAt(calendar, limit, at("2025-03-06T10:00:00+08:00"))).toMatchObject({ onTime: true, usedWorkingDays: 3 });
+  expect(caseUsageAt(calendar, limit, at("2025-03-11T09:00:00+08:00"))).toMatchObject({ onTime: false, level: "RED" });
 });
 
 test("a step's time in working days leaves out the day it started from", () => {

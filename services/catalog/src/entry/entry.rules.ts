@@ -1,6 +1,5 @@
+import type { WindowKind } from "@onestop/events";
 import { CatalogErrorCode } from "../errors";
-
-export type WindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
 
 /** A window as staffing last published it (the replica catalog keeps). */
 export interface WindowState {

@@ -1,15 +1,13 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { FeeStandardPayload } from "@onestop/events";
+import type { FeeStandardPayload, ItemKind, VetoEscalation } from "@onestop/events";
 import type { VersionChange } from "./history.rules";
 import type {
   FeeItem,
   ItemCategory,
-  ItemKind,
   ItemStatus,
   ItemTheme,
   Material,
   VersionStatus,
-  VetoEscalation,
 } from "./item.rules";
 
 /** An item of the catalog (事项): its identity and where it stands; the content is in its versions. */

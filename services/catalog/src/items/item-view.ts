@@ -1,5 +1,6 @@
+import type { ItemKind } from "@onestop/events";
 import type { ItemRow, ItemVersionRow } from "./entities";
-import type { ItemCategory, ItemKind, ItemStatus, VersionStatus } from "./item.rules";
+import type { ItemCategory, ItemStatus, VersionStatus } from "./item.rules";
 
 /**
  * An item as GraphQL resolves it: the summary every list shows, and the full rows loaded

@@ -1,7 +1,5 @@
-import type { catalogEvents } from "@onestop/events";
+import type { catalogEvents, ItemKind, VetoEscalation } from "@onestop/events";
 import { CatalogErrorCode } from "../errors";
-
-export type ItemKind = "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
 
 /** 事项类型, with the two-letter type code that opens the item's national base code. */
 export const categoryTypeCodes = {
@@ -49,8 +47,6 @@ export const itemThemes = [
   "ENVIRONMENT_AND_SAFETY",
 ] as const;
 export type ItemTheme = (typeof itemThemes)[number];
-
-export type VetoEscalation = "NONE" | "DEPARTMENT_HEAD" | "COUNTY_HEAD_MEETING";
 
 export type Material = catalogEvents.MaterialPayload;
 export type FeeItem = catalogEvents.FeeItemPayload;

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { ItemCategory, ItemKind } from "../items/item.rules";
+import type { ItemKind } from "@onestop/events";
+import type { ItemCategory } from "../items/item.rules";
 
 /** One row per item in the public catalog (published, not retired), in its current version. */
 @Entity({ name: "item_listing" })

@@ -1,5 +1,6 @@
 import { pinyin } from "pinyin-pro";
-import type { ItemCategory, ItemContent, ItemKind } from "../items/item.rules";
+import type { ItemKind } from "@onestop/events";
+import type { ItemCategory, ItemContent } from "../items/item.rules";
 
 /**
  * How a name is found at a touch-screen kiosk: by its characters, by the initials of its

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { WindowKind } from "../entry/entry.rules";
+import type { WindowKind } from "@onestop/events";
 
 /** The hall's windows as staffing last published them (a replica fed by `windowPublished`). */
 @Entity({ name: "window_replica" })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import type { WarningLevel } from "@onestop/calendar";
 import type { CompletedStep } from "./joint-saga.steps";
 import type { CaseStatus, JointStatus, ParticipantOutcome, ParticipantStatus } from "./joint-approvals.rules";
 
@@ -67,7 +68,7 @@ export class JointApprovalRow {
   paused!: boolean;
 
   @Column({ name: "warning_level", type: "varchar", length: 10 })
-  warningLevel!: "GREEN" | "YELLOW" | "RED";
+  warningLevel!: WarningLevel;
 
   /** The overall deadline passed with participants still open. */
   @Column({ name: "timed_out_at", type: "datetime", precision: 3, nullable: true })
@@ -181,7 +182,7 @@ export class JointParticipantRow {
   deadlineAt!: Date | null;
 
   @Column({ name: "warning_level", type: "varchar", length: 10 })
-  warningLevel!: "GREEN" | "YELLOW" | "RED";
+  warningLevel!: WarningLevel;
 
   /** The deadline its yellow warning was raised for. */
   @Column({ name: "yellow_raised_for", type: "datetime", precision: 3, nullable: true })

@@ -1,16 +1,5 @@
-import {
-  addCalendarDays,
-  calendarDay,
-  deadlineOf,
-  shanghaiDayOf,
-  startOfShanghaiDay,
-  timeLimitStatus,
-  type Extension,
-  type Suspension,
-  type TimeLimit,
-  type WarningPolicy,
-  type WorkingCalendar,
-} from "@onestop/calendar";
+import { warningInstants, type Extension, type Suspension, type TimeLimit, type WorkingCalendar } from "@onestop/calendar";
+import type { WarningCard } from "@onestop/events";
 import type { CaseStatus } from "./joint-approvals.rules";
 
 /**
@@ -29,9 +18,6 @@ export interface NoticeStep {
   toStatus: CaseStatus;
   occurredAt: Date;
 }
-
-/** YELLOW once at most one working day is left after today; RED once past the deadline. */
-export const warningPolicy: WarningPolicy = { yellowAtRemainingWorkingDays: 1 };
 
 /**
  * The stops of the joint clock: each participant's notice, from the step that issued it to the
@@ -78,53 +64,6 @@ export function participantLimit(openedAt: Date, promisedLimitDays: number, stop
   return { startedAt: openedAt, workingDays: promisedLimitDays, suspensions: stops, extensions: extensions.filter((e) => e.approvedAt.getTime() >= openedAt.getTime()) };
 }
 
-export interface ClockState {
-  /** 24:00 of the deadline day; null while the joint clock is stopped. */
-  dueAt: Date | null;
-  dueDay: string | null;
-  onHold: boolean;
-}
-
-export function clockState(calendar: WorkingCalendar, limit: TimeLimit): ClockState {
-  const deadline = deadlineOf(calendar, limit);
-  if (deadline.state === "ON_HOLD") return { dueAt: null, dueDay: null, onHold: true };
-  return { dueAt: deadline.dueAt, dueDay: deadline.day, onHold: false };
-}
-
-export interface ClockUsage {
-  /** 用时: working days counted so far. */
-  usedWorkingDays: number;
-  remainingWorkingDays: number;
-  level: "GREEN" | "YELLOW" | "RED";
-}
-
-/** How a clock stood at `at` (the conclusion, for a participant that answered). */
-export function usageAt(calendar: WorkingCalendar, limit: TimeLimit, at: Date): ClockUsage {
-  const when = at.getTime() < limit.startedAt.getTime() ? limit.startedAt : at;
-  const status = timeLimitStatus(calendar, limit, when, warningPolicy);
-  return { usedWorkingDays: status.usedWorkingDays, remainingWorkingDays: status.remainingWorkingDays, level: status.level };
-}
-
-/**
- * When the clock turns YELLOW and when it runs out (RED), if nothing changes; none while it
- * is stopped. A clock already yellow when it starts turns yellow at once.
- */
-export function warningInstants(calendar: WorkingCalendar, limit: TimeLimit): { yellowAt: Date; redAt: Date } | null {
-  const state = clockState(calendar, limit);
-  if (!state.dueAt) return null;
-  const redAt = state.dueAt;
-  if (timeLimitStatus(calendar, limit, limit.startedAt, warningPolicy).level !== "GREEN") return { yellowAt: limit.startedAt, redAt };
-  let day = addCalendarDays(shanghaiDayOf(limit.startedAt), 1);
-  for (;;) {
-    const at = startOfShanghaiDay(calendarDay(day));
-    if (at.getTime() >= redAt.getTime()) return { yellowAt: redAt, redAt };
-    if (timeLimitStatus(calendar, limit, at, warningPolicy).level !== "GREEN") return { yellowAt: at, redAt };
-    day = addCalendarDays(day, 1);
-  }
-}
-
-export type WarningLevel = "YELLOW" | "RED";
-
 /** A clock the saga watches: the overall one (participantId null) or a participant's that still owes its answer. */
 export interface WatchedClock {
   participantId: string | null;
@@ -135,15 +74,15 @@ export interface WatchedClock {
 
 export interface DueAlarm {
   participantId: string | null;
-  level: WarningLevel;
+  level: WarningCard;
   deadline: Date;
 }
 
 /** The instants still ahead of a watched clock: its yellow warning unless raised for this deadline, and its deadline. */
-function pendingInstants(calendar: WorkingCalendar, clock: WatchedClock): Array<{ level: WarningLevel; at: Date; deadline: Date }> {
+function pendingInstants(calendar: WorkingCalendar, clock: WatchedClock): Array<{ level: WarningCard; at: Date; deadline: Date }> {
   const instants = warningInstants(calendar, clock.limit);
   if (!instants) return [];
-  const pending: Array<{ level: WarningLevel; at: Date; deadline: Date }> = [];
+  const pending: Array<{ level: WarningCard; at: Date; deadline: Date }> = [];
   if (clock.yellowRaisedFor !== instants.redAt.getTime()) pending.push({ level: "YELLOW", at: instants.yellowAt, deadline: instants.redAt });
   pending.push({ level: "RED", at: instants.redAt, deadline: instants.redAt });
   return pending;

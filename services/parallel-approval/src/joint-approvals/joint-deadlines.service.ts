@@ -1,20 +1,17 @@
-import { CalendarError, type WorkingCalendar } from "@onestop/calendar";
+import { clockState, usageAt, type ClockUsage, type WorkingCalendar } from "@onestop/calendar";
 import { jointEvents } from "@onestop/events";
-import { DomainError, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import { onCalendar, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
 import type { ExtensionRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import { atParticipantDeadline, awaitsAnswer, isFinal, participantStatus, runningStatus } from "./joint-approvals.rules";
 import type { JointApprovalsRepository } from "./joint-approvals.repository";
 import {
   alarmKey,
   alarmsDue,
-  clockState,
   nextAlarm,
   noticeStops,
   overallLimit,
   participantLimit,
   participantsHolding,
-  usageAt,
-  type ClockUsage,
   type DueAlarm,
   type WatchedClock,
 } from "./joint-clock.rules";
@@ -22,16 +19,6 @@ import { note, participantOf, reference, type SagaState, type SagaStore } from "
 
 /** The durable timer of a joint approval: the next instant one of its clocks needs the saga. */
 export const ALARM_TIMER = "joint-alarm";
-
-/** The calendar speaks CalendarError; at the service edge it is a DomainError with the same code. */
-export function onCalendar<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof CalendarError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 /** How the clocks stand for a reader: the overall one and each participant's. */
 export interface ClockView {

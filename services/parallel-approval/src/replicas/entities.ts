@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { ItemKind, VetoEscalation } from "@onestop/events";
 
 const flag = { type: "tinyint" as const, width: 1, transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => Boolean(v) } };
 
@@ -37,7 +38,7 @@ export class ItemReplicaRow {
   name!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
+  kind!: ItemKind;
 
   /** 承诺时限 in working days. */
   @Column({ name: "promised_limit_days", type: "int" })
@@ -48,7 +49,7 @@ export class ItemReplicaRow {
   deemedApproval!: boolean;
 
   @Column({ name: "veto_escalation", type: "varchar", length: 30 })
-  vetoEscalation!: "NONE" | "DEPARTMENT_HEAD" | "COUNTY_HEAD_MEETING";
+  vetoEscalation!: VetoEscalation;
 }
 
 /** Items that left the catalog; kept apart so a cancellation that overtakes the publication still counts. */

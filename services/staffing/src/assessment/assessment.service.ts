@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shanghaiDayOf } from "@onestop/calendar";
 import type { casesEvents, EventPayload } from "@onestop/events";
 import { RetryLater, validate, type Identity, type Tx } from "@onestop/platform";
 import { overseerRoles, requireCenterRole } from "../access";
@@ -6,7 +7,6 @@ import type { AttendanceRepository } from "../attendance/attendance.repository";
 import type { WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
-import { shanghaiDate } from "../time";
 import {
   addCounts,
   defaultRedFlagRule,
@@ -196,7 +196,7 @@ export class AssessmentService {
       this.grouped(centerCode, "handler_id", months),
       this.ranking(centerCode, months, rule),
       this.attendance.warningsOfCenter(centerCode, from, until),
-      this.attendance.punchesOfCenterBetween(centerCode, shanghaiDate(from), shanghaiDate(until)),
+      this.attendance.punchesOfCenterBetween(centerCode, shanghaiDayOf(from), shanghaiDayOf(until)),
       this.attendance.standingLeavesOfCenter(centerCode, from, until),
     ]);
     const redFlagsByMonth = await Promise.all(

@@ -1,6 +1,6 @@
-import type { Assignment } from "@onestop/authorization";
 import type { SubgraphContext } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
+import type { Assignment } from "./assignment.rules";
 import type { AssignmentService } from "./assignment.service";
 
 export function assignmentResolvers(service: AssignmentService, organisation: OrganisationService) {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { assignCase, type Assignment, type ServingWindow } from "@onestop/authorization";
 import { staffingEvents } from "@onestop/events";
 import { DomainError, requireCenter, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
 import { overseerRoles, windowRoles } from "../access";
@@ -9,6 +8,7 @@ import { StaffingError } from "../errors";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
+import { assignCase, type Assignment, type ServingWindow } from "./assignment.rules";
 
 export const caseAssignmentInput = z.object({
   itemId: z.string().min(1),
@@ -23,8 +23,7 @@ export const caseAssignmentInput = z.object({
 
 /**
  * 分派: which staff member a new case of an item goes to, now or at a given moment. The rule
- * itself is `assignCase` of @onestop/authorization, fed here from staffing's own tables; a
- * service holding replicas of the same events can run it without asking staffing.
+ * itself is `assignCase`, fed here from staffing's own tables.
  */
 export class AssignmentService {
   constructor(

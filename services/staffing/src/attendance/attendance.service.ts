@@ -1,14 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import {
-  absencesFromPunches,
-  dutyAt,
-  endOfShanghaiDay,
-  unattendedIntervals,
-  type Absence,
-  type DutyStatus,
-  type PostPosition,
-} from "@onestop/authorization";
+import { endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay } from "@onestop/calendar";
 import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
@@ -28,8 +20,9 @@ import { StaffingError } from "../errors";
 import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
-import { shanghaiDate, startOfShanghaiDate } from "../time";
+import type { PostPosition } from "../posts/entities";
 import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
+import { absencesFromPunches, dutyAt, unattendedIntervals, type Absence, type DutyStatus } from "./duty.rules";
 import type { AttendanceRepository } from "./attendance.repository";
 import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
 
@@ -83,7 +76,7 @@ export class AttendanceService {
       const staff = await this.organisation.lockStaff(tx, identity.subject);
       if (!staff || staff.centerCode !== identity.centerCode) throw forbidden("Only registered staff of the center clock in and out");
       const at = this.clock.now();
-      const workDate = shanghaiDate(at);
+      const workDate = shanghaiDayOf(at);
       const last = await this.repository.lastPunchOn(tx, staff.id, workDate);
       const violation = punchViolation(kind, last?.kind ?? null);
       if (violation) {
@@ -232,7 +225,7 @@ export class AttendanceService {
   async absencesOf(staffIds: readonly string[], from: Date, until: Date, tx?: Tx): Promise<Absence[]> {
     if (staffIds.length === 0) return [];
     const leaves = await this.repository.standingLeavesOf(staffIds, from, until, tx);
-    const punches = await this.repository.punchesOfStaffBetween(staffIds, startOfShanghaiDate(shanghaiDate(from)), until, tx);
+    const punches = await this.repository.punchesOfStaffBetween(staffIds, startOfShanghaiDay(shanghaiDayOf(from)), until, tx);
     return [...leaves.map((l) => ({ staffId: l.staffId, from: l.startsAt, until: l.endsAt })), ...absencesFromPunches(punches)];
   }
 
@@ -240,7 +233,7 @@ export class AttendanceService {
   async absencesOfCenterAt(centerCode: string, at: Date): Promise<Absence[]> {
     const [leaves, punches] = await Promise.all([
       this.repository.standingLeavesOfCenter(centerCode, at, new Date(at.getTime() + 1)),
-      this.repository.punchesOfCenterOn(centerCode, shanghaiDate(at), at),
+      this.repository.punchesOfCenterOn(centerCode, shanghaiDayOf(at), at),
     ]);
     return [...leaves.map((l) => ({ staffId: l.staffId, from: l.startsAt, until: l.endsAt })), ...absencesFromPunches(punches)];
   }

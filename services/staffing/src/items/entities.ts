@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { ItemKind } from "@onestop/events";
 
 /** An item as catalog published it, as far as staffing needs it (a replica fed by events). */
 @Entity({ name: "item_replica" })
@@ -16,7 +17,7 @@ export class ItemReplicaRow {
   name!: string;
 
   @Column({ type: "varchar", length: 20 })
-  kind!: "INSTANT" | "PROMISED" | "JOINT" | "REPORTED";
+  kind!: ItemKind;
 
   @Column({ type: "int" })
   version!: number;

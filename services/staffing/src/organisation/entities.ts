@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { WindowKind } from "@onestop/events";
 
 @Entity({ name: "department" })
 export class DepartmentRow {
@@ -49,8 +50,6 @@ export class HallRow {
   @Column({ type: "varchar", length: 40 })
   theme!: HallTheme;
 }
-
-export type WindowKind = "RESIDENT" | "AB" | "COMPREHENSIVE";
 
 @Entity({ name: "service_window" })
 export class WindowRow {

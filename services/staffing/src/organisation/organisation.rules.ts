@@ -1,4 +1,4 @@
-import type { WindowKind } from "./entities";
+import type { WindowKind } from "@onestop/events";
 
 /**
  * A resident or A/B window belongs to exactly one department; a comprehensive window (综合窗口)

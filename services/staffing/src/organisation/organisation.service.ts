@@ -32,7 +32,7 @@ export const openWindowInput = z.object({
   centerCode,
   code,
   name,
-  kind: z.enum(["RESIDENT", "AB", "COMPREHENSIVE"]),
+  kind: staffingEvents.windowKind,
   departmentId: id.nullish().transform((v) => v ?? null),
   actsForDepartmentIds: z.array(id).max(50).nullish().transform((v) => v ?? []),
   hallId: id.nullish().transform((v) => v ?? null),

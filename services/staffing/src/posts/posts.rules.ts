@@ -1,5 +1,5 @@
+import type { WindowKind } from "@onestop/events";
 import { StaffingError } from "../errors";
-import type { WindowKind } from "../organisation/entities";
 import type { PostPosition } from "./entities";
 
 /** Terms of a post are one or two years; then the holder rotates (轮岗). */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { shanghaiDayOf } from "@onestop/calendar";
 import {
   DomainError,
   ErrorCode,
@@ -20,7 +21,6 @@ import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import { departmentsServed } from "../organisation/organisation.rules";
 import type { OrganisationService } from "../organisation/organisation.service";
-import { shanghaiDate } from "../time";
 import type { PostChangeRequestRow, PostChangeStatus, PostPosition, WindowPostRow } from "./entities";
 import { mayHoldPostAt, postChangeViolation, rotationStatus, termEndsOn, termYearsAllowed, type RotationStatus } from "./posts.rules";
 import type { PostsRepository } from "./posts.repository";
@@ -125,7 +125,7 @@ export class PostsService {
       const posts = await this.repository.postsOfWindow(window.id, tx);
       await this.requireNoViolation(tx, window.id, request.position, staff.id, posts);
       const now = this.clock.now();
-      const today = shanghaiDate(now);
+      const today = shanghaiDayOf(now);
       await this.repository.endTenure(tx, window.id, request.position, now);
       await this.repository.insertTenure(tx, {
         id: randomUUID(),
@@ -206,7 +206,7 @@ export class PostsService {
     return {
       ...post,
       termEndsOn: termEndsOn(post.termStartedOn, post.termYears),
-      rotation: rotationStatus(post.termStartedOn, post.termYears, shanghaiDate(this.clock.now())),
+      rotation: rotationStatus(post.termStartedOn, post.termYears, shanghaiDayOf(this.clock.now())),
     };
   }
 
@@ -221,7 +221,7 @@ export class PostsService {
   /** Posts whose term ends within `withinDays` days, or has ended: due for rotation (轮岗). */
   async postsDueForRotation(identity: Identity, centerCode: string, withinDays: number): Promise<PostView[]> {
     requireCenterRole(identity, centerCode, ...overseerRoles);
-    const today = shanghaiDate(this.clock.now());
+    const today = shanghaiDayOf(this.clock.now());
     return (await this.repository.postsOfCenter(centerCode))
       .filter((post) => rotationStatus(post.termStartedOn, post.termYears, today, Math.max(0, withinDays)) !== "IN_TERM")
       .map((post) => this.view(post))

@@ -1,12 +1,11 @@
 import {
   absencesFromPunches,
   dutyAt,
-  endOfShanghaiDay,
   intersection,
   mergeIntervals,
   unattendedIntervals,
   type Absence,
-} from "../../src/duty.rules";
+} from "../../src/attendance/duty.rules";
 
 const t = (iso: string) => new Date(iso);
 const window = { windowId: "w1", aPostStaffId: "a", bPostStaffId: "b" };
@@ -24,12 +23,6 @@ test("A serves when present; B covers while A is away; nobody when both are away
 test("an unfilled A post is covered by B; no holders at all is UNSTAFFED", () => {
   expect(dutyAt({ windowId: "w", aPostStaffId: null, bPostStaffId: "b" }, [], t("2026-03-02T01:00:00Z")).status).toBe("B_COVERING");
   expect(dutyAt({ windowId: "w", aPostStaffId: null, bPostStaffId: null }, [], t("2026-03-02T01:00:00Z")).status).toBe("UNSTAFFED");
-});
-
-test("the Shanghai day ends at 16:00 UTC", () => {
-  expect(endOfShanghaiDay(t("2026-03-02T01:00:00Z")).toISOString()).toBe("2026-03-02T16:00:00.000Z");
-  expect(endOfShanghaiDay(t("2026-03-02T16:00:00Z")).toISOString()).toBe("2026-03-03T16:00:00.000Z");
-  expect(endOfShanghaiDay(t("2026-03-02T15:59:59Z")).toISOString()).toBe("2026-03-02T16:00:00.000Z");
 });
 
 test("a clock-out is an absence until the next clock-in that day, or the day's end", () => {

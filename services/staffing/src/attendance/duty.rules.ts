@@ -1,10 +1,11 @@
+import { endOfShanghaiDay } from "@onestop/calendar";
+import type { PostPosition } from "../posts/entities";
+
 /**
  * A/B posts (AB岗): the A post holder serves the window; when A is away the B post holder
  * covers automatically, so no window is left unattended. Who is away is known from leave
  * notices (离岗告示) and from clocking out before the day is over.
  */
-export type PostPosition = "A" | "B";
-
 export interface WindowPosts {
   windowId: string;
   aPostStaffId: string | null;
@@ -55,17 +56,6 @@ export function dutyAt(window: WindowPosts, absences: readonly Absence[], at: Da
   if (a && !isAbsent(a, absences, at)) return { windowId, status: "A_ON_DUTY", staffId: a, post: "A" };
   if (b && !isAbsent(b, absences, at)) return { windowId, status: "B_COVERING", staffId: b, post: "B" };
   return { windowId, status: a || b ? "UNATTENDED" : "UNSTAFFED", staffId: null, post: null };
-}
-
-const HOUR_MS = 3_600_000;
-/** The hall keeps Beijing time (UTC+8, no daylight saving). */
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-
-/** The end of the working day (midnight in Asia/Shanghai) that `at` falls in. */
-export function endOfShanghaiDay(at: Date): Date {
-  const local = at.getTime() + SHANGHAI_OFFSET_MS;
-  const nextMidnightLocal = Math.floor(local / (24 * HOUR_MS) + 1) * 24 * HOUR_MS;
-  return new Date(nextMidnightLocal - SHANGHAI_OFFSET_MS);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { assignCase, candidateWindows, type ServingWindow } from "../../src/assignment.rules";
-import type { AuthorizationLetter } from "../../src/authorization.rules";
-import type { Absence } from "../../src/duty.rules";
+import type { AuthorizationLetter } from "@onestop/authorization";
+import { assignCase, candidateWindows, type ServingWindow } from "../../src/assignment/assignment.rules";
+import type { Absence } from "../../src/attendance/duty.rules";
 
 const at = new Date("2026-03-02T02:00:00Z");
 const window = (overrides: Partial<ServingWindow>): ServingWindow => ({

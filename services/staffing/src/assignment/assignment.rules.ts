@@ -1,10 +1,12 @@
-import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "./authorization.rules";
-import { dutyAt, isAbsent, type Absence, type PostPosition, type WindowPosts } from "./duty.rules";
+import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "@onestop/authorization";
+import type { WindowKind } from "@onestop/events";
+import { dutyAt, isAbsent, type Absence, type WindowPosts } from "../attendance/duty.rules";
+import type { PostPosition } from "../posts/entities";
 
 /** A window as the `windowPublished` snapshot describes it. */
 export interface ServingWindow extends WindowPosts {
   code: string;
-  kind: "RESIDENT" | "AB" | "COMPREHENSIVE";
+  kind: WindowKind;
   departmentId: string | null;
   actsForDepartmentIds: readonly string[];
   open: boolean;
