@@ -25,9 +25,10 @@ import { KeySetFile } from "./auth/key-set";
 import { InvalidationFeed } from "./cache/invalidation-feed";
 import { GatewayApolloServer, PublicResponseCache } from "./cache/public-cache";
 import { INVALIDATING_SUBJECTS } from "./cache/public-cache.rules";
+import type { ClientInfo, GatewayContext } from "./context";
 import { auditDatabaseSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
-import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
+import { SignedIdentityDataSource } from "./federation/signed-data-source";
 import { QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GatewayContext } from "../federation/signed-data-source";
+import type { GatewayContext } from "../context";
 import { mutationFields } from "./audit.rules";
 import type { AuditLog } from "./audit.service";
 
