@@ -28,7 +28,7 @@ const { ApolloArmor } = fromGateway("@escape.tech/graphql-armor");
 const { Supergraph } = createRequire(fromGateway.resolve("@apollo/gateway"))("@apollo/federation-internals");
 const { createLogger } = requireBuilt("packages/platform/dist/index.js");
 const { LimitedApolloServer, QueryLimiter } = requireBuilt("services/gateway/dist/limits/query-limiter.js");
-const { gatewayEnvSchema } = requireBuilt("services/gateway/dist/env.js");
+const { gatewayEnvSchema, queryLimitSettings } = requireBuilt("services/gateway/dist/env.js");
 
 function parseArgs(argv) {
   const options = { rounds: 5, "slot-ms": 300, "baseline-store": null };
@@ -81,20 +81,7 @@ async function limits(options) {
   const schema = Supergraph.build(readFileSync(join(root, "services/gateway/supergraph.graphql"), "utf8")).apiSchema().toGraphQLJSSchema();
   const env = gatewayEnvSchema.parse({ IDENTITY_SECRET_FILE: "unused", AUTH_JWKS_FILE: "unused" });
   const common = { schema, persistedQueries: false, allowBatchedHttpRequests: false, includeStacktraceInErrorResponses: false, parseOptions: { maxTokens: env.QUERY_MAX_TOKENS } };
-  const ours = new LimitedApolloServer(
-    common,
-    new QueryLimiter(
-      {
-        maxTokens: env.QUERY_MAX_TOKENS,
-        maxDepth: env.QUERY_MAX_DEPTH,
-        maxCost: env.QUERY_MAX_COST,
-        maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
-        maxAliases: env.QUERY_MAX_ALIASES,
-        defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
-      },
-      createLogger("bench", "silent"),
-    ),
-  );
+  const ours = new LimitedApolloServer(common, new QueryLimiter(queryLimitSettings(env), createLogger("bench", "silent")));
   // The same numbers where armor has the limit; depth counted through fragments as ours does.
   const armor = new ApolloServer({
     ...common,
