@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { loadEnv, serviceEnvSchema, subgraphEnvSchema, type DatabaseSettings } from "@onestop/platform";
+import type { QueryLimits } from "./limits/query-limits.rules";
 
 /** A subgraph's GraphQL endpoint; its /health sits beside it. */
 const url = z
@@ -100,5 +101,17 @@ export function auditDatabaseSettings(env: AuditDatabaseEnv): DatabaseSettings {
     DB_PASSWORD_FILE: env.AUDIT_DB_PASSWORD_FILE,
     DB_NAME: env.AUDIT_DB_NAME,
     DB_POOL_SIZE: env.AUDIT_DB_POOL_SIZE,
+  };
+}
+
+/** The query limits' settings in the shape the limiter takes them. */
+export function queryLimitSettings(env: GatewayEnv): QueryLimits & { maxTokens: number } {
+  return {
+    maxTokens: env.QUERY_MAX_TOKENS,
+    maxDepth: env.QUERY_MAX_DEPTH,
+    maxCost: env.QUERY_MAX_COST,
+    maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
+    maxAliases: env.QUERY_MAX_ALIASES,
+    defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
   };
 }

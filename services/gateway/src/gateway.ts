@@ -25,9 +25,10 @@ import { KeySetFile } from "./auth/key-set";
 import { InvalidationFeed } from "./cache/invalidation-feed";
 import { GatewayApolloServer, PublicResponseCache } from "./cache/public-cache";
 import { INVALIDATING_SUBJECTS } from "./cache/public-cache.rules";
-import { auditDatabaseSettings, type GatewayEnv } from "./env";
+import type { ClientInfo, GatewayContext } from "./context";
+import { auditDatabaseSettings, queryLimitSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
-import { SignedIdentityDataSource, type ClientInfo, type GatewayContext } from "./federation/signed-data-source";
+import { SignedIdentityDataSource } from "./federation/signed-data-source";
 import { QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
@@ -113,17 +114,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       )
     : null;
   await feed?.start();
-  const limiter = new QueryLimiter(
-    {
-      maxTokens: env.QUERY_MAX_TOKENS,
-      maxDepth: env.QUERY_MAX_DEPTH,
-      maxCost: env.QUERY_MAX_COST,
-      maxRepeats: env.QUERY_MAX_FIELD_REPEATS,
-      maxAliases: env.QUERY_MAX_ALIASES,
-      defaultListSize: env.QUERY_DEFAULT_LIST_SIZE,
-    },
-    logger,
-  );
+  const limiter = new QueryLimiter(queryLimitSettings(env), logger);
   const apollo = new GatewayApolloServer(
     {
       gateway,

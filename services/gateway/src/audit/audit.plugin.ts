@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { GatewayContext } from "../context";
 import { GatewayErrorCode } from "../errors";
-import type { GatewayContext } from "../federation/signed-data-source";
 import { mutationFields } from "./audit.rules";
 import type { AuditLog } from "./audit.service";
 

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Logger } from "@onestop/platform";
-import type { GatewayContext } from "../federation/signed-data-source";
+import type { CacheProbe, GatewayContext } from "../context";
 import { LimitedApolloServer, type QueryLimiter } from "../limits/query-limiter";
 import { LruStore } from "./lru-store";
 import { cacheKey, isPublicQuery, mutationMayChangePublicData, readOnlyCacheableSubgraphs } from "./public-cache.rules";
@@ -8,14 +8,6 @@ import { cacheKey, isPublicQuery, mutationMayChangePublicData, readOnlyCacheable
 export const CACHE_HEADER = "x-onestop-cache";
 
 type ExecuteRequest = Parameters<ApolloServer<GatewayContext>["executeHTTPGraphQLRequest"]>[0];
-
-/** What the plugin learns about a request while Apollo runs it, for the cache to judge afterwards. */
-export interface CacheProbe {
-  /** The subgraphs the request fetched from. */
-  subgraphs: Set<string>;
-  /** A query of public root fields only, answered without errors. */
-  publicAnswer: boolean;
-}
 
 interface CachedAnswer {
   status: number;

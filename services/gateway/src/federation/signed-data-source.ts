@@ -1,24 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Clock, type Identity, type SubgraphKey } from "@onestop/platform";
-import type { CacheProbe } from "../cache/public-cache";
+import type { GatewayContext } from "../context";
 import type { Fetcher } from "./http-fetcher";
-
-/** Where the mutation came from, as the audit records it. */
-export interface ClientInfo {
-  ip: string | null;
-  forwardedFor: string | null;
-  userAgent: string | null;
-  clientName: string | null;
-  clientVersion: string | null;
-}
-
-export interface GatewayContext {
-  identity: Identity;
-  requestId: string;
-  client: ClientInfo;
-  /** Set when the public cache is on: notes which subgraphs the request reached. */
-  cacheProbe?: CacheProbe;
-}
 
 /**
  * Carries the claims from `willSendRequest`, which knows the caller, to the fetcher, which
