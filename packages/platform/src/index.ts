@@ -9,6 +9,7 @@ export * from "./env";
 export * from "./errors";
 export * from "./http";
 export * from "./identity";
+export * from "./loaders";
 export * from "./logger";
 export * from "./masking";
 export * from "./messaging/consumers";
