@@ -8,6 +8,7 @@ import {
   invalidInput,
   notFound,
   requireCenter,
+  requestLoader,
   requireRole,
   validate,
   type Clock,
@@ -199,7 +200,13 @@ const isCenterAdmin = (identity: Identity, centerCode: string) => hasRole(identi
 /** The version administration sees of an item: the current one, else its draft, else the last it had. */
 const latestShown = (item: ItemRow) => item.currentVersion ?? item.draftVersion ?? item.latestVersion;
 
+/** The version a caller sees of an item: the current one; administration also sees a draft-only item. */
+const shownVersionNumber = (identity: Identity, item: ItemRow) => (isCenterAdmin(identity, item.centerCode) ? latestShown(item) : item.currentVersion);
+
 export class ItemsService {
+  /** Items by id as `item` shows each to the caller, batched per request: a page of cases references its items one by one. */
+  readonly itemsById = requestLoader((ids, context) => this.itemViews(context.identity, ids));
+
   constructor(
     private readonly repository: ItemsRepository,
     private readonly departments: DepartmentReplicaRepository,
@@ -498,8 +505,22 @@ export class ItemsService {
 
   /** The version a caller sees of an item: the current one; administration also sees a draft-only item. */
   private async shownVersion(identity: Identity, item: ItemRow): Promise<ItemVersionRow | null> {
-    const number = isCenterAdmin(identity, item.centerCode) ? latestShown(item) : item.currentVersion;
+    const number = shownVersionNumber(identity, item);
     return number === null ? null : this.repository.findVersion(item.id, number);
+  }
+
+  private async itemViews(identity: Identity, ids: readonly string[]): Promise<Map<string, ItemView>> {
+    const shown = [...(await this.repository.itemsByIds(ids)).values()].flatMap((item) => {
+      const version = shownVersionNumber(identity, item);
+      return version === null ? [] : [{ item, key: { itemId: item.id, version } }];
+    });
+    const versions = await this.repository.versionsByKeys(shown.map(({ key }) => key));
+    return new Map(
+      shown.flatMap(({ item, key }) => {
+        const version = versions.get(versionKey(key));
+        return version ? [[item.id, itemView(item, version)] as const] : [];
+      }),
+    );
   }
 
   async item(identity: Identity, id: string): Promise<ItemView | null> {

@@ -269,10 +269,6 @@ export class OrganisationService {
     return this.repository.findDepartments(ids);
   }
 
-  hall(hallId: string) {
-    return this.repository.findHall(hallId);
-  }
-
   halls(center: string) {
     return this.repository.hallsOfCenter(center);
   }
