@@ -10,6 +10,7 @@ export * from "./error-formatter";
 export * from "./errors";
 export * from "./http";
 export * from "./identity";
+export * from "./loaders";
 export * from "./logger";
 export * from "./masking";
 export * from "./messaging/consumers";

@@ -79,7 +79,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
         supervisionResolvers(supervision),
       ),
       // A scalar goes in whole: mergeResolvers would take it apart field by field.
-      Fen: FenScalar as unknown as Record<string, unknown>,
+      Fen: FenScalar,
     };
     return {
       resolvers,

@@ -1,1 +1,6 @@
-export const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+/** An instant as the schema's String: non-null for a set instant, as the schema promises. */
+export function iso(date: Date): string;
+export function iso(date: Date | null | undefined): string | null;
+export function iso(date: Date | null | undefined): string | null {
+  return date ? date.toISOString() : null;
+}

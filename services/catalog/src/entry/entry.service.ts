@@ -21,10 +21,15 @@ const refusalMessages: Record<EntryRefusal, string> = {
   [CatalogErrorCode.WindowNotForDepartment]: "The window neither belongs to the item's department nor acts for it as a comprehensive window",
 };
 
+export interface DepartmentEntryRate {
+  departmentId: string;
+  rate: EntryRate;
+}
+
 export interface CenterEntryRate {
   centerCode: string;
   rate: EntryRate;
-  departments: Array<{ departmentId: string; rate: EntryRate }>;
+  departments: DepartmentEntryRate[];
 }
 
 const none: EntryCounts = { total: 0, entered: 0, notEntered: 0 };

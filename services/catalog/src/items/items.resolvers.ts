@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "@onestop/platform";
+import type { Resolvers } from "../schema/resolvers.generated";
 import type { SearchService } from "../search/search.service";
 import type { ItemVersionRow } from "./entities";
 import { describeFee } from "./history.rules";
@@ -46,53 +46,53 @@ function disclosureResolvers<P>(versionOf: (parent: P) => Promise<ItemVersionRow
   };
 }
 
-export function itemsResolvers(service: ItemsService, search: SearchService, drafts: ItemDraftsService, publication: ItemPublicationService) {
+export function itemsResolvers(service: ItemsService, search: SearchService, drafts: ItemDraftsService, publication: ItemPublicationService): Resolvers {
   return {
     Query: {
-      item: (_: unknown, args: { id: string }, context: SubgraphContext) => service.item(context.identity, args.id),
-      itemByCode: (_: unknown, args: { code: string }, context: SubgraphContext) => service.itemByCode(context.identity, args.code),
-      itemVersion: (_: unknown, args: { itemId: string; version: number }, context: SubgraphContext) =>
+      item: (_, args, context) => service.item(context.identity, args.id),
+      itemByCode: (_, args, context) => service.itemByCode(context.identity, args.code),
+      itemVersion: (_, args, context) =>
         service.version(context.identity, args.itemId, args.version),
-      items: (_: unknown, args: { centerCode: string; scope: "PUBLIC" | "ALL" }, context: SubgraphContext) =>
+      items: (_, args, context) =>
         args.scope === "ALL" ? service.allItems(context.identity, args.centerCode) : search.publicItems(args.centerCode),
     },
     Mutation: {
-      createItem: (_: unknown, args: { input: unknown }, context: SubgraphContext) => drafts.createItem(context.identity, args.input),
-      editItemDraft: (_: unknown, args: { itemId: string; version: number; input: unknown }, context: SubgraphContext) =>
+      createItem: (_, args, context) => drafts.createItem(context.identity, args.input),
+      editItemDraft: (_, args, context) =>
         drafts.editDraft(context.identity, args.itemId, args.version, args.input),
-      reviseItem: (_: unknown, args: { itemId: string; input: unknown }, context: SubgraphContext) =>
+      reviseItem: (_, args, context) =>
         drafts.revise(context.identity, args.itemId, args.input),
-      publishItemVersion: (_: unknown, args: { itemId: string; version: number; changeNote?: unknown }, context: SubgraphContext) =>
+      publishItemVersion: (_, args, context) =>
         publication.publish(context.identity, args.itemId, args.version, args.changeNote),
-      cancelItem: (_: unknown, args: { itemId: string; reason: unknown }, context: SubgraphContext) =>
+      cancelItem: (_, args, context) =>
         publication.cancel(context.identity, args.itemId, args.reason),
-      mergeItem: (_: unknown, args: { itemId: string; intoItemId: string; reason: unknown }, context: SubgraphContext) =>
+      mergeItem: (_, args, context) =>
         publication.merge(context.identity, args.itemId, args.intoItemId, args.reason),
     },
     Item: {
-      __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.item(context.identity, reference.id),
+      __resolveReference: (reference, context) => service.itemsById.load(context, reference.id),
       ...disclosureResolvers((item: ItemView) => item.loadVersion()),
-      speedUpRatio: (item: ItemView) => speedUpRatio(item.legalLimitDays, item.promisedLimitDays),
-      department: (item: ItemView) => ({ id: item.departmentId }),
-      baseCode: async (item: ItemView) => (await item.loadItem()).baseCode,
-      agencyCreditCode: async (item: ItemView) => (await item.loadItem()).agencyCreditCode,
-      retiredAt: async (item: ItemView) => iso((await item.loadItem()).retiredAt),
-      retiredReason: async (item: ItemView) => (await item.loadItem()).retiredReason,
-      mergedInto: async (item: ItemView, _: unknown, context: SubgraphContext) => {
+      speedUpRatio: (item) => speedUpRatio(item.legalLimitDays, item.promisedLimitDays),
+      department: (item) => ({ id: item.departmentId }),
+      baseCode: async (item) => (await item.loadItem()).baseCode,
+      agencyCreditCode: async (item) => (await item.loadItem()).agencyCreditCode,
+      retiredAt: async (item) => iso((await item.loadItem()).retiredAt),
+      retiredReason: async (item) => (await item.loadItem()).retiredReason,
+      mergedInto: async (item, _, context) => {
         const mergedInto = (await item.loadItem()).mergedIntoItemId;
         return mergedInto ? service.item(context.identity, mergedInto) : null;
       },
-      publishedAt: async (item: ItemView) => iso((await item.loadVersion()).publishedAt),
-      history: (item: ItemView) => service.history(item.id),
-      draft: (item: ItemView, _: unknown, context: SubgraphContext) => service.draft(context.identity, item),
+      publishedAt: async (item) => iso((await item.loadVersion()).publishedAt),
+      history: (item) => service.history(item.id),
+      draft: (item, _, context) => service.draft(context.identity, item),
     },
     ItemVersion: {
-      __resolveReference: (reference: { itemId: string; version: number }, context: SubgraphContext) =>
+      __resolveReference: (reference, context) =>
         service.version(context.identity, reference.itemId, reference.version),
       ...disclosureResolvers((version: ItemVersionRow) => version),
-      speedUpRatio: (version: ItemVersionRow) => speedUpRatio(version.legalLimitDays, version.promisedLimitDays),
-      item: (version: ItemVersionRow, _: unknown, context: SubgraphContext) => service.item(context.identity, version.itemId),
-      publishedAt: (version: ItemVersionRow) => iso(version.publishedAt),
+      speedUpRatio: (version) => speedUpRatio(version.legalLimitDays, version.promisedLimitDays),
+      item: (version, _, context) => service.itemsById.loadExisting(context, version.itemId),
+      publishedAt: (version) => iso(version.publishedAt),
     },
   };
 }

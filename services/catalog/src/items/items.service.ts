@@ -1,4 +1,4 @@
-import { hasRole, requireCenter, requireRole, type Identity } from "@onestop/platform";
+import { hasRole, requestLoader, requireCenter, requireRole, type Identity } from "@onestop/platform";
 import type { ItemRow, ItemVersionRow } from "./entities";
 import { latestShown } from "./item-admin";
 import { itemView, type ItemView } from "./item-view";
@@ -6,14 +6,33 @@ import { versionKey, type ItemsRepository } from "./items.repository";
 
 const isCenterAdmin = (identity: Identity, centerCode: string) => hasRole(identity, "center_admin") && identity.centerCode === centerCode;
 
+/** The version a caller sees of an item: the current one; administration also sees a draft-only item. */
+const shownVersionNumber = (identity: Identity, item: ItemRow) => (isCenterAdmin(identity, item.centerCode) ? latestShown(item) : item.currentVersion);
+
 /** Reading items: the published versions for everyone, drafts and retired items for the center's administration too. */
 export class ItemsService {
+  /** Items by id as `item` shows each to the caller, batched per request: a page of cases references its items one by one. */
+  readonly itemsById = requestLoader((ids, context) => this.itemViews(context.identity, ids));
+
   constructor(private readonly repository: ItemsRepository) {}
 
-  /** The version a caller sees of an item: the current one; administration also sees a draft-only item. */
   private async shownVersion(identity: Identity, item: ItemRow): Promise<ItemVersionRow | null> {
-    const number = isCenterAdmin(identity, item.centerCode) ? latestShown(item) : item.currentVersion;
+    const number = shownVersionNumber(identity, item);
     return number === null ? null : this.repository.findVersion(item.id, number);
+  }
+
+  private async itemViews(identity: Identity, ids: readonly string[]): Promise<Map<string, ItemView>> {
+    const shown = [...(await this.repository.itemsByIds(ids)).values()].flatMap((item) => {
+      const version = shownVersionNumber(identity, item);
+      return version === null ? [] : [{ item, key: { itemId: item.id, version } }];
+    });
+    const versions = await this.repository.versionsByKeys(shown.map(({ key }) => key));
+    return new Map(
+      shown.flatMap(({ item, key }) => {
+        const version = versions.get(versionKey(key));
+        return version ? [[item.id, itemView(item, version)] as const] : [];
+      }),
+    );
   }
 
   async item(identity: Identity, id: string): Promise<ItemView | null> {

@@ -1,13 +1,14 @@
+import type { Resolvers } from "../schema/resolvers.generated";
 import type { SearchService } from "./search.service";
 
-export function searchResolvers(search: SearchService) {
+export function searchResolvers(search: SearchService): Resolvers {
   return {
     Query: {
-      searchItems: (_: unknown, args: Record<string, unknown>) => search.search(args),
+      searchItems: (_, args) => search.search(args),
     },
     Department: {
-      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      items: (department: { id: string }) => search.departmentItems(department.id),
+      __resolveReference: (reference) => ({ id: reference.id }),
+      items: (department) => search.departmentItems(department.id),
     },
   };
 }

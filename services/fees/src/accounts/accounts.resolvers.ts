@@ -1,21 +1,21 @@
-import type { SubgraphContext } from "@onestop/platform";
-import type { AccountsService, DailyCollection } from "./accounts.service";
+import type { Resolvers } from "../schema/resolvers.generated";
+import type { AccountsService } from "./accounts.service";
 
-export function accountsResolvers(service: AccountsService) {
+export function accountsResolvers(service: AccountsService): Resolvers {
   return {
     Query: {
-      feeCollections: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.dailyCollections(context.identity, args),
+      feeCollections: (_, args, context) => service.dailyCollections(context.identity, args),
     },
     Mutation: {
-      configureFeeAccount: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.configure(context.identity, args.input),
+      configureFeeAccount: (_, args, context) => service.configure(context.identity, args.input),
     },
     Department: {
-      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      feeAccount: (department: { id: string }) => service.feeAccount(department.id),
-      collectedToday: (department: { id: string }, _: unknown, context: SubgraphContext) => service.collectedToday(context.identity, department.id),
+      __resolveReference: (reference) => ({ id: reference.id }),
+      feeAccount: (department) => service.feeAccount(department.id),
+      collectedToday: (department, _, context) => service.collectedToday(context.identity, department.id),
     },
     DailyCollection: {
-      department: (collection: DailyCollection) => ({ id: collection.departmentId }),
+      department: (collection) => ({ id: collection.departmentId }),
     },
   };
 }

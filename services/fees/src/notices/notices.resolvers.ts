@@ -1,54 +1,54 @@
-import type { Clock, SubgraphContext } from "@onestop/platform";
+import type { Resolvers } from "../schema/resolvers.generated";
+import type { Clock } from "@onestop/platform";
 import { iso } from "../scalars";
-import type { FeeReductionRow, PaymentNoticeRow } from "./entities";
 import { shownStatus } from "./notice.rules";
 import type { NoticeChangesService } from "./notice-changes.service";
 import type { NoticesService } from "./notices.service";
 
-export function noticesResolvers(service: NoticesService, changes: NoticeChangesService, clock: Clock) {
+export function noticesResolvers(service: NoticesService, changes: NoticeChangesService, clock: Clock): Resolvers {
   return {
     Query: {
-      paymentNotice: (_: unknown, args: { noticeNo: string }, context: SubgraphContext) => service.noticeByNo(context.identity, args.noticeNo),
-      feeReductions: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.reductions(context.identity, args),
+      paymentNotice: (_, args, context) => service.noticeByNo(context.identity, args.noticeNo),
+      feeReductions: (_, args, context) => service.reductions(context.identity, args),
     },
     Mutation: {
-      cancelPaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => changes.cancelNotice(context.identity, args),
-      reissuePaymentNotice: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => changes.reissueNotice(context.identity, args),
-      requestFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => changes.requestReduction(context.identity, args.input),
-      decideFeeReduction: (_: unknown, args: { input: unknown }, context: SubgraphContext) => changes.decideReduction(context.identity, args.input),
+      cancelPaymentNotice: (_, args, context) => changes.cancelNotice(context.identity, args),
+      reissuePaymentNotice: (_, args, context) => changes.reissueNotice(context.identity, args),
+      requestFeeReduction: (_, args, context) => changes.requestReduction(context.identity, args.input),
+      decideFeeReduction: (_, args, context) => changes.decideReduction(context.identity, args.input),
     },
     PaymentNotice: {
-      __resolveReference: (reference: { id: string }, context: SubgraphContext) => service.notice(context.identity, reference.id),
-      status: (notice: PaymentNoticeRow) => shownStatus(notice, clock.now()),
-      payable: (notice: PaymentNoticeRow) => shownStatus(notice, clock.now()) === "ISSUED",
-      account: (notice: PaymentNoticeRow) =>
+      __resolveReference: (reference, context) => service.notice(context.identity, reference.id),
+      status: (notice) => shownStatus(notice, clock.now()),
+      payable: (notice) => shownStatus(notice, clock.now()) === "ISSUED",
+      account: (notice) =>
         notice.accountNo ? { accountNo: notice.accountNo, accountName: notice.accountName, bankName: notice.bankName } : null,
-      department: (notice: PaymentNoticeRow) => ({ id: notice.departmentId }),
-      item: (notice: PaymentNoticeRow) => ({ id: notice.itemId }),
-      case: (notice: PaymentNoticeRow) => ({ id: notice.caseId }),
-      issuedAt: (notice: PaymentNoticeRow) => iso(notice.issuedAt),
-      expiresAt: (notice: PaymentNoticeRow) => iso(notice.expiresAt),
-      paidAt: (notice: PaymentNoticeRow) => iso(notice.paidAt),
-      settledAt: (notice: PaymentNoticeRow) => iso(notice.settledAt),
-      cancelledAt: (notice: PaymentNoticeRow) => iso(notice.cancelledAt),
-      replaces: (notice: PaymentNoticeRow, _: unknown, context: SubgraphContext) =>
+      department: (notice) => ({ id: notice.departmentId }),
+      item: (notice) => ({ id: notice.itemId }),
+      case: (notice) => ({ id: notice.caseId }),
+      issuedAt: (notice) => iso(notice.issuedAt),
+      expiresAt: (notice) => iso(notice.expiresAt),
+      paidAt: (notice) => iso(notice.paidAt),
+      settledAt: (notice) => iso(notice.settledAt),
+      cancelledAt: (notice) => iso(notice.cancelledAt),
+      replaces: (notice, _, context) =>
         notice.replacesNoticeId ? service.notice(context.identity, notice.replacesNoticeId) : null,
-      replacedBy: (notice: PaymentNoticeRow, _: unknown, context: SubgraphContext) =>
+      replacedBy: (notice, _, context) =>
         notice.replacedByNoticeId ? service.notice(context.identity, notice.replacedByNoticeId) : null,
-      reduction: (notice: PaymentNoticeRow, _: unknown, context: SubgraphContext) =>
+      reduction: (notice, _, context) =>
         notice.reductionId ? service.reduction(context.identity, notice.reductionId) : null,
     },
     Case: {
-      __resolveReference: (reference: { id: string }) => reference,
-      paymentNotices: (reference: { id: string }, _: unknown, context: SubgraphContext) => service.noticesOfCase(context.identity, reference.id),
-      feeAssessment: (reference: { id: string }, _: unknown, context: SubgraphContext) => service.caseAssessment(context.identity, reference.id),
+      __resolveReference: (reference) => reference,
+      paymentNotices: (reference, _, context) => service.noticesOfCase(context.identity, reference.id),
+      feeAssessment: (reference, _, context) => service.caseAssessment(context.identity, reference.id),
     },
     FeeReduction: {
-      notice: (reduction: FeeReductionRow, _: unknown, context: SubgraphContext) => service.notice(context.identity, reduction.noticeId),
-      waiver: (reduction: FeeReductionRow) => reduction.percent === 100,
-      requestedAt: (reduction: FeeReductionRow) => iso(reduction.requestedAt),
-      decidedAt: (reduction: FeeReductionRow) => iso(reduction.decidedAt),
-      resultingNotice: (reduction: FeeReductionRow, _: unknown, context: SubgraphContext) =>
+      notice: async (reduction, _, context) => (await service.notice(context.identity, reduction.noticeId))!,
+      waiver: (reduction) => reduction.percent === 100,
+      requestedAt: (reduction) => iso(reduction.requestedAt),
+      decidedAt: (reduction) => iso(reduction.decidedAt),
+      resultingNotice: (reduction, _, context) =>
         reduction.resultingNoticeId ? service.notice(context.identity, reduction.resultingNoticeId) : null,
     },
   };

@@ -1,33 +1,32 @@
-import type { SubgraphContext } from "@onestop/platform";
+import type { Resolvers } from "../schema/resolvers.generated";
 import { iso } from "../scalars";
-import type { DiscrepancyRow } from "./entities";
-import type { BankStatementView, ReconciliationReportView, ReconciliationService } from "./reconciliation.service";
+import type { ReconciliationService } from "./reconciliation.service";
 
-export function reconciliationResolvers(service: ReconciliationService) {
+export function reconciliationResolvers(service: ReconciliationService): Resolvers {
   return {
     Query: {
-      bankStatement: (_: unknown, args: { id: string }, context: SubgraphContext) => service.statement(context.identity, args.id),
+      bankStatement: (_, args, context) => service.statement(context.identity, args.id),
     },
     Mutation: {
-      reconcileBankStatement: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.reconcileWhole(context.identity, args.input),
-      beginBankStatement: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.begin(context.identity, args.input),
-      appendBankStatementLines: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.append(context.identity, args.input),
-      closeBankStatement: (_: unknown, args: { statementId: string }, context: SubgraphContext) => service.close(context.identity, args.statementId),
+      reconcileBankStatement: (_, args, context) => service.reconcileWhole(context.identity, args.input),
+      beginBankStatement: (_, args, context) => service.begin(context.identity, args.input),
+      appendBankStatementLines: (_, args, context) => service.append(context.identity, args.input),
+      closeBankStatement: (_, args, context) => service.close(context.identity, args.statementId),
     },
     BankStatement: {
-      department: (statement: BankStatementView) => ({ id: statement.departmentId }),
-      lineCount: (statement: BankStatementView) => statement.declaredLines,
-      totalFen: (statement: BankStatementView) => statement.declaredTotalFen,
+      department: (statement) => ({ id: statement.departmentId }),
+      lineCount: (statement) => statement.declaredLines,
+      totalFen: (statement) => statement.declaredTotalFen,
     },
     ReconciliationReport: {
-      reconciledAt: (report: ReconciliationReportView) => iso(report.reconciledAt),
-      discrepancies: (report: ReconciliationReportView, args: Record<string, unknown>) => service.discrepancies(report, args),
+      reconciledAt: (report) => iso(report.reconciledAt),
+      discrepancies: (report, args) => service.discrepancies(report, args),
     },
     AccountTotals: {
-      department: (totals: { departmentId: string }) => ({ id: totals.departmentId }),
+      department: (totals) => ({ id: totals.departmentId }),
     },
     Discrepancy: {
-      paidAt: (row: DiscrepancyRow) => iso(row.paidAt),
+      paidAt: (row) => iso(row.paidAt),
     },
   };
 }

@@ -57,12 +57,16 @@ const page = z.object({
 });
 
 /** 对账结果 as GraphQL shows it. */
+export interface DepartmentAccountTotals extends AccountTotals {
+  departmentId: string;
+}
+
 export interface ReconciliationReportView extends Omit<ReconciliationSummary, "totals"> {
   statementId: string;
   statementDate: string;
   accountNo: string;
   reconciledAt: Date;
-  totals: Array<AccountTotals & { departmentId: string }>;
+  totals: DepartmentAccountTotals[];
 }
 
 export interface BankStatementView extends BankStatementRow {

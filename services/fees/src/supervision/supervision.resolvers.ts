@@ -1,16 +1,15 @@
-import type { SubgraphContext } from "@onestop/platform";
-import type { FeeIrregularityRow } from "./entities";
+import type { Resolvers } from "../schema/resolvers.generated";
 import type { SupervisionService } from "./supervision.service";
 
-export function supervisionResolvers(service: SupervisionService) {
+export function supervisionResolvers(service: SupervisionService): Resolvers {
   return {
     Query: {
-      feeIrregularities: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) => service.list(context.identity, args),
+      feeIrregularities: (_, args, context) => service.list(context.identity, args),
     },
     FeeIrregularity: {
-      department: (row: FeeIrregularityRow) => (row.departmentId ? { id: row.departmentId } : null),
-      case: (row: FeeIrregularityRow) => (row.caseId ? { id: row.caseId } : null),
-      detectedAt: (row: FeeIrregularityRow) => row.detectedAt.toISOString(),
+      department: (row) => (row.departmentId ? { id: row.departmentId } : null),
+      case: (row) => (row.caseId ? { id: row.caseId } : null),
+      detectedAt: (row) => row.detectedAt.toISOString(),
     },
   };
 }

@@ -1,77 +1,75 @@
-import type { SubgraphContext } from "@onestop/platform";
-import type { StaffRow } from "../organisation/entities";
 import { iso } from "../time";
 import { maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
 import type { AccountsService } from "./accounts.service";
-import type { CitizenAccountsService, CitizenAccountView } from "./citizen-accounts.service";
+import type { CitizenAccountsService } from "./citizen-accounts.service";
 import type { MachineClientsService } from "./machine-clients.service";
-import type { LoginResult, SessionTokens, SignInService } from "./sign-in.service";
-import type { MachineClientRow, MachineClientSecretRow, StaffAccountRow } from "./entities";
+import type { SignInService } from "./sign-in.service";
+import type { Resolvers } from "../schema/resolvers.generated";
 
-export function accountsResolvers(service: AccountsService, citizens: CitizenAccountsService, signIn: SignInService, machineClients: MachineClientsService) {
+export function accountsResolvers(service: AccountsService, citizens: CitizenAccountsService, signIn: SignInService, machineClients: MachineClientsService): Resolvers {
   return {
     Mutation: {
-      login: (_: unknown, args: { input: unknown }) => signIn.login(args.input),
-      createStaffAccount: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createStaffAccount(context.identity, args.input),
-      resetStaffPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.resetStaffPassword(context.identity, args.input),
-      setStaffRoles: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.setStaffRoles(context.identity, args.input),
-      changeMyPassword: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.changeMyPassword(context.identity, args.input),
-      registerCitizen: (_: unknown, args: { input: unknown }) => citizens.registerCitizen(args.input),
-      loginCitizen: (_: unknown, args: { input: unknown }) => signIn.loginCitizen(args.input),
-      refreshAccessToken: (_: unknown, args: { refreshToken: unknown }) => signIn.refreshAccessToken(args),
-      logout: (_: unknown, args: { refreshToken: unknown }) => signIn.logout(args),
-      createBankClient: (_: unknown, args: { input: unknown }, context: SubgraphContext) => machineClients.createBankClient(context.identity, args.input),
-      rotateBankClientSecret: (_: unknown, args: { clientId: unknown }, context: SubgraphContext) => machineClients.rotateBankClientSecret(context.identity, args),
-      revokeBankClientSecret: (_: unknown, args: { clientId: unknown; secretId: unknown }, context: SubgraphContext) =>
+      login: (_, args) => signIn.login(args.input),
+      createStaffAccount: (_, args, context) => service.createStaffAccount(context.identity, args.input),
+      resetStaffPassword: (_, args, context) => service.resetStaffPassword(context.identity, args.input),
+      setStaffRoles: (_, args, context) => service.setStaffRoles(context.identity, args.input),
+      changeMyPassword: (_, args, context) => service.changeMyPassword(context.identity, args.input),
+      registerCitizen: (_, args) => citizens.registerCitizen(args.input),
+      loginCitizen: (_, args) => signIn.loginCitizen(args.input),
+      refreshAccessToken: (_, args) => signIn.refreshAccessToken(args),
+      logout: (_, args) => signIn.logout(args),
+      createBankClient: (_, args, context) => machineClients.createBankClient(context.identity, args.input),
+      rotateBankClientSecret: (_, args, context) => machineClients.rotateBankClientSecret(context.identity, args),
+      revokeBankClientSecret: (_, args, context) =>
         machineClients.revokeBankClientSecret(context.identity, args),
-      clientCredentialsToken: (_: unknown, args: { clientId: unknown; clientSecret: unknown }) => signIn.clientCredentialsToken(args),
+      clientCredentialsToken: (_, args) => signIn.clientCredentialsToken(args),
     },
     Query: {
-      myCitizenAccount: (_: unknown, __: unknown, context: SubgraphContext) => citizens.myCitizenAccount(context.identity),
-      bankClients: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => machineClients.bankClients(context.identity, args.centerCode),
+      myCitizenAccount: (_, __, context) => citizens.myCitizenAccount(context.identity),
+      bankClients: (_, args, context) => machineClients.bankClients(context.identity, args.centerCode),
     },
     CitizenAccount: {
-      id: (view: CitizenAccountView) => view.account.id,
-      kind: (view: CitizenAccountView) => view.account.kind,
-      name: (view: CitizenAccountView) => view.account.name,
-      idNumber: (view: CitizenAccountView) => revealOrMask(view.account.idNumber, view.reveal, maskIdNumber),
-      phone: (view: CitizenAccountView) => revealOrMask(view.account.phone, view.reveal, maskPhone),
-      createdAt: (view: CitizenAccountView) => iso(view.account.createdAt),
+      id: (view) => view.account.id,
+      kind: (view) => view.account.kind,
+      name: (view) => view.account.name,
+      idNumber: (view) => revealOrMask(view.account.idNumber, view.reveal, maskIdNumber),
+      phone: (view) => revealOrMask(view.account.phone, view.reveal, maskPhone),
+      createdAt: (view) => iso(view.account.createdAt),
     },
     CitizenLoginResult: {
       tokenType: () => "Bearer",
-      expiresAt: (result: SessionTokens) => iso(result.expiresAt),
-      refreshExpiresAt: (result: SessionTokens) => iso(result.refreshExpiresAt),
+      expiresAt: (result) => iso(result.expiresAt),
+      refreshExpiresAt: (result) => iso(result.refreshExpiresAt),
     },
     TokenPair: {
       tokenType: () => "Bearer",
-      expiresAt: (result: SessionTokens) => iso(result.expiresAt),
-      refreshExpiresAt: (result: SessionTokens) => iso(result.refreshExpiresAt),
+      expiresAt: (result) => iso(result.expiresAt),
+      refreshExpiresAt: (result) => iso(result.refreshExpiresAt),
     },
     ClientCredentialsResult: {
       tokenType: () => "Bearer",
-      expiresAt: (result: { expiresAt: Date }) => iso(result.expiresAt),
+      expiresAt: (result) => iso(result.expiresAt),
     },
     MachineClient: {
-      createdAt: (client: MachineClientRow) => iso(client.createdAt),
-      secrets: (client: MachineClientRow, _: unknown, context: SubgraphContext) => machineClients.secretsOf(context.identity, client),
+      createdAt: (client) => iso(client.createdAt),
+      secrets: (client, _, context) => machineClients.secretsOf(context.identity, client),
     },
     MachineClientSecret: {
-      createdAt: (secret: MachineClientSecretRow) => iso(secret.createdAt),
-      revokedAt: (secret: MachineClientSecretRow) => iso(secret.revokedAt),
+      createdAt: (secret) => iso(secret.createdAt),
+      revokedAt: (secret) => iso(secret.revokedAt),
     },
     Staff: {
-      account: (staff: StaffRow, _: unknown, context: SubgraphContext) => service.account(context.identity, staff),
+      account: (staff, _, context) => service.account(context.identity, staff),
     },
     StaffAccount: {
-      lockedUntil: (account: StaffAccountRow) => iso(account.lockedUntil),
-      lastLoginAt: (account: StaffAccountRow) => iso(account.lastLoginAt),
-      passwordChangedAt: (account: StaffAccountRow) => iso(account.passwordChangedAt),
+      lockedUntil: (account) => iso(account.lockedUntil),
+      lastLoginAt: (account) => iso(account.lastLoginAt),
+      passwordChangedAt: (account) => iso(account.passwordChangedAt),
     },
     LoginResult: {
       tokenType: () => "Bearer",
-      expiresAt: (result: LoginResult) => iso(result.expiresAt),
-      refreshExpiresAt: (result: LoginResult) => iso(result.refreshExpiresAt),
+      expiresAt: (result) => iso(result.expiresAt),
+      refreshExpiresAt: (result) => iso(result.refreshExpiresAt),
     },
   };
 }

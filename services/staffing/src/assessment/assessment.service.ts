@@ -40,16 +40,48 @@ export interface CaseRating {
   ratedAt: string;
 }
 
+export interface WindowFigures {
+  windowId: string;
+  figures: Figures;
+}
+
+export interface StaffFigures {
+  staffId: string;
+  figures: Figures;
+}
+
+export interface DepartmentFigures {
+  departmentId: string;
+  figures: Figures;
+}
+
 export interface MonthlyFigures {
   centerCode: string;
   month: string;
   center: Figures;
-  windows: Array<{ windowId: string; figures: Figures }>;
-  staff: Array<{ staffId: string; figures: Figures }>;
+  windows: WindowFigures[];
+  staff: StaffFigures[];
 }
 
 export interface WindowRanking extends Ranked<string> {
   window: WindowRow;
+}
+
+export interface LateStaff {
+  staffId: string;
+  overdue: number;
+  concluded: number;
+}
+
+export interface WindowWarningCount {
+  windowId: string;
+  count: number;
+}
+
+export interface StaffAttendance {
+  staffId: string;
+  daysClockedIn: number;
+  leaveNotices: number;
 }
 
 export interface QuarterlyReport {
@@ -58,13 +90,13 @@ export interface QuarterlyReport {
   quarter: number;
   months: string[];
   center: Figures;
-  departments: Array<{ departmentId: string; figures: Figures }>;
+  departments: DepartmentFigures[];
   windows: WindowRanking[];
   redFlagsByMonth: Array<{ month: string; windows: WindowRanking[] }>;
   /** Staff with cases concluded late: named in the notification (通报). */
-  lateStaff: Array<{ staffId: string; overdue: number; concluded: number }>;
-  dutyWarnings: Array<{ windowId: string; count: number }>;
-  attendance: Array<{ staffId: string; daysClockedIn: number; leaveNotices: number }>;
+  lateStaff: LateStaff[];
+  dutyWarnings: WindowWarningCount[];
+  attendance: StaffAttendance[];
   summary: string;
 }
 

@@ -1,9 +1,8 @@
-import { invalidInput, type SubgraphContext } from "@onestop/platform";
-import type { StaffRow, WindowRow } from "../organisation/entities";
+import { invalidInput } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
 import { iso } from "../time";
-import type { AttendanceService, WindowDutyView } from "./attendance.service";
-import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
+import type { AttendanceService } from "./attendance.service";
+import type { Resolvers } from "../schema/resolvers.generated";
 
 function instant(value: string | null | undefined, field: string): Date | null {
   if (value === null || value === undefined) return null;
@@ -12,46 +11,46 @@ function instant(value: string | null | undefined, field: string): Date | null {
   return parsed;
 }
 
-export function attendanceResolvers(service: AttendanceService, organisation: OrganisationService) {
+export function attendanceResolvers(service: AttendanceService, organisation: OrganisationService): Resolvers {
   return {
     Query: {
-      dutyRoster: (_: unknown, args: { centerCode: string; at?: string | null }) => service.dutyRoster(args.centerCode, instant(args.at, "at")),
-      leaveNotices: (_: unknown, args: { centerCode: string; from: string; until: string }, context: SubgraphContext) =>
+      dutyRoster: (_, args) => service.dutyRoster(args.centerCode, instant(args.at, "at")),
+      leaveNotices: (_, args, context) =>
         service.leaveNotices(context.identity, args.centerCode, instant(args.from, "from")!, instant(args.until, "until")!),
-      dutyWarnings: (_: unknown, args: { centerCode: string; from: string; until: string }, context: SubgraphContext) =>
+      dutyWarnings: (_, args, context) =>
         service.dutyWarnings(context.identity, args.centerCode, instant(args.from, "from")!, instant(args.until, "until")!),
     },
     Mutation: {
-      clockIn: (_: unknown, __: unknown, context: SubgraphContext) => service.clockIn(context.identity),
-      clockOut: (_: unknown, __: unknown, context: SubgraphContext) => service.clockOut(context.identity),
-      postLeaveNotice: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.postLeaveNotice(context.identity, args.input),
-      cancelLeaveNotice: (_: unknown, args: { id: string }, context: SubgraphContext) => service.cancelLeaveNotice(context.identity, args.id),
+      clockIn: (_, __, context) => service.clockIn(context.identity),
+      clockOut: (_, __, context) => service.clockOut(context.identity),
+      postLeaveNotice: (_, args, context) => service.postLeaveNotice(context.identity, args.input),
+      cancelLeaveNotice: (_, args, context) => service.cancelLeaveNotice(context.identity, args.id),
     },
     Window: {
-      duty: (window: WindowRow, args: { at?: string | null }) => service.windowDuty(window, instant(args.at, "at")),
+      duty: (window, args) => service.windowDuty(window, instant(args.at, "at")),
     },
     Staff: {
-      leaveNotices: (staff: StaffRow, _: unknown, context: SubgraphContext) => service.leavesOfStaff(context.identity, staff),
+      leaveNotices: (staff, _, context) => service.leavesOfStaff(context.identity, staff),
     },
     WindowDuty: {
-      at: (duty: WindowDutyView) => iso(duty.at),
+      at: (duty) => iso(duty.at),
     },
     LeaveNotice: {
-      staff: (leave: LeaveNoticeRow) => organisation.staff(leave.staffId),
-      startsAt: (leave: LeaveNoticeRow) => iso(leave.startsAt),
-      endsAt: (leave: LeaveNoticeRow) => iso(leave.endsAt),
-      postedAt: (leave: LeaveNoticeRow) => iso(leave.postedAt),
-      cancelledAt: (leave: LeaveNoticeRow) => iso(leave.cancelledAt),
+      staff: (leave, _, context) => organisation.staffById.loadExisting(context, leave.staffId),
+      startsAt: (leave) => iso(leave.startsAt),
+      endsAt: (leave) => iso(leave.endsAt),
+      postedAt: (leave) => iso(leave.postedAt),
+      cancelledAt: (leave) => iso(leave.cancelledAt),
     },
     AttendancePunch: {
-      staff: (punch: AttendancePunchRow) => organisation.staff(punch.staffId),
-      at: (punch: AttendancePunchRow) => iso(punch.at),
+      staff: (punch, _, context) => organisation.staffById.loadExisting(context, punch.staffId),
+      at: (punch) => iso(punch.at),
     },
     DutyWarning: {
-      window: (warning: DutyWarningRow) => organisation.window(warning.windowId),
-      from: (warning: DutyWarningRow) => iso(warning.fromAt),
-      until: (warning: DutyWarningRow) => iso(warning.untilAt),
-      raisedAt: (warning: DutyWarningRow) => iso(warning.raisedAt),
+      window: (warning, _, context) => organisation.windowsById.loadExisting(context, warning.windowId),
+      from: (warning) => iso(warning.fromAt),
+      until: (warning) => iso(warning.untilAt),
+      raisedAt: (warning) => iso(warning.raisedAt),
     },
   };
 }

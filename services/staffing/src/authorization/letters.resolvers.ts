@@ -1,36 +1,35 @@
 import { inForce } from "@onestop/authorization";
-import type { Clock, SubgraphContext } from "@onestop/platform";
-import type { StaffRow } from "../organisation/entities";
+import type { Clock } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
 import { iso } from "../time";
-import type { AuthorizationLetterRow } from "./entities";
 import type { LettersService } from "./letters.service";
+import type { Resolvers } from "../schema/resolvers.generated";
 
-export function lettersResolvers(service: LettersService, organisation: OrganisationService, clock: Clock) {
+export function lettersResolvers(service: LettersService, organisation: OrganisationService, clock: Clock): Resolvers {
   return {
     Query: {
-      authorizationCheck: (_: unknown, args: Record<string, unknown>, context: SubgraphContext) =>
+      authorizationCheck: (_, args, context) =>
         service.authorizationCheck(context.identity, args),
     },
     Mutation: {
-      grantAuthorization: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
+      grantAuthorization: (_, args, context) =>
         service.grantAuthorization(context.identity, args.input),
-      revokeAuthorization: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
+      revokeAuthorization: (_, args, context) =>
         service.revokeAuthorization(context.identity, args.input),
     },
     Staff: {
-      authorizations: (staff: StaffRow, args: { includeRevoked: boolean }, context: SubgraphContext) =>
+      authorizations: (staff, args, context) =>
         service.lettersOfStaff(context.identity, staff.id, args.includeRevoked),
     },
     AuthorizationLetter: {
-      staff: (letter: AuthorizationLetterRow) => organisation.staff(letter.staffId),
-      department: (letter: AuthorizationLetterRow) => organisation.department(letter.departmentId),
-      item: (letter: AuthorizationLetterRow) => (letter.itemId ? { id: letter.itemId } : null),
-      validFrom: (letter: AuthorizationLetterRow) => iso(letter.validFrom),
-      validUntil: (letter: AuthorizationLetterRow) => iso(letter.validUntil),
-      grantedAt: (letter: AuthorizationLetterRow) => iso(letter.grantedAt),
-      revokedAt: (letter: AuthorizationLetterRow) => iso(letter.revokedAt),
-      inForce: (letter: AuthorizationLetterRow) => inForce({ ...letter, letterId: letter.id }, clock.now()),
+      staff: (letter, _, context) => organisation.staffById.loadExisting(context, letter.staffId),
+      department: (letter, _, context) => organisation.departmentsById.loadExisting(context, letter.departmentId),
+      item: (letter) => (letter.itemId ? { id: letter.itemId } : null),
+      validFrom: (letter) => iso(letter.validFrom),
+      validUntil: (letter) => iso(letter.validUntil),
+      grantedAt: (letter) => iso(letter.grantedAt),
+      revokedAt: (letter) => iso(letter.revokedAt),
+      inForce: (letter) => inForce({ ...letter, letterId: letter.id }, clock.now()),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { DepartmentRow, HallRow, StaffRow, WindowDepartmentRow, WindowRow } from "./entities";
 
@@ -71,6 +71,11 @@ export class OrganisationRepository {
     return this.manager(tx).findOneBy(HallRow, { id });
   }
 
+  findHalls(ids: readonly string[]): Promise<HallRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(HallRow).findBy({ id: In([...ids]) });
+  }
+
   hallsOfCenter(centerCode: string): Promise<HallRow[]> {
     return this.dataSource.getRepository(HallRow).find({ where: { centerCode }, order: { code: "ASC" } });
   }
@@ -89,6 +94,11 @@ export class OrganisationRepository {
 
   findWindow(id: string, tx?: Tx): Promise<WindowRow | null> {
     return this.manager(tx).findOneBy(WindowRow, { id });
+  }
+
+  findWindows(ids: readonly string[]): Promise<WindowRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(WindowRow).findBy({ id: In([...ids]) });
   }
 
   /** Locks the window: every change of a window or of its posts goes through this lock. */

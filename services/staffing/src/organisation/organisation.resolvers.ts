@@ -1,52 +1,48 @@
-import type { SubgraphContext } from "@onestop/platform";
+import type { Resolvers } from "../schema/resolvers.generated";
 import { iso } from "../time";
-import type { DepartmentRow, HallRow, StaffRow, WindowRow } from "./entities";
 import type { OrganisationService } from "./organisation.service";
 
-export function organisationResolvers(service: OrganisationService) {
+export function organisationResolvers(service: OrganisationService): Resolvers {
   return {
     Query: {
-      department: (_: unknown, args: { id: string }) => service.department(args.id),
-      departments: (_: unknown, args: { centerCode: string }) => service.departments(args.centerCode),
-      halls: (_: unknown, args: { centerCode: string }) => service.halls(args.centerCode),
-      window: (_: unknown, args: { id: string }) => service.window(args.id),
-      windows: (_: unknown, args: { centerCode: string }) => service.windows(args.centerCode),
-      staff: (_: unknown, args: { id: string }) => service.staff(args.id),
-      staffMembers: (_: unknown, args: { centerCode: string; departmentId?: string | null }) =>
-        service.staffMembers(args.centerCode, args.departmentId),
-      me: (_: unknown, __: unknown, context: SubgraphContext) => service.staff(context.identity.subject),
+      department: (_, args) => service.department(args.id),
+      departments: (_, args) => service.departments(args.centerCode),
+      halls: (_, args) => service.halls(args.centerCode),
+      window: (_, args) => service.window(args.id),
+      windows: (_, args) => service.windows(args.centerCode),
+      staff: (_, args) => service.staff(args.id),
+      staffMembers: (_, args) => service.staffMembers(args.centerCode, args.departmentId),
+      me: (_, __, context) => service.staff(context.identity.subject),
     },
     Mutation: {
-      registerDepartment: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
-        service.registerDepartment(context.identity, args.input),
-      appointChiefRepresentative: (_: unknown, args: { input: unknown }, context: SubgraphContext) =>
-        service.appointChiefRepresentative(context.identity, args.input),
-      createHall: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.createHall(context.identity, args.input),
-      openWindow: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.openWindow(context.identity, args.input),
-      changeWindow: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.changeWindow(context.identity, args.input),
-      registerStaff: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.registerStaff(context.identity, args.input),
+      registerDepartment: (_, args, context) => service.registerDepartment(context.identity, args.input),
+      appointChiefRepresentative: (_, args, context) => service.appointChiefRepresentative(context.identity, args.input),
+      createHall: (_, args, context) => service.createHall(context.identity, args.input),
+      openWindow: (_, args, context) => service.openWindow(context.identity, args.input),
+      changeWindow: (_, args, context) => service.changeWindow(context.identity, args.input),
+      registerStaff: (_, args, context) => service.registerStaff(context.identity, args.input),
     },
     Department: {
-      __resolveReference: (reference: { id: string }) => service.department(reference.id),
-      registeredAt: (department: DepartmentRow) => iso(department.registeredAt),
-      chiefRepresentative: (department: DepartmentRow) => (department.chiefStaffId ? service.staff(department.chiefStaffId) : null),
-      windows: async (department: DepartmentRow) => (await service.windowsServing(department.id)).filter((w) => w.open),
-      staff: (department: DepartmentRow) => service.staffMembers(department.centerCode, department.id),
+      __resolveReference: (reference, context) => service.departmentsById.load(context, reference.id),
+      registeredAt: (department) => iso(department.registeredAt),
+      chiefRepresentative: (department, _, context) => (department.chiefStaffId ? service.staffById.load(context, department.chiefStaffId) : null),
+      windows: async (department) => (await service.windowsServing(department.id)).filter((w) => w.open),
+      staff: (department) => service.staffMembers(department.centerCode, department.id),
     },
     Hall: {
-      __resolveReference: (reference: { id: string }) => service.hall(reference.id),
-      windows: (hall: HallRow) => service.windowsOfHall(hall.id),
+      __resolveReference: (reference, context) => service.hallsById.load(context, reference.id),
+      windows: (hall) => service.windowsOfHall(hall.id),
     },
     Window: {
-      __resolveReference: (reference: { id: string }) => service.window(reference.id),
-      department: (window: WindowRow) => (window.departmentId ? service.department(window.departmentId) : null),
-      actsFor: async (window: WindowRow) => service.departmentsByIds(await service.actsFor(window.id)),
-      hall: (window: WindowRow) => (window.hallId ? service.hall(window.hallId) : null),
+      __resolveReference: (reference, context) => service.windowsById.load(context, reference.id),
+      department: (window, _, context) => (window.departmentId ? service.departmentsById.load(context, window.departmentId) : null),
+      actsFor: async (window) => service.departmentsByIds(await service.actsFor(window.id)),
+      hall: (window, _, context) => (window.hallId ? service.hallsById.load(context, window.hallId) : null),
     },
     Staff: {
-      __resolveReference: (reference: { id: string }) => service.staff(reference.id),
-      department: (staff: StaffRow) => (staff.departmentId ? service.department(staff.departmentId) : null),
-      isChiefRepresentative: async (staff: StaffRow) => (await service.departmentsChiefedBy(staff.id)).length > 0,
+      __resolveReference: (reference, context) => service.staffById.load(context, reference.id),
+      department: (staff, _, context) => (staff.departmentId ? service.departmentsById.load(context, staff.departmentId) : null),
+      isChiefRepresentative: async (staff) => (await service.departmentsChiefedBy(staff.id)).length > 0,
     },
   };
 }

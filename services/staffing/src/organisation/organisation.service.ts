@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { staffingEvents } from "@onestop/events";
 import {
+  byId,
   DomainError,
   ErrorCode,
   invalidInput,
   notFound,
   requireCenter,
+  requestLoader,
   requireRole,
   validate,
   type Clock,
@@ -59,6 +61,12 @@ const unknownDepartment = (departmentId: string, center: string) =>
   new DomainError(StaffingError.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
 
 export class OrganisationService {
+  /** By id, batched per request: a page of cases references its departments, windows and staff one by one. */
+  readonly departmentsById = requestLoader(async (ids) => byId(await this.repository.findDepartments(ids)));
+  readonly hallsById = requestLoader(async (ids) => byId(await this.repository.findHalls(ids)));
+  readonly windowsById = requestLoader(async (ids) => byId(await this.repository.findWindows(ids)));
+  readonly staffById = requestLoader(async (ids) => byId(await this.repository.findStaffMany(ids)));
+
   constructor(
     private readonly repository: OrganisationRepository,
     private readonly unitOfWork: UnitOfWork,
@@ -259,10 +267,6 @@ export class OrganisationService {
 
   departmentsByIds(ids: readonly string[]) {
     return this.repository.findDepartments(ids);
-  }
-
-  hall(hallId: string) {
-    return this.repository.findHall(hallId);
   }
 
   halls(center: string) {

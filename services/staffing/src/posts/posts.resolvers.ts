@@ -1,48 +1,46 @@
-import type { SubgraphContext } from "@onestop/platform";
-import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationService } from "../organisation/organisation.service";
 import { iso } from "../time";
-import type { PostChangeRequestRow, PostChangeStatus, PostTenureRow } from "./entities";
-import type { PostView, PostsService } from "./posts.service";
+import type { PostsService } from "./posts.service";
+import type { Resolvers } from "../schema/resolvers.generated";
 
-export function postsResolvers(service: PostsService, organisation: OrganisationService) {
+export function postsResolvers(service: PostsService, organisation: OrganisationService): Resolvers {
   return {
     Query: {
-      postChangeRequests: (_: unknown, args: { centerCode: string; status?: PostChangeStatus | null }, context: SubgraphContext) =>
+      postChangeRequests: (_, args, context) =>
         service.postChangeRequests(context.identity, args.centerCode, args.status),
-      postsDueForRotation: (_: unknown, args: { centerCode: string; withinDays: number }, context: SubgraphContext) =>
+      postsDueForRotation: (_, args, context) =>
         service.postsDueForRotation(context.identity, args.centerCode, args.withinDays),
-      vacantPosts: (_: unknown, args: { centerCode: string }, context: SubgraphContext) => service.vacantPosts(context.identity, args.centerCode),
+      vacantPosts: (_, args, context) => service.vacantPosts(context.identity, args.centerCode),
     },
     Mutation: {
-      requestPostChange: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.requestPostChange(context.identity, args.input),
-      approvePostChange: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.approvePostChange(context.identity, args.input),
-      rejectPostChange: (_: unknown, args: { input: unknown }, context: SubgraphContext) => service.rejectPostChange(context.identity, args.input),
+      requestPostChange: (_, args, context) => service.requestPostChange(context.identity, args.input),
+      approvePostChange: (_, args, context) => service.approvePostChange(context.identity, args.input),
+      rejectPostChange: (_, args, context) => service.rejectPostChange(context.identity, args.input),
     },
     Window: {
-      aPost: async (window: WindowRow) => (await service.postsOfWindow(window.id)).find((p) => p.position === "A") ?? null,
-      bPost: async (window: WindowRow) => (await service.postsOfWindow(window.id)).find((p) => p.position === "B") ?? null,
-      pendingPostChanges: (window: WindowRow, _: unknown, context: SubgraphContext) => service.pendingOfWindow(context.identity, window),
-      postHistory: (window: WindowRow, _: unknown, context: SubgraphContext) => service.tenures(context.identity, window.id),
+      aPost: async (window) => (await service.postsOfWindow(window.id)).find((p) => p.position === "A") ?? null,
+      bPost: async (window) => (await service.postsOfWindow(window.id)).find((p) => p.position === "B") ?? null,
+      pendingPostChanges: (window, _, context) => service.pendingOfWindow(context.identity, window),
+      postHistory: (window, _, context) => service.tenures(context.identity, window.id),
     },
     Staff: {
-      posts: (staff: StaffRow) => service.postsOfStaff(staff.id),
+      posts: (staff) => service.postsOfStaff(staff.id),
     },
     Post: {
-      window: (post: PostView) => organisation.window(post.windowId),
-      holder: (post: PostView) => organisation.staff(post.staffId),
+      window: (post, _, context) => organisation.windowsById.loadExisting(context, post.windowId),
+      holder: (post, _, context) => organisation.staffById.loadExisting(context, post.staffId),
     },
     PostChangeRequest: {
-      window: (request: PostChangeRequestRow) => organisation.window(request.windowId),
-      proposedHolder: (request: PostChangeRequestRow) => organisation.staff(request.staffId),
-      previousHolder: (request: PostChangeRequestRow) => (request.previousStaffId ? organisation.staff(request.previousStaffId) : null),
-      requestedAt: (request: PostChangeRequestRow) => iso(request.requestedAt),
-      decidedAt: (request: PostChangeRequestRow) => iso(request.decidedAt),
+      window: (request, _, context) => organisation.windowsById.loadExisting(context, request.windowId),
+      proposedHolder: (request, _, context) => organisation.staffById.loadExisting(context, request.staffId),
+      previousHolder: (request) => (request.previousStaffId ? organisation.staff(request.previousStaffId) : null),
+      requestedAt: (request) => iso(request.requestedAt),
+      decidedAt: (request) => iso(request.decidedAt),
     },
     PostTenure: {
-      holder: (tenure: PostTenureRow) => organisation.staff(tenure.staffId),
-      startedAt: (tenure: PostTenureRow) => iso(tenure.startedAt),
-      endedAt: (tenure: PostTenureRow) => iso(tenure.endedAt),
+      holder: (tenure, _, context) => organisation.staffById.loadExisting(context, tenure.staffId),
+      startedAt: (tenure) => iso(tenure.startedAt),
+      endedAt: (tenure) => iso(tenure.endedAt),
     },
   };
 }
