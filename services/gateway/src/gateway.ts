@@ -94,6 +94,10 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const audit = new AuditLog(new AuditRepository(auditDatabase), clock, logger);
 
   const fetcher = createHttpFetcher();
+  // Apollo's data collection, on unless this variable says otherwise, probes the cloud metadata
+  // addresses (169.254.169.254 …) when the gateway is built: a county network has none, and no
+  // process of ours may call outside. The launchers set it too; the gateway does not rely on them.
+  process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(env.SUPERGRAPH_FILE, "utf8"),
     buildService: ({ name }) => {
