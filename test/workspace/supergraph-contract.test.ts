@@ -3,35 +3,14 @@
 // call the gateway from their own systems, released on their own schedules; a field removed by
 // accident would break their counters, so every break must be listed, with a reason, on purpose.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { Supergraph } from "@apollo/federation-internals";
+import { diff } from "@graphql-inspector/core";
 import { buildSchema, Kind, parse, printSchema, validate, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { parse as parseYaml } from "yaml";
 
 const root = join(__dirname, "..", "..");
 const released = join(root, "services/gateway/released");
-
-// Both come with packages installed already: graphql-inspector's core with its CLI, federation's
-// supergraph reader with @apollo/gateway. Neither is a direct dependency, so they are reached
-// through the packages that depend on them.
-const fromPackage = (dir: string, ...chain: string[]) => {
-  let require = createRequire(join(root, dir, "package.json"));
-  for (const name of chain.slice(0, -1)) require = createRequire(require.resolve(name));
-  return require(chain[chain.length - 1]) as unknown;
-};
-
-interface Change {
-  type: string;
-  message: string;
-  path?: string;
-  criticality: { level: "BREAKING" | "DANGEROUS" | "NON_BREAKING" };
-}
-const { diff } = fromPackage(".", "@graphql-inspector/cli", "@graphql-inspector/diff-command", "@graphql-inspector/core") as {
-  diff(oldSchema: GraphQLSchema, newSchema: GraphQLSchema): Promise<Change[]>;
-};
-const { Supergraph } = fromPackage("services/gateway", "@apollo/gateway", "@apollo/federation-internals") as {
-  Supergraph: { build(sdl: string): { apiSchema(): { toGraphQLJSSchema(): GraphQLSchema } } };
-};
 
 /** What clients see of a supergraph: its API schema, without federation's join and link types. */
 const apiSchema = (supergraphSdl: string) => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
