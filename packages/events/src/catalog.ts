@@ -43,7 +43,10 @@ export const feeItemSchema = z.object({
 });
 export type FeeItemPayload = z.infer<typeof feeItemSchema>;
 
-export const materialForm = z.enum(["ORIGINAL", "COPY", "ORIGINAL_AND_COPY"]);
+/** How a material is handed in: 原件, 复印件, or both. */
+export const materialForms = ["ORIGINAL", "COPY", "ORIGINAL_AND_COPY"] as const;
+export type MaterialForm = (typeof materialForms)[number];
+export const materialForm = z.enum(materialForms);
 
 /** A required material (申请材料); its code is stable across versions of the item. */
 export const materialSchema = z.object({

@@ -97,6 +97,10 @@ export const feeIrregularityKind = z.enum([
 ]);
 export type FeeIrregularityKind = z.infer<typeof feeIrregularityKind>;
 
+/** Where an irregular fee was seen: a bank payment, a statement's reconciliation, an assessment. */
+export const feeIrregularitySources = ["BANK_PAYMENT", "RECONCILIATION", "ASSESSMENT"] as const;
+export type FeeIrregularitySource = (typeof feeIrregularitySources)[number];
+
 /**
  * Electronic supervision (电子监察) of fees: an irregular fee, raised once per occurrence
  * (a bank transaction, or a fee of a case) however often it is seen again.
@@ -116,12 +120,14 @@ export const feeIrregularityDetected = defineEvent(
     /** What the record here says, and what was attempted or reported, in fen. */
     expectedFen: z.number().int().nullable(),
     actualFen: z.number().int().nullable(),
-    /** Where it was seen: a bank payment, a statement's reconciliation, an assessment. */
-    source: z.enum(["BANK_PAYMENT", "RECONCILIATION", "ASSESSMENT"]),
+    source: z.enum(feeIrregularitySources),
     detail: z.string(),
     detectedAt: z.string(),
   }),
 );
+
+export const feeAssessments = ["NOTICE_ISSUED", "NOTHING_TO_CHARGE", "AWAITING_ACCOUNT"] as const;
+export type FeeAssessment = (typeof feeAssessments)[number];
 
 /**
  * What fees made of an accepted case's fee: a notice was issued; nothing is charged (the
@@ -136,7 +142,7 @@ export const caseFeeAssessed = defineEvent(
     caseId: z.string(),
     centerCode,
     departmentId: z.string(),
-    outcome: z.enum(["NOTICE_ISSUED", "NOTHING_TO_CHARGE", "AWAITING_ACCOUNT"]),
+    outcome: z.enum(feeAssessments),
     /** The issued notice's id and amount; null otherwise. */
     noticeId: z.string().nullable(),
     amountFen: z.number().int().nonnegative().nullable(),

@@ -67,8 +67,6 @@ const jointReference = {
   leadDepartmentId: z.string(),
 };
 
-export const jointApprovalStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
-
 /** The lead department opened a joint approval: one joint case is being requested per participant. */
 export const jointApprovalOpened = defineEvent(
   streams.jointApproval,
@@ -156,6 +154,9 @@ export const jointApprovalEscalated = defineEvent(
   }),
 );
 
+export const jointOutcomes = ["APPROVED", "REJECTED", "WITHDRAWN"] as const;
+export type JointOutcome = (typeof jointOutcomes)[number];
+
 /**
  * The joint approval ended: APPROVED when every participant approved (or consented by
  * default), REJECTED on a final denial, refusal or return, WITHDRAWN by the applicant. Once
@@ -166,7 +167,7 @@ export const jointApprovalConcluded = defineEvent(
   "approval.concluded",
   z.object({
     ...jointReference,
-    outcome: z.enum(["APPROVED", "REJECTED", "WITHDRAWN"]),
+    outcome: z.enum(jointOutcomes),
     reason: z.string(),
     /** The participant whose outcome decided it, when one did. */
     decidingParticipantId: z.string().nullable(),

@@ -18,6 +18,11 @@ export const windowKinds = ["RESIDENT", "AB", "COMPREHENSIVE"] as const;
 export type WindowKind = (typeof windowKinds)[number];
 export const windowKind = z.enum(windowKinds);
 
+/** The two posts of an A/B window (AB岗): A is on duty, B covers while A is away; `windowPublished` names both holders. */
+export const postPositions = ["A", "B"] as const;
+export type PostPosition = (typeof postPositions)[number];
+export const postPosition = z.enum(postPositions);
+
 /**
  * The full current state of a window, published whenever it is opened or changed; the
  * latest one wins. A resident or A/B window serves its own department; a comprehensive
@@ -114,6 +119,9 @@ export const leaveNoticeCancelled = defineEvent(
   z.object({ leaveId: z.string(), centerCode, staffId: z.string(), cancelledAt: z.string() }),
 );
 
+export const punchKinds = ["IN", "OUT"] as const;
+export type PunchKind = (typeof punchKinds)[number];
+
 /** A clock-in or clock-out at the hall (考勤). */
 export const attendanceRecorded = defineEvent(
   streams.staffing,
@@ -122,10 +130,14 @@ export const attendanceRecorded = defineEvent(
     punchId: z.string(),
     centerCode,
     staffId: z.string(),
-    kind: z.enum(["IN", "OUT"]),
+    kind: z.enum(punchKinds),
     at: z.string(),
   }),
 );
+
+/** Why a window stands unattended: a leave notice, or a clock-out with no end known. */
+export const unattendedCauses = ["LEAVE", "CLOCK_OUT"] as const;
+export type UnattendedCause = (typeof unattendedCauses)[number];
 
 /**
  * Supervision warning: for the interval given, both the A and the B post holder of the
@@ -144,6 +156,6 @@ export const windowUnattended = defineEvent(
     bPostStaffId: z.string().nullable(),
     from: z.string(),
     until: z.string().nullable(),
-    cause: z.enum(["LEAVE", "CLOCK_OUT"]),
+    cause: z.enum(unattendedCauses),
   }),
 );

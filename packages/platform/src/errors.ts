@@ -10,6 +10,9 @@ export const ErrorCode = {
   Conflict: "CONFLICT",
   InvalidTransition: "INVALID_TRANSITION",
   Internal: "INTERNAL_SERVER_ERROR",
+  /** The HTTP server's own refusals, before any GraphQL: a body over the size limit, a body that is not JSON. */
+  PayloadTooLarge: "PAYLOAD_TOO_LARGE",
+  BadRequest: "BAD_REQUEST",
 } as const;
 
 /**

@@ -69,7 +69,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       if (error instanceof BodyTooLarge) {
         // The rest of the body is never read, so the connection cannot carry another request.
         response.setHeader("connection", "close");
-        graphqlError(response, 413, "PAYLOAD_TOO_LARGE", `Request body over ${maxBodyBytes} bytes`);
+        graphqlError(response, 413, ErrorCode.PayloadTooLarge, `Request body over ${maxBodyBytes} bytes`);
         return;
       }
       throw error;
@@ -93,7 +93,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       try {
         parsedBody = JSON.parse(body);
       } catch {
-        graphqlError(response, 400, "BAD_REQUEST", "Body is not valid JSON");
+        graphqlError(response, 400, ErrorCode.BadRequest, "Body is not valid JSON");
         return;
       }
     }

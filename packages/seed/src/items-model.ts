@@ -1,4 +1,4 @@
-import type { ItemKind } from "@onestop/events";
+import type { ItemKind, MaterialForm, VetoEscalation } from "@onestop/events";
 import { demoCenter, seedDepartments } from "./county";
 
 /** 事项类型, with the two letters its base code starts with. */
@@ -60,7 +60,7 @@ export interface SeedItem {
   joint?: readonly string[];
   reportedTo?: string;
   deemedApproval?: boolean;
-  veto?: "DEPARTMENT_HEAD" | "COUNTY_HEAD_MEETING";
+  veto?: Exclude<VetoEscalation, "NONE">;
   /** 容缺受理: codes (M01, ...) of the materials that may follow later. */
   deferrable?: readonly string[];
   commitment?: boolean;
@@ -97,7 +97,7 @@ export function materialsOf(item: SeedItem) {
     const [head, notes] = spec.split("|");
     const [name, flags = ""] = head.split(":");
     const copies = Number(flags.replace(/\D/g, "")) || 1;
-    const form = flags.includes("b") ? "ORIGINAL_AND_COPY" : flags.includes("o") ? "ORIGINAL" : "COPY";
+    const form: MaterialForm = flags.includes("b") ? "ORIGINAL_AND_COPY" : flags.includes("o") ? "ORIGINAL" : "COPY";
     return {
       code: `M${String(index + 1).padStart(2, "0")}`,
       name,

@@ -1,3 +1,4 @@
+import type { PostPosition } from "@onestop/events";
 import { seedDepartments, seedWindows, type SeedWindow } from "./county";
 
 /**
@@ -83,7 +84,7 @@ export const chiefRepresentativeOf = (department: string) => `${department}-01`;
 
 export interface SeedPost {
   window: string;
-  position: "A" | "B";
+  position: PostPosition;
   staff: string;
   termYears: 1 | 2;
 }
@@ -95,7 +96,7 @@ export interface SeedPost {
  * departments it acts for. A posts run two-year terms, B posts one-year terms.
  */
 export const seedPosts: readonly SeedPost[] = seedWindows.flatMap((window): SeedPost[] => {
-  const post = (position: "A" | "B", staff: string): SeedPost => ({ window: window.code, position, staff, termYears: position === "A" ? 2 : 1 });
+  const post = (position: PostPosition, staff: string): SeedPost => ({ window: window.code, position, staff, termYears: position === "A" ? 2 : 1 });
   if (window.kind === "COMPREHENSIVE") {
     const [first, second] = window.actsFor!;
     return [post("A", `${first}-01`), post("B", `${second}-01`)];

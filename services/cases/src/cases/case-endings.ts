@@ -4,7 +4,7 @@ import { CaseErrorCode } from "../errors";
 import { feeGate, type FeeGate } from "../payments/payments.rules";
 import type { PaymentNoticesRepository } from "../payments/payments.repository";
 import { systemActor, type StepContext, type StepPlan } from "./case-steps";
-import type { CaseStatus } from "./cases.rules";
+import type { CaseOutcome, CaseStatus } from "./cases.rules";
 import type { CaseRow } from "./entities";
 
 /**
@@ -55,7 +55,7 @@ export class CaseEndings {
   }
 
   /** Refusal, withdrawal and return end the case: any stopped clock ends with it. */
-  async closing({ tx, current, now }: StepContext, to: CaseStatus, outcome: "REFUSED" | "WITHDRAWN" | "RETURNED", text: string): Promise<StepPlan> {
+  async closing({ tx, current, now }: StepContext, to: CaseStatus, outcome: Extract<CaseOutcome, "REFUSED" | "WITHDRAWN" | "RETURNED">, text: string): Promise<StepPlan> {
     if (current.clockEvents > 0) await this.clocks.endSuspension(tx, current.id, now, systemActor.id);
     return {
       to,

@@ -1,4 +1,4 @@
-import { casesEvents, type EventPayload } from "@onestop/events";
+import { casesEvents, type ActorKind, type EventPayload } from "@onestop/events";
 import { changedFields, DomainError, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
@@ -10,7 +10,7 @@ import type { CaseRow } from "./entities";
 
 /** Who performs a step: recorded on the routing slip and in the events. */
 export interface Actor {
-  kind: "APPLICANT" | "STAFF" | "SYSTEM";
+  kind: ActorKind;
   id: string;
   /** The window a staff member acts from. */
   windowId: string | null;

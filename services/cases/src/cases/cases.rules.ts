@@ -11,6 +11,14 @@ import { CaseErrorCode } from "../errors";
 
 export type { CaseOutcome, CaseStatus } from "@onestop/events";
 
+/** A staff member's decision on a case, and the higher authority's result as recorded. */
+export const decisions = ["APPROVE", "DENY"] as const;
+export type Decision = (typeof decisions)[number];
+
+/** 告知承诺: a commitment waits for verification after approval, then is verified or found breached. */
+export const commitmentStates = ["PENDING", "VERIFIED", "BREACHED"] as const;
+export type CommitmentState = (typeof commitmentStates)[number];
+
 export type CaseAction =
   | "SUBMIT"
   | "ISSUE_MATERIAL_NOTICE"
@@ -147,14 +155,14 @@ export function statusesAllowing(action: CaseAction): readonly CaseStatus[] {
  * cannot deny on their own: their denial is a proposal the chief representative must sign;
  * the chief representative's own denial is the signed veto.
  */
-export function decisionAct(decision: "APPROVE" | "DENY", veto: VetoEscalation, byChiefRepresentative: boolean): "APPROVE" | "DENY" | "PROPOSE_VETO" {
+export function decisionAct(decision: Decision, veto: VetoEscalation, byChiefRepresentative: boolean): Extract<CaseAction, Decision | "PROPOSE_VETO"> {
   if (decision === "APPROVE") return "APPROVE";
   if (veto === "NONE" || byChiefRepresentative) return "DENY";
   return "PROPOSE_VETO";
 }
 
 /** Where a signed veto (or the chief representative's own denial) leads. */
-export function signedVetoLeadsTo(veto: VetoEscalation): "DENIED" | "AWAITING_COUNTY_MEETING" {
+export function signedVetoLeadsTo(veto: VetoEscalation): Extract<CaseStatus, "DENIED" | "AWAITING_COUNTY_MEETING"> {
   return veto === "COUNTY_HEAD_MEETING" ? "AWAITING_COUNTY_MEETING" : "DENIED";
 }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { ActorKind, CaseStage, ItemKind } from "@onestop/events";
-import type { CaseAction, CaseOutcome, CaseStatus } from "./cases.rules";
+import type { CaseAction, CaseOutcome, CaseStatus, CommitmentState } from "./cases.rules";
 
 const flag = { type: "tinyint" as const, width: 1, transformer: { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => Boolean(v) } };
 
@@ -60,7 +60,7 @@ export class CaseRow {
   onCommitment!: boolean;
 
   @Column({ name: "commitment_state", type: "varchar", length: 20, nullable: true })
-  commitmentState!: "PENDING" | "VERIFIED" | "BREACHED" | null;
+  commitmentState!: CommitmentState | null;
 
   @Column({ name: "fee_required", ...flag })
   feeRequired!: boolean;

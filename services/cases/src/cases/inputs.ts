@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { SuspensionReason } from "@onestop/calendar";
 import { casesEvents } from "@onestop/events";
-import { isValidResidentIdNumber } from "./cases.rules";
+import { materialProblemKinds } from "../materials/materials.rules";
+import { commitmentStates, decisions, isValidResidentIdNumber } from "./cases.rules";
 
 /** The input of every act on a case, validated once at the service edge. */
 
 const idempotencyKey = z.string().trim().min(1).max(100).nullish();
 const opinion = z.string().trim().min(1).max(4000);
-const decision = z.enum(["APPROVE", "DENY"]);
+const decision = z.enum(decisions);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD");
 
 export const submitCaseInput = z.object({
@@ -28,7 +30,7 @@ export const reasonInput = z.object({ reason: opinion, idempotencyKey });
 export const opinionInput = z.object({ opinion, idempotencyKey });
 export const decisionInput = z.object({ decision, opinion, idempotencyKey });
 export const noticeInput = z.object({
-  materials: z.array(z.object({ code: z.string().min(1), problem: z.enum(["MISSING", "WRONG"]), note: z.string().trim().max(1000).nullish() })).min(1).max(100),
+  materials: z.array(z.object({ code: z.string().min(1), problem: z.enum(materialProblemKinds), note: z.string().trim().max(1000).nullish() })).min(1).max(100),
   idempotencyKey,
 });
 export const supplyInput = z.object({
@@ -41,13 +43,13 @@ export const meetingInput = z.object({ decision: z.enum(["UPHOLD", "OVERRULE"]),
 export const deliverInput = z.object({ method: z.enum(["AT_WINDOW", "BY_POST", "ELECTRONIC"]), note: z.string().trim().max(1000).nullish(), idempotencyKey });
 export const referInput = z.object({ toWindowId: z.string().min(1), reason: opinion, idempotencyKey });
 export const suspendInput = z.object({
-  reason: z.enum(["SUPPLEMENTING_MATERIALS", "SITE_INSPECTION", "EXPERT_REVIEW", "HEARING"]),
+  reason: z.enum(SuspensionReason),
   note: z.string().trim().max(1000).nullish(),
   idempotencyKey,
 });
 export const resumeInput = z.object({ note: z.string().trim().max(1000).nullish(), idempotencyKey });
 export const extendInput = z.object({ workingDays: z.number().int().min(1).max(365), reason: opinion, applicantNotice: opinion, idempotencyKey });
-export const verifyInput = z.object({ result: z.enum(["VERIFIED", "BREACHED"]), opinion, idempotencyKey });
+export const verifyInput = z.object({ result: z.enum(commitmentStates).exclude(["PENDING"]), opinion, idempotencyKey });
 export const listInput = z.object({
   centerCode: z.string().regex(/^\d{12}$/),
   departmentId: z.string().min(1).nullish(),

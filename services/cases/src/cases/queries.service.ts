@@ -2,6 +2,7 @@ import { forbidden, hasRole, requireRole, unauthenticated, validate, type Clock,
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
+import type { MaterialProblem } from "../materials/materials.rules";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
 import { isClosed, publicStage, publicStageLabel, sameIdNumber } from "./cases.rules";
@@ -17,7 +18,7 @@ export interface PublicProgress {
   deadline: Date | null;
   deadlineDay: string | null;
   onHold: boolean;
-  missingMaterials: Array<{ name: string; problem: "MISSING" | "WRONG"; dueDay: string | null }>;
+  missingMaterials: Array<{ name: string; problem: MaterialProblem; dueDay: string | null }>;
 }
 
 /** Reading cases: each one, the workbench lists, the applicant's own, the public progress lookup, and what a case shows. */

@@ -1,6 +1,6 @@
 import { casesEvents, type EventPayload, type jointEvents } from "@onestop/events";
 import { RetryLater, type Clock, type DueTimer, type TimerHandler, type Tx } from "@onestop/platform";
-import type { CaseClock as ClockName } from "@onestop/events";
+import type { CaseClock as ClockName, WarningCard } from "@onestop/events";
 import type { TimerKind } from "../clocks/clocks.rules";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
@@ -55,7 +55,7 @@ export class ReactionsService {
 
   /** A clock turned yellow or red: the warning is raised once per clock, level and deadline. */
   async onClockTimer(tx: Tx, timer: DueTimer): Promise<void> {
-    const { caseId, clock, level } = timer.payload as { caseId: string; clock: ClockName; level: "YELLOW" | "RED" };
+    const { caseId, clock, level } = timer.payload as { caseId: string; clock: ClockName; level: WarningCard };
     await this.raiseWarning(tx, caseId, clock, level);
   }
 
@@ -143,7 +143,7 @@ export class ReactionsService {
     });
   }
 
-  private async raiseWarning(tx: Tx, caseId: string, clock: ClockName, level: "YELLOW" | "RED"): Promise<void> {
+  private async raiseWarning(tx: Tx, caseId: string, clock: ClockName, level: WarningCard): Promise<void> {
     const found = await this.cases.find(caseId, tx);
     if (!found || isClosed(found.status)) return;
     const item = await this.items.version(found.itemId, found.itemVersion, tx);

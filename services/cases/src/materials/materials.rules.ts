@@ -9,7 +9,8 @@ import { CaseErrorCode } from "../errors";
  * applicant has since supplied, because the supplied material itself was wrong.
  */
 
-export type MaterialProblem = "MISSING" | "WRONG";
+export const materialProblemKinds = ["MISSING", "WRONG"] as const;
+export type MaterialProblem = (typeof materialProblemKinds)[number];
 export type RequestKind = "ONE_TIME_NOTICE" | "DEFERRED";
 
 export interface ItemMaterial {

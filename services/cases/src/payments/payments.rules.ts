@@ -1,4 +1,4 @@
-import type { FeeStandardPayload } from "@onestop/events";
+import type { FeeAssessment, FeeStandardPayload } from "@onestop/events";
 
 /**
  * The fee gate (统一收费): a case that owes a fee cannot conclude before fees reports it
@@ -36,7 +36,7 @@ export function owesFee(standard: FeeStandardPayload, quantity: number): boolean
 export type FeeGate = { open: true } | { open: false; reason: "NOTICE_NOT_YET_ISSUED" | "NOTICE_UNSETTLED" };
 
 /** What fees last made of the case's fee (its `case.fee-assessed` event), if it said anything yet. */
-export type FeeAssessment = "NOTICE_ISSUED" | "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT";
+export type { FeeAssessment };
 
 /**
  * An approval concludes only when the case owes nothing, or every notice for it is settled

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { feeStandardSchema, itemKind } from "@onestop/events";
+import { catalogEvents, feeStandardSchema, itemKind } from "@onestop/events";
 import { creditCodePattern, itemCategories, itemThemes, type ItemContent } from "./item.rules";
 
 /** The center administration's input for items, validated once at the service edge. */
@@ -16,7 +16,7 @@ const code = z
 const materialInput = z.object({
   code,
   name: text(200),
-  form: z.enum(["ORIGINAL", "COPY", "ORIGINAL_AND_COPY"]),
+  form: catalogEvents.materialForm,
   copies: z.number().int().min(1).max(99).default(1),
   mandatory: z.boolean().default(true),
   notes: nullish(z.string().trim().max(500)),
@@ -61,7 +61,7 @@ const contentShape = {
   supervisionContact: text(200),
   maxVisits: z.number().int().min(0).max(10),
   deemedApproval: z.boolean(),
-  vetoEscalation: z.enum(["NONE", "DEPARTMENT_HEAD", "COUNTY_HEAD_MEETING"]),
+  vetoEscalation: catalogEvents.vetoEscalation,
   deferrableMaterialCodes: z.array(code).max(60),
   allowsCommitment: z.boolean(),
   jointDepartmentIds: z.array(z.string().min(1).max(64)).max(30),

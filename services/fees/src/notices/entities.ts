@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { feesEvents } from "@onestop/events";
 import { fenColumn, NoticeRequestColumns } from "../columns";
 import type { NoticeLine } from "./assessment.rules";
 import type { NoticeStatus } from "./notice.rules";
@@ -116,9 +117,8 @@ export class PaymentNoticeRow {
 export type CaseAssessment =
   /** Concluded (or seen concluding) before its acceptance arrived. */
   | "NOT_ACCEPTED"
-  | "AWAITING_ACCOUNT"
-  | "NOTICE_ISSUED"
-  | "NOTHING_TO_CHARGE"
+  /** What the last assessment announced. */
+  | feesEvents.FeeAssessment
   /** Ended before a notice could be issued; none will be. */
   | "CLOSED";
 
@@ -171,7 +171,8 @@ export class FeeCaseRow {
   noticesIssued!: number;
 }
 
-export type FeeReductionStatus = "REQUESTED" | "APPROVED" | "REJECTED";
+export const feeReductionStatuses = ["REQUESTED", "APPROVED", "REJECTED"] as const;
+export type FeeReductionStatus = (typeof feeReductionStatuses)[number];
 
 @Entity({ name: "fee_reduction" })
 export class FeeReductionRow extends NoticeRequestColumns<FeeReductionStatus> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { centerCodeSchema } from "../inputs";
+import { feeReductionStatuses } from "./entities";
 
 /** What staff and finance send about notices and reductions, validated once at the service edge. */
 
@@ -21,5 +22,5 @@ export const reductionDecision = z.object({
 });
 export const reductionQuery = z.object({
   centerCode: centerCodeSchema,
-  status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).nullish().transform((value) => value ?? null),
+  status: z.enum(feeReductionStatuses).nullish().transform((value) => value ?? null),
 });

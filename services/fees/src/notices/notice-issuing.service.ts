@@ -183,7 +183,7 @@ export class NoticeIssuingService {
     tx: Tx,
     feeCase: FeeCaseRow,
     departmentId: string,
-    outcome: "NOTICE_ISSUED" | "NOTHING_TO_CHARGE" | "AWAITING_ACCOUNT",
+    outcome: feesEvents.FeeAssessment,
     notice: PaymentNoticeRow | null,
     uncharged: string[] = [],
   ): Promise<void> {

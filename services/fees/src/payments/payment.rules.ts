@@ -1,3 +1,4 @@
+import type { feesEvents } from "@onestop/events";
 import { luhnCheckDigit, type NoticeStatus } from "../notices/notice.rules";
 import { FeeErrorCode } from "../errors";
 
@@ -47,7 +48,7 @@ export interface PaymentDecision {
   /** ACCEPTED or the refusal code. */
   outcome: string;
   /** Supervision hears of money taken against no notice, and of a wrong amount. */
-  irregularity: "PAYMENT_WITHOUT_NOTICE" | "AMOUNT_MISMATCH" | null;
+  irregularity: Extract<feesEvents.FeeIrregularityKind, "PAYMENT_WITHOUT_NOTICE" | "AMOUNT_MISMATCH"> | null;
 }
 
 /**
@@ -79,7 +80,8 @@ export interface ExecutableRefund {
   amountFen: number;
 }
 
-export type RefundStatus = "REQUESTED" | "APPROVED" | "REJECTED" | "EXECUTED";
+export const refundStatuses = ["REQUESTED", "APPROVED", "REJECTED", "EXECUTED"] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
 
 /** 退费执行: the bank pays back only a refund finance approved, exactly its amount, once. */
 export function decideRefundExecution(refund: ExecutableRefund | null, attempt: Pick<BankAttempt, "amountFen">): PaymentDecision {

@@ -29,6 +29,7 @@ import {
   decideRefundExecution,
   PAID_AT_TOLERANCE_MS,
   receiptNumber,
+  refundStatuses,
   refusalMessage,
   sameAttempt,
   type BankAttempt,
@@ -57,7 +58,7 @@ const refundDecision = z.object({
 });
 const refundQuery = z.object({
   centerCode: centerCodeSchema,
-  status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "EXECUTED"]).nullish().transform((value) => value ?? null),
+  status: z.enum(refundStatuses).nullish().transform((value) => value ?? null),
 });
 
 /** What recordBankPayment answers: the recorded payment, the same on every retry. */
@@ -196,7 +197,7 @@ export class PaymentsService {
 
   async refunds(identity: Identity, raw: unknown): Promise<RefundRow[]> {
     const input = validate(refundQuery, raw);
-    const statuses: RefundStatus[] = input.status ? [input.status] : ["REQUESTED", "APPROVED", "REJECTED", "EXECUTED"];
+    const statuses: RefundStatus[] = input.status ? [input.status] : [...refundStatuses];
     if (isOverseerOf(identity, input.centerCode)) return this.payments.refunds(input.centerCode, statuses, null);
     if (isBankOf(identity, input.centerCode)) {
       return this.payments.refunds(input.centerCode, statuses.filter((status) => status === "APPROVED" || status === "EXECUTED"), null);

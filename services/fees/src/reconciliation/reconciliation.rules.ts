@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { NoticeStatus } from "../notices/notice.rules";
-import type { BankTransactionKind } from "../payments/payment.rules";
+import type { BankTransactionKind, PaymentDecision } from "../payments/payment.rules";
 
 /**
  * 对账: every day the bank's statement of a department's fee account is set against what
@@ -67,7 +67,7 @@ export interface LineVerdict {
   reason: LineReason | null;
   recordedFen: number | null;
   /** Supervision hears of money taken against no notice, and of a wrong amount. */
-  irregularity: "PAYMENT_WITHOUT_NOTICE" | "AMOUNT_MISMATCH" | null;
+  irregularity: PaymentDecision["irregularity"];
 }
 
 export function classifyLine(

@@ -2,8 +2,6 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { feesEvents } from "@onestop/events";
 import { fenColumn } from "../columns";
 
-export type IrregularitySource = "BANK_PAYMENT" | "RECONCILIATION" | "ASSESSMENT";
-
 @Entity({ name: "fee_irregularity" })
 export class FeeIrregularityRow {
   @PrimaryColumn({ type: "char", length: 36 })
@@ -20,7 +18,7 @@ export class FeeIrregularityRow {
   occurrence!: string;
 
   @Column({ type: "varchar", length: 20 })
-  source!: IrregularitySource;
+  source!: feesEvents.FeeIrregularitySource;
 
   @Column({ name: "department_id", type: "char", length: 36, nullable: true })
   departmentId!: string | null;

@@ -4,14 +4,14 @@ import { feesEvents } from "@onestop/events";
 import { forbidden, validate, type Clock, type Identity, type Tx } from "@onestop/platform";
 import { isOverseerOf } from "../access.rules";
 import { centerCodeSchema } from "../inputs";
-import type { FeeIrregularityRow, IrregularitySource } from "./entities";
+import type { FeeIrregularityRow } from "./entities";
 import type { IrregularityRepository } from "./supervision.repository";
 import { occurrenceOf } from "./supervision.rules";
 
 export interface IrregularityReport {
   centerCode: string;
   kind: feesEvents.FeeIrregularityKind;
-  source: IrregularitySource;
+  source: feesEvents.FeeIrregularitySource;
   departmentId?: string | null;
   caseId?: string | null;
   noticeNo?: string | null;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { casesEvents, EventPayload } from "@onestop/events";
+import type { casesEvents, EventPayload, jointEvents } from "@onestop/events";
 import { JointErrorCode } from "../errors";
 
 /**
@@ -11,16 +11,18 @@ import { JointErrorCode } from "../errors";
 export type CaseStatus = EventPayload<typeof casesEvents.caseStageChanged>["toStatus"];
 export type ParticipantOutcome = EventPayload<typeof casesEvents.caseConcluded>["outcome"];
 
-export type JointStatus =
+export const jointStatuses = [
   /** The participating departments are deciding their parts. */
-  | "OPEN"
+  "OPEN",
   /** A participant's one-time notice (一次性告知) stopped the joint clock. */
-  | "PAUSED"
+  "PAUSED",
   /** The overall deadline passed with participants still open: escalated to the lead department and the center. */
-  | "TIMED_OUT"
-  | "APPROVED"
-  | "REJECTED"
-  | "WITHDRAWN";
+  "TIMED_OUT",
+  "APPROVED",
+  "REJECTED",
+  "WITHDRAWN",
+] as const;
+export type JointStatus = (typeof jointStatuses)[number];
 
 export const FINAL_STATUSES: readonly JointStatus[] = ["APPROVED", "REJECTED", "WITHDRAWN"];
 export const isFinal = (status: JointStatus) => FINAL_STATUSES.includes(status);
@@ -53,7 +55,8 @@ export interface ParticipantFacts {
 
 /** The department has not decided yet: deemed consent may stand in for its answer. */
 const UNDECIDED: readonly (CaseStatus | null)[] = [null, "SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED"];
-const VETO_PENDING: readonly CaseStatus[] = ["VETO_PROPOSED", "AWAITING_COUNTY_MEETING"];
+const VETO_PENDING = ["VETO_PROPOSED", "AWAITING_COUNTY_MEETING"] as const satisfies readonly CaseStatus[];
+const isVetoPending = (status: CaseStatus | null): status is (typeof VETO_PENDING)[number] => (VETO_PENDING as readonly (CaseStatus | null)[]).includes(status);
 
 /**
  * The participant's status as the bureau sees it. A counted outcome is final; a pending veto
@@ -62,7 +65,7 @@ const VETO_PENDING: readonly CaseStatus[] = ["VETO_PROPOSED", "AWAITING_COUNTY_M
  */
 export function participantStatus(p: ParticipantFacts): ParticipantStatus {
   if (p.outcome) return p.outcome;
-  if (p.caseStatus && VETO_PENDING.includes(p.caseStatus)) return p.caseStatus as "VETO_PROPOSED" | "AWAITING_COUNTY_MEETING";
+  if (isVetoPending(p.caseStatus)) return p.caseStatus;
   if (p.deemedConsentRequestedAt && UNDECIDED.includes(p.caseStatus)) return "DEEMED_CONSENT_REQUESTED";
   if (p.timedOutAt) return "TIMED_OUT";
   switch (p.caseStatus) {
@@ -95,7 +98,7 @@ const ROUTINE: readonly (CaseStatus | null)[] = UNDECIDED.filter((status) => sta
 
 /** The participant still owes its answer: its deadline is watched. */
 export function awaitsAnswer(p: ParticipantFacts): boolean {
-  return p.outcome === null && p.deemedConsentRequestedAt === null && p.timedOutAt === null && (UNDECIDED.includes(p.caseStatus) || VETO_PENDING.includes(p.caseStatus!));
+  return p.outcome === null && p.deemedConsentRequestedAt === null && p.timedOutAt === null && (UNDECIDED.includes(p.caseStatus) || isVetoPending(p.caseStatus));
 }
 
 export type DeadlineAction = "NOTHING" | "REQUEST_DEEMED_CONSENT" | "ESCALATE";
@@ -135,7 +138,7 @@ export function outcomeEffect(outcome: ParticipantOutcome, withdrawalRequestedBy
 }
 
 export interface Conclusion {
-  outcome: "APPROVED" | "REJECTED" | "WITHDRAWN";
+  outcome: jointEvents.JointOutcome;
   reason: string;
 }
 

@@ -22,6 +22,7 @@ import {
   encodeCursor,
   isFinal,
   isValidApplicantNumber,
+  jointStatuses,
   participantStatus,
   requestFingerprint,
   startProblems,
@@ -33,7 +34,7 @@ import type { ClockView, JointDeadlines } from "./joint-deadlines.service";
 import type { JointSaga } from "./joint-saga.service";
 import type { SagaStore } from "./joint-saga.state";
 
-const jointStatus = z.enum(["OPEN", "PAUSED", "TIMED_OUT", "APPROVED", "REJECTED", "WITHDRAWN"]);
+const jointStatus = z.enum(jointStatuses);
 const id = z.string().trim().min(1).max(64);
 
 export const startJointApprovalInput = z.object({

@@ -1,3 +1,4 @@
+import type { PostPosition } from "@onestop/events";
 import type { Role } from "@onestop/platform";
 
 /**
@@ -38,7 +39,7 @@ export function tokenRoles(accountRoles: readonly Role[], isChiefRepresentative:
 }
 
 /** The window a token names: the one whose A post the person holds, else a B post's. */
-export function tokenWindow(posts: ReadonlyArray<{ windowId: string; position: "A" | "B" }>): string | null {
+export function tokenWindow(posts: ReadonlyArray<{ windowId: string; position: PostPosition }>): string | null {
   return (posts.find((p) => p.position === "A") ?? posts.find((p) => p.position === "B"))?.windowId ?? null;
 }
 

@@ -1,3 +1,4 @@
+import type { PunchKind } from "@onestop/events";
 import { StaffingError } from "../errors";
 
 /** A leave notice covers at most this long; longer absences are a change of post holder. */
@@ -28,7 +29,7 @@ export function overlappingLeave<L extends Interval>(leave: Interval, standing: 
 }
 
 /** Clock-ins and clock-outs alternate within a day, starting with a clock-in. */
-export function punchViolation(kind: "IN" | "OUT", lastKindToday: "IN" | "OUT" | null) {
+export function punchViolation(kind: PunchKind, lastKindToday: PunchKind | null) {
   if (kind === "IN" && lastKindToday === "IN") return StaffingError.AlreadyClockedIn;
   if (kind === "OUT" && lastKindToday !== "IN") return StaffingError.NotClockedIn;
   return null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay } from "@onestop/calendar";
-import { staffingEvents } from "@onestop/events";
+import { staffingEvents, type PostPosition, type PunchKind, type UnattendedCause } from "@onestop/events";
 import {
   DomainError,
   forbidden,
@@ -20,7 +20,6 @@ import { StaffingError } from "../errors";
 import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
-import type { PostPosition } from "../posts/entities";
 import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
 import { absencesFromPunches, dutyAt, unattendedIntervals, type Absence, type DutyStatus } from "./duty.rules";
 import type { AttendanceRepository } from "./attendance.repository";
@@ -70,7 +69,7 @@ export class AttendanceService {
     return this.punch(identity, "OUT");
   }
 
-  private async punch(identity: Identity, kind: "IN" | "OUT"): Promise<AttendancePunchRow> {
+  private async punch(identity: Identity, kind: PunchKind): Promise<AttendancePunchRow> {
     requireRole(identity, ...windowRoles, ...overseerRoles, "finance");
     return this.unitOfWork.run(async (tx) => {
       const staff = await this.organisation.lockStaff(tx, identity.subject);
@@ -176,7 +175,7 @@ export class AttendanceService {
   }
 
   /** For every window the person holds a post at: the stretches in which its other holder is away too. */
-  private async warnIfUnattended(tx: Tx, staff: StaffRow, absence: { from: Date; until: Date }, cause: "LEAVE" | "CLOCK_OUT"): Promise<void> {
+  private async warnIfUnattended(tx: Tx, staff: StaffRow, absence: { from: Date; until: Date }, cause: UnattendedCause): Promise<void> {
     const posts = await this.posts.postsOfStaff(staff.id, tx);
     for (const windowId of [...new Set(posts.map((p) => p.windowId))]) {
       const window = await this.organisation.findWindow(windowId, tx);

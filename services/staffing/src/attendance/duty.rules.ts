@@ -1,5 +1,5 @@
 import { endOfShanghaiDay } from "@onestop/calendar";
-import type { PostPosition } from "../posts/entities";
+import type { PostPosition, PunchKind } from "@onestop/events";
 
 /**
  * A/B posts (AB岗): the A post holder serves the window; when A is away the B post holder
@@ -21,7 +21,7 @@ export interface Absence {
 
 export interface Punch {
   staffId: string;
-  kind: "IN" | "OUT";
+  kind: PunchKind;
   at: Date;
 }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { PunchKind, UnattendedCause } from "@onestop/events";
 
 /** One clock-in or clock-out at the hall (考勤). */
 @Entity({ name: "attendance_punch" })
@@ -13,7 +14,7 @@ export class AttendancePunchRow {
   staffId!: string;
 
   @Column({ type: "varchar", length: 3 })
-  kind!: "IN" | "OUT";
+  kind!: PunchKind;
 
   @Column({ type: "datetime", precision: 3 })
   at!: Date;
@@ -82,7 +83,7 @@ export class DutyWarningRow {
   untilAt!: Date | null;
 
   @Column({ type: "varchar", length: 20 })
-  cause!: "LEAVE" | "CLOCK_OUT";
+  cause!: UnattendedCause;
 
   @Column({ name: "raised_at", type: "datetime", precision: 3 })
   raisedAt!: Date;

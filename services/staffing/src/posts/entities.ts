@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { PostPosition } from "@onestop/events";
 
-export type PostPosition = "A" | "B";
+export type { PostPosition };
 
 /** The current holder of a window's A or B post (AB岗). */
 @Entity({ name: "window_post" })

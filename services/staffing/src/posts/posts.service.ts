@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { shanghaiDayOf } from "@onestop/calendar";
+import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
   ErrorCode,
@@ -27,7 +28,7 @@ import type { PostsRepository } from "./posts.repository";
 
 export const requestPostChangeInput = z.object({
   windowId: z.string().min(1),
-  position: z.enum(["A", "B"]),
+  position: staffingEvents.postPosition,
   staffId: z.string().min(1),
   termYears: z
     .number()
@@ -235,7 +236,7 @@ export class PostsService {
     return windows
       .filter((window) => window.open)
       .flatMap((window) =>
-        (["A", "B"] as const)
+        staffingEvents.postPositions
           .filter((position) => !posts.some((p) => p.windowId === window.id && p.position === position))
           .map((position) => ({ window, position })),
       );
