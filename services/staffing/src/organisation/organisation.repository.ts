@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
+import type { PostPosition } from "@onestop/events";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { DepartmentRow, HallRow, StaffRow, WindowDepartmentRow, WindowRow } from "./entities";
 
@@ -162,7 +163,7 @@ export class OrganisationRepository {
     const window = await this.findWindow(windowId, tx);
     if (!window) return null;
     const actsFor = await this.actsFor([windowId], tx);
-    const posts: Array<{ position: "A" | "B"; staff_id: string }> = await tx.manager.query(
+    const posts: Array<{ position: PostPosition; staff_id: string }> = await tx.manager.query(
       "SELECT position, staff_id FROM window_post WHERE window_id = ?",
       [windowId],
     );
