@@ -21,7 +21,7 @@ export interface CaseUseCases {
 export function casesResolvers({ intake, acceptance, decision, conclusion, clockActs, queries }: CaseUseCases): Resolvers {
   return {
     Query: {
-      case: (_, args, context) => queries.findCase(context.identity, args.id),
+      case: (_, args, context) => queries.findCase(context, args.id),
       cases: (_, args, context) => queries.listCases(context.identity, args),
       myCases: (_, args, context) => queries.myCases(context.identity, args.limit, args.offset),
       caseProgress: (_, args) => queries.publicProgress(args.receiptNo, args.idNumber),
@@ -51,7 +51,7 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       verifyCommitment: (_, { caseId, ...input }, context) => conclusion.verifyCommitment(context.identity, caseId, input),
     },
     Case: {
-      __resolveReference: (reference, context) => queries.findCase(context.identity, reference.id),
+      __resolveReference: (reference, context) => queries.findCase(context, reference.id),
       item: (row) => ({ id: row.itemId }),
       judgedBy: (row) => ({ itemId: row.itemId, version: row.itemVersion }),
       department: (row) => ({ id: row.departmentId }),
