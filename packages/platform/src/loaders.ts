@@ -48,3 +48,14 @@ export function requestLoader<V>(fetch: (keys: readonly string[], context: Subgr
 export function byId<V extends { id: string }>(rows: readonly V[]): Map<string, V> {
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** Rows grouped by a key, each group in the rows' order, as a loader's fetch returns lists. */
+export function groupedBy<V>(rows: readonly V[], key: (row: V) => string): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}

@@ -1,23 +1,13 @@
-import type { SubgraphContext } from "@onestop/platform";
+import type { Resolvers } from "../schema/resolvers.generated";
 import { systemActor } from "./case-steps";
 import type { AcceptanceService } from "./acceptance.service";
 import type { ClockActsService } from "./clock-acts.service";
 import type { ConclusionService } from "./conclusion.service";
 import type { DecisionService } from "./decision.service";
 import type { IntakeService } from "./intake.service";
-import type { PublicProgress, QueriesService } from "./queries.service";
-import type { CaseRow, RoutingEntryRow } from "./entities";
-import type { MaterialRequestRow } from "../materials/entities";
-import type { ExtensionRow, SuspensionRow, WarningRow } from "../clocks/entities";
+import type { QueriesService } from "./queries.service";
 
-type Args = Record<string, unknown>;
 const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
-
-/** The rest of a mutation's arguments, once the case id is taken out: the act's input. */
-function actInput(args: Args): Args {
-  const { caseId: _caseId, ...rest } = args;
-  return rest;
-}
 
 export interface CaseUseCases {
   intake: IntakeService;
@@ -28,58 +18,54 @@ export interface CaseUseCases {
   queries: QueriesService;
 }
 
-export function casesResolvers({ intake, acceptance, decision, conclusion, clockActs, queries }: CaseUseCases) {
-  const act =
-    (perform: (identity: SubgraphContext["identity"], caseId: string, input: Args) => Promise<CaseRow>) =>
-    (_: unknown, args: Args, context: SubgraphContext) =>
-      perform(context.identity, String(args.caseId), actInput(args));
-
+export function casesResolvers({ intake, acceptance, decision, conclusion, clockActs, queries }: CaseUseCases): Resolvers {
   return {
     Query: {
-      case: (_: unknown, args: { id: string }, context: SubgraphContext) => queries.findCase(context.identity, args.id),
-      cases: (_: unknown, args: Args, context: SubgraphContext) => queries.listCases(context.identity, args),
-      myCases: (_: unknown, args: { limit: number; offset: number }, context: SubgraphContext) => queries.myCases(context.identity, args.limit, args.offset),
-      caseProgress: (_: unknown, args: { receiptNo: string; idNumber: string }) => queries.publicProgress(args.receiptNo, args.idNumber),
+      case: (_, args, context) => queries.findCase(context, args.id),
+      cases: (_, args, context) => queries.listCases(context.identity, args),
+      myCases: (_, args, context) => queries.myCases(context.identity, args.limit, args.offset),
+      caseProgress: (_, args) => queries.publicProgress(args.receiptNo, args.idNumber),
     },
     Mutation: {
-      submitCase: (_: unknown, args: { input: unknown }, context: SubgraphContext) => intake.submitCase(context.identity, args.input),
-      acceptCase: act((identity, caseId, input) => acceptance.acceptCase(identity, caseId, input)),
-      refuseCase: act((identity, caseId, input) => acceptance.refuseCase(identity, caseId, input)),
-      issueMaterialNotice: act((identity, caseId, input) => acceptance.issueMaterialNotice(identity, caseId, input)),
-      supplyMaterials: act((identity, caseId, input) => intake.supplyMaterials(identity, caseId, input)),
-      decideInstantly: act((identity, caseId, input) => acceptance.decideInstantly(identity, caseId, input)),
-      reviewCase: act((identity, caseId, input) => decision.reviewCase(identity, caseId, input)),
-      decideCase: act((identity, caseId, input) => decision.decideCase(identity, caseId, input)),
-      signVeto: act((identity, caseId, input) => decision.signVeto(identity, caseId, input)),
-      declineVeto: act((identity, caseId, input) => decision.declineVeto(identity, caseId, input)),
-      recordCountyMeetingDecision: act((identity, caseId, input) => decision.recordCountyMeetingDecision(identity, caseId, input)),
-      forwardCase: act((identity, caseId, input) => decision.forwardCase(identity, caseId, input)),
-      recordHigherAuthorityResult: act((identity, caseId, input) => decision.recordHigherAuthorityResult(identity, caseId, input)),
-      concludeCase: act((identity, caseId, input) => conclusion.concludeCase(identity, caseId, input)),
-      deliverResult: act((identity, caseId, input) => conclusion.deliverResult(identity, caseId, input)),
-      withdrawCase: act((identity, caseId, input) => intake.withdrawCase(identity, caseId, input)),
-      referCase: act((identity, caseId, input) => intake.referCase(identity, caseId, input)),
-      suspendClock: act((identity, caseId, input) => clockActs.suspendClock(identity, caseId, input)),
-      resumeClock: act((identity, caseId, input) => clockActs.resumeClock(identity, caseId, input)),
-      extendDeadline: act((identity, caseId, input) => clockActs.extendDeadline(identity, caseId, input)),
-      verifyCommitment: act((identity, caseId, input) => conclusion.verifyCommitment(identity, caseId, input)),
+      submitCase: (_, args, context) => intake.submitCase(context.identity, args.input),
+      // Each act on a case: the rest of its arguments, once the case id is taken out, is the act's input.
+      acceptCase: (_, { caseId, ...input }, context) => acceptance.acceptCase(context.identity, caseId, input),
+      refuseCase: (_, { caseId, ...input }, context) => acceptance.refuseCase(context.identity, caseId, input),
+      issueMaterialNotice: (_, { caseId, ...input }, context) => acceptance.issueMaterialNotice(context.identity, caseId, input),
+      supplyMaterials: (_, { caseId, ...input }, context) => intake.supplyMaterials(context.identity, caseId, input),
+      decideInstantly: (_, { caseId, ...input }, context) => acceptance.decideInstantly(context.identity, caseId, input),
+      reviewCase: (_, { caseId, ...input }, context) => decision.reviewCase(context.identity, caseId, input),
+      decideCase: (_, { caseId, ...input }, context) => decision.decideCase(context.identity, caseId, input),
+      signVeto: (_, { caseId, ...input }, context) => decision.signVeto(context.identity, caseId, input),
+      declineVeto: (_, { caseId, ...input }, context) => decision.declineVeto(context.identity, caseId, input),
+      recordCountyMeetingDecision: (_, { caseId, ...input }, context) => decision.recordCountyMeetingDecision(context.identity, caseId, input),
+      forwardCase: (_, { caseId, ...input }, context) => decision.forwardCase(context.identity, caseId, input),
+      recordHigherAuthorityResult: (_, { caseId, ...input }, context) => decision.recordHigherAuthorityResult(context.identity, caseId, input),
+      concludeCase: (_, { caseId, ...input }, context) => conclusion.concludeCase(context.identity, caseId, input),
+      deliverResult: (_, { caseId, ...input }, context) => conclusion.deliverResult(context.identity, caseId, input),
+      withdrawCase: (_, { caseId, ...input }, context) => intake.withdrawCase(context.identity, caseId, input),
+      referCase: (_, { caseId, ...input }, context) => intake.referCase(context.identity, caseId, input),
+      suspendClock: (_, { caseId, ...input }, context) => clockActs.suspendClock(context.identity, caseId, input),
+      resumeClock: (_, { caseId, ...input }, context) => clockActs.resumeClock(context.identity, caseId, input),
+      extendDeadline: (_, { caseId, ...input }, context) => clockActs.extendDeadline(context.identity, caseId, input),
+      verifyCommitment: (_, { caseId, ...input }, context) => conclusion.verifyCommitment(context.identity, caseId, input),
     },
     Case: {
-      __resolveReference: (reference: { id: string }, context: SubgraphContext) => queries.findCase(context.identity, reference.id),
-      item: (row: CaseRow) => ({ id: row.itemId }),
-      judgedBy: (row: CaseRow) => ({ itemId: row.itemId, version: row.itemVersion }),
-      department: (row: CaseRow) => ({ id: row.departmentId }),
-      window: (row: CaseRow) => (row.windowId ? { id: row.windowId } : null),
-      handler: (row: CaseRow) => (row.handlerId ? { id: row.handlerId } : null),
-      submittedAt: (row: CaseRow) => row.submittedAt.toISOString(),
-      acceptedAt: (row: CaseRow) => iso(row.acceptedAt),
-      reviewedAt: (row: CaseRow) => iso(row.reviewedAt),
-      decidedAt: (row: CaseRow) => iso(row.decidedAt),
-      decidedBySystem: (row: CaseRow) => row.decidedBy === systemActor.id,
-      concludedAt: (row: CaseRow) => iso(row.concludedAt),
-      deliveredAt: (row: CaseRow) => iso(row.deliveredAt),
-      forwardedAt: (row: CaseRow) => iso(row.forwardedAt),
-      clock: async (row: CaseRow) => {
+      __resolveReference: (reference, context) => queries.findCase(context, reference.id),
+      item: (row) => ({ id: row.itemId }),
+      judgedBy: (row) => ({ itemId: row.itemId, version: row.itemVersion }),
+      department: (row) => ({ id: row.departmentId }),
+      window: (row) => (row.windowId ? { id: row.windowId } : null),
+      handler: (row) => (row.handlerId ? { id: row.handlerId } : null),
+      submittedAt: (row) => row.submittedAt.toISOString(),
+      acceptedAt: (row) => iso(row.acceptedAt),
+      reviewedAt: (row) => iso(row.reviewedAt),
+      decidedAt: (row) => iso(row.decidedAt),
+      decidedBySystem: (row) => row.decidedBy === systemActor.id,
+      concludedAt: (row) => iso(row.concludedAt),
+      deliveredAt: (row) => iso(row.deliveredAt),
+      forwardedAt: (row) => iso(row.forwardedAt),
+      clock: async (row) => {
         if (row.promisedDays === null || !row.acceptedAt) return null;
         const usage = await queries.clockNow(row);
         if (!usage) return null;
@@ -93,15 +79,15 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
           level: row.concludedAt ? (usage.onTime ? "GREEN" : "RED") : usage.level,
         };
       },
-      stageClock: (row: CaseRow) =>
+      stageClock: (row) =>
         row.stage && row.stageStartedAt ? { stage: row.stage, startedAt: row.stageStartedAt.toISOString(), deadline: iso(row.stageDueAt) } : null,
-      feeSettled: (row: CaseRow) => queries.feeSettled(row),
-      routingSlip: (row: CaseRow) => queries.routingSlip(row),
-      materialRequests: (row: CaseRow) => queries.materialRequests(row),
-      suspensions: (row: CaseRow) => queries.suspensions(row),
-      extensions: (row: CaseRow) => queries.extensions(row),
-      warnings: (row: CaseRow) => queries.warnings(row),
-      receipt: async (row: CaseRow) => ({
+      feeSettled: (row) => queries.feeSettled(row),
+      routingSlip: (row) => queries.routingSlip(row),
+      materialRequests: (row) => queries.materialRequests(row),
+      suspensions: (row) => queries.suspensions(row),
+      extensions: (row) => queries.extensions(row),
+      warnings: (row) => queries.warnings(row),
+      receipt: async (row) => ({
         receiptNo: row.receiptNo,
         itemName: await queries.itemName(row),
         submittedAt: row.submittedAt.toISOString(),
@@ -112,33 +98,33 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       }),
     },
     RoutingEntry: {
-      actor: (entry: RoutingEntryRow) => (entry.actorKind === "STAFF" ? { id: entry.actorId } : null),
-      window: (entry: RoutingEntryRow) => (entry.actorWindowId ? { id: entry.actorWindowId } : null),
-      occurredAt: (entry: RoutingEntryRow) => entry.occurredAt.toISOString(),
+      actor: (entry) => (entry.actorKind === "STAFF" ? { id: entry.actorId } : null),
+      window: (entry) => (entry.actorWindowId ? { id: entry.actorWindowId } : null),
+      occurredAt: (entry) => entry.occurredAt.toISOString(),
     },
     MaterialRequest: {
-      code: (row: MaterialRequestRow) => row.materialCode,
-      name: (row: MaterialRequestRow) => row.materialName,
-      requestedAt: (row: MaterialRequestRow) => row.requestedAt.toISOString(),
-      suppliedAt: (row: MaterialRequestRow) => iso(row.suppliedAt),
+      code: (row) => row.materialCode,
+      name: (row) => row.materialName,
+      requestedAt: (row) => row.requestedAt.toISOString(),
+      suppliedAt: (row) => iso(row.suppliedAt),
     },
     ClockSuspension: {
-      startedAt: (row: SuspensionRow) => row.startedAt.toISOString(),
-      endedAt: (row: SuspensionRow) => iso(row.endedAt),
+      startedAt: (row) => row.startedAt.toISOString(),
+      endedAt: (row) => iso(row.endedAt),
     },
     DeadlineExtension: {
-      approvedAt: (row: ExtensionRow) => row.approvedAt.toISOString(),
+      approvedAt: (row) => row.approvedAt.toISOString(),
     },
     CaseWarning: {
-      deadline: (row: WarningRow) => row.deadlineAt.toISOString(),
-      raisedAt: (row: WarningRow) => row.raisedAt.toISOString(),
+      deadline: (row) => row.deadlineAt.toISOString(),
+      raisedAt: (row) => row.raisedAt.toISOString(),
     },
     PublicCaseProgress: {
-      deadline: (progress: PublicProgress) => iso(progress.deadline),
+      deadline: (progress) => iso(progress.deadline),
     },
     Staff: {
-      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      openCases: (staff: { id: string }, _: unknown, context: SubgraphContext) => queries.openCasesOf(context.identity, staff.id),
+      __resolveReference: (reference) => ({ id: reference.id }),
+      openCases: (staff, _, context) => queries.openCasesOf(context.identity, staff.id),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, requireRole, unauthenticated, validate, type Clock, type Identity } from "@onestop/platform";
+import { byId, forbidden, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
@@ -23,6 +23,9 @@ export interface PublicProgress {
 
 /** Reading cases: each one, the workbench lists, the applicant's own, the public progress lookup, and what a case shows. */
 export class QueriesService {
+  /** Cases by id, batched per request: the gateway asks for a page's cases (of its notices, its joint participants) one reference at a time. */
+  private readonly casesById = requestLoader(async (ids) => byId(await this.cases.findMany(ids)));
+
   constructor(
     private readonly cases: CasesRepository,
     private readonly items: ItemReplicaRepository,
@@ -34,10 +37,12 @@ export class QueriesService {
   ) {}
 
   /** A case is visible to its applicant, its department's staff, its owner and the center's overseers. */
-  async findCase(identity: Identity, id: string): Promise<CaseRow | null> {
+  async findCase(context: SubgraphContext, id: string): Promise<CaseRow | null> {
+    const { identity } = context;
     if (hasRole(identity, "anonymous")) throw unauthenticated("Sign in to see a case, or look it up by receipt number and ID number");
-    const found = await this.cases.find(id);
+    const found = await this.casesById.load(context, id);
     if (!found) return null;
+    // Checked for each case on its own, though the read is shared with the rest of the batch.
     if (!(await this.access.maySee(identity, found))) throw forbidden(`Not allowed to see case ${id}`);
     return found;
   }

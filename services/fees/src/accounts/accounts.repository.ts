@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import type { Tx } from "@onestop/platform";
 import { DepartmentReplicaRow, FeeAccountHistoryRow, FeeAccountRow } from "./entities";
 
@@ -18,8 +18,10 @@ export class AccountsRepository {
     return tx.manager.findOneBy(DepartmentReplicaRow, { id });
   }
 
-  async findAccount(departmentId: string): Promise<FeeAccountRow | null> {
-    return this.dataSource.getRepository(FeeAccountRow).findOneBy({ departmentId });
+  /** Several departments' accounts in one statement, in no particular order; departments without one are left out. */
+  async findAccounts(departmentIds: readonly string[]): Promise<FeeAccountRow[]> {
+    if (departmentIds.length === 0) return [];
+    return this.dataSource.getRepository(FeeAccountRow).findBy({ departmentId: In([...departmentIds]) });
   }
 
   /**

@@ -11,8 +11,8 @@ export function accountsResolvers(service: AccountsService): Resolvers {
     },
     Department: {
       __resolveReference: (reference) => ({ id: reference.id }),
-      feeAccount: (department) => service.feeAccount(department.id),
-      collectedToday: (department, _, context) => service.collectedToday(context.identity, department.id),
+      feeAccount: (department, _, context) => service.feeAccount(context, department.id),
+      collectedToday: (department, _, context) => service.collectedToday(context, department.id),
     },
     DailyCollection: {
       department: (collection) => ({ id: collection.departmentId }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { shanghaiDayOf } from "@onestop/calendar";
-import { DomainError, forbidden, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { DomainError, forbidden, requestLoader, validate, type Clock, type Identity, type SubgraphContext, type UnitOfWork } from "@onestop/platform";
 import { isBankOf, isOverseerOf, mayConfigureAccounts, maySeeCollections } from "../access.rules";
 import { FeeErrorCode } from "../errors";
 import { centerCodeSchema, daySchema } from "../inputs";
@@ -33,6 +33,11 @@ export interface DailyCollection extends DailyTotals {
 
 /** 收费账户: each department's one account at the collection bank, and what came into it each day. */
 export class AccountsService {
+  /** Accounts by department, batched per request: a list of departments asks for each one's account one by one. */
+  private readonly accountsByDepartment = requestLoader(
+    async (departmentIds) => new Map((await this.accounts.findAccounts(departmentIds)).map((account) => [account.departmentId, account])),
+  );
+
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly payments: PaymentsRepository,
@@ -82,14 +87,14 @@ export class AccountsService {
   }
 
   /** The account is printed on every notice, so anyone who reaches the department may read it. */
-  async feeAccount(departmentId: string): Promise<FeeAccountRow | null> {
-    return this.accounts.findAccount(departmentId);
+  async feeAccount(context: SubgraphContext, departmentId: string): Promise<FeeAccountRow | null> {
+    return this.accountsByDepartment.load(context, departmentId);
   }
 
-  async collectedToday(identity: Identity, departmentId: string): Promise<DailyCollection | null> {
-    const account = await this.accounts.findAccount(departmentId);
+  async collectedToday(context: SubgraphContext, departmentId: string): Promise<DailyCollection | null> {
+    const account = await this.accountsByDepartment.load(context, departmentId);
     if (!account) return null;
-    if (!maySeeCollections(identity, account.centerCode, departmentId)) {
+    if (!maySeeCollections(context.identity, account.centerCode, departmentId)) {
       throw forbidden("A department's takings are seen by its staff, the center's overseers and the bank");
     }
     const [collection] = await this.collections([account], shanghaiDayOf(this.clock.now()));

@@ -45,8 +45,10 @@ export class NoticesRepository {
     return Object.fromEntries(this.feeCaseColumns.map(([property, column]) => [property, raw![column]])) as unknown as FeeCaseRow;
   }
 
-  async findCase(caseId: string): Promise<FeeCaseRow | null> {
-    return this.dataSource.getRepository(FeeCaseRow).findOneBy({ caseId });
+  /** Cases' rows in one statement, in no particular order; cases fees has not heard of are left out. */
+  async findCases(caseIds: readonly string[]): Promise<FeeCaseRow[]> {
+    if (caseIds.length === 0) return [];
+    return this.dataSource.getRepository(FeeCaseRow).findBy({ caseId: In([...caseIds]) });
   }
 
   async saveCase(tx: Tx, row: FeeCaseRow): Promise<void> {
@@ -129,8 +131,10 @@ export class NoticesRepository {
     return rows.map(withLines);
   }
 
-  async forCase(caseId: string): Promise<PaymentNoticeRow[]> {
-    const rows = await this.dataSource.getRepository(PaymentNoticeRow).find({ where: { caseId }, order: { sequence: "ASC" } });
+  /** The notices of several cases in one statement, each case's in their sequence. */
+  async forCases(caseIds: readonly string[]): Promise<PaymentNoticeRow[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(PaymentNoticeRow).find({ where: { caseId: In([...caseIds]) }, order: { caseId: "ASC", sequence: "ASC" } });
     return rows.map(withLines);
   }
 

@@ -18,7 +18,7 @@ export function noticesResolvers(service: NoticesService, changes: NoticeChanges
       decideFeeReduction: (_, args, context) => changes.decideReduction(context.identity, args.input),
     },
     PaymentNotice: {
-      __resolveReference: (reference, context) => service.notice(context.identity, reference.id),
+      __resolveReference: (reference, context) => service.notice(context, reference.id),
       status: (notice) => shownStatus(notice, clock.now()),
       payable: (notice) => shownStatus(notice, clock.now()) === "ISSUED",
       account: (notice) =>
@@ -32,24 +32,24 @@ export function noticesResolvers(service: NoticesService, changes: NoticeChanges
       settledAt: (notice) => iso(notice.settledAt),
       cancelledAt: (notice) => iso(notice.cancelledAt),
       replaces: (notice, _, context) =>
-        notice.replacesNoticeId ? service.notice(context.identity, notice.replacesNoticeId) : null,
+        notice.replacesNoticeId ? service.notice(context, notice.replacesNoticeId) : null,
       replacedBy: (notice, _, context) =>
-        notice.replacedByNoticeId ? service.notice(context.identity, notice.replacedByNoticeId) : null,
+        notice.replacedByNoticeId ? service.notice(context, notice.replacedByNoticeId) : null,
       reduction: (notice, _, context) =>
         notice.reductionId ? service.reduction(context.identity, notice.reductionId) : null,
     },
     Case: {
       __resolveReference: (reference) => reference,
-      paymentNotices: (reference, _, context) => service.noticesOfCase(context.identity, reference.id),
-      feeAssessment: (reference, _, context) => service.caseAssessment(context.identity, reference.id),
+      paymentNotices: (reference, _, context) => service.noticesOfCase(context, reference.id),
+      feeAssessment: (reference, _, context) => service.caseAssessment(context, reference.id),
     },
     FeeReduction: {
-      notice: async (reduction, _, context) => (await service.notice(context.identity, reduction.noticeId))!,
+      notice: async (reduction, _, context) => (await service.notice(context, reduction.noticeId))!,
       waiver: (reduction) => reduction.percent === 100,
       requestedAt: (reduction) => iso(reduction.requestedAt),
       decidedAt: (reduction) => iso(reduction.decidedAt),
       resultingNotice: (reduction, _, context) =>
-        reduction.resultingNoticeId ? service.notice(context.identity, reduction.resultingNoticeId) : null,
+        reduction.resultingNoticeId ? service.notice(context, reduction.resultingNoticeId) : null,
     },
   };
 }

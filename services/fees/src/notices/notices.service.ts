@@ -1,4 +1,4 @@
-import { forbidden, validate, type Identity } from "@onestop/platform";
+import { byId, forbidden, groupedBy, requestLoader, validate, type Identity, type SubgraphContext } from "@onestop/platform";
 import { isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import type { CaseAssessment, FeeReductionRow, FeeReductionStatus, PaymentNoticeRow } from "./entities";
 import { reductionQuery } from "./inputs";
@@ -6,15 +6,24 @@ import type { NoticesRepository } from "./notices.repository";
 
 /** Reading notices and reductions: each caller sees what the access rules let them see, and learns nothing of the rest. */
 export class NoticesService {
+  // Batched per request: a page of cases asks for each case's notices and fee one by one, and
+  // the gateway resolves a page's notice references one by one. The loaders read rows only;
+  // what the caller may see is decided for each row below.
+  private readonly noticesById = requestLoader(async (ids) => byId(await this.notices.findMany(ids)));
+  private readonly noticesByCase = requestLoader(async (caseIds) => groupedBy(await this.notices.forCases(caseIds), (notice) => notice.caseId));
+  private readonly feeCasesById = requestLoader(async (caseIds) => new Map((await this.notices.findCases(caseIds)).map((row) => [row.caseId, row])));
+
   constructor(private readonly notices: NoticesRepository) {}
 
-  async noticesOfCase(identity: Identity, caseId: string): Promise<PaymentNoticeRow[]> {
-    return (await this.notices.forCase(caseId)).filter((notice) => maySeeNotice(identity, notice));
+  async noticesOfCase(context: SubgraphContext, caseId: string): Promise<PaymentNoticeRow[]> {
+    const notices = (await this.noticesByCase.load(context, caseId)) ?? [];
+    return notices.filter((notice) => maySeeNotice(context.identity, notice));
   }
 
   /** The payer, the department's staff, the bank and the center's overseers see how the case's fee stands. */
-  async caseAssessment(identity: Identity, caseId: string): Promise<CaseAssessment | null> {
-    const feeCase = await this.notices.findCase(caseId);
+  async caseAssessment(context: SubgraphContext, caseId: string): Promise<CaseAssessment | null> {
+    const { identity } = context;
+    const feeCase = await this.feeCasesById.load(context, caseId);
     if (!feeCase) return null;
     const visible =
       isOverseerOf(identity, feeCase.centerCode) ||
@@ -22,20 +31,15 @@ export class NoticesService {
     return visible ? feeCase.assessment : null;
   }
 
-  async notice(identity: Identity, noticeId: string): Promise<PaymentNoticeRow | null> {
-    const notice = await this.notices.find(noticeId);
-    return notice && maySeeNotice(identity, notice) ? notice : null;
+  async notice(context: SubgraphContext, noticeId: string): Promise<PaymentNoticeRow | null> {
+    const notice = await this.noticesById.load(context, noticeId);
+    return notice && maySeeNotice(context.identity, notice) ? notice : null;
   }
 
   /** What the bank (or anyone allowed to see it) finds under a number; null when there is none for the caller. */
   async noticeByNo(identity: Identity, noticeNo: string): Promise<PaymentNoticeRow | null> {
     const notice = await this.notices.findByNo(noticeNo);
     return notice && maySeeNotice(identity, notice) ? notice : null;
-  }
-
-  async noticesById(identity: Identity, ids: readonly string[]): Promise<Map<string, PaymentNoticeRow>> {
-    const rows = await this.notices.findMany(ids);
-    return new Map(rows.filter((row) => maySeeNotice(identity, row)).map((row) => [row.id, row]));
   }
 
   async reduction(identity: Identity, reductionId: string): Promise<FeeReductionRow | null> {

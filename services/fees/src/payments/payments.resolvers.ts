@@ -17,10 +17,10 @@ export function paymentsResolvers(service: PaymentsService, notices: NoticesServ
     BankPayment: {
       paidAt: (payment) => iso(payment.paidAt),
       recordedAt: (payment) => iso(payment.recordedAt),
-      notice: async (payment, _, context) => (await notices.notice(context.identity, payment.noticeId))!,
+      notice: async (payment, _, context) => (await notices.notice(context, payment.noticeId))!,
     },
     Refund: {
-      notice: async (refund, _, context) => (await notices.notice(context.identity, refund.noticeId))!,
+      notice: async (refund, _, context) => (await notices.notice(context, refund.noticeId))!,
       requestedAt: (refund) => iso(refund.requestedAt),
       decidedAt: (refund) => iso(refund.decidedAt),
       refundedAt: (refund) => iso(refund.refundedAt),

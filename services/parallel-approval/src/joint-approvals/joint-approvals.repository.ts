@@ -1,7 +1,13 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, ValueTransformer } from "typeorm";
-import { isDuplicateKey, type Tx } from "@onestop/platform";
+import { groupedBy, isDuplicateKey, type Tx } from "@onestop/platform";
 import { ExtensionRow, HistoryRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import type { JointStatus, ListCursor, ParticipantOutcome, ParticipantStatus } from "./joint-approvals.rules";
+
+/** A joint approval with its participants, in their positions. */
+export interface JointApprovalRead {
+  joint: JointApprovalRow;
+  participants: JointParticipantRow[];
+}
 
 /** Another request opened a joint approval with the same project code first. */
 export class ProjectCodeTaken extends Error {
@@ -110,10 +116,6 @@ export class JointApprovalsRepository {
     await tx.manager.insert(JointParticipantRow, [...participants]);
   }
 
-  find(id: string, tx?: Tx): Promise<JointApprovalRow | null> {
-    return this.manager(tx).findOneBy(JointApprovalRow, { id });
-  }
-
   findByProject(centerCode: string, projectCode: string): Promise<JointApprovalRow | null> {
     return this.manager().findOneBy(JointApprovalRow, { centerCode, projectCode });
   }
@@ -122,24 +124,31 @@ export class JointApprovalsRepository {
    * Every change to a joint approval and its participants happens under this lock, one at a
    * time: the joint approval's row and its participants' rows, read and locked in one query.
    */
-  lock(tx: Tx, id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
-    return this.withParticipants(id, tx, " FOR UPDATE");
+  async lock(tx: Tx, id: string): Promise<JointApprovalRead | null> {
+    const [read] = await this.withParticipants([id], tx, " FOR UPDATE");
+    return read ?? null;
   }
 
-  /** The joint approval as one committed state: its counters and its participants from the same statement. */
-  findWithParticipants(id: string): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
-    return this.withParticipants(id);
+  /**
+   * Joint approvals as one committed state each, in one statement: their counters and their
+   * participants read together. In no particular order; ids without a joint approval are left out.
+   */
+  findWithParticipants(ids: readonly string[]): Promise<JointApprovalRead[]> {
+    return this.withParticipants(ids);
   }
 
-  private async withParticipants(id: string, tx?: Tx, lock = ""): Promise<{ joint: JointApprovalRow; participants: JointParticipantRow[] } | null> {
+  private async withParticipants(ids: readonly string[], tx?: Tx, lock = ""): Promise<JointApprovalRead[]> {
+    if (ids.length === 0) return [];
     const rows = (await this.manager(tx).query(
       `SELECT ${this.joints.selectList("j", "j_")}, ${this.participants.selectList("p", "p_")}
          FROM joint_approval j JOIN joint_participant p ON p.joint_approval_id = j.id
-        WHERE j.id = ? ORDER BY p.position${lock}`,
-      [id],
+        WHERE j.id IN (?) ORDER BY j.id, p.position${lock}`,
+      [[...ids]],
     )) as Array<Record<string, unknown>>;
-    if (rows.length === 0) return null;
-    return { joint: this.joints.fromRow(rows[0]!, "j_"), participants: rows.map((row) => this.participants.fromRow(row, "p_")) };
+    return [...groupedBy(rows, (row) => String(row.j_id)).values()].map((group) => ({
+      joint: this.joints.fromRow(group[0]!, "j_"),
+      participants: group.map((row) => this.participants.fromRow(row, "p_")),
+    }));
   }
 
   async participantsOf(jointApprovalId: string, tx?: Tx): Promise<JointParticipantRow[]> {

@@ -19,7 +19,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService): Resolve
   const overall = (row: JointApprovalRow) => service.clocks(row).then((clocks) => clocks.overall);
   return {
     Query: {
-      jointApproval: (_, args, context) => service.jointApproval(context.identity, args.id),
+      jointApproval: (_, args, context) => service.jointApproval(context, args.id),
       jointApprovals: (_, args, context) => service.jointApprovals(context.identity, args),
     },
     Mutation: {
@@ -30,7 +30,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService): Resolve
         service.withdrawJointApproval(context.identity, args.id, { reason: args.reason }),
     },
     JointApproval: {
-      __resolveReference: (reference, context) => service.jointApproval(context.identity, reference.id),
+      __resolveReference: (reference, context) => service.jointApproval(context, reference.id),
       applicant: (row, _, context) => ({
         name: row.applicantName,
         idNumber: revealOrMask(row.applicantIdNumber, mayReadApplicantIdNumber(context.identity, row), maskIdNumber),
@@ -79,7 +79,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService): Resolve
     },
     Case: {
       __resolveReference: (reference) => reference,
-      jointApproval: (found, _, context) => service.jointApprovalOfCase(context.identity, found.jointApprovalId),
+      jointApproval: (found, _, context) => service.jointApprovalOfCase(context, found.jointApprovalId),
     },
   };
 }

@@ -4,11 +4,13 @@ import {
   forbidden,
   hasRole,
   notFound,
+  requestLoader,
   requireRole,
   unauthenticated,
   validate,
   type Clock,
   type Identity,
+  type SubgraphContext,
   type UnitOfWork,
 } from "@onestop/platform";
 import { randomUUID } from "node:crypto";
@@ -88,6 +90,10 @@ export interface JointApprovalConnection {
 export class JointApprovalsService {
   private readonly participantsCache = new WeakMap<JointApprovalRow, Promise<JointParticipantRow[]>>();
   private readonly clocksCache = new WeakMap<JointApprovalRow, Promise<ClockView>>();
+  /** Joint approvals by id, batched per request: a page of cases asks for each one's joint approval one by one. */
+  private readonly jointApprovalsById = requestLoader(
+    async (ids) => new Map((await this.repository.findWithParticipants(ids)).map((read) => [read.joint.id, read])),
+  );
 
   constructor(
     private readonly repository: JointApprovalsRepository,
@@ -276,21 +282,31 @@ export class JointApprovalsService {
   // ---------------------------------------------------------------------------------------
   // Reading
 
-  async jointApproval(identity: Identity, id: string): Promise<JointApprovalRow | null> {
-    if (hasRole(identity, "anonymous")) throw unauthenticated();
-    // Read together, so the counters never disagree with the participants shown beside them.
-    const read = await this.repository.findWithParticipants(id);
-    if (!read) return null;
-    this.participantsCache.set(read.joint, Promise.resolve(read.participants));
-    if (!(await this.maySee(identity, read.joint))) throw forbidden(`Not allowed to see joint approval ${id}`);
-    return read.joint;
+  async jointApproval(context: SubgraphContext, id: string): Promise<JointApprovalRow | null> {
+    if (hasRole(context.identity, "anonymous")) throw unauthenticated();
+    const joint = await this.read(context, id);
+    if (!joint) return null;
+    if (!(await this.maySee(context.identity, joint))) throw forbidden(`Not allowed to see joint approval ${id}`);
+    return joint;
   }
 
   /** Case.jointApproval: the joint approval when the caller may see it, else nothing. */
-  async jointApprovalOfCase(identity: Identity, jointApprovalId: string | null | undefined): Promise<JointApprovalRow | null> {
+  async jointApprovalOfCase(context: SubgraphContext, jointApprovalId: string | null | undefined): Promise<JointApprovalRow | null> {
     if (!jointApprovalId) return null;
-    const found = await this.repository.find(jointApprovalId);
-    return found && (await this.maySee(identity, found)) ? found : null;
+    const found = await this.read(context, jointApprovalId);
+    return found && (await this.maySee(context.identity, found)) ? found : null;
+  }
+
+  /**
+   * The joint approval read together with its participants, so the counters never disagree
+   * with the participants shown beside them. Each row is checked by its caller on its own;
+   * only the read is shared with the rest of the request's batch.
+   */
+  private async read(context: SubgraphContext, id: string): Promise<JointApprovalRow | null> {
+    const read = await this.jointApprovalsById.load(context, id);
+    if (!read) return null;
+    this.participantsCache.set(read.joint, Promise.resolve(read.participants));
+    return read.joint;
   }
 
   async jointApprovals(identity: Identity, rawArgs: unknown): Promise<JointApprovalConnection> {
