@@ -4,8 +4,8 @@ import type { SubgraphContext } from "./context";
 /**
  * Loads by key, batched per request: the gateway asks for a page's entity references (every
  * case's department, window, item) one by one, and the keys asked for while one resolver
- * round runs are fetched together. Loaders live only as long as their request, so a later
- * request never sees a cached row, and a fetch that scopes by the caller's identity stays
+ * round runs are fetched together, each key once. Nothing is cached, not even within the
+ * request; a fetch that scopes by the caller's identity stays
  * correct, as every key of one batch comes from the same caller.
  */
 export interface RequestLoader<V> {
@@ -27,10 +27,15 @@ export function requestLoader<V>(fetch: (keys: readonly string[], context: Subgr
       if (!loaders) loadersOfRequest.set(context, (loaders = new Map()));
       let dataLoader = loaders.get(loader) as DataLoader<string, V | null> | undefined;
       if (!dataLoader) {
-        dataLoader = new DataLoader<string, V | null>(async (keys) => {
-          const found = await fetch(keys, context);
-          return keys.map((key) => found.get(key) ?? null);
-        });
+        // Batching without a cache: an operation's mutations run one after another in one
+        // request, and a row one of them changed must not be answered as an earlier field read it.
+        dataLoader = new DataLoader<string, V | null>(
+          async (keys) => {
+            const found = await fetch([...new Set(keys)], context);
+            return keys.map((key) => found.get(key) ?? null);
+          },
+          { cache: false },
+        );
         loaders.set(loader, dataLoader);
       }
       return dataLoader.load(key);
