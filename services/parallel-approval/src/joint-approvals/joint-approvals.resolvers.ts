@@ -1,19 +1,11 @@
-import { maskIdNumber, revealOrMask, type EntityReference } from "@onestop/platform";
+import { maskIdNumber, revealOrMask } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
-import type { JointApprovalRow, JointParticipantRow } from "./entities";
+import type { JointApprovalRow } from "./entities";
 import { mayReadApplicantIdNumber } from "./joint-approvals.rules";
 import type { JointApprovalsService } from "./joint-approvals.service";
-import type { ClockView } from "./joint-deadlines.service";
+import type { ParticipantView } from "./views";
 
 const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
-
-/** A participant with its clock, as JointParticipant resolves it. */
-export type ParticipantView = JointParticipantRow & { clock: ClockView["participants"] extends Map<string, infer C> ? C : never };
-
-/** A case as cases references it here: with the joint approval it belongs to, when it does. */
-export interface CaseReference extends EntityReference {
-  jointApprovalId?: string | null;
-}
 
 export function jointApprovalsResolvers(service: JointApprovalsService): Resolvers {
   const overall = (row: JointApprovalRow) => service.clocks(row).then((clocks) => clocks.overall);
