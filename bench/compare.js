@@ -86,8 +86,14 @@ const benchmarks = [
     headline: [/^(typical|page|aliases|field|deep|hostile)|ops\/s|req\/s/i],
   },
   {
-    name: "foundation",
+    name: "entity-references",
     full: [],
+    quick: ["--n", "50"],
+    headline: [/workbench|joint/i],
+  },
+  {
+    name: "foundation",
+    full: ["--n", "1000"],
     quick: ["--n", "500", "--warmup", "50"],
     headline: [/^(first|warm) start|^all six services|^gateway: one query|^direct sum|^Gateway overhead/],
   },
