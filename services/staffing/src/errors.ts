@@ -1,5 +1,12 @@
-/** Staffing's stable error codes, beside the shared ones of @onestop/platform. */
-export const StaffingError = {
+import { ErrorCode } from "@onestop/platform";
+
+/**
+ * The stable codes staffing answers with (`extensions.code`), the platform's shared ones
+ * included: clients switch on them, so a code is never renamed or reused. docs/staffing.md
+ * lists each one.
+ */
+export const StaffingErrorCode = {
+  ...ErrorCode,
   UnknownDepartment: "UNKNOWN_DEPARTMENT",
   UnknownHall: "UNKNOWN_HALL",
   UnknownWindow: "UNKNOWN_WINDOW",

@@ -10,7 +10,7 @@ import {
   type Identity,
   type UnitOfWork,
 } from "@onestop/platform";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import { passwordProblems } from "./accounts.rules";
@@ -50,8 +50,8 @@ export class AccountsService {
     };
     return this.unitOfWork.run(async (tx) => {
       const outcome = await this.repository.insert(tx, account);
-      if (outcome === "account_exists") throw new DomainError(StaffingError.AccountExists, `${staff.name} already has an account`);
-      if (outcome === "username_taken") throw new DomainError(StaffingError.UsernameTaken, `Username ${input.username} is taken`, { field: "username" });
+      if (outcome === "account_exists") throw new DomainError(StaffingErrorCode.AccountExists, `${staff.name} already has an account`);
+      if (outcome === "username_taken") throw new DomainError(StaffingErrorCode.UsernameTaken, `Username ${input.username} is taken`, { field: "username" });
       return account;
     });
   }
@@ -104,7 +104,7 @@ export class AccountsService {
 
   private async requireStaffOfCenter(identity: Identity, staffId: string): Promise<StaffRow> {
     const staff = await this.organisation.findStaff(staffId);
-    if (!staff) throw new DomainError(StaffingError.UnknownStaff, `Staff ${staffId} is not registered`, { staffId });
+    if (!staff) throw new DomainError(StaffingErrorCode.UnknownStaff, `Staff ${staffId} is not registered`, { staffId });
     requireCenter(identity, staff.centerCode);
     return staff;
   }

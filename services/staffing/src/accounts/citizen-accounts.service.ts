@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import { citizenKindOf, citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountRow } from "./entities";
@@ -45,7 +45,7 @@ export class CitizenAccountsService {
     };
     const outcome = await this.unitOfWork.run((tx) => this.repository.insertCitizen(tx, account));
     if (outcome === "already_registered") {
-      throw new DomainError(StaffingError.CitizenAlreadyRegistered, "An account with this ID number already exists", { field: "idNumber" });
+      throw new DomainError(StaffingErrorCode.CitizenAlreadyRegistered, "An account with this ID number already exists", { field: "idNumber" });
     }
     // The caller has not signed in yet: they see what they typed only masked.
     return { account, reveal: false };

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { DomainError, requireCenter, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { AccountsRepository } from "./accounts.repository";
 import type { MachineClientRow, MachineClientSecretRow } from "./entities";
 import { clientIdInput, createBankClientInput, revokeSecretInput } from "./inputs";
@@ -57,7 +57,7 @@ export class MachineClientsService {
     const input = validate(revokeSecretInput, rawInput);
     const client = await this.requireMachineClientOfCenter(identity, input.clientId);
     const revoked = await this.unitOfWork.run((tx) => this.repository.revokeSecret(tx, client.id, input.secretId, this.clock.now()));
-    if (!revoked) throw new DomainError(StaffingError.SecretAlreadyRevoked, "No live secret with this id", { secretId: input.secretId });
+    if (!revoked) throw new DomainError(StaffingErrorCode.SecretAlreadyRevoked, "No live secret with this id", { secretId: input.secretId });
     return client;
   }
 
@@ -76,7 +76,7 @@ export class MachineClientsService {
   private async requireMachineClientOfCenter(identity: Identity, clientId: string): Promise<MachineClientRow> {
     requireRole(identity, "center_admin");
     const client = await this.repository.findMachineClient(clientId);
-    if (!client) throw new DomainError(StaffingError.UnknownMachineClient, `No machine client ${clientId}`, { clientId });
+    if (!client) throw new DomainError(StaffingErrorCode.UnknownMachineClient, `No machine client ${clientId}`, { clientId });
     requireCenter(identity, client.centerCode);
     return client;
   }

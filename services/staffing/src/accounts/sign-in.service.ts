@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -41,7 +41,7 @@ const citizenClaims = (account: CitizenAccountRow): AccessClaims => ({
   windowId: null,
 });
 
-export const invalidCredentials = () => new DomainError(StaffingError.InvalidCredentials, "Wrong username or password");
+export const invalidCredentials = () => new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong username or password");
 
 /**
  * 登录 and its tokens, for staff, citizens and machine clients: scrypt-checked passwords and
@@ -115,11 +115,11 @@ export class SignInService {
       return { verdict, family: family!, next } as const;
     });
     if (outcome.verdict === "reused") {
-      throw new DomainError(StaffingError.RefreshTokenReused, "This refresh token was already used; every session of this sign-in is ended. Sign in again");
+      throw new DomainError(StaffingErrorCode.RefreshTokenReused, "This refresh token was already used; every session of this sign-in is ended. Sign in again");
     }
-    if (outcome.verdict !== "rotate") throw new DomainError(StaffingError.InvalidRefreshToken, "The refresh token is not valid; sign in again");
+    if (outcome.verdict !== "rotate") throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
     const claims = await this.claimsOf(outcome.family.accountKind, outcome.family.accountId);
-    if (!claims) throw new DomainError(StaffingError.InvalidRefreshToken, "The refresh token is not valid; sign in again");
+    if (!claims) throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
     const { token, expiresAt } = signer.sign(claims, now);
     return { accessToken: token, expiresAt, ...outcome.next };
   }
@@ -144,13 +144,13 @@ export class SignInService {
     let matched = false;
     for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
     if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
-    if (!client || !matched) throw new DomainError(StaffingError.InvalidCredentials, "Wrong client id or secret");
+    if (!client || !matched) throw new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong client id or secret");
     const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null }, this.clock.now());
     return { accessToken: token, expiresAt };
   }
 
   private requireSigner(): AccessTokenSigner {
-    if (!this.signer) throw new DomainError(StaffingError.LoginUnavailable, "Login is not configured on this server (AUTH_SIGNING_KEY_FILE)");
+    if (!this.signer) throw new DomainError(StaffingErrorCode.LoginUnavailable, "Login is not configured on this server (AUTH_SIGNING_KEY_FILE)");
     return this.signer;
   }
 
@@ -179,7 +179,7 @@ export class SignInService {
 
   private refuseWhileLocked(account: { lockedUntil: Date | null }, now: Date): void {
     if (isLocked(account, now)) {
-      throw new DomainError(StaffingError.AccountLocked, `Too many failed attempts; try again after ${account.lockedUntil!.toISOString()}`, {
+      throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${account.lockedUntil!.toISOString()}`, {
         lockedUntil: account.lockedUntil!.toISOString(),
       });
     }

@@ -4,7 +4,7 @@ import { DomainError, requireCenter, requireRole, validate, type Clock, type Ide
 import { overseerRoles, windowRoles } from "../access";
 import type { AttendanceService } from "../attendance/attendance.service";
 import type { LettersRepository } from "../authorization/letters.repository";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -39,7 +39,7 @@ export class AssignmentService {
     const input = validate(caseAssignmentInput, rawInput);
     requireRole(identity, ...windowRoles, ...overseerRoles, "system");
     const item = await this.items.findItem(input.itemId);
-    if (!item) throw new DomainError(StaffingError.UnknownItem, `Item ${input.itemId} is not known to staffing yet`, { itemId: input.itemId });
+    if (!item) throw new DomainError(StaffingErrorCode.UnknownItem, `Item ${input.itemId} is not known to staffing yet`, { itemId: input.itemId });
     if (!identity.roles.includes("system")) requireCenter(identity, item.centerCode);
     const at = input.at ?? this.clock.now();
     const windows = await this.organisation.windowsServing(item.departmentId);

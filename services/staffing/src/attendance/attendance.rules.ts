@@ -1,5 +1,5 @@
 import type { PunchKind } from "@onestop/events";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 
 /** A leave notice covers at most this long; longer absences are a change of post holder. */
 export const MAX_LEAVE_DAYS = 90;
@@ -30,7 +30,7 @@ export function overlappingLeave<L extends Interval>(leave: Interval, standing: 
 
 /** Clock-ins and clock-outs alternate within a day, starting with a clock-in. */
 export function punchViolation(kind: PunchKind, lastKindToday: PunchKind | null) {
-  if (kind === "IN" && lastKindToday === "IN") return StaffingError.AlreadyClockedIn;
-  if (kind === "OUT" && lastKindToday !== "IN") return StaffingError.NotClockedIn;
+  if (kind === "IN" && lastKindToday === "IN") return StaffingErrorCode.AlreadyClockedIn;
+  if (kind === "OUT" && lastKindToday !== "IN") return StaffingErrorCode.NotClockedIn;
   return null;
 }

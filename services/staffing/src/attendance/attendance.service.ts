@@ -16,7 +16,7 @@ import {
   type UnitOfWork,
 } from "@onestop/platform";
 import { overseerRoles, requireCenterRole, windowRoles } from "../access";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -106,13 +106,13 @@ export class AttendanceService {
     return this.unitOfWork.run(async (tx) => {
       // The staff row's lock serializes notices of one person: two overlapping ones cannot both pass the check.
       const staff = await this.organisation.lockStaff(tx, staffId);
-      if (!staff) throw new DomainError(StaffingError.UnknownStaff, `Staff ${staffId} is not registered`, { staffId });
+      if (!staff) throw new DomainError(StaffingErrorCode.UnknownStaff, `Staff ${staffId} is not registered`, { staffId });
       this.requireMayPostFor(identity, staff);
       const standing = await this.repository.standingLeavesOf([staff.id], input.startsAt, input.endsAt, tx);
       const clash = overlappingLeave(input, standing);
       if (clash) {
         throw new DomainError(
-          StaffingError.LeaveOverlaps,
+          StaffingErrorCode.LeaveOverlaps,
           `${staff.name} already has a leave notice from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`,
           { leaveId: clash.id },
         );

@@ -1,5 +1,5 @@
 import type { AuthorizedAct } from "@onestop/authorization";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 
 export interface LetterToGrant {
   staffId: string;
@@ -18,10 +18,10 @@ export interface GrantFacts {
 }
 
 export type GrantViolation =
-  | typeof StaffingError.UnknownItem
-  | typeof StaffingError.ItemOfAnotherDepartment
-  | typeof StaffingError.StaffNotOfDepartment
-  | typeof StaffingError.VetoNeedsChiefRepresentative;
+  | typeof StaffingErrorCode.UnknownItem
+  | typeof StaffingErrorCode.ItemOfAnotherDepartment
+  | typeof StaffingErrorCode.StaffNotOfDepartment
+  | typeof StaffingErrorCode.VetoNeedsChiefRepresentative;
 
 /**
  * A department delegates only its own items, only to people who serve it in the hall; the
@@ -29,10 +29,10 @@ export type GrantViolation =
  */
 export function grantViolation(letter: LetterToGrant, facts: GrantFacts): GrantViolation | null {
   if (letter.itemId !== null) {
-    if (facts.itemDepartmentId === null) return StaffingError.UnknownItem;
-    if (facts.itemDepartmentId !== letter.departmentId) return StaffingError.ItemOfAnotherDepartment;
+    if (facts.itemDepartmentId === null) return StaffingErrorCode.UnknownItem;
+    if (facts.itemDepartmentId !== letter.departmentId) return StaffingErrorCode.ItemOfAnotherDepartment;
   }
-  if (!facts.staffServesDepartment) return StaffingError.StaffNotOfDepartment;
-  if (letter.acts.includes("SIGN_VETO") && facts.chiefStaffId !== letter.staffId) return StaffingError.VetoNeedsChiefRepresentative;
+  if (!facts.staffServesDepartment) return StaffingErrorCode.StaffNotOfDepartment;
+  if (letter.acts.includes("SIGN_VETO") && facts.chiefStaffId !== letter.staffId) return StaffingErrorCode.VetoNeedsChiefRepresentative;
   return null;
 }

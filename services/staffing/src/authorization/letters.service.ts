@@ -17,7 +17,7 @@ import {
   type UnitOfWork,
 } from "@onestop/platform";
 import { isSelfOrOverseer } from "../access";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { DepartmentRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -51,10 +51,10 @@ export const authorizationCheckInput = z.object({
 });
 
 const violationMessages: Record<string, string> = {
-  [StaffingError.UnknownItem]: "The item is not in the catalog (or staffing has not heard of it yet)",
-  [StaffingError.ItemOfAnotherDepartment]: "A department may authorize only its own items",
-  [StaffingError.StaffNotOfDepartment]: "Letters go only to staff of the department or of a comprehensive window acting for it",
-  [StaffingError.VetoNeedsChiefRepresentative]: "Only the department's chief representative may be authorized to sign a veto",
+  [StaffingErrorCode.UnknownItem]: "The item is not in the catalog (or staffing has not heard of it yet)",
+  [StaffingErrorCode.ItemOfAnotherDepartment]: "A department may authorize only its own items",
+  [StaffingErrorCode.StaffNotOfDepartment]: "Letters go only to staff of the department or of a comprehensive window acting for it",
+  [StaffingErrorCode.VetoNeedsChiefRepresentative]: "Only the department's chief representative may be authorized to sign a veto",
 };
 
 export function letterSnapshot(letter: AuthorizationLetterRow): staffingEvents.AuthorizationLetterSnapshot {
@@ -93,7 +93,7 @@ export class LettersService {
       const department = await this.requireDepartmentOf(tx, identity, input.departmentId);
       const staff = await this.organisation.findStaff(input.staffId, tx);
       if (!staff || staff.centerCode !== department.centerCode) {
-        throw new DomainError(StaffingError.UnknownStaff, `Staff ${input.staffId} is not registered in ${department.centerCode}`, {
+        throw new DomainError(StaffingErrorCode.UnknownStaff, `Staff ${input.staffId} is not registered in ${department.centerCode}`, {
           staffId: input.staffId,
         });
       }
@@ -137,7 +137,7 @@ export class LettersService {
       if (!letter) throw notFound("Authorization letter", input.letterId);
       await this.requireDepartmentOf(tx, identity, letter.departmentId);
       if (letter.revokedAt) {
-        throw new DomainError(StaffingError.LetterAlreadyRevoked, `Letter ${letter.id} was revoked at ${letter.revokedAt.toISOString()}`);
+        throw new DomainError(StaffingErrorCode.LetterAlreadyRevoked, `Letter ${letter.id} was revoked at ${letter.revokedAt.toISOString()}`);
       }
       const changes = { revokedAt: this.clock.now(), revokedBy: identity.subject, revokeReason: input.reason, revision: letter.revision + 1 };
       await this.repository.revoke(tx, letter.id, changes);
@@ -155,7 +155,7 @@ export class LettersService {
     if (!isSelfOrOverseer(identity, staff.centerCode, staff.id)) throw forbidden("Only the staff member and the center's overseers may ask");
     const item = await this.items.findItem(input.itemId);
     if (!item || item.centerCode !== staff.centerCode) {
-      throw new DomainError(StaffingError.UnknownItem, violationMessages[StaffingError.UnknownItem], { itemId: input.itemId });
+      throw new DomainError(StaffingErrorCode.UnknownItem, violationMessages[StaffingErrorCode.UnknownItem], { itemId: input.itemId });
     }
     const department = await this.organisation.findDepartment(item.departmentId);
     const letters = (await this.repository.lettersOfStaff([staff.id])).map((l) => ({ ...l, letterId: l.id }));
@@ -183,7 +183,7 @@ export class LettersService {
   private async requireDepartmentOf(tx: Tx, identity: Identity, departmentId: string): Promise<DepartmentRow> {
     const department = await this.organisation.findDepartment(departmentId, tx);
     if (!department) {
-      throw new DomainError(StaffingError.UnknownDepartment, `Department ${departmentId} is not registered`, { departmentId });
+      throw new DomainError(StaffingErrorCode.UnknownDepartment, `Department ${departmentId} is not registered`, { departmentId });
     }
     requireCenter(identity, department.centerCode);
     if (!hasRole(identity, "center_admin") && identity.departmentId !== department.id) {

@@ -4,7 +4,6 @@ import { staffingEvents } from "@onestop/events";
 import {
   byId,
   DomainError,
-  ErrorCode,
   invalidInput,
   notFound,
   requireCenter,
@@ -16,7 +15,7 @@ import {
   type Tx,
   type UnitOfWork,
 } from "@onestop/platform";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import { hallThemes, type DepartmentRow, type HallRow, type StaffRow, type WindowRow } from "./entities";
 import type { OrganisationRepository } from "./organisation.repository";
 import { windowShapeProblems } from "./organisation.rules";
@@ -58,7 +57,7 @@ export const registerStaffInput = z.object({
 export const appointChiefInput = z.object({ departmentId: id, staffId: id });
 
 const unknownDepartment = (departmentId: string, center: string) =>
-  new DomainError(StaffingError.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
+  new DomainError(StaffingErrorCode.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
 
 export class OrganisationService {
   /** By id, batched per request: a page of cases references its departments, windows and staff one by one. */
@@ -90,7 +89,7 @@ export class OrganisationService {
     };
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.repository.insertDepartment(tx, department))) {
-        throw new DomainError(ErrorCode.Conflict, `Department code ${input.code} is already registered in ${input.centerCode}`, {
+        throw new DomainError(StaffingErrorCode.Conflict, `Department code ${input.code} is already registered in ${input.centerCode}`, {
           field: "code",
         });
       }
@@ -114,7 +113,7 @@ export class OrganisationService {
       const staff = await this.repository.findStaff(input.staffId, tx);
       if (!staff || staff.centerCode !== department.centerCode) throw notFound("Staff", input.staffId);
       if (staff.departmentId !== department.id) {
-        throw new DomainError(StaffingError.StaffNotOfDepartment, `${staff.name} does not belong to ${department.name}`, {
+        throw new DomainError(StaffingErrorCode.StaffNotOfDepartment, `${staff.name} does not belong to ${department.name}`, {
           staffId: staff.id,
           departmentId: department.id,
         });
@@ -139,7 +138,7 @@ export class OrganisationService {
     const hall: HallRow = { id: randomUUID(), ...input };
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.repository.insertHall(tx, hall))) {
-        throw new DomainError(ErrorCode.Conflict, `Hall code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+        throw new DomainError(StaffingErrorCode.Conflict, `Hall code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
       }
       return hall;
     });
@@ -168,7 +167,7 @@ export class OrganisationService {
         openedAt: this.clock.now(),
       };
       if (!(await this.repository.insertWindow(tx, window, input.actsForDepartmentIds))) {
-        throw new DomainError(ErrorCode.Conflict, `Window code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+        throw new DomainError(StaffingErrorCode.Conflict, `Window code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
       }
       return this.publishWindow(tx, window.id);
     });
@@ -237,7 +236,7 @@ export class OrganisationService {
       if (input.departmentId) await this.requireDepartmentsOfCenter(tx, [input.departmentId], input.centerCode);
       const staff: StaffRow = { id: randomUUID(), ...input, registeredAt: this.clock.now() };
       if (!(await this.repository.insertStaff(tx, staff))) {
-        throw new DomainError(ErrorCode.Conflict, `Staff code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
+        throw new DomainError(StaffingErrorCode.Conflict, `Staff code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
       }
       return staff;
     });
@@ -253,7 +252,7 @@ export class OrganisationService {
   private async requireHallOfCenter(tx: Tx, hallId: string, center: string): Promise<void> {
     const hall = await this.repository.findHall(hallId, tx);
     if (!hall || hall.centerCode !== center) {
-      throw new DomainError(StaffingError.UnknownHall, `Hall ${hallId} does not exist in ${center}`, { hallId });
+      throw new DomainError(StaffingErrorCode.UnknownHall, `Hall ${hallId} does not exist in ${center}`, { hallId });
     }
   }
 

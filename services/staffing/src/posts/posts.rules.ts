@@ -1,5 +1,5 @@
 import type { WindowKind } from "@onestop/events";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { PostPosition } from "./entities";
 
 /** Terms of a post are one or two years; then the holder rotates (轮岗). */
@@ -57,10 +57,10 @@ export interface PostSituation {
  * The A and B posts of a window are two different people (else nobody covers), and nobody
  * holds the A post of two windows at once (A is on duty at one window).
  */
-export function postChangeViolation(change: PostChange, situation: PostSituation): (typeof StaffingError)[keyof typeof StaffingError] | null {
-  if (situation.otherPostHolderId === change.staffId) return StaffingError.BPostHeldByAHolder;
+export function postChangeViolation(change: PostChange, situation: PostSituation): (typeof StaffingErrorCode)[keyof typeof StaffingErrorCode] | null {
+  if (situation.otherPostHolderId === change.staffId) return StaffingErrorCode.BPostHeldByAHolder;
   if (change.position === "A" && situation.aPostWindowIdOfStaff !== null && situation.aPostWindowIdOfStaff !== change.windowId) {
-    return StaffingError.AlreadyOnAPost;
+    return StaffingErrorCode.AlreadyOnAPost;
   }
   return null;
 }

@@ -4,7 +4,6 @@ import { shanghaiDayOf } from "@onestop/calendar";
 import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
-  ErrorCode,
   forbidden,
   hasRole,
   notFound,
@@ -17,7 +16,7 @@ import {
   type UnitOfWork,
 } from "@onestop/platform";
 import { overseerRoles, requireCenterRole } from "../access";
-import { StaffingError } from "../errors";
+import { StaffingErrorCode } from "../errors";
 import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import { departmentsServed } from "../organisation/organisation.rules";
@@ -43,8 +42,8 @@ export const decidePostChangeInput = z.object({
 });
 
 const violationMessages: Record<string, string> = {
-  [StaffingError.BPostHeldByAHolder]: "The A and the B post of a window must be held by two different people",
-  [StaffingError.AlreadyOnAPost]: "The staff member already holds the A post of another window",
+  [StaffingErrorCode.BPostHeldByAHolder]: "The A and the B post of a window must be held by two different people",
+  [StaffingErrorCode.AlreadyOnAPost]: "The staff member already holds the A post of another window",
 };
 
 export interface PostView extends WindowPostRow {
@@ -71,7 +70,7 @@ export class PostsService {
     requireRole(identity, "center_admin", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const window = await this.organisation.lockWindow(tx, input.windowId);
-      if (!window) throw new DomainError(StaffingError.UnknownWindow, `Window ${input.windowId} does not exist`, { windowId: input.windowId });
+      if (!window) throw new DomainError(StaffingErrorCode.UnknownWindow, `Window ${input.windowId} does not exist`, { windowId: input.windowId });
       requireCenter(identity, window.centerCode);
       const actsFor = (await this.organisation.actsFor([window.id], tx)).get(window.id) ?? [];
       if (!hasRole(identity, "center_admin") && !departmentsServed(window, actsFor).includes(identity.departmentId ?? "")) {
@@ -81,7 +80,7 @@ export class PostsService {
       const posts = await this.repository.postsOfWindow(window.id, tx);
       const current = posts.find((p) => p.position === input.position) ?? null;
       if (current?.staffId === staff.id) {
-        throw new DomainError(ErrorCode.Conflict, `${staff.name} already holds the ${input.position} post of ${window.name}`);
+        throw new DomainError(StaffingErrorCode.Conflict, `${staff.name} already holds the ${input.position} post of ${window.name}`);
       }
       await this.requireNoViolation(tx, window.id, input.position, staff.id, posts);
       const request: PostChangeRequestRow = {
@@ -101,7 +100,7 @@ export class PostsService {
         decisionNote: null,
       };
       if (!(await this.repository.insertRequest(tx, request))) {
-        throw new DomainError(StaffingError.PostChangePending, `A change of the ${input.position} post of ${window.name} is already waiting for a decision`);
+        throw new DomainError(StaffingErrorCode.PostChangePending, `A change of the ${input.position} post of ${window.name} is already waiting for a decision`);
       }
       return request;
     });
@@ -148,7 +147,7 @@ export class PostsService {
         termYears: request.termYears,
         requestId: request.id,
       });
-      if (!placed) throw new DomainError(StaffingError.AlreadyOnAPost, violationMessages[StaffingError.AlreadyOnAPost]);
+      if (!placed) throw new DomainError(StaffingErrorCode.AlreadyOnAPost, violationMessages[StaffingErrorCode.AlreadyOnAPost]);
       const decision = { status: "APPROVED" as const, decidedBy: identity.subject, decidedAt: now, decisionNote: input.note };
       await this.repository.decide(tx, request.id, decision);
       await this.windows.publishWindow(tx, window.id);
@@ -172,7 +171,7 @@ export class PostsService {
     if (!request) throw notFound("Post change request", requestId);
     requireCenter(identity, request.centerCode);
     if (request.status !== "PENDING") {
-      throw new DomainError(StaffingError.RequestAlreadyDecided, `Request ${requestId} was already ${request.status.toLowerCase()}`, {
+      throw new DomainError(StaffingErrorCode.RequestAlreadyDecided, `Request ${requestId} was already ${request.status.toLowerCase()}`, {
         status: request.status,
       });
     }
@@ -182,10 +181,10 @@ export class PostsService {
   private async requireEligible(tx: Tx, staffId: string, window: WindowRow, actsFor: readonly string[]): Promise<StaffRow> {
     const staff = await this.organisation.findStaff(staffId, tx);
     if (!staff || staff.centerCode !== window.centerCode) {
-      throw new DomainError(StaffingError.UnknownStaff, `Staff ${staffId} is not registered in ${window.centerCode}`, { staffId });
+      throw new DomainError(StaffingErrorCode.UnknownStaff, `Staff ${staffId} is not registered in ${window.centerCode}`, { staffId });
     }
     if (!mayHoldPostAt(staff.departmentId, window, actsFor)) {
-      throw new DomainError(StaffingError.StaffNotOfDepartment, `${staff.name} does not belong to a department ${window.name} serves`, {
+      throw new DomainError(StaffingErrorCode.StaffNotOfDepartment, `${staff.name} does not belong to a department ${window.name} serves`, {
         staffId,
         windowId: window.id,
       });
