@@ -165,7 +165,10 @@ describe("the bureau's contract", () => {
   });
 
   test("urging (催办) is recorded and announced to the department; only the lead department urges", async () => {
-    const joint = await start(["zjj", "hbj"]);
+    // Urged once the departments' cases are open: the saga records their opening as it hears of
+    // it, and an entry that came in after the urge would not be the urge.
+    const started = await start(["zjj", "hbj"]);
+    const joint = await until(started.id, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
     const target = participantOf(joint, "zjj");
     const urged = ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, { j: joint.id, p: target.id, n: "请于本周内出具意见" })).urgeParticipant;
     expect(participantOf(urged, "zjj")).toMatchObject({ urgeCount: 1, lastUrgedAt: clock.now().toISOString() });
