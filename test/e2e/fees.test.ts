@@ -201,3 +201,152 @@ test("a day's statement of more than one request's worth (the gateway takes 1 MB
   expect([...reasons]).toEqual(["NOTICE_PAID_BY_OTHER_TXN"]);
   expect(await client.reconcileStatement({ statementDate: today, accountNo: ACCOUNT, entries: [...entries].reverse() })).toEqual(report);
 }, 60_000);
+
+const TXN = `query ($c: String!, $id: String!) {
+  bankTransaction(centerCode: $c, bankTxnId: $id) {
+    bankTxnId kind accepted refusalCode refusalMessage noticeNo refundId amountFen paidAt channel receiptNo accountNo recordedAt
+    payment { receiptNo notice { status } }
+  }
+}`;
+const DAY = `query ($c: String!, $day: String!, $first: Int, $after: String) {
+  bankTransactions(centerCode: $c, day: $day, first: $first, after: $after) { transactions { bankTxnId kind accepted refusalCode } nextCursor }
+}`;
+
+test("the bank asks what it did: a transaction by its bankTxnId, the day's transactions, and a notice's case is null for it alone", async () => {
+  const caseId = await acceptCase();
+  const noticeNo = await noticeNoOf(caseId);
+  await eventually(async () => ((await gql<{ paymentNotice: unknown }>(bankToken, NOTICE, { no: noticeNo })).data?.paymentNotice ? true : null));
+  const paidAt = new Date(Date.now() - 60_000);
+  const day = shanghaiDayOf(paidAt);
+  const paidId = `ICBC-Q${caseId.slice(0, 8)}`;
+  const refusedId = `ICBC-R${caseId.slice(0, 8)}`;
+  const paid = await gql<{ recordBankPayment: { receiptNo: string } }>(bankToken, PAY, {
+    input: { noticeNo, amountFen: 5000, bankTxnId: paidId, paidAt: paidAt.toISOString(), channel: "MOBILE" },
+  });
+  expect(paid.errors).toBeUndefined();
+  const refused = await gql(bankToken, PAY, { input: { noticeNo, amountFen: 5000, bankTxnId: refusedId, paidAt: paidAt.toISOString(), channel: "COUNTER" } });
+  expect(refused.errors?.[0]?.extensions?.code).toBe("NOTICE_ALREADY_PAID");
+
+  // The payment, as recorded: what a resend would have answered.
+  const found = await gql<{ bankTransaction: Record<string, unknown> }>(bankToken, TXN, { c: CENTER, id: paidId });
+  expect(found.errors).toBeUndefined();
+  expect(found.data!.bankTransaction).toEqual({
+    bankTxnId: paidId,
+    kind: "PAYMENT",
+    accepted: true,
+    refusalCode: null,
+    refusalMessage: null,
+    noticeNo,
+    refundId: null,
+    amountFen: 5000,
+    paidAt: paidAt.toISOString(),
+    channel: "MOBILE",
+    receiptNo: paid.data!.recordBankPayment.receiptNo,
+    accountNo: ACCOUNT,
+    recordedAt: expect.any(String),
+    payment: { receiptNo: paid.data!.recordBankPayment.receiptNo, notice: { status: "PAID" } },
+  });
+  // The refusal, as recorded: final for its bankTxnId.
+  expect((await gql<{ bankTransaction: Record<string, unknown> }>(bankToken, TXN, { c: CENTER, id: refusedId })).data!.bankTransaction).toMatchObject({
+    bankTxnId: refusedId,
+    kind: "PAYMENT",
+    accepted: false,
+    refusalCode: "NOTICE_ALREADY_PAID",
+    refusalMessage: "The notice was paid already by another bank transaction",
+    noticeNo,
+    receiptNo: null,
+    accountNo: null,
+    payment: null,
+  });
+  // Nothing recorded: null, so the bank may send it.
+  expect(await gql(bankToken, TXN, { c: CENTER, id: "ICBC-never-sent" })).toMatchObject({ data: { bankTransaction: null } });
+  // Another center: its bank sees nothing of this one's, and may not ask about this center.
+  const otherBank = await mintAccessToken(system.keys, { subject: "bank-other", roles: ["bank"], centerCode: "511722000000" });
+  expect(await gql(otherBank, TXN, { c: "511722000000", id: paidId })).toMatchObject({ data: { bankTransaction: null } });
+  expect((await gql(otherBank, TXN, { c: CENTER, id: paidId })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  expect((await gql(otherBank, DAY, { c: CENTER, day })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  const staffToken = await mintAccessToken(system.keys, { subject: "staff-7", roles: ["window_staff"], centerCode: CENTER, departmentId });
+  expect((await gql(staffToken, TXN, { c: CENTER, id: paidId })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+  // The day: paid and refused, in the order recorded, paged.
+  type Page = { bankTransactions: { transactions: Array<{ bankTxnId: string; accepted: boolean; refusalCode: string | null }>; nextCursor: string | null } };
+  const listed = await gql<Page>(bankToken, DAY, { c: CENTER, day, first: 500 });
+  expect(listed.errors).toBeUndefined();
+  const ids = listed.data!.bankTransactions.transactions.map((txn) => txn.bankTxnId);
+  expect(ids.indexOf(paidId)).toBeGreaterThanOrEqual(0);
+  expect(ids.indexOf(refusedId)).toBeGreaterThan(ids.indexOf(paidId));
+  expect(listed.data!.bankTransactions.transactions[ids.indexOf(refusedId)]).toEqual({ bankTxnId: refusedId, kind: "PAYMENT", accepted: false, refusalCode: "NOTICE_ALREADY_PAID" });
+  expect(listed.data!.bankTransactions.nextCursor).toBeNull();
+  const pages: string[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page = (await gql<Page>(bankToken, DAY, { c: CENTER, day, first: 1, after })).data!;
+    expect(page.bankTransactions.transactions.length).toBeLessThanOrEqual(1);
+    pages.push(...page.bankTransactions.transactions.map((txn) => txn.bankTxnId));
+    after = page.bankTransactions.nextCursor;
+  } while (after);
+  expect(pages).toEqual(ids);
+  const dayBefore = shanghaiDayOf(new Date(paidAt.getTime() - 86_400_000));
+  expect((await gql<Page>(bankToken, DAY, { c: CENTER, day: dayBefore })).data!.bankTransactions.transactions.map((txn) => txn.bankTxnId)).not.toContain(paidId);
+
+  // Bad input names the field.
+  for (const [variables, field] of [
+    [{ day: "2026-13-01" }, "day"],
+    [{ day: "yesterday" }, "day"],
+    [{ day, first: 501 }, "first"],
+    [{ day, first: 0 }, "first"],
+    [{ day, after: "x" }, "after"],
+  ] as const) {
+    const result = await gql(bankToken, DAY, { c: CENTER, ...variables });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const problems = result.errors![0].extensions!.problems as string[];
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem).toMatch(new RegExp(`^${field}: `));
+  }
+  expect((await gql(bankToken, TXN, { c: CENTER, id: "not valid!" })).errors?.[0]?.extensions).toMatchObject({
+    code: "BAD_USER_INPUT",
+    problems: [expect.stringMatching(/^bankTxnId: /)],
+  });
+
+  // A field the bank may not read is null on its own: the notice is there, its case is not.
+  const withCase = await gql<{ paymentNotice: Record<string, unknown> | null }>(
+    bankToken,
+    `query ($no: String!) { paymentNotice(noticeNo: $no) { noticeNo status case { id receiptNo applicantName } reduction { id } refund { id } } }`,
+    { no: noticeNo },
+  );
+  expect(withCase.errors).toBeUndefined();
+  expect(withCase).toMatchObject({ data: { paymentNotice: { noticeNo, status: "PAID", case: null, reduction: null, refund: null } } });
+  const staffView = await gql<{ paymentNotice: { case: { id: string } } }>(staffToken, `query ($no: String!) { paymentNotice(noticeNo: $no) { case { id } } }`, { no: noticeNo });
+  expect(staffView).toMatchObject({ data: { paymentNotice: { case: { id: caseId } } } });
+
+  // A refund the bank paid back is looked up the same way, by the bank's id of the refund.
+  const noticeId = (await gql<{ paymentNotice: { id: string } }>(bankToken, `query ($no: String!) { paymentNotice(noticeNo: $no) { id } }`, { no: noticeNo })).data!
+    .paymentNotice.id;
+  const requested = await gql<{ requestRefund: { id: string } }>(staffToken, `mutation ($input: RequestRefundInput!) { requestRefund(input: $input) { id } }`, {
+    input: { noticeId, reason: "重复缴费" },
+  });
+  expect(requested.errors).toBeUndefined();
+  const refundId = requested.data!.requestRefund.id;
+  const finance = await mintAccessToken(system.keys, { subject: "finance-1", roles: ["finance"], centerCode: CENTER });
+  expect((await gql(finance, `mutation ($input: DecideRefundInput!) { decideRefund(input: $input) { id } }`, { input: { refundId, approve: true } })).errors).toBeUndefined();
+  const refundTxnId = `ICBC-F${caseId.slice(0, 8)}`;
+  const refundedAt = new Date(Date.now() - 10_000).toISOString();
+  expect(
+    (await gql(bankToken, `mutation ($input: RecordBankRefundInput!) { recordBankRefund(input: $input) { id status } }`, {
+      input: { refundId, amountFen: 5000, bankTxnId: refundTxnId, refundedAt },
+    })).errors,
+  ).toBeUndefined();
+  expect((await gql<{ bankTransaction: Record<string, unknown> }>(bankToken, TXN, { c: CENTER, id: refundTxnId })).data!.bankTransaction).toMatchObject({
+    bankTxnId: refundTxnId,
+    kind: "REFUND",
+    accepted: true,
+    noticeNo,
+    refundId,
+    amountFen: 5000,
+    paidAt: refundedAt,
+    channel: null,
+    receiptNo: null,
+    accountNo: ACCOUNT,
+    payment: null,
+  });
+}, 60_000);

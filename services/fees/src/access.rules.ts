@@ -44,6 +44,14 @@ export function maySeeNotice(identity: Identity, notice: { centerCode: string; d
   );
 }
 
+/**
+ * Whether a notice leads the caller on to its case: not for the bank, which collects the fee
+ * and never reads the application (its `case` is null, the rest of the notice is there).
+ */
+export function mayReadCases(identity: Identity): boolean {
+  return !hasRole(identity, "bank");
+}
+
 /** The day's takings of a department: its own staff, the overseers, and the bank. */
 export function maySeeCollections(identity: Identity, centerCode: string, departmentId: string): boolean {
   return isOverseerOf(identity, centerCode) || isBankOf(identity, centerCode) || isStaffOf(identity, centerCode, departmentId);

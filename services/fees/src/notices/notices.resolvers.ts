@@ -1,5 +1,6 @@
 import type { Resolvers } from "../schema/resolvers.generated";
 import type { Clock } from "@onestop/platform";
+import { mayReadCases } from "../access.rules";
 import { iso } from "../scalars";
 import { shownStatus } from "./notice.rules";
 import type { NoticeChangesService } from "./notice-changes.service";
@@ -25,7 +26,7 @@ export function noticesResolvers(service: NoticesService, changes: NoticeChanges
         notice.accountNo ? { accountNo: notice.accountNo, accountName: notice.accountName, bankName: notice.bankName } : null,
       department: (notice) => ({ id: notice.departmentId }),
       item: (notice) => ({ id: notice.itemId }),
-      case: (notice) => ({ id: notice.caseId }),
+      case: (notice, _, context) => (mayReadCases(context.identity) ? { id: notice.caseId } : null),
       issuedAt: (notice) => iso(notice.issuedAt),
       expiresAt: (notice) => iso(notice.expiresAt),
       paidAt: (notice) => iso(notice.paidAt),

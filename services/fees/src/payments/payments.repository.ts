@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { And, In, LessThan, MoreThan, MoreThanOrEqual, type DataSource, type EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
 import { BankTransactionRow, RefundRow } from "./entities";
 import type { RefundStatus } from "./payment.rules";
@@ -22,6 +22,15 @@ export class PaymentsRepository {
   /** The answer recorded for a bankTxnId, read outside any transaction: what is committed now. */
   async findTransaction(bankTxnId: string): Promise<BankTransactionRow | null> {
     return this.dataSource.getRepository(BankTransactionRow).findOneBy({ bankTxnId });
+  }
+
+  /** The center's bank transactions paid in [from, to), in the order recorded, after a sequence. */
+  async transactionsPaidBetween(centerCode: string, from: Date, to: Date, afterSequence: string | null, limit: number): Promise<BankTransactionRow[]> {
+    return this.dataSource.getRepository(BankTransactionRow).find({
+      where: { centerCode, paidAt: And(MoreThanOrEqual(from), LessThan(to)), ...(afterSequence ? { sequence: MoreThan(afterSequence) } : {}) },
+      order: { sequence: "ASC" },
+      take: limit,
+    });
   }
 
   /** Records the bank's transaction; returns its sequence. A second row for one bankTxnId (or one paid notice) is a duplicate key. */

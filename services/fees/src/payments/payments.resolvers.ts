@@ -1,5 +1,6 @@
 import type { Resolvers } from "../schema/resolvers.generated";
 import { iso } from "../scalars";
+import { ACCEPTED, receiptNumber, refusalMessage } from "./payment.rules";
 import type { NoticesService } from "../notices/notices.service";
 import type { PaymentsService } from "./payments.service";
 
@@ -7,6 +8,8 @@ export function paymentsResolvers(service: PaymentsService, notices: NoticesServ
   return {
     Query: {
       refunds: (_, args, context) => service.refunds(context.identity, args),
+      bankTransaction: (_, args, context) => service.bankTransaction(context.identity, args),
+      bankTransactions: (_, args, context) => service.bankTransactions(context.identity, args),
     },
     Mutation: {
       recordBankPayment: (_, args, context) => service.recordBankPayment(context.identity, args.input),
@@ -18,6 +21,16 @@ export function paymentsResolvers(service: PaymentsService, notices: NoticesServ
       paidAt: (payment) => iso(payment.paidAt),
       recordedAt: (payment) => iso(payment.recordedAt),
       notice: async (payment, _, context) => (await notices.notice(context, payment.noticeId))!,
+    },
+    BankTransaction: {
+      accepted: (txn) => txn.outcome === ACCEPTED,
+      refusalCode: (txn) => (txn.outcome === ACCEPTED ? null : txn.outcome),
+      refusalMessage: (txn) => (txn.outcome === ACCEPTED ? null : refusalMessage(txn.outcome)),
+      noticeNo: (txn) => txn.noticeNo || null,
+      paidAt: (txn) => iso(txn.paidAt),
+      receiptNo: (txn) => (txn.kind === "PAYMENT" && txn.outcome === ACCEPTED ? receiptNumber(txn.centerCode, Number(txn.sequence)) : null),
+      recordedAt: (txn) => iso(txn.recordedAt),
+      payment: (txn) => service.acceptedPayment(txn),
     },
     Refund: {
       notice: async (refund, _, context) => (await notices.notice(context, refund.noticeId))!,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { shanghaiDayOf } from "@onestop/calendar";
+import { calendarDay, endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay } from "@onestop/calendar";
 import { feesEvents } from "@onestop/events";
 import {
   DomainError,
@@ -17,7 +17,7 @@ import {
 } from "@onestop/platform";
 import { isBankOf, isFinanceOf, isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import { FeeErrorCode } from "../errors";
-import { bankTxnIdSchema, centerCodeSchema, instantSchema } from "../inputs";
+import { bankTxnIdSchema, centerCodeSchema, daySchema, instantSchema } from "../inputs";
 import { isWellFormedNoticeNumber, noticeActionRefusal } from "../notices/notice.rules";
 import type { NoticesRepository, PayableNoticeRow } from "../notices/notices.repository";
 import type { SupervisionService } from "../supervision/supervision.service";
@@ -60,6 +60,26 @@ const refundQuery = z.object({
   centerCode: centerCodeSchema,
   status: z.enum(refundStatuses).nullish().transform((value) => value ?? null),
 });
+
+const transactionQuery = z.object({ centerCode: centerCodeSchema, bankTxnId: bankTxnIdSchema });
+/** A page of the bank's day: at most 500 transactions; the cursor is the last one's sequence. */
+export const MAX_TRANSACTIONS_PAGE = 500;
+const transactionsQuery = z.object({
+  centerCode: centerCodeSchema,
+  day: daySchema,
+  first: z.number().int().min(1).max(MAX_TRANSACTIONS_PAGE).nullish().transform((value) => value ?? 100),
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, "the nextCursor of a previous page")
+    .nullish()
+    .transform((value) => value ?? null),
+});
+
+/** A page of bankTransactions. */
+export interface BankTransactionPage {
+  transactions: BankTransactionRow[];
+  nextCursor: string | null;
+}
 
 /** What recordBankPayment answers: the recorded payment, the same on every retry. */
 export interface BankPaymentView {
@@ -216,6 +236,29 @@ export class PaymentsService {
   async refundOfNotice(identity: Identity, noticeId: string): Promise<RefundRow | null> {
     const refund = await this.payments.refundOfNotice(noticeId);
     return refund && this.maySeeRefund(identity, refund) ? refund : null;
+  }
+
+  /** "Did my payment land?": what was recorded under the bank's bankTxnId, in its own center; null when nothing was. */
+  async bankTransaction(identity: Identity, raw: unknown): Promise<BankTransactionRow | null> {
+    const input = validate(transactionQuery, raw);
+    this.requireBankOf(identity, input.centerCode);
+    const row = await this.payments.findTransaction(input.bankTxnId);
+    return row && row.centerCode === input.centerCode ? row : null;
+  }
+
+  /** The bank's transactions, accepted and refused, paid on one Beijing day, in the order recorded. */
+  async bankTransactions(identity: Identity, raw: unknown): Promise<BankTransactionPage> {
+    const input = validate(transactionsQuery, raw);
+    this.requireBankOf(identity, input.centerCode);
+    const day = calendarDay(input.day);
+    const rows = await this.payments.transactionsPaidBetween(input.centerCode, startOfShanghaiDay(day), endOfShanghaiDay(day), input.after, input.first + 1);
+    const page = rows.slice(0, input.first);
+    return { transactions: page, nextCursor: rows.length > input.first ? page[page.length - 1].sequence : null };
+  }
+
+  /** An accepted payment as recordBankPayment answered it; null for refunds and refusals. */
+  acceptedPayment(row: BankTransactionRow): BankPaymentView | null {
+    return row.kind === "PAYMENT" && row.outcome === ACCEPTED ? this.paymentView(row) : null;
   }
 
   // ---- the ledger -------------------------------------------------------------------------
@@ -397,6 +440,10 @@ export class PaymentsService {
     requireRole(identity, "bank");
     if (!identity.centerCode) throw forbidden("A bank client is bound to one service center");
     return identity.centerCode;
+  }
+
+  private requireBankOf(identity: Identity, centerCode: string): void {
+    if (this.bankCenter(identity) !== centerCode) throw forbidden(`A bank client sees only the transactions of its own service center`);
   }
 
   private requireNotFuture(at: Date, field: string): void {
