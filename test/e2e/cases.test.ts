@@ -130,10 +130,18 @@ test("a promised case with a fee: applied, accepted, reviewed, approved, held un
       i: { departmentId: zjj.id, accountNo: "6217000010001234567", accountName: "住房和城乡建设局非税收入专户", bankName: "中国建设银行某某县支行" },
     }),
   );
-  const itemId = await item(zjj.id, { feeItems: [{ code: "F01", name: "建设工程规划许可证工本费", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }] });
+  const itemId = await item(zjj.id, {
+    feeItems: [{ code: "F01", name: "建设工程规划许可证工本费", kind: "FIXED", amountFen: 5000, legalBasis: "收费文件" }],
+    stageLimits: { reviewDays: 3 },
+  });
   const submitted = await submit(itemId);
   const accepted = await accept(zjj.clerk.token, submitted.id);
   expect(accepted).toMatchObject({ status: "ACCEPTED", clock: { deadlineDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+  // Each deadline is 24:00 Beijing time of its day (16:00Z of that date), and carries that day beside it.
+  const clocks = await data(zjj.clerk.token, `query ($id: ID!) { case(id: $id) { clock { deadline deadlineDay } stageClock { stage deadline deadlineDay } } }`, { id: submitted.id });
+  expect(clocks.case.clock).toEqual({ deadline: `${accepted.clock.deadlineDay}T16:00:00.000Z`, deadlineDay: accepted.clock.deadlineDay });
+  expect(clocks.case.stageClock).toMatchObject({ stage: "REVIEW", deadlineDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  expect(clocks.case.stageClock.deadline).toBe(`${clocks.case.stageClock.deadlineDay}T16:00:00.000Z`);
 
   // Anyone with the receipt number and the ID number sees stage and deadline, signed in or not.
   const progress = await data(undefined, `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { stage stageLabel deadlineDay missingMaterials { name } } }`, {

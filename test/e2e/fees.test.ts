@@ -33,7 +33,7 @@ let bankToken: string;
 let departmentId: string;
 let itemId: string;
 
-const NOTICE = `query ($no: String!) { paymentNotice(noticeNo: $no) { noticeNo status payable amountFen payerName departmentName account { accountNo } expiresAt } }`;
+const NOTICE = `query ($no: String!) { paymentNotice(noticeNo: $no) { noticeNo status payable amountFen payerName departmentName account { accountNo } expiresAt expiresDay } }`;
 const PAY = `mutation ($input: RecordBankPaymentInput!) { recordBankPayment(input: $input) { bankTxnId receiptNo amountFen notice { status } } }`;
 
 async function gql<T = Record<string, unknown>>(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -121,6 +121,10 @@ test("the bank looks up a notice and records its payment through the gateway; th
     departmentName: "住房和城乡建设局",
     account: { accountNo: ACCOUNT },
   });
+  // The expiry is 24:00 Beijing time of its day: 16:00Z of that same date, never the next day.
+  const { expiresAt, expiresDay } = lookedUp.data!.paymentNotice as { expiresAt: string; expiresDay: string };
+  expect(expiresDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(expiresAt).toBe(`${expiresDay}T16:00:00.000Z`);
 
   const input = { noticeNo, amountFen: 5000, bankTxnId: `ICBC-${caseId.slice(0, 8)}`, paidAt: new Date(Date.now() - 60_000).toISOString(), channel: "COUNTER" };
   const paid = await gql<{ recordBankPayment: { receiptNo: string } }>(bankToken, PAY, { input });

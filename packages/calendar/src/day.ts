@@ -124,6 +124,14 @@ export function endOfShanghaiDay(day: CalendarDay | Date): Date {
   return new Date(startMsOfDayNumber((day instanceof Date ? dayNumberOfInstant(day) : toDayNumber(day)) + 1));
 }
 
+/**
+ * The day of a deadline or expiry instant: deadlines are 24:00 Shanghai time of their day
+ * (00:00 of the next), so the day is the one the last millisecond before them falls on.
+ */
+export function deadlineDayOf(deadline: Date): CalendarDay {
+  return shanghaiDayOf(new Date(deadline.getTime() - 1));
+}
+
 export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
   return formatDayNumber(toDayNumber(day) + days);
 }

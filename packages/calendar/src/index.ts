@@ -2,6 +2,7 @@ export {
   addCalendarDays,
   calendarDay,
   daysFrom,
+  deadlineDayOf,
   endOfShanghaiDay,
   isCalendarDay,
   isoWeekday,

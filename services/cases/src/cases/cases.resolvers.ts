@@ -1,3 +1,4 @@
+import { deadlineDayOf } from "@onestop/calendar";
 import type { Resolvers } from "../schema/resolvers.generated";
 import { systemActor } from "./case-steps";
 import type { AcceptanceService } from "./acceptance.service";
@@ -80,7 +81,12 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
         };
       },
       stageClock: (row) =>
-        row.stage && row.stageStartedAt ? { stage: row.stage, startedAt: row.stageStartedAt.toISOString(), deadline: iso(row.stageDueAt) } : null,
+        row.stage && row.stageStartedAt ? {
+              stage: row.stage,
+              startedAt: row.stageStartedAt.toISOString(),
+              deadline: iso(row.stageDueAt),
+              deadlineDay: row.stageDueAt ? deadlineDayOf(row.stageDueAt) : null,
+            } : null,
       feeSettled: (row) => queries.feeSettled(row),
       routingSlip: (row) => queries.routingSlip(row),
       materialRequests: (row) => queries.materialRequests(row),
@@ -117,6 +123,7 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
     },
     CaseWarning: {
       deadline: (row) => row.deadlineAt.toISOString(),
+      deadlineDay: (row) => deadlineDayOf(row.deadlineAt),
       raisedAt: (row) => row.raisedAt.toISOString(),
     },
     PublicCaseProgress: {

@@ -128,6 +128,11 @@ describe("warnings from durable timers (红黄牌)", () => {
     const red = await eventually(async () => (await outbox(casesEvents.caseWarningRaised.subject, accepted.id)).find((w) => w.level === "RED"));
     expect(red).toMatchObject({ clock: "CASE", deadline: "2026-03-09T16:00:00.000Z" });
     expect((await read(accepted.id)).warnings.map((w: CaseView) => [w.clock, w.level])).toEqual([["CASE", "YELLOW"], ["CASE", "RED"]]);
+    // 24:00 Beijing of Mon 9 March is 16:00Z that day: the warning's day is the 9th, not the 10th.
+    expect((await read(accepted.id)).warnings.map((w: CaseView) => [w.deadline, w.deadlineDay])).toEqual([
+      ["2026-03-09T16:00:00.000Z", "2026-03-09"],
+      ["2026-03-09T16:00:00.000Z", "2026-03-09"],
+    ]);
     expect((await read(accepted.id)).clock.level).toBe("RED");
   });
 
@@ -137,6 +142,8 @@ describe("warnings from durable timers (红黄牌)", () => {
     clock.set("2026-03-03T16:00:01Z"); // past the end of Tue 3 March: one day for acceptance
     const red = await eventually(async () => (await outbox(casesEvents.caseWarningRaised.subject, submitted.id)).find((w) => w.level === "RED"));
     expect(red).toMatchObject({ clock: "ACCEPTANCE", status: "SUBMITTED", acceptedAt: null });
+    expect((await read(submitted.id)).stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-03T16:00:00.000Z", deadlineDay: "2026-03-03" });
+    expect((await read(submitted.id)).warnings).toContainEqual({ clock: "ACCEPTANCE", level: "RED", deadline: "2026-03-03T16:00:00.000Z", deadlineDay: "2026-03-03" });
   });
 });
 

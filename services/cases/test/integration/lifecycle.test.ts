@@ -248,9 +248,9 @@ describe("the one-time notice (一次性告知)", () => {
   test("lists everything missing at once, stops the clock while the applicant supplies it, and refuses a piecemeal second notice", async () => {
     clock.set("2026-03-02T01:30:00Z");
     const submitted = await submit(items.staged);
-    expect(submitted.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-03T16:00:00.000Z" });
+    expect(submitted.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-03T16:00:00.000Z", deadlineDay: "2026-03-03" });
     const noticed = await act(clerk, "notice", { id: submitted.id, m: [{ code: "M01", problem: "WRONG" }, { code: "M03", problem: "MISSING" }] });
-    expect(noticed).toMatchObject({ status: "MATERIALS_REQUESTED", handler: { id: people.clerk }, stageClock: { stage: "ACCEPTANCE", deadline: null } });
+    expect(noticed).toMatchObject({ status: "MATERIALS_REQUESTED", handler: { id: people.clerk }, stageClock: { stage: "ACCEPTANCE", deadline: null, deadlineDay: null } });
     expect(noticed.materialRequests.map((r: CaseView) => [r.noticeSeq, r.code, r.problem])).toEqual([[1, "M01", "WRONG"], [1, "M03", "MISSING"]]);
     expect(noticed.suspensions).toEqual([expect.objectContaining({ reason: "SUPPLEMENTING_MATERIALS", endedAt: null })]);
 
@@ -269,7 +269,7 @@ describe("the one-time notice (一次性告知)", () => {
     expect(full.status).toBe("SUBMITTED");
     expect(full.suspensions[0].endedAt).toBe("2026-03-04T02:00:00.000Z");
     // The stage clock stood still from Mon to Wed: its one day now runs to the end of Thu 5 March.
-    expect(full.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-05T16:00:00.000Z" });
+    expect(full.stageClock).toMatchObject({ stage: "ACCEPTANCE", deadline: "2026-03-05T16:00:00.000Z", deadlineDay: "2026-03-05" });
 
     const piecemeal = await call(clerk, M.notice, { id: submitted.id, m: [{ code: "M02", problem: "MISSING" }] });
     expect(errorOf(piecemeal)).toMatchObject({ code: "ONE_TIME_NOTICE_VIOLATED", materials: ["M02"] });

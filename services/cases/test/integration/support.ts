@@ -100,12 +100,12 @@ export const CASE_FIELDS = `
   handler { id } window { id } submittedAt acceptedAt decidedAt decidedBySystem concludedAt deliveredAt
   feeRequired feeSettled forwardedTo jointApprovalId participantId
   clock { promisedWorkingDays deadline deadlineDay onHold usedWorkingDays remainingWorkingDays level }
-  stageClock { stage startedAt deadline }
+  stageClock { stage startedAt deadline deadlineDay }
   routingSlip { seq action fromStatus toStatus actorKind actorId window { id } opinion occurredAt tookMs tookWorkingDays details }
   materialRequests { kind noticeSeq code name problem dueDay suppliedAt }
   suspensions { reason startedAt endedAt }
   extensions { workingDays reason applicantNotice approvedBy }
-  warnings { clock level deadline }
+  warnings { clock level deadline deadlineDay }
 `;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CaseView = Record<string, any>;

@@ -1,3 +1,4 @@
+import { deadlineDayOf } from "@onestop/calendar";
 import type { Resolvers } from "../schema/resolvers.generated";
 import type { Clock } from "@onestop/platform";
 import { mayReadCases } from "../access.rules";
@@ -29,6 +30,7 @@ export function noticesResolvers(service: NoticesService, changes: NoticeChanges
       case: (notice, _, context) => (mayReadCases(context.identity) ? { id: notice.caseId } : null),
       issuedAt: (notice) => iso(notice.issuedAt),
       expiresAt: (notice) => iso(notice.expiresAt),
+      expiresDay: (notice) => deadlineDayOf(notice.expiresAt),
       paidAt: (notice) => iso(notice.paidAt),
       settledAt: (notice) => iso(notice.settledAt),
       cancelledAt: (notice) => iso(notice.cancelledAt),
