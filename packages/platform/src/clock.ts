@@ -5,6 +5,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** An instant as the schema's String (UTC ISO-8601): non-null for a set instant, as the schema promises. */
+export function iso(date: Date): string;
+export function iso(date: Date | null | undefined): string | null;
+export function iso(date: Date | null | undefined): string | null {
+  return date ? date.toISOString() : null;
+}
+
 export class ManualClock implements Clock {
   private current: number;
 

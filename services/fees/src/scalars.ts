@@ -1,12 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 
-/** An instant as the schema's String: non-null for a set instant, as the schema promises. */
-export function iso(date: Date): string;
-export function iso(date: Date | null): string | null;
-export function iso(date: Date | null): string | null {
-  return date ? date.toISOString() : null;
-}
-
 function asFen(value: unknown): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new GraphQLError("Fen is a whole number of fen (at most 2^53 - 1)");
   return value;

@@ -1,3 +1,4 @@
+import { iso } from "@onestop/platform";
 import { deadlineDayOf } from "@onestop/calendar";
 import type { Resolvers } from "../schema/resolvers.generated";
 import { systemActor } from "./case-steps";
@@ -7,8 +8,6 @@ import type { ConclusionService } from "./conclusion.service";
 import type { DecisionService } from "./decision.service";
 import type { IntakeService } from "./intake.service";
 import type { QueriesService } from "./queries.service";
-
-const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
 
 export interface CaseUseCases {
   intake: IntakeService;

@@ -1,3 +1,4 @@
+import { iso } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
 import type { SearchService } from "../search/search.service";
 import type { ItemVersionRow } from "./entities";
@@ -7,8 +8,6 @@ import type { ItemDraftsService } from "./item-drafts.service";
 import type { ItemPublicationService } from "./item-publication.service";
 import type { ItemView } from "./item-view";
 import type { ItemsService } from "./items.service";
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * The disclosure fields Item and ItemVersion share, read from a version row; for an Item the

@@ -1,8 +1,7 @@
 import { deadlineDayOf } from "@onestop/calendar";
 import type { Resolvers } from "../schema/resolvers.generated";
-import type { Clock } from "@onestop/platform";
+import { iso, type Clock } from "@onestop/platform";
 import { mayReadCases } from "../access.rules";
-import { iso } from "../scalars";
 import { shownStatus } from "./notice.rules";
 import type { NoticeChangesService } from "./notice-changes.service";
 import type { NoticesService } from "./notices.service";

@@ -1,5 +1,5 @@
+import { iso } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
-import { iso } from "../scalars";
 import { ACCEPTED, receiptNumber, refusalMessage } from "./payment.rules";
 import type { NoticesService } from "../notices/notices.service";
 import type { PaymentsService } from "./payments.service";

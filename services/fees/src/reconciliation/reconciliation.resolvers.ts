@@ -1,5 +1,5 @@
+import { iso } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
-import { iso } from "../scalars";
 import type { ReconciliationService } from "./reconciliation.service";
 
 export function reconciliationResolvers(service: ReconciliationService): Resolvers {

@@ -1,11 +1,9 @@
-import { maskIdNumber, revealOrMask } from "@onestop/platform";
+import { iso, maskIdNumber, revealOrMask } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
 import type { JointApprovalRow } from "./entities";
 import { mayReadApplicantIdNumber } from "./joint-approvals.rules";
 import type { JointApprovalsService } from "./joint-approvals.service";
 import type { ParticipantView } from "./views";
-
-const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
 
 export function jointApprovalsResolvers(service: JointApprovalsService): Resolvers {
   const overall = (row: JointApprovalRow) => service.clocks(row).then((clocks) => clocks.overall);

@@ -1,6 +1,6 @@
 import { clockState, usageAt, type ClockUsage, type WorkingCalendar } from "@onestop/calendar";
 import { jointEvents } from "@onestop/events";
-import { onCalendar, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
+import { iso, onCalendar, type Clock, type DueTimer, type DurableTimers, type Tx } from "@onestop/platform";
 import type { ExtensionRow, JointApprovalRow, JointParticipantRow, NoticeStepRow } from "./entities";
 import { atParticipantDeadline, awaitsAnswer, isFinal, participantStatus, runningStatus } from "./joint-approvals.rules";
 import type { JointApprovalsRepository } from "./joint-approvals.repository";
@@ -25,8 +25,6 @@ export interface ClockView {
   overall: ClockUsage & { dueAt: Date | null; dueDay: string | null; onHold: boolean };
   participants: Map<string, ClockUsage & { dueAt: Date | null; dueDay: string | null }>;
 }
-
-const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 /**
  * The joint clocks (联审计时) and what their deadlines set off: every deadline recomputed from

@@ -1,5 +1,4 @@
-import { iso } from "../time";
-import { maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
+import { iso, maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
 import type { AccountsService } from "./accounts.service";
 import type { CitizenAccountsService } from "./citizen-accounts.service";
 import type { MachineClientsService } from "./machine-clients.service";

@@ -1,6 +1,5 @@
-import { invalidInput } from "@onestop/platform";
+import { invalidInput, iso } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
-import { iso } from "../time";
 import type { AttendanceService } from "./attendance.service";
 import type { Resolvers } from "../schema/resolvers.generated";
 

@@ -1,7 +1,6 @@
 import { inForce } from "@onestop/authorization";
-import type { Clock } from "@onestop/platform";
+import { iso, type Clock } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
-import { iso } from "../time";
 import type { LettersService } from "./letters.service";
 import type { Resolvers } from "../schema/resolvers.generated";
 

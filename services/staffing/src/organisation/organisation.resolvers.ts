@@ -1,5 +1,5 @@
+import { iso } from "@onestop/platform";
 import type { Resolvers } from "../schema/resolvers.generated";
-import { iso } from "../time";
 import type { OrganisationService } from "./organisation.service";
 
 export function organisationResolvers(service: OrganisationService): Resolvers {

@@ -1,5 +1,5 @@
+import { iso } from "@onestop/platform";
 import type { OrganisationService } from "../organisation/organisation.service";
-import { iso } from "../time";
 import type { PostsService } from "./posts.service";
 import type { Resolvers } from "../schema/resolvers.generated";
 
