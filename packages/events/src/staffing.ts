@@ -57,7 +57,18 @@ export const authorizedAct = z.enum([
   "PRE_REVIEW_PROMISED",
   "PRE_REVIEW_JOINT",
   "PRE_REVIEW_REPORTED",
+  /** 批准: approve or deny a promised or joint case; never by whoever reviewed it. */
+  "APPROVE",
+  /** Record the higher authority's answer on a reported case (上报件). */
+  "RECORD_HIGHER_AUTHORITY_RESULT",
+  /** 延期: approve more working days, within the legal limit. */
+  "APPROVE_EXTENSION",
   "DELIVER",
+  /** Fee acts on the department's payment notices (缴款通知书). */
+  "CANCEL_FEE_NOTICE",
+  "REISSUE_FEE_NOTICE",
+  "REQUEST_FEE_REDUCTION",
+  "REQUEST_FEE_REFUND",
   /** Only ever effective for the department's current chief representative (首席代表). */
   "SIGN_VETO",
 ]);

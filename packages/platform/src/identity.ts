@@ -8,6 +8,8 @@ export const roles = [
   "citizen",
   "window_staff",
   "chief_representative",
+  /** 单位主要负责人: the head of a whole department (not a section head); signs its vetoes. */
+  "department_principal",
   "center_admin",
   "supervisor",
   "finance",
