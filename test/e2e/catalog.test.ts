@@ -96,7 +96,7 @@ describe("the seeded county catalog", () => {
     const item = result.data!.item;
     expect(item).toMatchObject({
       code: "XK03001000511722000000115117220086510033",
-      kind: "PROMISED",
+      kind: "JOINT",
       category: "ADMINISTRATIVE_LICENCE",
       legalLimitDays: 7,
       promisedLimitDays: 3,

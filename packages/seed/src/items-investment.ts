@@ -64,14 +64,14 @@ export const investmentItems: readonly SeedItem[] = [
     materials: ["建设项目用地预审与选址申请表:o", "建设项目用地预审与选址申请报告:o", "拟建项目用地范围勘测定界图:o2", "项目建议书或项目代码:c", AGENT],
   },
   {
-    department: "ZRZYJ", no: "02002", name: "建设用地规划许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [20, 7],
-    themes: ["CONSTRUCTION_PROJECT", "REAL_ESTATE"], veto: "COUNTY_HEAD_MEETING", deemedApproval: true, deferrable: ["M04"],
+    department: "ZRZYJ", no: "02002", name: "建设用地规划许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [20, 7],
+    themes: ["CONSTRUCTION_PROJECT", "REAL_ESTATE"], joint: ["FGJ", "ZJJ"], veto: "COUNTY_HEAD_MEETING", deemedApproval: true, deferrable: ["M04"],
     legalBasis: "《中华人民共和国城乡规划法》第三十七条、第三十八条",
     materials: ["建设用地规划许可申请表:o", "国有土地使用权出让合同或划拨决定书:c", "建设项目用地预审与选址意见书:c", "宗地界址点坐标成果表:o", AGENT],
   },
   {
-    department: "ZRZYJ", no: "02003", name: "建设工程规划许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [20, 7],
-    themes: ["CONSTRUCTION_PROJECT"], deemedApproval: true, deferrable: ["M05"],
+    department: "ZRZYJ", no: "02003", name: "建设工程规划许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [20, 7],
+    themes: ["CONSTRUCTION_PROJECT"], joint: ["ZJJ", "XFJY"], deemedApproval: true, deferrable: ["M05"],
     legalBasis: "《中华人民共和国城乡规划法》第四十条；《四川省城乡规划条例》第四十三条",
     materials: ["建设工程规划许可申请表:o", "使用土地的有关证明文件:c", "建设工程设计方案总平面图:o3", "建筑单体方案图:o2", "建设工程设计方案专家评审意见:o", AGENT],
     revisions: [
@@ -162,8 +162,8 @@ export const investmentItems: readonly SeedItem[] = [
 
   // 住房和城乡建设局
   {
-    department: "ZJJ", no: "03001", name: "建筑工程施工许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [7, 5],
-    themes: ["CONSTRUCTION_PROJECT"], commitment: true, deemedApproval: true, deferrable: ["M05"], veto: "DEPARTMENT_HEAD",
+    department: "ZJJ", no: "03001", name: "建筑工程施工许可证核发", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [7, 5],
+    themes: ["CONSTRUCTION_PROJECT"], joint: ["ZRZYJ", "QXJ"], commitment: true, deemedApproval: true, deferrable: ["M05"], veto: "DEPARTMENT_HEAD",
     legalBasis: "《中华人民共和国建筑法》第七条、第八条；《建筑工程施工许可管理办法》第二条",
     conditions: "已办理用地批准手续；依法应当办理建设工程规划许可证的，已取得规划许可证；施工场地已基本具备施工条件；已确定施工企业；有满足施工需要的资金安排和施工图纸。",
     materials: ["建筑工程施工许可证申请表:o", "建设工程规划许可证:c", "中标通知书或直接发包批准文件:c", "施工合同:c", "施工图设计文件审查合格书:c", "建设资金已落实承诺书:o"],
@@ -184,8 +184,8 @@ export const investmentItems: readonly SeedItem[] = [
     materials: ["房地产开发企业资质申请表:o", LICENCE, "企业章程:c", "专业技术人员资格证书及劳动合同:c"],
   },
   {
-    department: "ZJJ", no: "03004", name: "建设工程消防设计审查", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [15, 10],
-    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], deferrable: ["M04"],
+    department: "ZJJ", no: "03004", name: "建设工程消防设计审查", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [15, 10],
+    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], joint: ["ZRZYJ", "QXJ"], deferrable: ["M04"],
     legalBasis: "《中华人民共和国消防法》第十一条；《建设工程消防设计审查验收管理暂行规定》第十四条",
     materials: ["消防设计审查申请表:o", "消防设计文件:o2", "依法需要批准的临时性建筑证明文件:c?|临时性建筑提供", "特殊消防设计技术资料:o"],
   },
@@ -272,8 +272,8 @@ export const investmentItems: readonly SeedItem[] = [
 
   // 生态环境局
   {
-    department: "STHJJ", no: "05001", name: "建设项目环境影响报告表审批", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [30, 15],
-    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], deemedApproval: true, veto: "DEPARTMENT_HEAD",
+    department: "STHJJ", no: "05001", name: "建设项目环境影响报告表审批", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [30, 15],
+    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], joint: ["FGJ", "ZRZYJ"], deemedApproval: true, veto: "DEPARTMENT_HEAD",
     legalBasis: "《中华人民共和国环境影响评价法》第二十二条；《建设项目环境保护管理条例》第九条",
     materials: ["建设项目环境影响评价文件审批申请书:o", "环境影响报告表（全本及公开删节本）:o2", "项目代码或备案证明:c", LICENCE],
   },
@@ -333,8 +333,8 @@ export const investmentItems: readonly SeedItem[] = [
     materials: ["取水许可申请书:o", "建设项目水资源论证报告:o2", "与第三者利害关系的相关说明:o?|有利害关系人的提供", "取水计量设施安装情况:o"],
   },
   {
-    department: "SLJ", no: "13002", name: "生产建设项目水土保持方案审批", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [20, 10],
-    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], deemedApproval: true,
+    department: "SLJ", no: "13002", name: "生产建设项目水土保持方案审批", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [20, 10],
+    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], joint: ["FGJ", "ZRZYJ"], deemedApproval: true,
     legalBasis: "《中华人民共和国水土保持法》第二十五条、第二十六条",
     materials: ["水土保持方案审批申请:o", "水土保持方案报告书（表）:o2", "项目立项文件:c"],
   },
@@ -354,8 +354,8 @@ export const investmentItems: readonly SeedItem[] = [
 
   // 气象局
   {
-    department: "QXJ", no: "26001", name: "防雷装置设计审核", category: "ADMINISTRATIVE_LICENCE", kind: "PROMISED", limits: [20, 5],
-    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], deemedApproval: true,
+    department: "QXJ", no: "26001", name: "防雷装置设计审核", category: "ADMINISTRATIVE_LICENCE", kind: "JOINT", limits: [20, 5],
+    themes: ["CONSTRUCTION_PROJECT", "ENVIRONMENT_AND_SAFETY"], joint: ["ZJJ"], deemedApproval: true,
     legalBasis: "《气象灾害防御条例》第二十四条；《防雷装置设计审核和竣工验收规定》第三条",
     materials: ["防雷装置设计审核申请书:o", "防雷装置设计说明书和设计图纸:o2", "设计单位和人员资质证明:c"],
   },
