@@ -18,6 +18,7 @@ export * from "./messaging/nats";
 export * from "./messaging/relay";
 export * from "./messaging/tables";
 export * from "./preflight";
+export * from "./redaction";
 export * from "./request-context";
 export * from "./schema";
 export * from "./shutdown";

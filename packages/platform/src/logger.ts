@@ -1,9 +1,10 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { REDACTED, redactPersonalText, redactPersonalValues } from "./redaction";
 import { currentRequestContext } from "./request-context";
 
 export type { Logger };
 
-/** Personal data never reaches the logs, wherever it sits in a logged object. */
+/** Personal data never reaches the logs: by field name wherever it sits, and as typed inside any text. */
 const redactedPaths = [
   "idNumber",
   "*.idNumber",
@@ -29,7 +30,13 @@ export function createLogger(service: string, level: string = "info", destinatio
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactedPaths, censor: "[redacted]" },
+    redact: { paths: redactedPaths, censor: REDACTED },
+    formatters: { log: (object) => redactPersonalValues(object) },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === "string" ? redactPersonalText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
     mixin() {
       const context = currentRequestContext();
       return context ? { requestId: context.requestId } : {};

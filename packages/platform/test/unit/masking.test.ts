@@ -33,3 +33,12 @@ test("the logger redacts the applicant's ID number under the name cases gives it
   expect(lines[0]).not.toContain("11010519491231002X");
   expect(JSON.parse(lines[0]!).variables.input).toEqual({ applicantIdNumber: "[redacted]", applicantName: "张三" });
 });
+
+test("the logger cuts ID and mobile numbers out of free text and messages, however they were typed", () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+  createLogger("test", "info", sink).info({ variables: { input: { note: "请回电 +86 138-0013-8000" } } }, "applicant 1101 0519 4912 3100 2X called");
+  const line = JSON.parse(lines[0]!);
+  expect(line.variables.input.note).toBe("请回电 [redacted]");
+  expect(line.msg).toBe("applicant [redacted] called");
+});

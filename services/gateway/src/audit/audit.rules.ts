@@ -1,16 +1,13 @@
 import { createHash } from "node:crypto";
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
-import type { Identity } from "@onestop/platform";
+import { REDACTED, redactPersonalText, type Identity } from "@onestop/platform";
 
 /** The hash the first entry links back to. */
 export const GENESIS_HASH = "0".repeat(64);
 
 /** Argument names whose values are personal data or secrets: recorded as redacted, never as given. */
 const PERSONAL_KEY = /(id_?(card|number|no)$|idnumber|phone|mobile|telephone|password|passwd|secret|token|credential|private_?key)/i;
-/** 居民身份证号码 and 手机号码 inside free text, wherever they were typed. */
-const ID_NUMBER_IN_TEXT = /\b[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]\b/g;
-const MOBILE_IN_TEXT = /\b1[3-9]\d{9}\b/g;
-export const REDACTED = "[redacted]";
+export { REDACTED };
 
 /** One mutation field of the operation, with its arguments as resolved and redacted. */
 export interface AuditedField {
@@ -79,7 +76,7 @@ function fit(value: string | null | undefined, width: number): string | null {
 /** Personal data out of arguments: by argument name, and ID and mobile numbers inside any text. */
 export function redact(value: unknown, key?: string): unknown {
   if (key !== undefined && PERSONAL_KEY.test(key) && value !== null && value !== undefined) return REDACTED;
-  if (typeof value === "string") return value.replace(ID_NUMBER_IN_TEXT, REDACTED).replace(MOBILE_IN_TEXT, REDACTED);
+  if (typeof value === "string") return redactPersonalText(value);
   if (Array.isArray(value)) return value.map((item) => redact(item, key));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, redact(inner, name)]));
