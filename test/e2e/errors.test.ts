@@ -119,6 +119,17 @@ describe("HTTP status: 200 once the operation ran, 4xx when the request was refu
     expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
+  test("a query named by its hash alone: PERSISTED_QUERY_NOT_SUPPORTED; a mutation over GET: 405", async () => {
+    const hashed = await fetch(system.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
+    });
+    expect([hashed.status, ((await hashed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([400, "PERSISTED_QUERY_NOT_SUPPORTED"]);
+    const overGet = await fetch(`${system.gatewayUrl}?query=${encodeURIComponent("mutation { logout(refreshToken: \"x\") }")}`, { headers: { "apollo-require-preflight": "1" } });
+    expect(overGet.status).toBe(405);
+  });
+
   test("a body that is not JSON, and one over the size limit: BAD_REQUEST (400), PAYLOAD_TOO_LARGE (413)", async () => {
     const post = (body: string) => fetch(system.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
     const notJson = await post("{ query");

@@ -28,6 +28,7 @@ import type { ClientInfo, GatewayContext } from "./context";
 import { auditDatabaseSettings, queryLimitSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
 import { SignedIdentityDataSource } from "./federation/signed-data-source";
+import { requestErrorStatusPlugin } from "./http-status";
 import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
 
@@ -130,7 +131,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       // A hash-only request would name a query the limits never see with its new variables.
       persistedQueries: false,
       parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
-      plugins: [auditPlugin(audit), inputProblemsPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      plugins: [auditPlugin(audit), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     limiter,
     cache,
