@@ -303,13 +303,15 @@ test("the bank asks what it did: a transaction by its bankTxnId, the day's trans
   ] as const) {
     const result = await gql(bankToken, DAY, { c: CENTER, ...variables });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const problems = result.errors![0].extensions!.problems as string[];
+    expect(result.errors![0].extensions!.field).toBe(field);
+    const problems = result.errors![0].extensions!.problems as Array<{ field: string; message: string }>;
     expect(problems.length).toBeGreaterThan(0);
-    for (const problem of problems) expect(problem).toMatch(new RegExp(`^${field}: `));
+    for (const problem of problems) expect(problem).toEqual({ field, message: expect.any(String) });
   }
   expect((await gql(bankToken, TXN, { c: CENTER, id: "not valid!" })).errors?.[0]?.extensions).toMatchObject({
     code: "BAD_USER_INPUT",
-    problems: [expect.stringMatching(/^bankTxnId: /)],
+    field: "bankTxnId",
+    problems: [{ field: "bankTxnId", message: expect.any(String) }],
   });
 
   // A field the bank may not read is null on its own: the notice is there, its case is not.

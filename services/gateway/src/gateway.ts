@@ -4,7 +4,6 @@ import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
-  createErrorFormatter,
   createLogger,
   databaseReachable,
   IdentityKeyring,
@@ -29,6 +28,8 @@ import type { ClientInfo, GatewayContext } from "./context";
 import { auditDatabaseSettings, queryLimitSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
 import { SignedIdentityDataSource } from "./federation/signed-data-source";
+import { requestErrorStatusPlugin } from "./http-status";
+import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
@@ -122,7 +123,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const apollo = new GatewayApolloServer(
     {
       gateway,
-      formatError: createErrorFormatter(logger),
+      formatError: createGatewayErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
       introspection: !production,
       csrfPrevention: true,
@@ -130,7 +131,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       // A hash-only request would name a query the limits never see with its new variables.
       persistedQueries: false,
       parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
-      plugins: [auditPlugin(audit), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      plugins: [auditPlugin(audit), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     limiter,
     cache,

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { createErrorFormatter } from "../../src/error-formatter";
-import { DomainError, validate } from "../../src/errors";
+import { DomainError, findingsAt, invalidInput, validate } from "../../src/errors";
 import { createLogger } from "../../src/logger";
 
 const format = createErrorFormatter(createLogger("test", "silent"));
@@ -32,14 +32,37 @@ test("GraphQL's own validation errors keep their code but lose any stack", () =>
   expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT" });
 });
 
-test("validation failures list every problem under BAD_USER_INPUT", () => {
-  const schema = z.object({ name: z.string().min(1), days: z.number().int().nonnegative() });
-  try {
-    validate(schema, { name: "", days: -1 });
+test("validation failures name every faulty field, dotted from the argument, under BAD_USER_INPUT", () => {
+  const schema = z.object({ name: z.string().min(1), days: z.number().int().nonnegative(), parts: z.array(z.object({ itemId: z.string() })) });
+  const failure = (argument?: string) => {
+    try {
+      validate(schema, { name: "", days: -1, parts: [{ itemId: "a" }, { itemId: 7 }] }, argument);
+    } catch (error) {
+      return error as DomainError;
+    }
     throw new Error("expected a failure");
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe("BAD_USER_INPUT");
-    expect((error as DomainError).details.problems).toHaveLength(2);
-  }
+  };
+  const error = failure("input");
+  expect(error).toBeInstanceOf(DomainError);
+  expect(error.code).toBe("BAD_USER_INPUT");
+  expect(error.details.field).toBe("input.name");
+  expect(error.details.problems).toEqual([
+    { field: "input.name", message: expect.any(String) },
+    { field: "input.days", message: expect.any(String) },
+    { field: "input.parts.1.itemId", message: expect.any(String) },
+  ]);
+  // Without an argument the value is the field's arguments object: its keys are the arguments.
+  expect((failure().details.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["name", "days", "parts.1.itemId"]);
+});
+
+test("a rule's findings are placed under the argument they came from", () => {
+  expect(findingsAt("input", ["password: at least 10 characters", "feeItems.0.amountFen: a fee of 0 is no fee", "no field here"])).toEqual([
+    { field: "input.password", message: "at least 10 characters" },
+    { field: "input.feeItems.0.amountFen", message: "a fee of 0 is no fee" },
+    { field: "input", message: "no field here" },
+  ]);
+  expect(findingsAt(undefined, ["keyword: at most 8 words"])).toEqual([{ field: "keyword", message: "at most 8 words" }]);
+  const error = invalidInput([{ field: "after", message: "not a cursor" }]);
+  expect(error.details).toEqual({ field: "after", problems: [{ field: "after", message: "not a cursor" }] });
+  expect(error.message).toBe("Invalid input: after: not a cursor");
 });

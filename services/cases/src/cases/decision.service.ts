@@ -1,5 +1,5 @@
 import { preReviewActFor } from "@onestop/authorization";
-import { DomainError, hasRole, requireRole, validate, type Identity } from "@onestop/platform";
+import { DomainError, hasRole, invalidInput, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import type { MaterialsRepository } from "../materials/materials.repository";
@@ -110,7 +110,7 @@ export class DecisionService {
     return this.access.staffStep(identity, caseId, "FORWARD", input.idempotencyKey, () => "PRE_REVIEW_REPORTED", async ({ current, item, now }) => {
       requireTransition("FORWARD", current);
       const authority = input.authority ?? item.reportedTo;
-      if (!authority) throw new DomainError(CaseErrorCode.BadUserInput, "Name the higher authority: the item does not", { field: "authority" });
+      if (!authority) throw invalidInput([{ field: "authority", message: "Name the higher authority: the item does not" }]);
       return { to: "FORWARDED", opinion: input.opinion, changes: { forwardedTo: authority, forwardedAt: now }, details: { authority } };
     });
   }

@@ -37,7 +37,7 @@ export class IntakeService {
 
   /** 申请: the applicant's account submits a case for the item's current version. */
   async submitCase(identity: Identity, rawInput: unknown): Promise<CaseRow> {
-    const input = validate(submitCaseInput, rawInput);
+    const input = validate(submitCaseInput, rawInput, "input");
     requireRole(identity, "citizen");
     const current = await this.items.current(input.itemId);
     const item = current.version;

@@ -35,6 +35,11 @@ export interface NoticeLine {
 
 export type RuleRefusal = { code: CaseErrorCode; message: string; details?: Record<string, unknown> };
 
+/** A refusal of the caller's input: it names the argument at fault, as every BAD_USER_INPUT does. */
+function inputRefusal(field: string, message: string, details: Record<string, unknown> = {}): { ok: false } & RuleRefusal {
+  return { ok: false, code: CaseErrorCode.BadUserInput, message, details: { ...details, field, problems: [{ field, message }] } };
+}
+
 export type NoticeCheck = { ok: true; noticeSeq: number } | ({ ok: false } & RuleRefusal);
 
 export function checkMaterialNotice(itemMaterials: readonly ItemMaterial[], earlier: readonly MaterialRequest[], lines: readonly NoticeLine[]): NoticeCheck {
@@ -42,7 +47,7 @@ export function checkMaterialNotice(itemMaterials: readonly ItemMaterial[], earl
   const codes = lines.map((line) => line.code);
   const duplicated = codes.filter((code, index) => codes.indexOf(code) !== index);
   if (duplicated.length > 0) {
-    return { ok: false, code: CaseErrorCode.BadUserInput, message: `Materials listed twice: ${[...new Set(duplicated)].join(", ")}`, details: { materials: duplicated } };
+    return inputRefusal("materials", `Materials listed twice: ${[...new Set(duplicated)].join(", ")}`, { materials: duplicated });
   }
   const known = new Set(itemMaterials.map((m) => m.code));
   const unknown = codes.filter((code) => !known.has(code));
@@ -79,13 +84,13 @@ export interface DeficiencyPolicy {
  */
 export function checkDeficiencies(policy: DeficiencyPolicy, codes: readonly string[], dueDay: string, today: string, deadlineDay: string | null): ({ ok: true } | ({ ok: false } & RuleRefusal)) {
   if (!policy.allowsDeficiencies) return { ok: false, code: CaseErrorCode.DeficienciesNotAllowed, message: "The item does not allow acceptance with deficiencies (容缺受理)" };
-  if (codes.length === 0) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Name the materials that will follow" };
-  if (new Set(codes).size !== codes.length) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Materials listed twice" };
+  if (codes.length === 0) return inputRefusal("deficiencies.materialCodes", "Name the materials that will follow");
+  if (new Set(codes).size !== codes.length) return inputRefusal("deficiencies.materialCodes", "Materials listed twice");
   const notDeferrable = codes.filter((code) => !policy.deferrableMaterialCodes.includes(code));
   if (notDeferrable.length > 0) {
     return { ok: false, code: CaseErrorCode.MaterialNotDeferrable, message: `These materials may not follow later: ${notDeferrable.join(", ")}`, details: { materials: notDeferrable } };
   }
-  if (dueDay <= today) return { ok: false, code: CaseErrorCode.BadUserInput, message: "The materials must follow by a later day" };
+  if (dueDay <= today) return inputRefusal("deficiencies.dueDay", "The materials must follow by a later day");
   if (deadlineDay !== null && dueDay > deadlineDay) {
     return { ok: false, code: CaseErrorCode.DeficiencyDueAfterDeadline, message: `The materials must follow by the case's deadline (${deadlineDay})`, details: { deadlineDay } };
   }
@@ -94,7 +99,7 @@ export function checkDeficiencies(policy: DeficiencyPolicy, codes: readonly stri
 
 /** Which outstanding requests a supply answers; a material nobody asked for is refused. */
 export function matchSupply(outstanding: readonly MaterialRequest[], suppliedCodes: readonly string[]): { ok: true; answered: MaterialRequest[] } | ({ ok: false } & RuleRefusal) {
-  if (suppliedCodes.length === 0) return { ok: false, code: CaseErrorCode.BadUserInput, message: "Supply at least one material" };
+  if (suppliedCodes.length === 0) return inputRefusal("materials", "Supply at least one material");
   const open = outstanding.filter((r) => r.suppliedAt === null);
   const notAsked = suppliedCodes.filter((code) => !open.some((r) => r.materialCode === code));
   if (notAsked.length > 0) {

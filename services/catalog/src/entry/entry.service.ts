@@ -46,9 +46,9 @@ export class EntryService {
 
   /** Enters the item at a window serving its department, or records why it stays out of the hall. */
   async setEntry(identity: Identity, itemId: string, rawInput: unknown): Promise<ItemEntryRow> {
-    const input = validate(entryInput, rawInput);
+    const input = validate(entryInput, rawInput, "input");
     if (Boolean(input.windowId) === Boolean(input.notEnteredReason)) {
-      throw invalidInput(["input: give either windowId (entered) or notEnteredReason (not entered), not both"]);
+      throw invalidInput([{ field: "input", message: "give either windowId (entered) or notEnteredReason (not entered), not both" }]);
     }
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
@@ -94,7 +94,7 @@ export class EntryService {
   }
 
   async centerRate(rawCenterCode: unknown): Promise<CenterEntryRate> {
-    const centerCode = validate(centerCodeInput, rawCenterCode);
+    const centerCode = validate(centerCodeInput, rawCenterCode, "centerCode");
     const departments = await this.entries.countsOfCenter(centerCode);
     const total = departments.reduce(
       (sum, counts) => ({ total: sum.total + counts.total, entered: sum.entered + counts.entered, notEntered: sum.notEntered + counts.notEntered }),

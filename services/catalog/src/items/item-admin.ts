@@ -1,4 +1,4 @@
-import { DomainError, invalidInput, notFound, requireCenter, requireRole, type Identity, type Tx } from "@onestop/platform";
+import { DomainError, findingsAt, invalidInput, notFound, requireCenter, requireRole, type Identity, type Tx } from "@onestop/platform";
 import type { DepartmentReplicaRepository } from "../departments/departments.repository";
 import { CatalogErrorCode } from "../errors";
 import type { ItemRow, ItemVersionRow } from "./entities";
@@ -85,7 +85,7 @@ export class ItemAdmin {
   /** The content on its own and its departments, before the item exists or changes. */
   async requireValidContent(centerCode: string, departmentId: string, baseCode: string, content: ItemContent): Promise<void> {
     const problems = [...baseCodeProblems(content.category, baseCode), ...contentProblems(content, departmentId)];
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     await this.requireDepartments(centerCode, departmentId, content.jointDepartmentIds);
   }
 

@@ -41,7 +41,7 @@ export class ItemDraftsService {
 
   /** Creates an item with its first version as a draft; nothing is public until it is published. */
   async createItem(identity: Identity, rawInput: unknown): Promise<ItemView> {
-    const input = validate(createItemInput, rawInput);
+    const input = validate(createItemInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     const { centerCode, departmentId, baseCode, agencyCreditCode, ...content } = input;
@@ -75,7 +75,7 @@ export class ItemDraftsService {
 
   /** Changes a draft; a published version is what cases were judged by and never changes. */
   async editDraft(identity: Identity, itemId: string, versionNumber: number, rawInput: unknown): Promise<ItemVersionRow> {
-    const patch = onlySent(validate(draftInput, rawInput), rawInput);
+    const patch = onlySent(validate(draftInput, rawInput, "input"), rawInput);
     await this.admin.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.admin.lockItem(tx, itemId);
@@ -94,7 +94,7 @@ export class ItemDraftsService {
 
   /** Reform: the next version starts as a draft copied from the current one, with the changes given. */
   async revise(identity: Identity, itemId: string, rawInput: unknown): Promise<ItemVersionRow> {
-    const patch = onlySent(validate(draftInput, rawInput), rawInput);
+    const patch = onlySent(validate(draftInput, rawInput, "input"), rawInput);
     await this.admin.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.admin.lockItem(tx, itemId);

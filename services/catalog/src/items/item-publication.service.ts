@@ -31,7 +31,7 @@ export class ItemPublicationService {
    * under. Fees the previous version had and this one drops are cancelled for good.
    */
   async publish(identity: Identity, itemId: string, versionNumber: number, rawNote: unknown): Promise<ItemView> {
-    const note = validate(changeNoteInput, rawNote);
+    const note = validate(changeNoteInput, rawNote, "changeNote");
     await this.admin.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.admin.lockItem(tx, itemId);
@@ -103,7 +103,7 @@ export class ItemPublicationService {
 
   /** 取消: the item leaves the catalog; its open draft is discarded and its fees are cancelled for good. */
   async cancel(identity: Identity, itemId: string, rawReason: unknown): Promise<ItemView> {
-    const why = validate(reasonInput, rawReason);
+    const why = validate(reasonInput, rawReason, "reason");
     await this.admin.requireAdminOf(identity, itemId);
     return this.unitOfWork.run(async (tx) => {
       const item = await this.admin.lockItem(tx, itemId);
@@ -114,7 +114,7 @@ export class ItemPublicationService {
 
   /** 合并: the item leaves the catalog in favour of another published item of the same center. */
   async merge(identity: Identity, itemId: string, intoItemId: string, rawReason: unknown): Promise<ItemView> {
-    const why = validate(reasonInput, rawReason);
+    const why = validate(reasonInput, rawReason, "reason");
     await this.admin.requireAdminOf(identity, itemId);
     if (itemId === intoItemId) throw new DomainError(CatalogErrorCode.InvalidMerge, "An item cannot be merged into itself", { itemId });
     return this.unitOfWork.run(async (tx) => {

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { itemKind } from "@onestop/events";
-import { DomainError, invalidInput, validate } from "@onestop/platform";
+import { findingsAt, invalidInput, validate } from "@onestop/platform";
 import type { DepartmentReplicaRepository } from "../departments/departments.repository";
-import { CatalogErrorCode } from "../errors";
 import { itemThemes } from "../items/item.rules";
 import { once, type ItemView } from "../items/item-view";
 import type { ItemsService } from "../items/items.service";
@@ -57,9 +56,9 @@ export class SearchService {
   async search(rawInput: unknown): Promise<ItemPage> {
     const input = validate(searchInput, rawInput);
     const keyword = parseKeyword(input.keyword);
-    if (keyword.problems.length > 0) throw invalidInput(keyword.problems);
+    if (keyword.problems.length > 0) throw invalidInput(findingsAt(undefined, keyword.problems));
     const after = input.after ? decodeCursor(input.after) : null;
-    if (input.after && !after) throw new DomainError(CatalogErrorCode.BadUserInput, "after: not a cursor this catalog handed out", { field: "after" });
+    if (input.after && !after) throw invalidInput([{ field: "after", message: "not a cursor this catalog handed out" }]);
     const { items } = await this.centerListing(input.centerCode);
     const filter = { terms: keyword.terms, departmentId: input.departmentId, kind: input.kind, theme: input.theme };
     const { page, total, hasNextPage } = searchListing(items, filter, after, input.first);
@@ -73,7 +72,7 @@ export class SearchService {
 
   /** The center's public catalog, ordered by item code. */
   async publicItems(rawCenterCode: unknown): Promise<ItemView[]> {
-    const { items } = await this.centerListing(validate(centerCodeInput, rawCenterCode));
+    const { items } = await this.centerListing(validate(centerCodeInput, rawCenterCode, "centerCode"));
     return this.views([...items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   }
 

@@ -52,7 +52,7 @@ export class AccountsService {
    * for an account get their notices in the same transaction.
    */
   async configure(identity: Identity, raw: unknown): Promise<{ id: string }> {
-    const input = validate(accountInput, raw);
+    const input = validate(accountInput, raw, "input");
     return this.unitOfWork.run(async (tx) => {
       const department = await this.accounts.lockDepartment(tx, input.departmentId);
       if (!department) {

@@ -65,7 +65,7 @@ export class NoticeChangesService {
   }
 
   async requestReduction(identity: Identity, raw: unknown): Promise<FeeReductionRow> {
-    const input = validate(reductionRequest, raw);
+    const input = validate(reductionRequest, raw, "input");
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.lockNoticeOfDepartment(tx, identity, input.noticeId);
       refuse(notice.status, "REDUCE", notice.id);
@@ -103,7 +103,7 @@ export class NoticeChangesService {
    * reissue of the case. Whoever asked for the reduction may not approve it.
    */
   async decideReduction(identity: Identity, raw: unknown): Promise<FeeReductionRow> {
-    const input = validate(reductionDecision, raw);
+    const input = validate(reductionDecision, raw, "input");
     requireRole(identity, "finance");
     const seen = await this.notices.findReduction(input.reductionId);
     if (!seen || !(isFinanceOf(identity, seen.centerCode) || isOverseerOf(identity, seen.centerCode))) {

@@ -113,11 +113,11 @@ export class PaymentsService {
 
   async recordBankPayment(identity: Identity, raw: unknown): Promise<BankPaymentView> {
     const centerCode = this.bankCenter(identity);
-    const input = validate(paymentInput, raw);
+    const input = validate(paymentInput, raw, "input");
     if (!isWellFormedNoticeNumber(input.noticeNo)) {
       throw new DomainError(FeeErrorCode.NoticeNoInvalid, "Not a notice number: 20 digits whose last is the Luhn check digit", { noticeNo: input.noticeNo });
     }
-    this.requireNotFuture(input.paidAt, "paidAt");
+    this.requireNotFuture(input.paidAt, "input.paidAt");
     const attempt: BankAttempt = { kind: "PAYMENT", refundId: null, ...input };
     const row = await this.recordOnce(attempt, (tx) => this.applyPayment(tx, identity, centerCode, attempt));
     return this.paymentView(row);
@@ -125,8 +125,8 @@ export class PaymentsService {
 
   async recordBankRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
     const centerCode = this.bankCenter(identity);
-    const input = validate(refundExecutionInput, raw);
-    this.requireNotFuture(input.refundedAt, "refundedAt");
+    const input = validate(refundExecutionInput, raw, "input");
+    this.requireNotFuture(input.refundedAt, "input.refundedAt");
     const refund = await this.payments.findRefund(input.refundId);
     const known = refund && refund.centerCode === centerCode ? refund : null;
     const attempt: BankAttempt = {
@@ -143,7 +143,7 @@ export class PaymentsService {
   }
 
   async requestRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
-    const input = validate(refundRequest, raw);
+    const input = validate(refundRequest, raw, "input");
     requireRole(identity, "window_staff", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.notices.lockNotice(tx, input.noticeId);
@@ -186,7 +186,7 @@ export class PaymentsService {
 
   /** 退费审批: the center's finance approves or rejects; never the person who asked. */
   async decideRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
-    const input = validate(refundDecision, raw);
+    const input = validate(refundDecision, raw, "input");
     requireRole(identity, "finance");
     const seen = await this.payments.findRefund(input.refundId);
     if (!seen || !isOverseerOf(identity, seen.centerCode)) {
@@ -447,7 +447,7 @@ export class PaymentsService {
   }
 
   private requireNotFuture(at: Date, field: string): void {
-    if (at.getTime() > this.clock.now().getTime() + PAID_AT_TOLERANCE_MS) throw invalidInput([`${field}: lies in the future`]);
+    if (at.getTime() > this.clock.now().getTime() + PAID_AT_TOLERANCE_MS) throw invalidInput([{ field, message: "lies in the future" }]);
   }
 
   private maySeeRefund(identity: Identity, refund: RefundRow): boolean {

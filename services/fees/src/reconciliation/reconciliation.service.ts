@@ -98,7 +98,7 @@ export class ReconciliationService {
     if ((entriesOf(raw)?.length ?? 0) > MAX_LINES_IN_ONE_CALL) {
       throw new DomainError(FeeErrorCode.StatementTooLarge, `More than ${MAX_LINES_IN_ONE_CALL} lines: send the statement in parts (beginBankStatement)`);
     }
-    const input = validate(wholeStatement, raw);
+    const input = validate(wholeStatement, raw, "input");
     this.requirePastOrToday(input.statementDate);
     const account = await this.accountFor(identity, input.accountNo);
     const lines: StatementLine[] = input.entries;
@@ -126,7 +126,7 @@ export class ReconciliationService {
   }
 
   async begin(identity: Identity, raw: unknown): Promise<BankStatementView> {
-    const input = validate(opening, raw);
+    const input = validate(opening, raw, "input");
     requireRole(identity, "bank", "finance");
     this.requirePastOrToday(input.statementDate);
     const account = await this.accountFor(identity, input.accountNo);
@@ -140,7 +140,7 @@ export class ReconciliationService {
     if ((entriesOf(raw)?.length ?? 0) > MAX_LINES_PER_PART) {
       throw new DomainError(FeeErrorCode.StatementTooLarge, `A part has at most ${MAX_LINES_PER_PART} lines`);
     }
-    const input = validate(part, raw);
+    const input = validate(part, raw, "input");
     requireRole(identity, "bank", "finance");
     await this.visibleStatement(identity, input.statementId);
     const lines: StatementLine[] = input.entries;
@@ -350,6 +350,6 @@ export class ReconciliationService {
   }
 
   private requirePastOrToday(statementDate: string): void {
-    if (statementDate > shanghaiDayOf(this.clock.now())) throw invalidInput(["statementDate: lies in the future"]);
+    if (statementDate > shanghaiDayOf(this.clock.now())) throw invalidInput([{ field: "input.statementDate", message: "lies in the future" }]);
   }
 }

@@ -34,7 +34,7 @@ export function auditEndpoint(audit: AuditLog, identityFromAuthorization: (heade
       send(response, 200, page);
     } catch (error) {
       if (error instanceof DomainError && STATUS[error.code]) {
-        return send(response, STATUS[error.code], { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return send(response, STATUS[error.code], { errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] });
       }
       throw error;
     }

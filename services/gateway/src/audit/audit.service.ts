@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, forbidden, unauthenticated, type Clock, type Identity, type Logger } from "@onestop/platform";
+import { forbidden, invalidInput, unauthenticated, type Clock, type Identity, type InputProblem, type Logger } from "@onestop/platform";
 import type { AuditRepository, ChainHead } from "./audit.repository";
 import { ChainWalker, nextEntry, sealed, type AuditEntry, type AuditFacts, type ChainProblem } from "./audit.rules";
 
@@ -117,10 +117,10 @@ export class AuditLog {
     if (!identity.centerCode) throw forbidden("A supervisor reads the audit log of their own service center; the token names none");
     const after = query.after === undefined ? 0 : Number(query.after);
     const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isSafeInteger(after) || after < 0) throw new DomainError(ErrorCode.BadUserInput, "after must be a whole number ≥ 0");
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > PAGE_LIMIT_MAX) {
-      throw new DomainError(ErrorCode.BadUserInput, `limit must be a whole number from 1 to ${PAGE_LIMIT_MAX}`);
-    }
+    const problems: InputProblem[] = [];
+    if (!Number.isSafeInteger(after) || after < 0) problems.push({ field: "after", message: "a whole number ≥ 0" });
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > PAGE_LIMIT_MAX) problems.push({ field: "limit", message: `a whole number from 1 to ${PAGE_LIMIT_MAX}` });
+    if (problems.length > 0) throw invalidInput(problems);
     const head = await this.repository.head();
     const entries = await this.repository.page(after, limit, identity.centerCode);
     return { entries: entries.map(toRecord), next: entries.length === limit ? entries[entries.length - 1].seq : null, head };

@@ -206,6 +206,7 @@ export interface KnownItem {
   cancelled: boolean;
 }
 
+/** `field` is dotted from the mutation's argument, as every error's field is: `input.participants.1.itemId`. */
 export interface StartProblem {
   code: (typeof JointErrorCode)["UnknownDepartment" | "UnknownItem" | "ItemNotOfDepartment" | "ItemCancelled" | "ItemNotJoint" | "DuplicateParticipant" | "DeadlineTooShort"];
   field: string;
@@ -220,11 +221,11 @@ export function startProblems(centerCode: string, request: StartRequest, departm
   const problems: StartProblem[] = [];
   const department = (id: string) => departments.find((d) => d.departmentId === id && d.centerCode === centerCode);
   if (!department(request.leadDepartmentId)) {
-    problems.push({ code: JointErrorCode.UnknownDepartment, field: "leadDepartmentId", message: `Department ${request.leadDepartmentId} is not registered in center ${centerCode}` });
+    problems.push({ code: JointErrorCode.UnknownDepartment, field: "input.leadDepartmentId", message: `Department ${request.leadDepartmentId} is not registered in center ${centerCode}` });
   }
   const seen = new Set<string>();
   request.participants.forEach((participant, index) => {
-    const at = `participants[${index}]`;
+    const at = `input.participants.${index}`;
     if (seen.has(participant.departmentId)) {
       problems.push({ code: JointErrorCode.DuplicateParticipant, field: `${at}.departmentId`, message: `Department ${participant.departmentId} is listed twice` });
       return;
@@ -246,7 +247,7 @@ export function startProblems(centerCode: string, request: StartRequest, departm
     } else if (request.deadlineWorkingDays < item.promisedLimitDays) {
       problems.push({
         code: JointErrorCode.DeadlineTooShort,
-        field: "deadlineWorkingDays",
+        field: "input.deadlineWorkingDays",
         message: `${request.deadlineWorkingDays} working days is shorter than the ${item.promisedLimitDays} promised for item ${item.itemId}`,
       });
     }

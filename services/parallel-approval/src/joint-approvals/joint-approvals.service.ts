@@ -3,6 +3,7 @@ import {
   DomainError,
   forbidden,
   hasRole,
+  invalidInput,
   notFound,
   requestLoader,
   requireRole,
@@ -107,7 +108,7 @@ export class JointApprovalsService {
 
   /** 并联审批 opens: idempotent on the project code; bad input starts nothing. */
   async startJointApproval(identity: Identity, rawInput: unknown): Promise<JointApprovalRow> {
-    const input = validate(startJointApprovalInput, rawInput);
+    const input = validate(startJointApprovalInput, rawInput, "input");
     requireRole(identity, "bureau");
     const centerCode = identity.centerCode;
     if (!centerCode || identity.departmentId !== input.leadDepartmentId) {
@@ -337,7 +338,7 @@ export class JointApprovalsService {
 
   private async page(filter: JointApprovalFilter, first: number, after: string | null, outOfScope: unknown[]): Promise<JointApprovalConnection> {
     const cursor = after ? decodeCursor(after) : null;
-    if (after && !cursor) throw new DomainError(JointErrorCode.BadUserInput, "Not a cursor of this list", { field: "after" });
+    if (after && !cursor) throw invalidInput([{ field: "after", message: "Not a cursor of this list" }]);
     if (outOfScope.some(Boolean)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     const rows = await this.repository.list(filter, first, cursor);
     const page = rows.slice(0, first);

@@ -199,7 +199,7 @@ async function untilParallelApprovalKnows(call: Call, county: JointCounty, lead:
         },
       });
       const problems = (errorOf(result)?.problems ?? []) as Array<{ code: string; field: string }>;
-      const unknown = problems.some((p) => p.code === "UNKNOWN_DEPARTMENT" || (p.code === "UNKNOWN_ITEM" && p.field === "participants[0].itemId"));
+      const unknown = problems.some((p) => p.code === "UNKNOWN_DEPARTMENT" || (p.code === "UNKNOWN_ITEM" && p.field === "input.participants.0.itemId"));
       return problems.length > 0 && !unknown ? true : null;
     }, 20_000);
   }

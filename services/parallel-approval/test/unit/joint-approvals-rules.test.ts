@@ -157,15 +157,15 @@ describe("opening a joint approval", () => {
   });
 
   test.each([
-    ["an unknown lead department", { leadDepartmentId: "nope" }, [["UNKNOWN_DEPARTMENT", "leadDepartmentId"]]],
-    ["an unknown participating department", { participants: [{ departmentId: "x", itemId: "i-zjj" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["UNKNOWN_DEPARTMENT", "participants[0].departmentId"]]],
-    ["an unknown item", { participants: [{ departmentId: "zjj", itemId: "nope" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["UNKNOWN_ITEM", "participants[0].itemId"]]],
-    ["an item of another center", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-other-center" }] }, [["UNKNOWN_ITEM", "participants[1].itemId"]]],
-    ["an item of another department", { participants: [{ departmentId: "zjj", itemId: "i-zrzy" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["ITEM_NOT_OF_DEPARTMENT", "participants[0].itemId"]]],
-    ["an item that is not joint", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-hbj-promised" }] }, [["ITEM_NOT_JOINT", "participants[1].itemId"]]],
-    ["a retired item", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-hbj-old" }] }, [["ITEM_CANCELLED", "participants[1].itemId"]]],
-    ["a participant listed twice", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "zjj", itemId: "i-zjj" }] }, [["DUPLICATE_PARTICIPANT", "participants[1].departmentId"]]],
-    ["a deadline shorter than a promised limit", { deadlineWorkingDays: 11 }, [["DEADLINE_TOO_SHORT", "deadlineWorkingDays"]]],
+    ["an unknown lead department", { leadDepartmentId: "nope" }, [["UNKNOWN_DEPARTMENT", "input.leadDepartmentId"]]],
+    ["an unknown participating department", { participants: [{ departmentId: "x", itemId: "i-zjj" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["UNKNOWN_DEPARTMENT", "input.participants.0.departmentId"]]],
+    ["an unknown item", { participants: [{ departmentId: "zjj", itemId: "nope" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["UNKNOWN_ITEM", "input.participants.0.itemId"]]],
+    ["an item of another center", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-other-center" }] }, [["UNKNOWN_ITEM", "input.participants.1.itemId"]]],
+    ["an item of another department", { participants: [{ departmentId: "zjj", itemId: "i-zrzy" }, { departmentId: "zrzy", itemId: "i-zrzy" }] }, [["ITEM_NOT_OF_DEPARTMENT", "input.participants.0.itemId"]]],
+    ["an item that is not joint", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-hbj-promised" }] }, [["ITEM_NOT_JOINT", "input.participants.1.itemId"]]],
+    ["a retired item", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "hbj", itemId: "i-hbj-old" }] }, [["ITEM_CANCELLED", "input.participants.1.itemId"]]],
+    ["a participant listed twice", { participants: [{ departmentId: "zjj", itemId: "i-zjj" }, { departmentId: "zjj", itemId: "i-zjj" }] }, [["DUPLICATE_PARTICIPANT", "input.participants.1.departmentId"]]],
+    ["a deadline shorter than a promised limit", { deadlineWorkingDays: 11 }, [["DEADLINE_TOO_SHORT", "input.deadlineWorkingDays"]]],
   ] as const)("%s is a typed problem", (_, overrides, expected) => {
     expect(codes(request(overrides as Partial<StartRequest>))).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  findingsAt,
   invalidInput,
   notFound,
   requireCenter,
@@ -30,10 +31,10 @@ export class AccountsService {
   ) {}
 
   async createStaffAccount(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
-    const input = validate(createStaffAccountInput, rawInput);
+    const input = validate(createStaffAccountInput, rawInput, "input");
     requireRole(identity, "center_admin");
     const problems = passwordProblems(input.password);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     const staff = await this.requireStaffOfCenter(identity, input.staffId);
     const now = this.clock.now();
     const account: StaffAccountRow = {
@@ -58,10 +59,10 @@ export class AccountsService {
 
   /** The center sets a new password; it also lifts a lock. */
   async resetStaffPassword(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
-    const input = validate(resetStaffPasswordInput, rawInput);
+    const input = validate(resetStaffPasswordInput, rawInput, "input");
     requireRole(identity, "center_admin");
     const problems = passwordProblems(input.password);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     const staff = await this.requireStaffOfCenter(identity, input.staffId);
     const account = await this.repository.findByStaff(staff.id);
     if (!account) throw notFound("Account of staff", staff.id);
@@ -72,7 +73,7 @@ export class AccountsService {
   }
 
   async setStaffRoles(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
-    const input = validate(setStaffRolesInput, rawInput);
+    const input = validate(setStaffRolesInput, rawInput, "input");
     requireRole(identity, "center_admin");
     const staff = await this.requireStaffOfCenter(identity, input.staffId);
     const account = await this.repository.findByStaff(staff.id);
@@ -82,10 +83,11 @@ export class AccountsService {
   }
 
   async changeMyPassword(identity: Identity, rawInput: unknown): Promise<boolean> {
-    const input = validate(changeMyPasswordInput, rawInput);
+    const input = validate(changeMyPasswordInput, rawInput, "input");
     if (identity.roles.includes("anonymous")) throw unauthenticated();
     const problems = passwordProblems(input.newPassword);
-    if (problems.length > 0) throw invalidInput(problems);
+    // The policy speaks of "password"; here the password checked is the new one.
+    if (problems.length > 0) throw invalidInput(findingsAt(undefined, problems).map(({ message }) => ({ field: "input.newPassword", message })));
     const account = await this.repository.findByStaff(identity.subject);
     if (!account) throw notFound("Account of staff", identity.subject);
     if (!(await verifyPassword(input.currentPassword, account.passwordHash))) throw invalidCredentials();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { DomainError, findingsAt, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import { citizenKindOf, citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
@@ -26,11 +26,11 @@ export class CitizenAccountsService {
    * once); the ID number's check character must be right; the password is the citizen's own.
    */
   async registerCitizen(rawInput: unknown): Promise<CitizenAccountView> {
-    const input = validate(registerCitizenInput, rawInput);
+    const input = validate(registerCitizenInput, rawInput, "input");
     const kind = citizenKindOf(input.idNumber);
-    if (!kind) throw invalidInput(["idNumber: not a resident ID number or unified social credit code (check character)"]);
+    if (!kind) throw invalidInput([{ field: "input.idNumber", message: "not a resident ID number or unified social credit code (check character)" }]);
     const problems = citizenPasswordProblems(input.password);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     const account: CitizenAccountRow = {
       id: randomUUID(),
       kind,

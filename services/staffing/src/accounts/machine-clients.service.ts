@@ -27,7 +27,7 @@ export class MachineClientsService {
 
   /** The center's administration registers the bank's collection point; the secret is shown this once. */
   async createBankClient(identity: Identity, rawInput: unknown): Promise<IssuedSecret> {
-    const input = validate(createBankClientInput, rawInput);
+    const input = validate(createBankClientInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     const now = this.clock.now();

@@ -65,7 +65,7 @@ export class SignInService {
    * access token with the staff id, center, home department, window and roles.
    */
   async login(rawInput: unknown): Promise<LoginResult> {
-    const input = validate(loginInput, rawInput);
+    const input = validate(loginInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
     const account = await this.passwordChecked(await this.repository.findByUsername(input.username), input.password, now, (found, lockUntil) =>
@@ -82,7 +82,7 @@ export class SignInService {
 
   /** 群众登录 by ID number and password, with the same lockout as staff; the token's subject is the account's id. */
   async loginCitizen(rawInput: unknown): Promise<CitizenLoginResult> {
-    const input = validate(loginCitizenInput, rawInput);
+    const input = validate(loginCitizenInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
     const account = await this.passwordChecked(await this.repository.findCitizenByIdNumber(input.idNumber), input.password, now, (found, lockUntil) =>

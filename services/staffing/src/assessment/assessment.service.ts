@@ -172,7 +172,7 @@ export class AssessmentService {
   }
 
   async monthlyFigures(identity: Identity, centerCode: string, rawMonth: string): Promise<MonthlyFigures> {
-    const m = validate(month, rawMonth);
+    const m = validate(month, rawMonth, "month");
     requireCenterRole(identity, centerCode, ...overseerRoles, "chief_representative");
     const [center, windows, staff] = await Promise.all([
       this.grouped(centerCode, "center_code", [m]),
@@ -199,8 +199,8 @@ export class AssessmentService {
 
   /** 红旗窗口: every window of the center ranked for the month; the flagged ones first among equals. */
   async redFlagRanking(identity: Identity, centerCode: string, rawMonth: string, rawRule: unknown = {}): Promise<WindowRanking[]> {
-    const m = validate(month, rawMonth);
-    const rule = validate(redFlagRuleInput, rawRule ?? {});
+    const m = validate(month, rawMonth, "month");
+    const rule = validate(redFlagRuleInput, rawRule ?? {}, "rule");
     requireCenterRole(identity, centerCode, ...overseerRoles, "chief_representative");
     return this.ranking(centerCode, [m], {
       minConcluded: rule.minConcluded ?? defaultRedFlagRule.minConcluded,
@@ -212,7 +212,7 @@ export class AssessmentService {
   /** 季度通报: the quarter's figures, each month's red-flag windows, late cases by staff, warnings and attendance. */
   async quarterlyReport(identity: Identity, centerCode: string, rawInput: unknown, rawRule: unknown = {}): Promise<QuarterlyReport> {
     const { year, quarter } = validate(quarterInput, rawInput);
-    const ruleInput = validate(redFlagRuleInput, rawRule ?? {});
+    const ruleInput = validate(redFlagRuleInput, rawRule ?? {}, "rule");
     requireCenterRole(identity, centerCode, ...overseerRoles);
     const rule: RedFlagRule = {
       minConcluded: ruleInput.minConcluded ?? defaultRedFlagRule.minConcluded,

@@ -36,7 +36,7 @@ export class AssignmentService {
   ) {}
 
   async caseAssignment(identity: Identity, rawInput: unknown): Promise<Assignment> {
-    const input = validate(caseAssignmentInput, rawInput);
+    const input = validate(caseAssignmentInput, rawInput, "input");
     requireRole(identity, ...windowRoles, ...overseerRoles, "system");
     const item = await this.items.findItem(input.itemId);
     if (!item) throw new DomainError(StaffingErrorCode.UnknownItem, `Item ${input.itemId} is not known to staffing yet`, { itemId: input.itemId });

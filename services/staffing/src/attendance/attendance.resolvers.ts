@@ -6,7 +6,7 @@ import type { Resolvers } from "../schema/resolvers.generated";
 function instant(value: string | null | undefined, field: string): Date | null {
   if (value === null || value === undefined) return null;
   const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw invalidInput([`${field}: not an ISO 8601 instant`]);
+  if (Number.isNaN(parsed.getTime())) throw invalidInput([{ field, message: "not an ISO 8601 instant" }]);
   return parsed;
 }
 

@@ -6,6 +6,7 @@ import {
   DomainError,
   forbidden,
   hasRole,
+  findingsAt,
   invalidInput,
   notFound,
   requireRole,
@@ -98,10 +99,10 @@ export class AttendanceService {
    * representative, for someone else. Overlapping an earlier notice is refused.
    */
   async postLeaveNotice(identity: Identity, rawInput: unknown): Promise<LeaveNoticeRow> {
-    const input = validate(postLeaveNoticeInput, rawInput);
+    const input = validate(postLeaveNoticeInput, rawInput, "input");
     requireRole(identity, ...windowRoles, "center_admin");
     const problems = leaveProblems(input);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     const staffId = input.staffId ?? identity.subject;
     return this.unitOfWork.run(async (tx) => {
       // The staff row's lock serializes notices of one person: two overlapping ones cannot both pass the check.
@@ -286,7 +287,7 @@ export class AttendanceService {
 
   leaveNotices(identity: Identity, centerCode: string, from: Date, until: Date): Promise<LeaveNoticeRow[]> {
     requireCenterRole(identity, centerCode, ...overseerRoles, ...windowRoles);
-    if (until <= from || until.getTime() - from.getTime() > 366 * DAY_MS) throw invalidInput(["until: after from, within a year"]);
+    if (until <= from || until.getTime() - from.getTime() > 366 * DAY_MS) throw invalidInput([{ field: "until", message: "after from, within a year" }]);
     return this.repository.standingLeavesOfCenter(centerCode, from, until);
   }
 

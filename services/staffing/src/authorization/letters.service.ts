@@ -84,11 +84,11 @@ export class LettersService {
   ) {}
 
   async grantAuthorization(identity: Identity, rawInput: unknown): Promise<AuthorizationLetterRow> {
-    const input = validate(grantAuthorizationInput, rawInput);
+    const input = validate(grantAuthorizationInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
     const now = this.clock.now();
     const validFrom = input.validFrom ?? now;
-    if (input.validUntil && input.validUntil <= validFrom) throw invalidInput(["validUntil: must be after validFrom"]);
+    if (input.validUntil && input.validUntil <= validFrom) throw invalidInput([{ field: "input.validUntil", message: "must be after validFrom" }]);
     return this.unitOfWork.run(async (tx) => {
       const department = await this.requireDepartmentOf(tx, identity, input.departmentId);
       const staff = await this.organisation.findStaff(input.staffId, tx);
@@ -130,7 +130,7 @@ export class LettersService {
 
   /** Revocation binds from now on: the replicas refuse the next act once the event reaches them. */
   async revokeAuthorization(identity: Identity, rawInput: unknown): Promise<AuthorizationLetterRow> {
-    const input = validate(revokeAuthorizationInput, rawInput);
+    const input = validate(revokeAuthorizationInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const letter = await this.repository.lock(tx, input.letterId);

@@ -4,6 +4,7 @@ import { staffingEvents } from "@onestop/events";
 import {
   byId,
   DomainError,
+  findingsAt,
   invalidInput,
   notFound,
   requireCenter,
@@ -74,7 +75,7 @@ export class OrganisationService {
 
   /** 部门进驻: enters a department into the hall and announces it to the other services. */
   async registerDepartment(identity: Identity, rawInput: unknown): Promise<DepartmentRow> {
-    const input = validate(registerDepartmentInput, rawInput);
+    const input = validate(registerDepartmentInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     const department: DepartmentRow = {
@@ -104,7 +105,7 @@ export class OrganisationService {
 
   /** 首席代表: names the department's chief representative, one of its own staff. */
   async appointChiefRepresentative(identity: Identity, rawInput: unknown): Promise<DepartmentRow> {
-    const input = validate(appointChiefInput, rawInput);
+    const input = validate(appointChiefInput, rawInput, "input");
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
       const department = await this.repository.lockDepartment(tx, input.departmentId);
@@ -132,7 +133,7 @@ export class OrganisationService {
 
   /** 功能大厅: a functional hall windows are grouped in. */
   async createHall(identity: Identity, rawInput: unknown): Promise<HallRow> {
-    const input = validate(createHallInput, rawInput);
+    const input = validate(createHallInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     const hall: HallRow = { id: randomUUID(), ...input };
@@ -146,11 +147,11 @@ export class OrganisationService {
 
   /** Opens a window in the hall and publishes its snapshot (catalog enters items at it). */
   async openWindow(identity: Identity, rawInput: unknown): Promise<WindowRow> {
-    const input = validate(openWindowInput, rawInput);
+    const input = validate(openWindowInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     const problems = windowShapeProblems(input.kind, input.departmentId, input.actsForDepartmentIds);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     return this.unitOfWork.run(async (tx) => {
       await this.requireDepartmentsOfCenter(tx, [...(input.departmentId ? [input.departmentId] : []), ...input.actsForDepartmentIds], input.centerCode);
       if (input.hallId) await this.requireHallOfCenter(tx, input.hallId, input.centerCode);
@@ -175,7 +176,7 @@ export class OrganisationService {
 
   /** Renames, moves, re-scopes, closes or reopens a window; the new snapshot is published. */
   async changeWindow(identity: Identity, rawInput: unknown): Promise<WindowRow> {
-    const input = validate(changeWindowInput, rawInput);
+    const input = validate(changeWindowInput, rawInput, "input");
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
       const window = await this.repository.lockWindow(tx, input.windowId);
@@ -183,7 +184,7 @@ export class OrganisationService {
       requireCenter(identity, window.centerCode);
       if (input.actsForDepartmentIds) {
         const problems = windowShapeProblems(window.kind, window.departmentId, input.actsForDepartmentIds);
-        if (problems.length > 0) throw invalidInput(problems);
+        if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
         await this.requireDepartmentsOfCenter(tx, input.actsForDepartmentIds, window.centerCode);
       }
       if (input.hallId) await this.requireHallOfCenter(tx, input.hallId, window.centerCode);
@@ -229,7 +230,7 @@ export class OrganisationService {
 
   /** Registers a member of the hall's staff with their home department (none for the center's own office). */
   async registerStaff(identity: Identity, rawInput: unknown): Promise<StaffRow> {
-    const input = validate(registerStaffInput, rawInput);
+    const input = validate(registerStaffInput, rawInput, "input");
     requireRole(identity, "center_admin");
     requireCenter(identity, input.centerCode);
     return this.unitOfWork.run(async (tx) => {

@@ -66,7 +66,7 @@ export class PostsService {
 
   /** The center, or the chief representative of a department the window serves, asks for a new holder. */
   async requestPostChange(identity: Identity, rawInput: unknown): Promise<PostChangeRequestRow> {
-    const input = validate(requestPostChangeInput, rawInput);
+    const input = validate(requestPostChangeInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const window = await this.organisation.lockWindow(tx, input.windowId);
@@ -111,7 +111,7 @@ export class PostsService {
    * old tenure ends today, the new one starts today, and the window's snapshot is published.
    */
   async approvePostChange(identity: Identity, rawInput: unknown): Promise<PostChangeRequestRow> {
-    const input = validate(decidePostChangeInput, rawInput);
+    const input = validate(decidePostChangeInput, rawInput, "input");
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
       const request = await this.lockPending(tx, identity, input.requestId);
@@ -156,7 +156,7 @@ export class PostsService {
   }
 
   async rejectPostChange(identity: Identity, rawInput: unknown): Promise<PostChangeRequestRow> {
-    const input = validate(decidePostChangeInput, rawInput);
+    const input = validate(decidePostChangeInput, rawInput, "input");
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
       const request = await this.lockPending(tx, identity, input.requestId);
