@@ -316,11 +316,16 @@ async function buildFixture(): Promise<Fixture> {
       i: { staffId: registerStaff.id, departmentId: A.id, acts: ["DELIVER"] },
     }),
   );
-  // Department A's staff may act on its promised item at every stage the table tries.
+  // Department A's staff may act on its promised item, and on its payment notices, at every stage the table tries.
   for (const person of [A.clerk, A.chief]) {
     ok(
       await call("staffing", admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-        i: { staffId: person.subject, departmentId: A.id, itemId: county.items.a!.id, acts: ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER"] },
+        i: {
+          staffId: person.subject,
+          departmentId: A.id,
+          itemId: county.items.a!.id,
+          acts: ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER", "CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"],
+        },
       }),
     );
   }
