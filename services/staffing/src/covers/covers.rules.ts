@@ -32,11 +32,6 @@ export function coverByPostHolder(staffId: string, holders: { aPostStaffId: stri
   return staffId === holders.aPostStaffId || staffId === holders.bPostStaffId;
 }
 
-/** Two boxes share an instant. */
-export function boxesOverlap(x: { from: Date; until: Date }, y: { from: Date; until: Date }): boolean {
-  return x.from.getTime() < y.until.getTime() && y.from.getTime() < x.until.getTime();
-}
-
 /** 审批分离: whoever asked for the cover never decides it. */
 export function decisionViolation(cover: { requestedBy: string }, deciderId: string): typeof StaffingErrorCode.SameRequesterAndApprover | null {
   return cover.requestedBy === deciderId ? StaffingErrorCode.SameRequesterAndApprover : null;
