@@ -77,6 +77,7 @@ const IDNO = "11010519491231002X";
 /** The fee account buildJointCounty gives a department with a charged item. */
 const ACCOUNT_A = "6217000010001234567";
 const uuid = () => randomUUID();
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const day = "2026-03-02";
 const at = "2026-03-02T02:00:00.000Z";
 
@@ -124,6 +125,7 @@ const queries: Record<string, [Allowed, Args]> = {
   dutyRoster: ["all", () => ({ centerCode: CENTER })],
   leaveNotices: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER, from: at, until: "2026-03-09T02:00:00.000Z" })],
   dutyWarnings: [[...overseers], () => ({ centerCode: CENTER, from: at, until: "2026-03-09T02:00:00.000Z" })],
+  windowCovers: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
   authorizationCheck: [["staffA", ...overseers], (fx) => ({ staffId: fx.staffA, act: "ACCEPT", itemId: fx.itemA })],
   postChangeRequests: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
   postsDueForRotation: [[...overseers], () => ({ centerCode: CENTER })],
@@ -201,6 +203,13 @@ const mutations: Record<string, [Allowed, Args]> = {
   requestPostChange: [["admin", "chiefA"], (fx) => ({ input: { windowId: fx.windowA, position: "B", staffId: fx.spareStaff, termYears: 2, reason: "补岗" } })],
   approvePostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
   rejectPostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
+  requestWindowCover: [
+    ["admin", "chiefA"],
+    (fx) => ({ input: { windowId: fx.windowA, staffId: fx.spareStaff, from: inHours(1), until: inHours(5), reason: "临时顶岗" } }),
+  ],
+  approveWindowCover: [["admin"], () => ({ input: { coverId: uuid() } })],
+  rejectWindowCover: [["admin"], () => ({ input: { coverId: uuid() } })],
+  cancelWindowCover: [["admin", "chiefA"], () => ({ input: { coverId: uuid() } })],
   // Open to anyone: an all-digit password is refused as input (BAD_USER_INPUT), past authorization.
   registerCitizen: ["all", () => ({ input: { name: "王五", idNumber: IDNO, phone: "13800138000", password: "12345678" } })],
   loginCitizen: ["all", () => ({ input: { idNumber: "110105194912310011", password: "wrong-password" } })],
@@ -316,11 +325,16 @@ async function buildFixture(): Promise<Fixture> {
       i: { staffId: registerStaff.id, departmentId: A.id, acts: ["DELIVER"] },
     }),
   );
-  // Department A's staff may act on its promised item at every stage the table tries.
+  // Department A's staff may act on its promised item, and on its payment notices, at every stage the table tries.
   for (const person of [A.clerk, A.chief]) {
     ok(
       await call("staffing", admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-        i: { staffId: person.subject, departmentId: A.id, itemId: county.items.a!.id, acts: ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER"] },
+        i: {
+          staffId: person.subject,
+          departmentId: A.id,
+          itemId: county.items.a!.id,
+          acts: ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER", "CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"],
+        },
       }),
     );
   }

@@ -32,6 +32,10 @@ let admin: string;
 let bankToken: string;
 let departmentId: string;
 let itemId: string;
+/** A window clerk of the department whose letter (授权书) grants the four fee acts. */
+let clerkId: string;
+
+const FEE_ACTS = ["CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"];
 
 const NOTICE = `query ($no: String!) { paymentNotice(noticeNo: $no) { noticeNo status payable amountFen payerName departmentName account { accountNo } expiresAt expiresDay } }`;
 const PAY = `mutation ($input: RecordBankPaymentInput!) { recordBankPayment(input: $input) { bankTxnId receiptNo amountFen notice { status } } }`;
@@ -58,6 +62,30 @@ async function acceptCase(): Promise<string> {
   const envelope = { id: randomUUID(), type: casesEvents.caseAccepted.subject, occurredAt: new Date().toISOString(), requestId: null, centerCode: CENTER, payload };
   await jetstream(nats).publish(namespacedSubject(environment.namespace, casesEvents.caseAccepted.subject), JSON.stringify(envelope), { msgID: envelope.id });
   return caseId;
+}
+
+/** Registers a clerk of the department in staffing; the id is the subject of their token. */
+async function registerClerk(code: string, name: string): Promise<string> {
+  const registered = await gql<{ registerStaff: { id: string } }>(admin, `mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }`, {
+    input: { centerCode: CENTER, code, name, departmentId },
+  });
+  expect(registered.errors).toBeUndefined();
+  return registered.data!.registerStaff.id;
+}
+
+/** Grants a department-wide letter through staffing and waits until fees' replica has it. */
+async function grantLetter(staffId: string, acts: string[]): Promise<string> {
+  const granted = await gql<{ grantAuthorization: { id: string } }>(admin, `mutation ($input: GrantAuthorizationInput!) { grantAuthorization(input: $input) { id } }`, {
+    input: { staffId, departmentId, acts },
+  });
+  expect(granted.errors).toBeUndefined();
+  const letterId = granted.data!.grantAuthorization.id;
+  await eventually(async () => ((await lettersInFees(letterId)).length ? true : null));
+  return letterId;
+}
+
+function lettersInFees(letterId: string): Promise<Array<{ revoked_at: Date | null }>> {
+  return system.subgraphs.fees.infrastructure.dataSource.query("SELECT revoked_at FROM authorization_letter_replica WHERE letter_id = ?", [letterId]);
 }
 
 async function noticeNoOf(caseId: string): Promise<string> {
@@ -98,6 +126,8 @@ beforeAll(async () => {
   expect(created.errors).toBeUndefined();
   itemId = created.data!.createItem.id;
   expect((await gql(admin, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: itemId })).errors).toBeUndefined();
+  clerkId = await registerClerk("ZJJ07", "王七");
+  await grantLetter(clerkId, FEE_ACTS);
 }, 60_000);
 
 afterAll(async () => {
@@ -134,7 +164,7 @@ test("the bank looks up a notice and records its payment through the gateway; th
   expect((await gql(bankToken, PAY, { input: { ...input, amountFen: 4000 } })).errors?.[0]?.extensions?.code).toBe("BANK_TXN_CONFLICT");
   expect((await gql(bankToken, PAY, { input: { ...input, bankTxnId: "ICBC-second" } })).errors?.[0]?.extensions?.code).toBe("NOTICE_ALREADY_PAID");
 
-  const staffToken = await mintAccessToken(system.keys, { subject: "staff-7", roles: ["window_staff"], centerCode: CENTER, departmentId });
+  const staffToken = await mintAccessToken(system.keys, { subject: clerkId, roles: ["window_staff"], centerCode: CENTER, departmentId });
   expect((await gql(staffToken, PAY, { input: { ...input, bankTxnId: "STAFF-1" } })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   const anonymous = await graphql(system.gatewayUrl, PAY, { input });
   expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -269,7 +299,7 @@ test("the bank asks what it did: a transaction by its bankTxnId, the day's trans
   expect(await gql(otherBank, TXN, { c: "511722000000", id: paidId })).toMatchObject({ data: { bankTransaction: null } });
   expect((await gql(otherBank, TXN, { c: CENTER, id: paidId })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   expect((await gql(otherBank, DAY, { c: CENTER, day })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-  const staffToken = await mintAccessToken(system.keys, { subject: "staff-7", roles: ["window_staff"], centerCode: CENTER, departmentId });
+  const staffToken = await mintAccessToken(system.keys, { subject: clerkId, roles: ["window_staff"], centerCode: CENTER, departmentId });
   expect((await gql(staffToken, TXN, { c: CENTER, id: paidId })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
   // The day: paid and refused, in the order recorded, paged.
@@ -355,4 +385,47 @@ test("the bank asks what it did: a transaction by its bankTxnId, the day's trans
     accountNo: ACCOUNT,
     payment: null,
   });
+}, 60_000);
+
+test("a clerk acts on notices only as their letter (授权书) allows, and a revoked letter binds the next act", async () => {
+  const NOTICE_ID = `query ($no: String!) { paymentNotice(noticeNo: $no) { id status } }`;
+  const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelPaymentNotice(noticeId: $id, reason: $reason) { id status } }`;
+  const REISSUE = `mutation ($id: ID!, $reason: String!) { reissuePaymentNotice(noticeId: $id, reason: $reason) { id } }`;
+  const REDUCE = `mutation ($input: RequestFeeReductionInput!) { requestFeeReduction(input: $input) { id status } }`;
+  const REFUND = `mutation ($input: RequestRefundInput!) { requestRefund(input: $input) { id } }`;
+  const noticeOf = async () => {
+    const noticeNo = await noticeNoOf(await acceptCase());
+    const notice = await eventually(async () => (await gql<{ paymentNotice: { id: string } | null }>(admin, NOTICE_ID, { no: noticeNo })).data?.paymentNotice ?? null);
+    return { id: notice.id, noticeNo };
+  };
+  const first = await noticeOf();
+  const second = await noticeOf();
+
+  // A clerk of the department whose letter allows reductions only.
+  const reducerId = await registerClerk("ZJJ08", "李八");
+  const letterId = await grantLetter(reducerId, ["REQUEST_FEE_REDUCTION"]);
+  const reducer = await mintAccessToken(system.keys, { subject: reducerId, roles: ["window_staff"], centerCode: CENTER, departmentId });
+  for (const [query, variables, act] of [
+    [CANCEL, { id: first.id, reason: "开错" }, "CANCEL_FEE_NOTICE"],
+    [REISSUE, { id: first.id, reason: "补开" }, "REISSUE_FEE_NOTICE"],
+    [REFUND, { input: { noticeId: first.id, reason: "多缴" } }, "REQUEST_FEE_REFUND"],
+  ] as const) {
+    expect((await gql(reducer, query, variables)).errors?.[0]?.extensions).toMatchObject({ code: "NOT_AUTHORIZED", act, reason: "ACT_NOT_GRANTED" });
+  }
+  // Refused, nothing changed.
+  expect((await gql(admin, NOTICE_ID, { no: first.noticeNo })).data).toEqual({ paymentNotice: { id: first.id, status: "ISSUED" } });
+  const asked = await gql(reducer, REDUCE, { input: { noticeId: first.id, percent: 50, policy: "小微企业减半", reason: "符合政策" } });
+  expect(asked.errors).toBeUndefined();
+
+  // Revoked: the very next act is refused, once fees has the revocation.
+  expect((await gql(admin, `mutation ($input: RevokeAuthorizationInput!) { revokeAuthorization(input: $input) { id } }`, { input: { letterId, reason: "调岗" } })).errors).toBeUndefined();
+  await eventually(async () => ((await lettersInFees(letterId))[0]?.revoked_at ? true : null));
+  expect((await gql(reducer, REDUCE, { input: { noticeId: second.id, percent: 50, policy: "小微企业减半", reason: "符合政策" } })).errors?.[0]?.extensions).toMatchObject({
+    code: "NOT_AUTHORIZED",
+    act: "REQUEST_FEE_REDUCTION",
+    reason: "LETTER_NOT_IN_FORCE",
+  });
+  // The clerk whose letter grants the fee acts cancels the same notice.
+  const clerk = await mintAccessToken(system.keys, { subject: clerkId, roles: ["window_staff"], centerCode: CENTER, departmentId });
+  expect((await gql(clerk, CANCEL, { id: second.id, reason: "申请人放弃" })).data).toEqual({ cancelPaymentNotice: { id: second.id, status: "CANCELLED" } });
 }, 60_000);

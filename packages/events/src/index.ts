@@ -9,4 +9,4 @@ export { feeStandardSchema, itemKind } from "./catalog";
 export type { FeeStandardPayload, ItemKind, MaterialForm, VetoEscalation } from "./catalog";
 export type { ActorKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningCard } from "./cases";
 export type { FeeAssessment } from "./fees";
-export type { PostPosition, PunchKind, UnattendedCause, WindowKind } from "./staffing";
+export type { CoverStatus, PostPosition, PunchKind, UnattendedCause, WindowKind } from "./staffing";

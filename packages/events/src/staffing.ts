@@ -146,8 +146,11 @@ export const attendanceRecorded = defineEvent(
   }),
 );
 
-/** Why a window stands unattended: a leave notice, or a clock-out with no end known. */
-export const unattendedCauses = ["LEAVE", "CLOCK_OUT"] as const;
+/**
+ * Why a window stands unattended: a leave notice, a clock-out with no end known, or an
+ * approved temporary cover (临时顶岗) cancelled while both post holders are away.
+ */
+export const unattendedCauses = ["LEAVE", "CLOCK_OUT", "COVER_CANCELLED"] as const;
 export type UnattendedCause = (typeof unattendedCauses)[number];
 
 /**
@@ -170,3 +173,36 @@ export const windowUnattended = defineEvent(
     cause: z.enum(unattendedCauses),
   }),
 );
+
+/** Where a temporary cover (临时顶岗) stands: the center approves or rejects a request; either side may cancel it. */
+export const coverStatuses = ["PENDING", "APPROVED", "REJECTED", "CANCELLED"] as const;
+export type CoverStatus = (typeof coverStatuses)[number];
+
+/**
+ * 临时顶岗: somebody other than the window's B post holder serves it between `from` and
+ * `until`, once the center approved. While APPROVED (until `cancelledAt`, when cancelled after
+ * approval), the person is on duty at the window in that box whenever its A post holder is
+ * away. Every state change publishes the full cover; `revision` counts the changes, so a
+ * consumer keeps the snapshot with the highest one.
+ */
+export const windowCoverSnapshot = z.object({
+  coverId: z.string(),
+  centerCode,
+  windowId: z.string(),
+  staffId: z.string(),
+  from: z.string(),
+  until: z.string(),
+  status: z.enum(coverStatuses),
+  reason: z.string(),
+  requestedBy: z.string(),
+  decidedBy: z.string().nullable(),
+  /** Set when an approved cover was cancelled: it ended then, before `until`. */
+  cancelledAt: z.string().nullable(),
+  revision: z.number().int().positive(),
+});
+export type WindowCoverSnapshot = z.infer<typeof windowCoverSnapshot>;
+
+export const windowCoverRequested = defineEvent(streams.staffing, "window.cover-requested", windowCoverSnapshot);
+export const windowCoverApproved = defineEvent(streams.staffing, "window.cover-approved", windowCoverSnapshot);
+export const windowCoverRejected = defineEvent(streams.staffing, "window.cover-rejected", windowCoverSnapshot);
+export const windowCoverCancelled = defineEvent(streams.staffing, "window.cover-cancelled", windowCoverSnapshot);

@@ -2,8 +2,9 @@ import { hasRole, type Identity } from "@onestop/platform";
 
 /**
  * Who may do what with fees (票款分离): the department's window staff assess, cancel,
- * reissue and ask for reductions and refunds; only the collection bank records money; only
- * the center's finance approves reductions and refunds. Everyone acts inside one center.
+ * reissue and ask for reductions and refunds (the last four also as their authorization
+ * letter allows: notice-letters.ts); only the collection bank records money; only the
+ * center's finance approves reductions and refunds. Everyone acts inside one center.
  */
 
 /** The collection bank's client in this center (a machine client, role `bank`). */

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities } from "@onestop/authorization";
 import { mergeResolvers, runSubgraph, type ResolverMap, type SubgraphDefinition } from "@onestop/platform";
 import { accountEntities } from "./accounts/entities";
 import { departmentReplicaHandlers } from "./accounts/accounts.handlers";
@@ -45,7 +46,15 @@ export { feesEnvSchema } from "./env";
 export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
   name: "fees",
   rootDir: join(__dirname, ".."),
-  entities: [...itemEntities, ...accountEntities, ...noticeEntities, ...paymentEntities, ...reconciliationEntities, FeeIrregularityRow],
+  entities: [
+    ...itemEntities,
+    ...accountEntities,
+    ...noticeEntities,
+    ...paymentEntities,
+    ...reconciliationEntities,
+    FeeIrregularityRow,
+    ...authorizationReplicaEntities,
+  ],
   migrations: [
     FeeStandardReplica1763769600030,
     PaymentNotices1763769600031,
@@ -57,17 +66,19 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     FeeIrregularities1763769600037,
     DiscrepancyCategory1763769600038,
     AsciiIdentifiers1763769600039,
+    AuthorizationReplica1763769600900,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const standards = new FeeStandardReplicaRepository();
     const accountsRepository = new AccountsRepository(dataSource);
     const noticesRepository = new NoticesRepository(dataSource);
     const paymentsRepository = new PaymentsRepository(dataSource);
+    const authorization = new AuthorizationReplica(dataSource, clock);
     const supervision = new SupervisionService(new IrregularityRepository(dataSource), clock);
     const issuing = new NoticeIssuingService(noticesRepository, standards, accountsRepository, supervision, clock);
     const notices = new NoticesService(noticesRepository);
-    const noticeChanges = new NoticeChangesService(noticesRepository, issuing, unitOfWork, clock);
-    const payments = new PaymentsService(paymentsRepository, noticesRepository, supervision, unitOfWork, clock);
+    const noticeChanges = new NoticeChangesService(noticesRepository, issuing, authorization, unitOfWork, clock);
+    const payments = new PaymentsService(paymentsRepository, noticesRepository, supervision, authorization, unitOfWork, clock);
     const accounts = new AccountsService(accountsRepository, paymentsRepository, issuing, unitOfWork, clock);
     const reconciliation = new ReconciliationService(new ReconciliationRepository(dataSource), accountsRepository, supervision, unitOfWork, clock);
     const resolvers: ResolverMap = {
@@ -83,7 +94,12 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     };
     return {
       resolvers,
-      handlers: [...feeStandardReplicaHandlers(standards), ...departmentReplicaHandlers(accountsRepository), ...noticeHandlers(issuing)],
+      handlers: [
+        ...feeStandardReplicaHandlers(standards),
+        ...departmentReplicaHandlers(accountsRepository),
+        ...noticeHandlers(issuing),
+        ...authorization.handlers(),
+      ],
     };
   },
 };

@@ -39,4 +39,12 @@ export const StaffingErrorCode = {
   RefreshTokenReused: "REFRESH_TOKEN_REUSED",
   UnknownMachineClient: "UNKNOWN_MACHINE_CLIENT",
   SecretAlreadyRevoked: "SECRET_ALREADY_REVOKED",
+  /** 临时顶岗: the person named holds the window's A or B post; B covers for A without approval. */
+  CoverByPostHolder: "COVER_BY_POST_HOLDER",
+  /** The window, or the person, already has a pending or approved cover overlapping the box. */
+  CoverOverlaps: "COVER_OVERLAPS",
+  /** The cover's box is over: it can no longer be approved or cancelled. */
+  CoverEnded: "COVER_ENDED",
+  /** 审批分离: whoever asked for it may not approve or reject it. */
+  SameRequesterAndApprover: "SAME_REQUESTER_AND_APPROVER",
 } as const;

@@ -24,6 +24,11 @@ import { AttendanceService } from "./attendance/attendance.service";
 import { attendanceEntities } from "./attendance/entities";
 import { Attendance1763769600006 } from "./attendance/migrations/1763769600006-attendance";
 import { authorizationEntities } from "./authorization/entities";
+import { CoversRepository } from "./covers/covers.repository";
+import { coversResolvers } from "./covers/covers.resolvers";
+import { CoversService } from "./covers/covers.service";
+import { coversEntities } from "./covers/entities";
+import { WindowCovers1763769600010 } from "./covers/migrations/1763769600010-window-covers";
 import { LettersRepository } from "./authorization/letters.repository";
 import { lettersResolvers } from "./authorization/letters.resolvers";
 import { LettersService } from "./authorization/letters.service";
@@ -58,6 +63,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     ...attendanceEntities,
     ...assessmentEntities,
     ...accountsEntities,
+    ...coversEntities,
   ],
   migrations: [
     Organisation1763769600001,
@@ -69,6 +75,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     Assessment1763769600007,
     Accounts1763769600008,
     CitizensMachinesRefresh1763769600009,
+    WindowCovers1763769600010,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock }) {
     const organisationRepository = new OrganisationRepository(dataSource);
@@ -76,12 +83,14 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     const lettersRepository = new LettersRepository(dataSource);
     const itemsRepository = new ItemReplicaRepository(dataSource);
     const attendanceRepository = new AttendanceRepository(dataSource);
+    const coversRepository = new CoversRepository(dataSource);
 
     const organisation = new OrganisationService(organisationRepository, unitOfWork, clock);
     const posts = new PostsService(postsRepository, organisationRepository, organisation, unitOfWork, clock);
     const letters = new LettersService(lettersRepository, itemsRepository, organisationRepository, postsRepository, unitOfWork, clock);
-    const attendance = new AttendanceService(attendanceRepository, organisationRepository, postsRepository, unitOfWork, clock);
-    const assignment = new AssignmentService(organisationRepository, postsRepository, lettersRepository, itemsRepository, attendance, clock);
+    const attendance = new AttendanceService(attendanceRepository, organisationRepository, postsRepository, coversRepository, unitOfWork, clock);
+    const covers = new CoversService(coversRepository, organisationRepository, postsRepository, attendance, unitOfWork, clock);
+    const assignment = new AssignmentService(organisationRepository, postsRepository, lettersRepository, itemsRepository, attendance, coversRepository, clock);
     const assessment = new AssessmentService(new AssessmentRepository(dataSource), organisationRepository, postsRepository, attendanceRepository);
 
     const keyFile = signingKeyFile(env);
@@ -108,6 +117,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         postsResolvers(posts, organisation),
         lettersResolvers(letters, organisation, clock),
         attendanceResolvers(attendance, organisation),
+        coversResolvers(covers, organisation),
         assignmentResolvers(assignment, organisation),
         assessmentResolvers(assessment, organisation),
         accountsResolvers(accounts, citizens, signIn, machineClients),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuthorizationReplica } from "@onestop/authorization";
 import {
   DomainError,
   forbidden,
@@ -15,6 +16,7 @@ import {
 } from "@onestop/platform";
 import { isFinanceOf, isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import { FeeErrorCode } from "../errors";
+import { requireNoticeLetter } from "../notice-letters";
 import type { FeeCaseRow, FeeReductionRow, PaymentNoticeRow } from "./entities";
 import { noticeChange, reductionDecision, reductionRequest } from "./inputs";
 import { SYSTEM, type NoticeIssuingService } from "./notice-issuing.service";
@@ -28,13 +30,15 @@ function refuse(status: PaymentNoticeRow["status"], action: NoticeAction, notice
 
 /**
  * What the department's staff and the center's finance do to notices: staff cancel, reissue
- * and ask for a reduction (减免); finance decides reductions. The notices themselves are
+ * and ask for a reduction (减免), each as their authorization letter allows; finance decides
+ * reductions. The notices themselves are
  * written by the issuing service.
  */
 export class NoticeChangesService {
   constructor(
     private readonly notices: NoticesRepository,
     private readonly issuing: NoticeIssuingService,
+    private readonly authorization: AuthorizationReplica,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -43,6 +47,7 @@ export class NoticeChangesService {
     const input = validate(noticeChange, raw);
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.lockNoticeOfDepartment(tx, identity, input.noticeId);
+      await requireNoticeLetter(this.authorization, tx, identity, "CANCEL_FEE_NOTICE", notice);
       refuse(notice.status, "CANCEL", notice.id);
       return this.issuing.cancel(tx, notice, input.reason, identity.subject);
     });
@@ -56,6 +61,7 @@ export class NoticeChangesService {
     return this.unitOfWork.run(async (tx) => {
       const feeCase = await this.notices.lockCase(tx, seen.caseId, seen.centerCode);
       const notice = (await this.notices.lockNotice(tx, seen.id))!;
+      await requireNoticeLetter(this.authorization, tx, identity, "REISSUE_FEE_NOTICE", notice);
       refuse(notice.status, "REISSUE", notice.id);
       if (feeCase.concludedOutcome && conclusionCancelsUnpaidNotices(feeCase.concludedOutcome)) {
         throw new DomainError(FeeErrorCode.InvalidTransition, "The case has ended; nothing is owed on it", { caseId: feeCase.caseId });
@@ -68,6 +74,7 @@ export class NoticeChangesService {
     const input = validate(reductionRequest, raw, "input");
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.lockNoticeOfDepartment(tx, identity, input.noticeId);
+      await requireNoticeLetter(this.authorization, tx, identity, "REQUEST_FEE_REDUCTION", notice);
       refuse(notice.status, "REDUCE", notice.id);
       const reduction: FeeReductionRow = {
         id: randomUUID(),

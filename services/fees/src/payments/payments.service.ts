@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuthorizationReplica } from "@onestop/authorization";
 import { z } from "zod";
 import { calendarDay, endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay } from "@onestop/calendar";
 import { feesEvents } from "@onestop/events";
@@ -17,6 +18,7 @@ import {
 } from "@onestop/platform";
 import { isBankOf, isFinanceOf, isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import { FeeErrorCode } from "../errors";
+import { requireNoticeLetter } from "../notice-letters";
 import { bankTxnIdSchema, centerCodeSchema, daySchema, instantSchema } from "../inputs";
 import { isWellFormedNoticeNumber, noticeActionRefusal } from "../notices/notice.rules";
 import type { NoticesRepository, PayableNoticeRow } from "../notices/notices.repository";
@@ -107,6 +109,7 @@ export class PaymentsService {
     private readonly payments: PaymentsRepository,
     private readonly notices: NoticesRepository,
     private readonly supervision: SupervisionService,
+    private readonly authorization: AuthorizationReplica,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -151,6 +154,7 @@ export class PaymentsService {
         if (notice && maySeeNotice(identity, notice)) throw forbidden("Only the department's window staff ask for refunds");
         throw notFound("Payment notice", input.noticeId);
       }
+      await requireNoticeLetter(this.authorization, tx, identity, "REQUEST_FEE_REFUND", notice);
       const refusal = noticeActionRefusal(notice.status, "REFUND");
       if (refusal) throw new DomainError(refusal.code, refusal.message, { noticeId: notice.id });
       const refund: RefundRow = {

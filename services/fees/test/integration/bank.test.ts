@@ -48,6 +48,7 @@ beforeAll(async () => {
   await harness.configureAccount(zj, ACCOUNT);
   item = await harness.item(zj, [fixedFee("F01", 5000)]);
   staff = person("staff-7", ["window_staff"], CENTER, zj);
+  await harness.letter(staff.subject, zj);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eventually } from "@onestop/testkit";
 import {
   admin,
@@ -5,6 +6,7 @@ import {
   BANK_PAYMENT,
   CENTER,
   errorCode,
+  FEE_ACTS,
   FeesHarness,
   finance,
   fixedFee,
@@ -34,6 +36,7 @@ beforeAll(async () => {
   zj = await harness.department("ZJJ", "住房和城乡建设局");
   await harness.configureAccount(zj, "6222020200112233445");
   staff = person("staff-7", ["window_staff"], CENTER, zj);
+  await harness.letter(staff.subject, zj);
 });
 
 afterAll(async () => {
@@ -216,6 +219,26 @@ describe("cancellation", () => {
       }),
     );
     expect(errorCode(await harness.call(staff, CANCEL, { id: paidNotice.id, reason: "x" }))).toBe("NOTICE_ALREADY_PAID");
+  });
+
+  test("staff act on a notice only as their letter (授权书) allows: it covers the item, grants the act, is in force; a revocation binds the next act", async () => {
+    const item = await harness.item(zj, [fixedFee("F01", 1200)]);
+    const notice = await harness.noticeOf(await harness.accept(zj, item));
+    const clerk = person(randomUUID(), ["window_staff"], CENTER, zj);
+    const refusal = async (query: string, variables: Record<string, unknown>) => (await harness.call(clerk, query, variables)).errors?.[0]?.extensions;
+    const cancel = { id: notice.id, reason: "开错" };
+    expect(await refusal(CANCEL, cancel)).toMatchObject({ code: "NOT_AUTHORIZED", act: "CANCEL_FEE_NOTICE", reason: "NO_LETTER" });
+    await harness.letter(clerk.subject, zj, [...FEE_ACTS], randomUUID());
+    expect(await refusal(CANCEL, cancel)).toMatchObject({ code: "NOT_AUTHORIZED", reason: "NO_LETTER" });
+    await harness.letter(clerk.subject, zj, ["REQUEST_FEE_REDUCTION"], item.itemId);
+    expect(await refusal(CANCEL, cancel)).toMatchObject({ code: "NOT_AUTHORIZED", act: "CANCEL_FEE_NOTICE", reason: "ACT_NOT_GRANTED" });
+    expect(await refusal(REISSUE, cancel)).toMatchObject({ code: "NOT_AUTHORIZED", act: "REISSUE_FEE_NOTICE", reason: "ACT_NOT_GRANTED" });
+    const cancelling = await harness.letter(clerk.subject, zj, ["CANCEL_FEE_NOTICE"]);
+    await harness.revokeLetter(cancelling);
+    expect(await refusal(CANCEL, cancel)).toMatchObject({ code: "NOT_AUTHORIZED", act: "CANCEL_FEE_NOTICE", reason: "LETTER_NOT_IN_FORCE" });
+    expect((await harness.notices(notice.case_id))[0]).toMatchObject({ status: "ISSUED" });
+    const asked = await harness.call(clerk, REQUEST_REDUCTION, { input: { noticeId: notice.id, percent: 50, policy: "小微企业减半", reason: "符合政策" } });
+    expect(asked.errors).toBeUndefined();
   });
 });
 

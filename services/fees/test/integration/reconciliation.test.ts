@@ -47,6 +47,7 @@ beforeAll(async () => {
   zj = await harness.department("ZJJ", "住房和城乡建设局");
   await harness.configureAccount(zj, ACCOUNT);
   item = await harness.item(zj, [fixedFee("F01", 5000)]);
+  await harness.letter("staff-7", zj);
 });
 
 afterAll(async () => {

@@ -21,6 +21,9 @@ export function person(subject: string, roles: Identity["roles"], centerCode: st
   return { subject, roles, centerCode, departmentId, windowId: null };
 }
 
+/** The acts a letter gives window staff on the department's payment notices. */
+export const FEE_ACTS = ["CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"] as const;
+
 export const bank = person("bank-icbc-hall", ["bank"]);
 export const finance = person("finance-1", ["finance"]);
 export const otherFinance = person("finance-2", ["finance"]);
@@ -109,6 +112,37 @@ export class FeesHarness {
     await this.publish(staffingEvents.departmentRegistered, { departmentId, centerCode, code, name });
     await eventually(async () => ((await this.count("department_replica", "id = ?", [departmentId])) === 1 ? true : null));
     return departmentId;
+  }
+
+  /**
+   * Grants the staff member an authorization letter (授权书) for the department's items (or one
+   * item), as staffing publishes it, and waits until fees' replica has it.
+   */
+  async letter(
+    staffId: string,
+    departmentId: string,
+    acts: staffingEvents.AuthorizedAct[] = [...FEE_ACTS],
+    itemId: string | null = null,
+  ): Promise<staffingEvents.AuthorizationLetterSnapshot> {
+    const letter: staffingEvents.AuthorizationLetterSnapshot = {
+      letterId: randomUUID(),
+      centerCode: CENTER,
+      staffId,
+      departmentId,
+      itemId,
+      acts,
+      validFrom: "2026-01-01T00:00:00.000Z",
+      validUntil: null,
+      revokedAt: null,
+      revision: 1,
+    };
+    await this.processed(await this.publish(staffingEvents.authorizationGranted, letter));
+    return letter;
+  }
+
+  async revokeLetter(letter: staffingEvents.AuthorizationLetterSnapshot): Promise<void> {
+    const revoked = { ...letter, revokedAt: this.clock.now().toISOString(), revision: 2 };
+    await this.processed(await this.publish(staffingEvents.authorizationRevoked, revoked));
   }
 
   async configureAccount(departmentId: string, accountNo: string, by: Identity = admin): Promise<void> {

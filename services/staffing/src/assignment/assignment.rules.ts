@@ -1,6 +1,6 @@
 import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "@onestop/authorization";
 import type { WindowKind } from "@onestop/events";
-import { dutyAt, isAbsent, type Absence, type WindowPosts } from "../attendance/duty.rules";
+import { dutyAt, isAbsent, type Absence, type Cover, type WindowPosts } from "../attendance/duty.rules";
 import type { PostPosition } from "../posts/entities";
 
 /** A window as the `windowPublished` snapshot describes it. */
@@ -39,7 +39,8 @@ export type UnassignableReason =
   | "NO_AUTHORIZED_STAFF";
 
 export type Assignment =
-  | { assigned: true; windowId: string; staffId: string; post: PostPosition; route: AssignmentRoute }
+  /** `post` is null, and `coverId` set, for the person of an approved temporary cover (临时顶岗). */
+  | { assigned: true; windowId: string; staffId: string; post: PostPosition | null; coverId?: string; route: AssignmentRoute }
   | { assigned: false; reason: UnassignableReason };
 
 const byCode = (x: ServingWindow, y: ServingWindow) => x.code.localeCompare(y.code);
@@ -66,8 +67,8 @@ export function candidateWindows(
 /**
  * 分派: a new case goes to the on-duty staff member of the window the item entered at (or of
  * its department's other windows, then of a comprehensive window acting for it) who is
- * authorized for the act. At each window the one on duty is asked first (A, or B covering),
- * then the other holder if present.
+ * authorized for the act. At each window the one on duty is asked first (A, the person of an
+ * approved temporary cover, or B), then the post holders present.
  */
 export function assignCase(
   caseToAssign: CaseToAssign,
@@ -76,20 +77,24 @@ export function assignCase(
   letters: readonly AuthorizationLetter[],
   chiefs: readonly ChiefRepresentative[],
   at: Date,
+  temporaryCovers: readonly Cover[] = [],
 ): Assignment {
   const candidates = candidateWindows(caseToAssign, windows);
   if (candidates.length === 0) return { assigned: false, reason: "NO_WINDOW" };
   const act = caseToAssign.act ?? "ACCEPT";
   let anyoneOnDuty = false;
   for (const { window, route } of candidates) {
-    const duty = dutyAt(window, absences, at);
-    if (!duty.staffId || !duty.post) continue;
+    const duty = dutyAt(window, absences, at, temporaryCovers);
+    if (!duty.staffId) continue;
     anyoneOnDuty = true;
-    const other =
-      duty.post === "A"
-        ? { staffId: window.bPostStaffId, post: "B" as const }
-        : { staffId: window.aPostStaffId, post: "A" as const };
-    const present = [{ staffId: duty.staffId, post: duty.post }, ...(other.staffId && other.staffId !== duty.staffId && !isAbsent(other.staffId, absences, at) ? [{ staffId: other.staffId, post: other.post }] : [])];
+    const holders = [
+      { staffId: window.aPostStaffId, post: "A" as const },
+      { staffId: window.bPostStaffId, post: "B" as const },
+    ].filter((holder): holder is { staffId: string; post: PostPosition } => holder.staffId !== null && holder.staffId !== duty.staffId && !isAbsent(holder.staffId, absences, at));
+    const present: Array<{ staffId: string; post: PostPosition | null; coverId?: string }> = [
+      { staffId: duty.staffId, post: duty.post, coverId: duty.coverId },
+      ...holders,
+    ];
     for (const person of present) {
       const decision = decideAuthorization(
         letters,
@@ -97,7 +102,7 @@ export function assignCase(
         { staffId: person.staffId, departmentId: caseToAssign.departmentId, itemId: caseToAssign.itemId, at },
         chiefs,
       );
-      if (decision.allowed) return { assigned: true, windowId: window.windowId, staffId: person.staffId, post: person.post, route };
+      if (decision.allowed) return { assigned: true, windowId: window.windowId, staffId: person.staffId, post: person.post, coverId: person.coverId, route };
     }
   }
   return { assigned: false, reason: anyoneOnDuty ? "NO_AUTHORIZED_STAFF" : "NO_ONE_ON_DUTY" };

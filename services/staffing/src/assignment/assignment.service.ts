@@ -3,6 +3,7 @@ import { staffingEvents } from "@onestop/events";
 import { DomainError, requireCenter, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
 import { overseerRoles, windowRoles } from "../access";
 import type { AttendanceService } from "../attendance/attendance.service";
+import type { CoversRepository } from "../covers/covers.repository";
 import type { LettersRepository } from "../authorization/letters.repository";
 import { StaffingErrorCode } from "../errors";
 import type { ItemReplicaRepository } from "../items/items.repository";
@@ -32,6 +33,7 @@ export class AssignmentService {
     private readonly letters: LettersRepository,
     private readonly items: ItemReplicaRepository,
     private readonly attendance: AttendanceService,
+    private readonly covers: CoversRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -60,10 +62,11 @@ export class AssignmentService {
       aPostStaffId: posts.find((p) => p.windowId === window.id && p.position === "A")?.staffId ?? null,
       bPostStaffId: posts.find((p) => p.windowId === window.id && p.position === "B")?.staffId ?? null,
     }));
-    const holders = [...new Set(posts.map((p) => p.staffId))];
+    const covers = await this.covers.inForce({ windowIds }, at, new Date(at.getTime() + 1));
+    const people = [...new Set([...posts.map((p) => p.staffId), ...covers.map((c) => c.staffId)])];
     const [absences, letters, department] = await Promise.all([
-      this.attendance.absencesOf(holders, at, new Date(at.getTime() + 1)),
-      this.letters.lettersOfStaff(holders),
+      this.attendance.absencesOf(people, at, new Date(at.getTime() + 1)),
+      this.letters.lettersOfStaff(people),
       this.organisation.findDepartment(item.departmentId),
     ]);
     return assignCase(
@@ -73,6 +76,7 @@ export class AssignmentService {
       letters.map((letter) => ({ ...letter, letterId: letter.id })),
       department?.chiefStaffId ? [{ departmentId: department.id, staffId: department.chiefStaffId }] : [],
       at,
+      covers,
     );
   }
 }

@@ -18,11 +18,12 @@ import {
 } from "@onestop/platform";
 import { overseerRoles, requireCenterRole, windowRoles } from "../access";
 import { StaffingErrorCode } from "../errors";
+import type { CoversRepository } from "../covers/covers.repository";
 import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
 import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
-import { absencesFromPunches, dutyAt, unattendedIntervals, type Absence, type DutyStatus } from "./duty.rules";
+import { absencesFromPunches, dutyAt, unattendedIntervals, type Absence, type Cover, type DutyStatus, type WindowPosts } from "./duty.rules";
 import type { AttendanceRepository } from "./attendance.repository";
 import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
 
@@ -44,6 +45,8 @@ export interface WindowDutyView {
   onDuty: StaffRow | null;
   aPostHolder: StaffRow | null;
   bPostHolder: StaffRow | null;
+  /** The approved temporary cover (临时顶岗) that puts `onDuty` there, if that is why. */
+  coverId: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -57,6 +60,7 @@ export class AttendanceService {
     private readonly repository: AttendanceRepository,
     private readonly organisation: OrganisationRepository,
     private readonly posts: PostsRepository,
+    private readonly covers: CoversRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -175,49 +179,82 @@ export class AttendanceService {
     throw forbidden("A leave notice is posted by the person, their chief representative or the center");
   }
 
-  /** For every window the person holds a post at: the stretches in which its other holder is away too. */
+  /**
+   * For every window the person holds a post at, or covers (临时顶岗) during the absence: the
+   * stretches in which everyone else meant to serve it is away too.
+   */
   private async warnIfUnattended(tx: Tx, staff: StaffRow, absence: { from: Date; until: Date }, cause: UnattendedCause): Promise<void> {
     const posts = await this.posts.postsOfStaff(staff.id, tx);
-    for (const windowId of [...new Set(posts.map((p) => p.windowId))]) {
+    const covering = await this.covers.inForce({ staffIds: [staff.id] }, absence.from, absence.until, tx);
+    for (const windowId of [...new Set([...posts.map((p) => p.windowId), ...covering.map((c) => c.windowId)])]) {
       const window = await this.organisation.findWindow(windowId, tx);
       if (!window) continue;
-      const holders = await this.posts.postsOfWindow(windowId, tx);
-      const snapshot = {
-        windowId,
-        aPostStaffId: holders.find((p) => p.position === "A")?.staffId ?? null,
-        bPostStaffId: holders.find((p) => p.position === "B")?.staffId ?? null,
+      const snapshot = await this.holdersOf(windowId, tx);
+      const windowCovers = await this.covers.inForce({ windowIds: [windowId] }, absence.from, absence.until, tx);
+      const others = [snapshot.aPostStaffId, snapshot.bPostStaffId, ...windowCovers.map((c) => c.staffId)].filter(
+        (id): id is string => id !== null && id !== staff.id,
+      );
+      const otherAbsences = await this.absencesOf([...new Set(others)], absence.from, absence.until, tx);
+      await this.raiseWarnings(tx, window, snapshot, unattendedIntervals(snapshot, staff.id, absence, otherAbsences, windowCovers), cause);
+    }
+  }
+
+  /**
+   * An approved cover ended early: where both post holders are away in what was left of its
+   * box, the window is unattended after all.
+   */
+  async warnIfCoverWithdrawn(tx: Tx, window: WindowRow, remaining: Cover): Promise<void> {
+    const snapshot = await this.holdersOf(window.id, tx);
+    const holders = [snapshot.aPostStaffId, snapshot.bPostStaffId].filter((id): id is string => id !== null);
+    const holderAbsences = await this.absencesOf(holders, remaining.from, remaining.until, tx);
+    const intervals = unattendedIntervals(snapshot, remaining.staffId, remaining, holderAbsences, [remaining]);
+    await this.raiseWarnings(tx, window, snapshot, intervals, "COVER_CANCELLED");
+  }
+
+  private async holdersOf(windowId: string, tx?: Tx): Promise<WindowPosts> {
+    const holders = await this.posts.postsOfWindow(windowId, tx);
+    return {
+      windowId,
+      aPostStaffId: holders.find((p) => p.position === "A")?.staffId ?? null,
+      bPostStaffId: holders.find((p) => p.position === "B")?.staffId ?? null,
+    };
+  }
+
+  private async raiseWarnings(
+    tx: Tx,
+    window: WindowRow,
+    snapshot: WindowPosts,
+    intervals: ReadonlyArray<{ from: Date; until: Date | null }>,
+    cause: UnattendedCause,
+  ): Promise<void> {
+    for (const interval of intervals) {
+      const warning: DutyWarningRow = {
+        id: randomUUID(),
+        centerCode: window.centerCode,
+        windowId: window.id,
+        aPostStaffId: snapshot.aPostStaffId,
+        bPostStaffId: snapshot.bPostStaffId,
+        fromAt: interval.from,
+        untilAt: interval.until,
+        cause,
+        raisedAt: this.clock.now(),
       };
-      const others = [snapshot.aPostStaffId, snapshot.bPostStaffId].filter((id): id is string => id !== null && id !== staff.id);
-      const otherAbsences = await this.absencesOf(others, absence.from, absence.until, tx);
-      for (const interval of unattendedIntervals(snapshot, staff.id, absence, otherAbsences)) {
-        const warning: DutyWarningRow = {
-          id: randomUUID(),
-          centerCode: window.centerCode,
-          windowId,
-          aPostStaffId: snapshot.aPostStaffId,
-          bPostStaffId: snapshot.bPostStaffId,
-          fromAt: interval.from,
-          untilAt: interval.until,
+      await this.repository.insertWarning(tx, warning);
+      await tx.publish(
+        staffingEvents.windowUnattended,
+        {
+          warningId: warning.id,
+          centerCode: warning.centerCode,
+          windowId: window.id,
+          windowCode: window.code,
+          aPostStaffId: warning.aPostStaffId,
+          bPostStaffId: warning.bPostStaffId,
+          from: warning.fromAt.toISOString(),
+          until: warning.untilAt?.toISOString() ?? null,
           cause,
-          raisedAt: this.clock.now(),
-        };
-        await this.repository.insertWarning(tx, warning);
-        await tx.publish(
-          staffingEvents.windowUnattended,
-          {
-            warningId: warning.id,
-            centerCode: warning.centerCode,
-            windowId,
-            windowCode: window.code,
-            aPostStaffId: warning.aPostStaffId,
-            bPostStaffId: warning.bPostStaffId,
-            from: warning.fromAt.toISOString(),
-            until: warning.untilAt?.toISOString() ?? null,
-            cause,
-          },
-          { centerCode: warning.centerCode },
-        );
-      }
+        },
+        { centerCode: warning.centerCode },
+      );
     }
   }
 
@@ -241,47 +278,52 @@ export class AttendanceService {
   /** 在岗: who is on duty at every window of the center at one moment, in a handful of queries. */
   async dutyRoster(centerCode: string, at?: Date | null): Promise<WindowDutyView[]> {
     const moment = at ?? this.clock.now();
-    const [windows, posts, absences] = await Promise.all([
+    const [windows, posts, absences, covers] = await Promise.all([
       this.organisation.windowsOfCenter(centerCode),
       this.posts.postsOfCenter(centerCode),
       this.absencesOfCenterAt(centerCode, moment),
+      this.covers.inForce({ centerCode }, moment, new Date(moment.getTime() + 1)),
     ]);
-    const staff = new Map((await this.organisation.findStaffMany([...new Set(posts.map((p) => p.staffId))])).map((s) => [s.id, s]));
+    const people = [...new Set([...posts.map((p) => p.staffId), ...covers.map((c) => c.staffId)])];
+    const staff = new Map((await this.organisation.findStaffMany(people)).map((s) => [s.id, s]));
     return windows
       .filter((window) => window.open)
       .map((window) => {
         const a = posts.find((p) => p.windowId === window.id && p.position === "A")?.staffId ?? null;
         const b = posts.find((p) => p.windowId === window.id && p.position === "B")?.staffId ?? null;
-        const duty = dutyAt({ windowId: window.id, aPostStaffId: a, bPostStaffId: b }, absences, moment);
-        return {
-          window,
-          at: moment,
-          status: duty.status,
-          post: duty.post,
-          onDuty: duty.staffId ? (staff.get(duty.staffId) ?? null) : null,
-          aPostHolder: a ? (staff.get(a) ?? null) : null,
-          bPostHolder: b ? (staff.get(b) ?? null) : null,
-        };
+        return this.view(window, moment, { windowId: window.id, aPostStaffId: a, bPostStaffId: b }, absences, covers, staff);
       });
   }
 
   async windowDuty(window: WindowRow, at?: Date | null): Promise<WindowDutyView> {
     const moment = at ?? this.clock.now();
-    const posts = await this.posts.postsOfWindow(window.id);
-    const a = posts.find((p) => p.position === "A")?.staffId ?? null;
-    const b = posts.find((p) => p.position === "B")?.staffId ?? null;
-    const holders = [a, b].filter((id): id is string => id !== null);
-    const absences = await this.absencesOf(holders, moment, new Date(moment.getTime() + 1));
-    const staff = new Map((await this.organisation.findStaffMany(holders)).map((s) => [s.id, s]));
-    const duty = dutyAt({ windowId: window.id, aPostStaffId: a, bPostStaffId: b }, absences, moment);
+    const holders = await this.holdersOf(window.id);
+    const covers = await this.covers.inForce({ windowIds: [window.id] }, moment, new Date(moment.getTime() + 1));
+    const people = [holders.aPostStaffId, holders.bPostStaffId, ...covers.map((c) => c.staffId)].filter((id): id is string => id !== null);
+    const absences = await this.absencesOf(people, moment, new Date(moment.getTime() + 1));
+    const staff = new Map((await this.organisation.findStaffMany(people)).map((s) => [s.id, s]));
+    return this.view(window, moment, holders, absences, covers, staff);
+  }
+
+  private view(
+    window: WindowRow,
+    at: Date,
+    holders: WindowPosts,
+    absences: readonly Absence[],
+    covers: readonly Cover[],
+    staff: ReadonlyMap<string, StaffRow>,
+  ): WindowDutyView {
+    const duty = dutyAt(holders, absences, at, covers);
+    const person = (id: string | null) => (id ? (staff.get(id) ?? null) : null);
     return {
       window,
-      at: moment,
+      at,
       status: duty.status,
       post: duty.post,
-      onDuty: duty.staffId ? (staff.get(duty.staffId) ?? null) : null,
-      aPostHolder: a ? (staff.get(a) ?? null) : null,
-      bPostHolder: b ? (staff.get(b) ?? null) : null,
+      onDuty: person(duty.staffId),
+      aPostHolder: person(holders.aPostStaffId),
+      bPostHolder: person(holders.bPostStaffId),
+      coverId: duty.coverId ?? null,
     };
   }
 

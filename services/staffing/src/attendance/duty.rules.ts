@@ -25,9 +25,24 @@ export interface Punch {
   at: Date;
 }
 
+/**
+ * An approved temporary cover (临时顶岗) as the duty rule needs it: somebody other than the
+ * window's post holders serves it from `from` until `until` (exclusive; the cancellation, when
+ * an approved cover was cancelled before its end).
+ */
+export interface Cover {
+  coverId: string;
+  windowId: string;
+  staffId: string;
+  from: Date;
+  until: Date;
+}
+
 export type DutyStatus =
   /** The A post holder is present and serves. */
   | "A_ON_DUTY"
+  /** A is away and the person of an approved temporary cover (临时顶岗) serves, within its box. */
+  | "TEMPORARY_COVER"
   /** A is away (or the A post is unfilled) and the B post holder covers. */
   | "B_COVERING"
   /** Both holders are away: a supervision warning. */
@@ -39,7 +54,10 @@ export interface Duty {
   windowId: string;
   status: DutyStatus;
   staffId: string | null;
+  /** null for a temporary cover: the person holds no post of the window. */
   post: PostPosition | null;
+  /** The approved cover that puts `staffId` on duty (TEMPORARY_COVER only). */
+  coverId?: string;
 }
 
 export function covers(absence: Pick<Absence, "from" | "until">, at: Date): boolean {
@@ -51,9 +69,16 @@ export function isAbsent(staffId: string, absences: readonly Absence[], at: Date
   return absences.some((absence) => absence.staffId === staffId && covers(absence, at));
 }
 
-export function dutyAt(window: WindowPosts, absences: readonly Absence[], at: Date): Duty {
+/**
+ * Who serves the window at `at`: A when present; else, within the box of an approved
+ * temporary cover, its person when present (the center chose them for that box over B's
+ * automatic takeover); else B when present.
+ */
+export function dutyAt(window: WindowPosts, absences: readonly Absence[], at: Date, temporaryCovers: readonly Cover[] = []): Duty {
   const { windowId, aPostStaffId: a, bPostStaffId: b } = window;
   if (a && !isAbsent(a, absences, at)) return { windowId, status: "A_ON_DUTY", staffId: a, post: "A" };
+  const cover = temporaryCovers.find((c) => c.windowId === windowId && covers(c, at) && !isAbsent(c.staffId, absences, at));
+  if (cover) return { windowId, status: "TEMPORARY_COVER", staffId: cover.staffId, post: null, coverId: cover.coverId };
   if (b && !isAbsent(b, absences, at)) return { windowId, status: "B_COVERING", staffId: b, post: "B" };
   return { windowId, status: a || b ? "UNATTENDED" : "UNSTAFFED", staffId: null, post: null };
 }
@@ -102,25 +127,61 @@ export function mergeIntervals(intervals: ReadonlyArray<{ from: Date; until: Dat
   return merged;
 }
 
+type Interval = { from: Date; until: Date | null };
+
+const endOf = (interval: Interval) => (interval.until === null ? Infinity : interval.until.getTime());
+
+/** What is left of the intervals once every one of `minus` is cut out of them. */
+export function subtractIntervals(intervals: readonly Interval[], minus: readonly Interval[]): Interval[] {
+  let rest: Interval[] = [...intervals];
+  for (const cut of minus) {
+    rest = rest.flatMap((interval) => {
+      if (endOf(cut) <= interval.from.getTime() || cut.from.getTime() >= endOf(interval)) return [interval];
+      const parts: Interval[] = [];
+      if (cut.from.getTime() > interval.from.getTime()) parts.push({ from: interval.from, until: cut.from });
+      if (endOf(cut) < endOf(interval)) parts.push({ from: cut.until!, until: interval.until });
+      return parts;
+    });
+  }
+  return rest;
+}
+
+/** Since the beginning of time: a post holder is meant to serve the window always. */
+const ALWAYS = new Date(-8.64e15);
+
 /**
- * The intervals in which both holders of a window are away because of one new absence of
- * `absentStaffId`: each is a supervision warning. When the other post is unfilled, the window
- * is unattended for the whole new absence.
+ * The intervals in which nobody serves a window because of one new absence of
+ * `absentStaffId`: each is a supervision warning. Those meant to serve are the A and B
+ * holders at all times and the person of each approved temporary cover within its box; the
+ * window is unattended where the absentee was meant to serve and every other one of them is
+ * away too. When the other post is unfilled and nobody covers, that is the whole new absence.
  */
 export function unattendedIntervals(
   window: WindowPosts,
   absentStaffId: string,
   newAbsence: Pick<Absence, "from" | "until">,
   otherAbsences: readonly Absence[],
+  temporaryCovers: readonly Cover[] = [],
 ): Array<{ from: Date; until: Date | null }> {
   const { aPostStaffId: a, bPostStaffId: b } = window;
-  if (a !== absentStaffId && b !== absentStaffId) return [];
-  const other = a === absentStaffId ? b : a;
-  if (other === null || other === absentStaffId) return [{ from: newAbsence.from, until: newAbsence.until }];
-  return mergeIntervals(
-    otherAbsences
-      .filter((absence) => absence.staffId === other)
-      .map((absence) => intersection(newAbsence, absence))
-      .filter((overlap): overlap is { from: Date; until: Date | null } => overlap !== null),
+  const windowCovers = temporaryCovers.filter((cover) => cover.windowId === window.windowId);
+  const holdsPost = a === absentStaffId || b === absentStaffId;
+  const missed: Interval[] = holdsPost
+    ? [{ from: newAbsence.from, until: newAbsence.until }]
+    : windowCovers
+        .filter((cover) => cover.staffId === absentStaffId)
+        .map((cover) => intersection(newAbsence, cover))
+        .filter((overlap): overlap is Interval => overlap !== null);
+  if (missed.length === 0) return [];
+  const others: Array<{ staffId: string } & Interval> = [
+    ...[a, b].filter((id): id is string => id !== null && id !== absentStaffId).map((staffId) => ({ staffId, from: ALWAYS, until: null })),
+    ...windowCovers.filter((cover) => cover.staffId !== absentStaffId),
+  ];
+  const present = others.flatMap((other) =>
+    subtractIntervals(
+      [{ from: other.from, until: other.until }],
+      otherAbsences.filter((absence) => absence.staffId === other.staffId),
+    ),
   );
+  return mergeIntervals(subtractIntervals(missed, present));
 }
