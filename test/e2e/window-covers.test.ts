@@ -166,10 +166,10 @@ test("refusals: the B post named, self-approval, an overlapping cover, a bad tim
 
   expect(await errorOf(call(chief, REQUEST, { i: { ...input, staffId: staff.b } }))).toMatchObject({ code: "COVER_BY_POST_HOLDER", staffId: staff.b });
   expect(await errorOf(call(chief, REQUEST, { i: { ...input, staffId: staff.a } }))).toMatchObject({ code: "COVER_BY_POST_HOLDER" });
-  expect(await errorOf(call(chief, REQUEST, { i: { ...input, until: at(from) } }))).toMatchObject({ code: "BAD_USER_INPUT", problems: ["until: after from"] });
-  expect(await errorOf(call(chief, REQUEST, { i: { ...input, until: at(from + 73 * HOUR) } }))).toMatchObject({ code: "BAD_USER_INPUT", problems: ["until: at most 72 hours after from"] });
-  expect(await errorOf(call(chief, REQUEST, { i: { ...input, from: at(Date.now() - 2 * HOUR) } }))).toMatchObject({ code: "BAD_USER_INPUT", problems: ["from: not in the past"] });
-  expect(await errorOf(call(chief, REQUEST, { i: { ...input, from: "tomorrow" } }))).toMatchObject({ code: "BAD_USER_INPUT", problems: [expect.stringMatching(/^from: /)] });
+  expect(await errorOf(call(chief, REQUEST, { i: { ...input, until: at(from) } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.until", problems: [{ field: "input.until", message: "after from" }] });
+  expect(await errorOf(call(chief, REQUEST, { i: { ...input, until: at(from + 73 * HOUR) } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.until", problems: [{ field: "input.until", message: "at most 72 hours after from" }] });
+  expect(await errorOf(call(chief, REQUEST, { i: { ...input, from: at(Date.now() - 2 * HOUR) } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.from", problems: [{ field: "input.from", message: "not in the past" }] });
+  expect(await errorOf(call(chief, REQUEST, { i: { ...input, from: "tomorrow" } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.from" });
   expect((await ok(call<{ windowCovers: unknown[] }>(admin, COVERS, { c: CENTER, w: windowId }))).windowCovers).toHaveLength(coversBefore);
 
   // Asked by the center itself: that administrator may not decide it, another may.

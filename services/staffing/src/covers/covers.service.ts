@@ -5,6 +5,7 @@ import {
   DomainError,
   forbidden,
   hasRole,
+  findingsAt,
   invalidInput,
   notFound,
   requireCenter,
@@ -67,11 +68,11 @@ export class CoversService {
   ) {}
 
   async requestCover(identity: Identity, rawInput: unknown): Promise<WindowCoverRow> {
-    const input = validate(requestCoverInput, rawInput);
+    const input = validate(requestCoverInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
     const now = this.clock.now();
     const problems = coverBoxProblems(input, now);
-    if (problems.length > 0) throw invalidInput(problems);
+    if (problems.length > 0) throw invalidInput(findingsAt("input", problems));
     return this.unitOfWork.run(async (tx) => {
       // The person's lock, then the window's (as a post change takes them): two requests for
       // one person or one window run one after the other, so overlaps cannot both pass.
@@ -128,7 +129,7 @@ export class CoversService {
 
   /** The center approves: the person is on duty at the window within the box (when A is away). */
   async approveCover(identity: Identity, rawInput: unknown): Promise<WindowCoverRow> {
-    const input = validate(decideCoverInput, rawInput);
+    const input = validate(decideCoverInput, rawInput, "input");
     return this.decide(identity, input, "APPROVED", async (tx, cover, now) => {
       if (cover.endsAt.getTime() <= now.getTime()) {
         throw new DomainError(StaffingErrorCode.CoverEnded, `The cover ended at ${cover.endsAt.toISOString()}`, { coverId: cover.id });
@@ -141,7 +142,7 @@ export class CoversService {
   }
 
   rejectCover(identity: Identity, rawInput: unknown): Promise<WindowCoverRow> {
-    return this.decide(identity, validate(decideCoverInput, rawInput), "REJECTED", async () => {});
+    return this.decide(identity, validate(decideCoverInput, rawInput, "input"), "REJECTED", async () => {});
   }
 
   private decide(
@@ -173,7 +174,7 @@ export class CoversService {
    * warning the cover had kept away.
    */
   async cancelCover(identity: Identity, rawInput: unknown): Promise<WindowCoverRow> {
-    const input = validate(cancelCoverInput, rawInput);
+    const input = validate(cancelCoverInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
     return this.unitOfWork.run(async (tx) => {
       const cover = await this.lockVisible(tx, identity, input.coverId);
@@ -207,7 +208,7 @@ export class CoversService {
     const now = this.clock.now();
     const from = input.from ?? new Date(now.getTime() - 31 * DAY_MS);
     const until = input.until ?? new Date(now.getTime() + 31 * DAY_MS);
-    if (until <= from || until.getTime() - from.getTime() > 366 * DAY_MS) throw invalidInput(["until: after from, within a year"]);
+    if (until <= from || until.getTime() - from.getTime() > 366 * DAY_MS) throw invalidInput([{ field: "until", message: "after from, within a year" }]);
     return this.repository.ofCenter(input.centerCode, { windowId: input.windowId, status: input.status }, from, until);
   }
 
