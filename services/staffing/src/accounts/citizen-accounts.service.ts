@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { applicantKindOf, DomainError, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
-import { citizenKindOf, citizenPasswordProblems } from "./accounts.rules";
+import { citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountRow } from "./entities";
 import { registerCitizenInput } from "./inputs";
@@ -27,7 +27,7 @@ export class CitizenAccountsService {
    */
   async registerCitizen(rawInput: unknown): Promise<CitizenAccountView> {
     const input = validate(registerCitizenInput, rawInput);
-    const kind = citizenKindOf(input.idNumber);
+    const kind = applicantKindOf(input.idNumber);
     if (!kind) throw invalidInput(["idNumber: not a resident ID number or unified social credit code (check character)"]);
     const problems = citizenPasswordProblems(input.password);
     if (problems.length > 0) throw invalidInput(problems);
