@@ -58,7 +58,7 @@ export function applicantKindOf(number: string): ApplicantKind | null {
 
 /** Versioned and namespaced, so a key can never equal a hash of the same number made for anything else. */
 const APPLICANT_KEY_DOMAIN = "onestop applicant key v1";
-export const APPLICANT_KEY_PREFIX = "applicant:";
+const APPLICANT_KEY_PREFIX = "applicant:";
 /** `applicant:` and the base64url of a SHA-256 (43 characters). */
 export const applicantKeyPattern = /^applicant:[A-Za-z0-9_-]{43}$/;
 
@@ -78,4 +78,14 @@ export function applicantKeyOf(number: string): string | null {
   const normalized = normalizeApplicantNumber(number);
   const kind = applicantKindOf(normalized);
   return kind ? applicantKey(kind, normalized) : null;
+}
+
+/**
+ * The key of a number stored before keys existed (for migrations): as `applicantKeyOf`, and for
+ * a number no account can hold (parallel approval once took resident IDs without checking the
+ * birth date) a key by its shape, so that the raw number leaves the subject all the same.
+ */
+export function storedApplicantKey(number: string): string {
+  const normalized = normalizeApplicantNumber(number);
+  return applicantKeyOf(normalized) ?? applicantKey(/^\d{17}[\dX]$/.test(normalized) ? "PERSON" : "ENTERPRISE", normalized);
 }

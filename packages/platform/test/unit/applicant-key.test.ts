@@ -1,4 +1,4 @@
-import { applicantKey, applicantKeyOf, applicantKeyPattern, applicantKindOf } from "../../src/applicant-key";
+import { applicantKey, applicantKeyOf, applicantKeyPattern, applicantKindOf, storedApplicantKey } from "../../src/applicant-key";
 import { applicantSubjectsOf, isApplicant } from "../../src/authz";
 import { identitySchema, type Identity } from "../../src/identity";
 
@@ -38,6 +38,13 @@ describe("the applicant key", () => {
     expect(applicantKindOf("'; DROP TABLE staff;")).toBeNull();
     expect(applicantKeyOf("91350100M000100Y42")).toBeNull();
     expect(applicantKeyOf(ENTERPRISE)).toBe(applicantKey("ENTERPRISE", ENTERPRISE));
+  });
+
+  test("a number stored before keys existed gets its key; one no account can hold still loses its raw form", () => {
+    expect(storedApplicantKey("11010519491231002x")).toBe(applicantKey("PERSON", PERSON));
+    expect(storedApplicantKey(ENTERPRISE)).toBe(applicantKey("ENTERPRISE", ENTERPRISE));
+    expect(storedApplicantKey("110105194902300012")).toBe(applicantKey("PERSON", "110105194902300012"));
+    expect(storedApplicantKey("110105194902300012")).toMatch(applicantKeyPattern);
   });
 });
 
