@@ -33,3 +33,10 @@ test("the logger redacts the applicant's ID number under the name cases gives it
   expect(lines[0]).not.toContain("11010519491231002X");
   expect(JSON.parse(lines[0]!).variables.input).toEqual({ applicantIdNumber: "[redacted]", applicantName: "张三" });
 });
+
+test("the logger redacts a caller's applicant key, which leads back to the ID number", () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+  createLogger("test", "info", sink).warn({ identity: { subject: "account-1", applicantKey: "applicant:96LpNEM6fJvkR0w0dMFeOO2bWk3Y68mNrdu_Pl4zLZo" } }, "refused");
+  expect(JSON.parse(lines[0]!).identity).toEqual({ subject: "account-1", applicantKey: "[redacted]" });
+});
