@@ -1,5 +1,5 @@
 import { decodeJwt } from "jose";
-import type { Identity } from "@onestop/platform";
+import { applicantKey, type Identity } from "@onestop/platform";
 import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { buildJointCounty, errorOf, gatewayCaller, ok, type Call, type JointCounty } from "../../services/parallel-approval/test/support/joint-county";
 import { testEnvironment } from "../support/environment";
@@ -105,7 +105,8 @@ describe("citizens register and sign in (群众注册登录)", () => {
     expect(registered).toMatchObject({ kind: "PERSON", name: "王小明", idNumber: `110105********${idNumber.slice(-4)}`, phone: "138****8001" });
     const { loginCitizen } = ok(await login(idNumber));
     expect(loginCitizen.account).toEqual({ id: registered.id, kind: "PERSON", name: "王小明", idNumber, phone: "13800138001" });
-    expect(decodeJwt(loginCitizen.accessToken)).toMatchObject({ sub: registered.id, roles: ["citizen"], aud: "onestop-gateway" });
+    // The applicant key of the verified number binds the account to what is opened for that number.
+    expect(decodeJwt(loginCitizen.accessToken)).toMatchObject({ sub: registered.id, roles: ["citizen"], aud: "onestop-gateway", apk: applicantKey("PERSON", idNumber) });
     expect(loginCitizen.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const submitted = await submitAs(loginCitizen.accessToken, idNumber);
@@ -125,7 +126,11 @@ describe("citizens register and sign in (群众注册登录)", () => {
   test("an enterprise registers with its unified social credit code", async () => {
     const { registerCitizen } = ok(await register({ name: "某某饲料有限公司", idNumber: "91350100m000100y43", phone: "13900139000", password: PASSWORD }));
     expect(registerCitizen.kind).toBe("ENTERPRISE");
-    expect(ok(await login("91350100M000100Y43")).loginCitizen.account.idNumber).toBe("91350100M000100Y43");
+    const { loginCitizen } = ok(await login("91350100M000100Y43"));
+    expect(loginCitizen.account.idNumber).toBe("91350100M000100Y43");
+    // A refreshed token carries the key as well.
+    const refreshed = ok(await refresh(loginCitizen.refreshToken)).refreshAccessToken;
+    expect(decodeJwt(refreshed.accessToken).apk).toBe(applicantKey("ENTERPRISE", "91350100M000100Y43"));
   });
 
   test("one account per ID number, also when ten registrations race", async () => {

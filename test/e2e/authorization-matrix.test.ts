@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from "graphql";
-import type { Identity } from "@onestop/platform";
+import { applicantKeyOf, type Identity } from "@onestop/platform";
 import { eventually, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import {
   buildJointCounty,
@@ -43,7 +43,7 @@ const HIDES_RECORDS = new Set(["paymentNotice", "bankStatement", "requestRefund"
 const callers = ["anonymous", "citizen", "staffA", "chiefA", "admin", "supervisor", "finance", "bank", "bureau", "staffB", "otherCitizen"] as const;
 
 /** What a citizen may do with nobody else's records; every other "citizen" in the table means the fixture's applicant. */
-const ANY_CITIZEN = new Set(["myCases", "submitCase", "myCitizenAccount"]);
+const ANY_CITIZEN = new Set(["myCases", "submitCase", "myCitizenAccount", "jointApprovals"]);
 type Caller = (typeof callers)[number];
 
 /** What the fixture built: the ids rows point their arguments at. */
@@ -74,6 +74,16 @@ type Args = (fx: Fixture) => Record<string, unknown>;
 type Allowed = "all" | "signedIn" | Caller[];
 
 const IDNO = "11010519491231002X";
+const OTHER_IDNO = "91350100M000100Y43";
+/** A signed-in citizen or enterprise account, its token carrying the applicant key of its verified number. */
+const citizenOf = (subject: string, idNumber: string): Identity => ({
+  subject,
+  roles: ["citizen"],
+  centerCode: null,
+  departmentId: null,
+  windowId: null,
+  applicantKey: applicantKeyOf(idNumber),
+});
 /** The fee account buildJointCounty gives a department with a charged item. */
 const ACCOUNT_A = "6217000010001234567";
 const uuid = () => randomUUID();
@@ -107,7 +117,8 @@ const queries: Record<string, [Allowed, Args]> = {
   bankStatement: [[...overseers, "finance", "bank"], (fx) => ({ id: fx.statementId })],
   feeIrregularities: [[...overseers, "finance"], () => ({ centerCode: CENTER })],
   jointApproval: [["citizen", ...staffOfA, ...overseers, "bureau", "staffB"], (fx) => ({ id: fx.jointId })],
-  jointApprovals: [[...staffOfA, ...overseers, "bureau", "staffB"], () => ({ filter: { centerCode: CENTER } })],
+  // A citizen lists only its own joint approvals: the other citizen's list is empty, not refused.
+  jointApprovals: [["citizen", ...staffOfA, ...overseers, "bureau", "staffB"], () => ({ filter: { centerCode: CENTER } })],
   department: ["all", (fx) => ({ id: fx.departmentA })],
   departments: ["all", () => ({ centerCode: CENTER })],
   halls: ["all", () => ({ centerCode: CENTER })],
@@ -246,7 +257,8 @@ function jointInput(fx: Fixture) {
   return {
     projectName: "年产十万吨饲料加工项目",
     projectCode: `2603-330110-04-01-${Math.floor(100000 + Math.random() * 800000)}`,
-    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: "citizen-matrix" },
+    // The fixture's citizen is the applicant by its verified ID number (its token's applicant key).
+    applicant: { name: "张三", idNumber: IDNO },
     leadDepartmentId: fx.county.departments.FGJ!.id,
     participants: [
       { departmentId: fx.departmentA, itemId: fx.itemJointA },
@@ -345,7 +357,7 @@ async function buildFixture(): Promise<Fixture> {
       i: { statementDate: yesterday, accountNo: ACCOUNT_A, lineCount: 1, totalFen: 1 },
     }),
   );
-  const citizen: Identity = { subject: "citizen-matrix", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
+  const citizen = citizenOf("citizen-matrix", IDNO);
   const submitted = await eventually(async () => {
     const result = await call<{ submitCase: { id: string; receiptNo: string } }>(
       "cases",
@@ -431,7 +443,7 @@ beforeAll(async () => {
   const of = (subject: string, roles: Identity["roles"], departmentId: string | null = null): Identity => ({ subject, roles, centerCode: CENTER, departmentId, windowId: null });
   identities = {
     anonymous: { subject: "anonymous", roles: ["anonymous"], centerCode: null, departmentId: null, windowId: null },
-    citizen: { subject: "citizen-matrix", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
+    citizen: citizenOf("citizen-matrix", IDNO),
     staffA: A.clerk,
     chiefA: A.chief,
     admin: fx.county.admin,
@@ -440,7 +452,7 @@ beforeAll(async () => {
     bank: of("bank-icbc", ["bank"]),
     bureau: fx.county.bureauOf("FGJ"),
     staffB: B.clerk,
-    otherCitizen: { subject: "citizen-other", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null },
+    otherCitizen: citizenOf("citizen-other", OTHER_IDNO),
   };
 }, 150_000);
 

@@ -1,5 +1,6 @@
-import { ManualClock, type Identity } from "@onestop/platform";
-import { eventually, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { decodeJwt } from "jose";
+import { applicantKey, ManualClock, type Identity } from "@onestop/platform";
+import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import {
   buildJointCounty,
   caseActs,
@@ -56,7 +57,7 @@ function startInput(parts: string[], overrides: Record<string, unknown> = {}) {
   return {
     projectName: `年产十万吨饲料加工项目${projectNo}`,
     projectCode: `2603-330110-04-01-${String(100000 + projectNo)}`,
-    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: "enterprise-1" },
+    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43" },
     leadDepartmentId: county.departments.FGJ!.id,
     participants: parts.map((key) => ({ departmentId: county.items[key]!.departmentId, itemId: county.items[key]!.id })),
     deadlineWorkingDays: 10,
@@ -311,16 +312,142 @@ describe("the saga", () => {
     expect(hbjView.case.status).toBe("WITHDRAWN");
     expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: participantOf(joint, "hbj").id }))?.code).toBe("JOINT_APPROVAL_CONCLUDED");
   });
-  test("the applicant follows its own joint approval and may withdraw it; nobody else may", async () => {
-    const joint = await start(["zjj", "hbj"]);
-    const applicant: Identity = { subject: "enterprise-1", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
-    const stranger: Identity = { ...applicant, subject: "enterprise-2" };
-    expect((await read(joint.id, applicant)).projectCode).toBe(joint.projectCode);
-    expect(errorOf(await callThrough("parallel-approval", stranger, READ, { id: joint.id }))?.code).toBe("FORBIDDEN");
-    expect(errorOf(await callThrough("parallel-approval", stranger, WITHDRAW, { id: joint.id, r: "不是我的" }))?.code).toBe("FORBIDDEN");
-    const withdrawn = ok(await callThrough<{ withdrawJointApproval: JointView }>("parallel-approval", applicant, WITHDRAW, { id: joint.id, r: "企业自行撤回" })).withdrawJointApproval;
-    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", conclusionReason: "申请人撤回：企业自行撤回" });
-    expect(withdrawn.history.at(-1)).toMatchObject({ kind: "CONCLUDED", actor: "enterprise-1" });
+});
+
+/** What the lead department follows of each participant's case (docs/joint-approval.md). */
+const PARTICIPANT_CASES = `query ($id: ID!) { jointApproval(id: $id) {
+  applicant { name idNumber subject }
+  participants { item { id } case {
+    id status kind stageClock { stage deadlineDay } clock { deadlineDay onHold }
+    routingSlip { action toStatus actorId } materialRequests { kind code problem suppliedAt }
+    paymentNotices { noticeNo status amountFen payerName }
+  } }
+} }`;
+const CASE = `query ($id: ID!) { case(id: $id) { id status } }`;
+
+describe("the lead department and the applicant", () => {
+  const PASSWORD = "申请人的密码2026";
+  /** Registers a citizen account through the gateway and signs it in: its token is staffing's, key included. */
+  async function signedIn(name: string, idNumber: string): Promise<{ id: string; token: string; refreshToken: string }> {
+    const anonymous = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(system.gatewayUrl, query, variables);
+    ok(await anonymous(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`, { i: { name, idNumber, phone: "13800138000", password: PASSWORD } }));
+    const { loginCitizen } = ok(
+      await anonymous<{ loginCitizen: { accessToken: string; refreshToken: string; account: { id: string } } }>(
+        `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken refreshToken account { id } } }`,
+        { i: { idNumber, password: PASSWORD } },
+      ),
+    );
+    return { id: loginCitizen.account.id, token: loginCitizen.accessToken, refreshToken: loginCitizen.refreshToken };
+  }
+  const asAccount = <T>(token: string, query: string, variables: Record<string, unknown> = {}) => graphql<T>(system.gatewayUrl, query, variables, { token });
+
+  test("the bureau reads every participant's case (stage, deadline, routing slip, one-time notice, fees), the ID number only where its role shows it; no other case", async () => {
+    const joint = await start(["zjj", "slj"]);
+    const zjjCase = await caseOf(joint.id, "zjj");
+    const sljCase = await caseOf(joint.id, "slj");
+    await acts.notice(departmentOf("zjj").clerk, zjjCase);
+    await acts.accept(departmentOf("slj").clerk, sljCase);
+    const seen = await eventually(async () => {
+      const found = ok(await callThrough<{ jointApproval: JointView }>("parallel-approval", bureau, PARTICIPANT_CASES, { id: joint.id })).jointApproval;
+      const ready = participantOf(found, "zjj").case?.status === "MATERIALS_REQUESTED" && participantOf(found, "slj").case?.paymentNotices.length === 1;
+      return ready ? found : null;
+    }, 20_000);
+    const zjj = participantOf(seen, "zjj").case;
+    const slj = participantOf(seen, "slj").case;
+    expect(zjj).toMatchObject({ id: zjjCase, kind: "JOINT", clock: null, paymentNotices: [] });
+    expect(zjj.materialRequests).toEqual([{ kind: "ONE_TIME_NOTICE", code: "M02", problem: "MISSING", suppliedAt: null }]);
+    expect(zjj.routingSlip.map((entry: JointView) => entry.action)).toEqual(["SUBMIT", "ISSUE_MATERIAL_NOTICE"]);
+    expect(slj).toMatchObject({ id: sljCase, status: "ACCEPTED", clock: { deadlineDay: expect.any(String), onHold: false } });
+    expect(slj.routingSlip.map((entry: JointView) => entry.action)).toEqual(["SUBMIT", "ACCEPT"]);
+    expect(slj.paymentNotices).toEqual([{ noticeNo: expect.stringMatching(/^\d{20}$/), status: "ISSUED", amountFen: 5000, payerName: "某某饲料有限公司" }]);
+    // The lead department took the application: it sees the number (and its key) in full; the
+    // cases and notices carry no ID number at all.
+    expect(seen.applicant).toEqual({ name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: applicantKey("ENTERPRISE", "91350100M000100Y43") });
+    expect(JSON.stringify(seen.participants).includes("91350100M000100Y43")).toBe(false);
+    // A participating department sees the joint approval with the number masked and no key.
+    const asParticipant = ok(
+      await callThrough<{ jointApproval: JointView }>("parallel-approval", departmentOf("zjj").clerk, `query ($id: ID!) { jointApproval(id: $id) { applicant { name idNumber subject } } }`, { id: joint.id }),
+    ).jointApproval;
+    expect(asParticipant.applicant).toEqual({ name: "某某饲料有限公司", idNumber: "913501********0Y43", subject: null });
+    // The lead department's clerk reads the joint cases too, and the notice by its number.
+    expect(ok(await callThrough<{ case: { id: string } }>("cases", county.departments.FGJ!.clerk, CASE, { id: sljCase })).case.id).toBe(sljCase);
+    // A participating department still sees only its own case.
+    expect(errorOf(await callThrough("cases", departmentOf("zjj").clerk, CASE, { id: sljCase }))?.code).toBe("FORBIDDEN");
+    const noticeNo = slj.paymentNotices[0].noticeNo;
+    expect(ok(await callThrough<{ paymentNotice: { noticeNo: string } | null }>("fees", bureau, `query ($n: String!) { paymentNotice(noticeNo: $n) { noticeNo } }`, { n: noticeNo })).paymentNotice).toEqual({ noticeNo });
+
+    // Nothing more: a bureau of a participating department, and the lead bureau on a case of no joint approval of its own.
+    expect(errorOf(await callThrough("cases", county.bureauOf("ZJJ"), CASE, { id: zjjCase }))?.code).toBe("FORBIDDEN");
+    const citizen: Identity = { subject: "citizen-lead-test", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
+    const ordinary = await eventually(async () => {
+      const result = await callThrough<{ submitCase: { id: string } }>("cases", citizen, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, {
+        i: { itemId: county.items.promised!.id, applicantName: "张三", applicantIdNumber: "11010519491231002X" },
+      });
+      return errorOf(result)?.code === "UNKNOWN_ITEM" ? null : ok(result).submitCase;
+    }, 20_000);
+    expect(errorOf(await callThrough("cases", bureau, CASE, { id: ordinary.id }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await callThrough("cases", bureau, `query ($c: String!) { cases(centerCode: $c) { id } }`, { c: CENTER }))?.code).toBe("FORBIDDEN");
+  });
+
+  test("the account registered with the applicant's number reads, lists, supplies, sees its fees and withdraws; another account gets nothing", async () => {
+    const idNumber = "330110198503120014";
+    const key = applicantKey("PERSON", idNumber);
+    // Signed in on today's clock (the gateway checks a token's expiry against the real time); a
+    // refreshed token carries the key as well.
+    clock.set(new Date().toISOString());
+    const applicant = await signedIn("王建国", idNumber);
+    const stranger = await signedIn("李四", "330110199007040028");
+    const refreshed = ok(
+      await graphql<{ refreshAccessToken: { accessToken: string } }>(system.gatewayUrl, `mutation ($t: String!) { refreshAccessToken(refreshToken: $t) { accessToken } }`, { t: applicant.refreshToken }),
+    ).refreshAccessToken;
+    expect(decodeJwt(applicant.token).apk).toBe(key);
+    expect(decodeJwt(refreshed.accessToken).apk).toBe(key);
+    clock.set("2026-03-02T01:30:00Z");
+    const joint = await start(["zjj", "slj"], { applicant: { name: "王建国", idNumber } });
+    expect(joint.applicant).toEqual({ name: "王建国", idNumber, subject: key });
+    const zjjCase = await caseOf(joint.id, "zjj");
+    const sljCase = await caseOf(joint.id, "slj");
+
+    // Reads it (the number in full), and lists it: its own and nothing else.
+    const read = ok(await asAccount<{ jointApproval: JointView }>(applicant.token, READ, { id: joint.id })).jointApproval;
+    expect(read.applicant).toEqual({ name: "王建国", idNumber, subject: key });
+    const listed = ok(await asAccount<{ jointApprovals: { edges: Array<{ node: { id: string } }> } }>(applicant.token, LIST, { first: 100 })).jointApprovals;
+    expect(listed.edges.map((e) => e.node.id)).toEqual([joint.id]);
+    const mine = ok(await asAccount<{ myCases: Array<{ id: string }> }>(applicant.token, `query { myCases { id } }`)).myCases;
+    expect(mine.map((c) => c.id).sort()).toEqual([zjjCase, sljCase].sort());
+
+    // Supplies what the one-time notice asks for, and sees the fee it is to pay.
+    await acts.notice(departmentOf("zjj").clerk, zjjCase);
+    await acts.accept(departmentOf("slj").clerk, sljCase);
+    const supplied = ok(await asAccount<{ supplyMaterials: { status: string } }>(applicant.token, `mutation ($id: ID!) { supplyMaterials(caseId: $id, materials: [{ code: "M02" }]) { status } }`, { id: zjjCase }));
+    expect(supplied.supplyMaterials.status).toBe("SUBMITTED");
+    const fees = await eventually(async () => {
+      const found = ok(await asAccount<{ case: { paymentNotices: Array<{ amountFen: number; status: string }> } }>(applicant.token, `query ($id: ID!) { case(id: $id) { paymentNotices { amountFen status } } }`, { id: sljCase }));
+      return found.case.paymentNotices.length > 0 ? found.case.paymentNotices : null;
+    }, 20_000);
+    expect(fees).toEqual([{ amountFen: 5000, status: "ISSUED" }]);
+
+    // The other account: nothing of it, and it cannot withdraw it.
+    expect(errorOf(await asAccount(stranger.token, READ, { id: joint.id }))?.code).toBe("FORBIDDEN");
+    expect(ok(await asAccount<{ jointApprovals: { edges: unknown[] } }>(stranger.token, LIST, { first: 100 })).jointApprovals.edges).toEqual([]);
+    expect(errorOf(await asAccount(stranger.token, CASE, { id: sljCase }))?.code).toBe("FORBIDDEN");
+    expect(ok(await asAccount<{ myCases: unknown[] }>(stranger.token, `query { myCases { id } }`)).myCases).toEqual([]);
+    expect(errorOf(await asAccount(stranger.token, WITHDRAW, { id: joint.id, r: "不是我的" }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await asAccount(stranger.token, `mutation ($id: ID!) { withdrawCase(caseId: $id, reason: "不是我的") { status } }`, { id: sljCase }))?.code).toBe("FORBIDDEN");
+
+    // The applicant withdraws (with the refreshed token).
+    const withdrawn = ok(await asAccount<{ withdrawJointApproval: JointView }>(refreshed.accessToken, WITHDRAW, { id: joint.id, r: "项目取消" })).withdrawJointApproval;
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", conclusionReason: "申请人撤回：项目取消" });
+    expect(withdrawn.history.at(-1)).toMatchObject({ kind: "CONCLUDED", actor: applicant.id });
+  });
+
+  test("the caller cannot name the applicant: `subject` in the input is refused by GraphQL and opens nothing", async () => {
+    const input = { ...startInput(["zjj", "hbj"]), applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43", subject: "citizen-of-my-choice" } };
+    const refused = await callThrough("parallel-approval", bureau, START, { input });
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.message).toMatch(/"subject" is not defined by type "JointApplicantInput"/);
+    const listed = ok(await callThrough<{ jointApprovals: { edges: unknown[] } }>("parallel-approval", county.admin, LIST, { f: { projectCode: input.projectCode }, first: 10 }));
+    expect(listed.jointApprovals.edges).toEqual([]);
   });
 });
 

@@ -94,6 +94,8 @@ export const caseAccepted = defineEvent(
     kind: itemKind.default("PROMISED"),
     deadline: z.string().nullable().default(null),
     ...jointReference,
+    /** Added: the department leading the joint case's joint approval (its bureau and staff follow the case and its fees). */
+    jointLeadDepartmentId: z.string().nullable().default(null),
   }),
 );
 

@@ -18,3 +18,19 @@ export function requireCenter(identity: Identity, centerCode: string): void {
     throw forbidden(`Not authorized for service center ${centerCode}`);
   }
 }
+
+/**
+ * Whether the caller is the applicant a record names (its applicant subject): a citizen or
+ * enterprise account, either the account that applied itself (its subject) or the account
+ * whose verified number the record was opened for (its applicant key).
+ */
+export function isApplicant(identity: Identity, applicantSubject: string): boolean {
+  if (!hasRole(identity, "citizen")) return false;
+  return identity.subject === applicantSubject || (Boolean(identity.applicantKey) && identity.applicantKey === applicantSubject);
+}
+
+/** Every applicant subject the caller answers to, for lists of "my" records; none for anyone but a citizen. */
+export function applicantSubjectsOf(identity: Identity): string[] {
+  if (!hasRole(identity, "citizen")) return [];
+  return identity.applicantKey ? [identity.subject, identity.applicantKey] : [identity.subject];
+}

@@ -1,6 +1,7 @@
 import { createHash, createHmac, createSecretKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { applicantKeyPattern } from "./applicant-key";
 import { DomainError, ErrorCode } from "./errors";
 
 export const roles = [
@@ -27,6 +28,11 @@ export const identitySchema = z.object({
   centerCode: z.string().regex(/^\d{12}$/).nullable(),
   departmentId: z.string().nullable(),
   windowId: z.string().nullable(),
+  /**
+   * A citizen's or enterprise's applicant key (applicant.ts): staffing computed it from the
+   * account's verified ID number and signed it into the token. Absent for everyone else.
+   */
+  applicantKey: z.string().regex(applicantKeyPattern).nullish(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 
+export * from "./applicant-key";
 export * from "./authz";
 export * from "./changes";
 export * from "./clock";

@@ -13,6 +13,10 @@ const redactedPaths = [
   "applicantIdNumber",
   "*.applicantIdNumber",
   "*.*.applicantIdNumber",
+  // The applicant key hashes an ID number that can be found from it (applicant-key.ts).
+  "applicantKey",
+  "*.applicantKey",
+  "*.*.applicantKey",
   "phone",
   "*.phone",
   "*.*.phone",

@@ -8,6 +8,7 @@ export interface TokenClaims {
   centerCode?: string | null;
   departmentId?: string | null;
   windowId?: string | null;
+  applicantKey?: string | null;
 }
 
 export interface TokenOptions {
@@ -26,6 +27,7 @@ export async function mintAccessToken(keys: KeyFiles, claims: TokenClaims, optio
     center: claims.centerCode ?? null,
     dept: claims.departmentId ?? null,
     win: claims.windowId ?? null,
+    apk: claims.applicantKey ?? null,
   })
     .setProtectedHeader({ alg: "EdDSA", kid: jwk.kid })
     .setSubject(claims.subject)

@@ -17,6 +17,7 @@ import { ReactionsService } from "./cases/reactions.service";
 import { CaseRow, RoutingEntryRow } from "./cases/entities";
 import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
 import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-case-lifecycle";
+import { JointLeadAndApplicantKey1763769600029 } from "./cases/migrations/1763769600029-joint-lead-and-applicant-key";
 import { ClocksRepository } from "./clocks/clocks.repository";
 import { ClocksService } from "./clocks/clocks.service";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
@@ -70,6 +71,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     CasePaymentNotices1763769600026,
     WindowReplica1763769600027,
     CaseFeeAssessment1763769600028,
+    JointLeadAndApplicantKey1763769600029,
     AuthorizationReplica1763769600900,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env }) {

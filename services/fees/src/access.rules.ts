@@ -1,4 +1,4 @@
-import { hasRole, type Identity } from "@onestop/platform";
+import { hasRole, isApplicant, type Identity } from "@onestop/platform";
 
 /**
  * Who may do what with fees (票款分离): the department's window staff assess, cancel,
@@ -36,12 +36,30 @@ export function mayConfigureAccounts(identity: Identity, centerCode: string): bo
   return hasRole(identity, "center_admin", "finance") && identity.centerCode === centerCode;
 }
 
-export function maySeeNotice(identity: Identity, notice: { centerCode: string; departmentId: string; payerSubject: string }): boolean {
-  if (hasRole(identity, "citizen") && notice.payerSubject === identity.subject) return true;
+/**
+ * 并联审批: the bureau and staff of the department leading a joint case's joint approval follow
+ * its fees (docs/joint-approval.md); they act on none of them.
+ */
+export function leadsJointCaseOf(identity: Identity, centerCode: string, jointLeadDepartmentId: string | null): boolean {
+  return (
+    jointLeadDepartmentId !== null &&
+    hasRole(identity, "bureau", "window_staff", "chief_representative") &&
+    identity.centerCode === centerCode &&
+    identity.departmentId === jointLeadDepartmentId
+  );
+}
+
+/** The payer (the account that applied, or the one verified for the applicant's number), the department, the joint lead, the bank and the overseers. */
+export function maySeeNotice(
+  identity: Identity,
+  notice: { centerCode: string; departmentId: string; payerSubject: string; jointLeadDepartmentId: string | null },
+): boolean {
+  if (isApplicant(identity, notice.payerSubject)) return true;
   return (
     isOverseerOf(identity, notice.centerCode) ||
     isBankOf(identity, notice.centerCode) ||
-    isStaffOf(identity, notice.centerCode, notice.departmentId)
+    isStaffOf(identity, notice.centerCode, notice.departmentId) ||
+    leadsJointCaseOf(identity, notice.centerCode, notice.jointLeadDepartmentId)
   );
 }
 

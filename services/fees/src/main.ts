@@ -16,6 +16,7 @@ import { FeeItems1763769600032 } from "./items/migrations/1763769600032-fee-item
 import { noticeEntities } from "./notices/entities";
 import { PaymentNotices1763769600031 } from "./notices/migrations/1763769600031-payment-notices";
 import { NoticeLifecycle1763769600034 } from "./notices/migrations/1763769600034-notice-lifecycle";
+import { JointLeadAndApplicantKey1763769600045 } from "./notices/migrations/1763769600045-joint-lead-and-applicant-key";
 import { NoticeChangesService } from "./notices/notice-changes.service";
 import { NoticeIssuingService } from "./notices/notice-issuing.service";
 import { noticeHandlers } from "./notices/notices.handlers";
@@ -66,6 +67,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     FeeIrregularities1763769600037,
     DiscrepancyCategory1763769600038,
     AsciiIdentifiers1763769600039,
+    JointLeadAndApplicantKey1763769600045,
     AuthorizationReplica1763769600900,
   ],
   wire({ dataSource, unitOfWork, clock }) {

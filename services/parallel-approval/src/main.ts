@@ -15,6 +15,7 @@ import { JointApprovals1763769600050 } from "./joint-approvals/migrations/176376
 import { JointSaga1763769600051 } from "./joint-approvals/migrations/1763769600051-joint-saga";
 import { JointAlarms1763769600053 } from "./joint-approvals/migrations/1763769600053-joint-alarms";
 import { JointClockFacts1763769600054 } from "./joint-approvals/migrations/1763769600054-joint-clock-facts";
+import { ApplicantKey1763769600055 } from "./joint-approvals/migrations/1763769600055-applicant-key";
 import { replicaEntities } from "./replicas/entities";
 import { Replicas1763769600052 } from "./replicas/migrations/1763769600052-replicas";
 import { replicaHandlers } from "./replicas/replicas.handlers";
@@ -26,7 +27,15 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
   name: "parallel-approval",
   rootDir: join(__dirname, ".."),
   entities: [...jointApprovalEntities, ...replicaEntities],
-  migrations: [DurableTimerTable1763769600002, JointApprovals1763769600050, JointSaga1763769600051, Replicas1763769600052, JointAlarms1763769600053, JointClockFacts1763769600054],
+  migrations: [
+    DurableTimerTable1763769600002,
+    JointApprovals1763769600050,
+    JointSaga1763769600051,
+    Replicas1763769600052,
+    JointAlarms1763769600053,
+    JointClockFacts1763769600054,
+    ApplicantKey1763769600055,
+  ],
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);
     const replicas = new ReplicasRepository(dataSource);

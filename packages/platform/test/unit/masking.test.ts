@@ -42,3 +42,10 @@ test("the logger cuts ID and mobile numbers out of free text and messages, howev
   expect(line.variables.input.note).toBe("请回电 [redacted]");
   expect(line.msg).toBe("applicant [redacted] called");
 });
+
+test("the logger redacts a caller's applicant key, which leads back to the ID number", () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+  createLogger("test", "info", sink).warn({ identity: { subject: "account-1", applicantKey: "applicant:96LpNEM6fJvkR0w0dMFeOO2bWk3Y68mNrdu_Pl4zLZo" } }, "refused");
+  expect(JSON.parse(lines[0]!).identity).toEqual({ subject: "account-1", applicantKey: "[redacted]" });
+});

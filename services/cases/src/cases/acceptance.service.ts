@@ -205,6 +205,7 @@ async function publishAccepted(tx: Tx, accepted: CaseRow): Promise<void> {
       deadline: accepted.deadlineAt?.toISOString() ?? null,
       jointApprovalId: accepted.jointApprovalId,
       participantId: accepted.participantId,
+      jointLeadDepartmentId: accepted.jointLeadDepartmentId,
     },
     { centerCode: accepted.centerCode },
   );

@@ -1,5 +1,5 @@
 import type { AuthorizationReplica, AuthorizationReplicaRepository, AuthorizedAct } from "@onestop/authorization";
-import { forbidden, hasRole, requireRole, type Identity, type Tx } from "@onestop/platform";
+import { forbidden, hasRole, isApplicant, requireRole, type Identity, type Tx } from "@onestop/platform";
 import type { HallRepository } from "../hall/hall.repository";
 import type { Actor, CaseSteps, StepAction, StepContext, StepPlan } from "./case-steps";
 import { staffMayActOn } from "./cases.rules";
@@ -10,8 +10,22 @@ export const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
 export const staffActor = (identity: Identity): Actor => ({ kind: "STAFF", id: identity.subject, windowId: identity.windowId });
 export const applicantActor = (identity: Identity): Actor => ({ kind: "APPLICANT", id: identity.subject, windowId: null });
 
+/** The applicant: the account that applied, or (a joint case) the account verified for the applicant's ID number. */
 export function requireApplicant(identity: Identity, found: CaseRow): void {
-  if (found.applicantSubject !== identity.subject) throw forbidden(`Case ${found.id} is not yours`);
+  if (!isApplicant(identity, found.applicantSubject)) throw forbidden(`Case ${found.id} is not yours`);
+}
+
+/**
+ * 并联审批: the lead department's bureau and staff follow every participant's case of the joint
+ * approvals it leads (docs/joint-approval.md), and no other case of those departments.
+ */
+export function leadsJointCase(identity: Identity, found: CaseRow): boolean {
+  return (
+    found.jointLeadDepartmentId !== null &&
+    identity.centerCode === found.centerCode &&
+    identity.departmentId === found.jointLeadDepartmentId &&
+    hasRole(identity, "bureau", ...STAFF_ROLES)
+  );
 }
 
 export function requireSameCenter(identity: Identity, found: CaseRow): void {
@@ -70,9 +84,9 @@ export class CaseAccess {
   }
 
   async maySee(identity: Identity, found: CaseRow): Promise<boolean> {
-    if (hasRole(identity, "citizen")) return found.applicantSubject === identity.subject;
+    if (hasRole(identity, "citizen")) return isApplicant(identity, found.applicantSubject);
     if (identity.centerCode !== found.centerCode) return false;
-    if (hasRole(identity, "center_admin", "supervisor")) return true;
+    if (hasRole(identity, "center_admin", "supervisor") || leadsJointCase(identity, found)) return true;
     if (!hasRole(identity, ...STAFF_ROLES)) return false;
     if (found.handlerId === identity.subject || identity.departmentId === found.departmentId) return true;
     return (await this.comprehensiveWindowActsFor(identity)).includes(found.departmentId);

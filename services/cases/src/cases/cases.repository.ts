@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ValueTransformer } from "typeorm";
+import { In, type DataSource, type EntityManager, type ValueTransformer } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { CLOSED, type CaseStatus } from "./cases.rules";
 import { CaseRow, RoutingEntryRow } from "./entities";
@@ -155,8 +155,9 @@ export class CasesRepository {
     return query.getMany();
   }
 
-  listOfApplicant(applicantSubject: string, limit: number, offset: number): Promise<CaseRow[]> {
-    return this.manager().find(CaseRow, { where: { applicantSubject }, order: { submittedAt: "DESC" }, take: limit, skip: offset });
+  /** The cases of an applicant, under each subject it answers to (its account, its applicant key). */
+  listOfApplicant(applicantSubjects: readonly string[], limit: number, offset: number): Promise<CaseRow[]> {
+    return this.manager().find(CaseRow, { where: { applicantSubject: In([...applicantSubjects]) }, order: { submittedAt: "DESC" }, take: limit, skip: offset });
   }
 
   /** 首问负责: the cases a staff member owns that have not yet concluded. */

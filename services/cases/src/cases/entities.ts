@@ -139,6 +139,10 @@ export class CaseRow {
   @Column({ name: "participant_id", type: "varchar", length: 64, nullable: true })
   participantId!: string | null;
 
+  /** The department that leads the joint approval (牵头部门), from the saga's request: its bureau and staff read the case. */
+  @Column({ name: "joint_lead_department_id", type: "varchar", length: 64, nullable: true })
+  jointLeadDepartmentId!: string | null;
+
   /** The applicant's key for a retried submission. */
   @Column({ name: "submit_key", type: "varchar", length: 100, nullable: true })
   submitKey!: string | null;

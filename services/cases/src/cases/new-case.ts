@@ -65,6 +65,7 @@ export function newCase(input: {
     deficiencyDueDay: null,
     jointApprovalId: null,
     participantId: null,
+    jointLeadDepartmentId: null,
     submitKey: input.submitKey,
     slipSeq: 0,
     lastStepAt: now,

@@ -1,4 +1,4 @@
-import { byId, forbidden, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
+import { applicantSubjectsOf, byId, forbidden, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
@@ -36,7 +36,7 @@ export class QueriesService {
     private readonly clock: Clock,
   ) {}
 
-  /** A case is visible to its applicant, its department's staff, its owner and the center's overseers. */
+  /** A case is visible to its applicant, its department's staff, its owner, the center's overseers and, for a joint case, its lead department. */
   async findCase(context: SubgraphContext, id: string): Promise<CaseRow | null> {
     const { identity } = context;
     if (hasRole(identity, "anonymous")) throw unauthenticated("Sign in to see a case, or look it up by receipt number and ID number");
@@ -69,7 +69,7 @@ export class QueriesService {
 
   async myCases(identity: Identity, limit = 50, offset = 0): Promise<CaseRow[]> {
     requireRole(identity, "citizen");
-    return this.cases.listOfApplicant(identity.subject, Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
+    return this.cases.listOfApplicant(applicantSubjectsOf(identity), Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
   }
 
   /**

@@ -99,6 +99,7 @@ export class ReactionsService {
     });
     row.jointApprovalId = command.jointApprovalId;
     row.participantId = command.participantId;
+    row.jointLeadDepartmentId = command.leadDepartmentId;
     try {
       await this.steps.create(tx, row, item, systemActor, { projectCode: command.projectCode, projectName: command.projectName, leadDepartmentId: command.leadDepartmentId });
     } catch (error) {

@@ -50,6 +50,10 @@ export class PaymentNoticeRow {
   @Column({ name: "payer_subject", type: "varchar", length: 100 })
   payerSubject!: string;
 
+  /** For a joint case (联办件): the department leading its joint approval, whose bureau and staff see the notice. */
+  @Column({ name: "joint_lead_department_id", type: "varchar", length: 64, nullable: true })
+  jointLeadDepartmentId!: string | null;
+
   @Column({ name: "payer_name", type: "varchar", length: 100 })
   payerName!: string;
 
@@ -141,6 +145,9 @@ export class FeeCaseRow {
 
   @Column({ name: "payer_subject", type: "varchar", length: 100, nullable: true })
   payerSubject!: string | null;
+
+  @Column({ name: "joint_lead_department_id", type: "varchar", length: 64, nullable: true })
+  jointLeadDepartmentId!: string | null;
 
   @Column({ name: "payer_name", type: "varchar", length: 100, nullable: true })
   payerName!: string | null;

@@ -42,6 +42,7 @@ export class NoticeIssuingService {
       departmentId: accepted.departmentId,
       payerSubject: accepted.applicantSubject,
       payerName: accepted.applicantName,
+      jointLeadDepartmentId: accepted.jointLeadDepartmentId,
       quantity: accepted.quantity,
       acceptedAt: new Date(accepted.acceptedAt),
     };
@@ -138,6 +139,7 @@ export class NoticeIssuingService {
       bankName: account.bankName,
       payerSubject,
       payerName,
+      jointLeadDepartmentId: feeCase.jointLeadDepartmentId,
       amountFen: totalFen(lines),
       standardAmountFen: standardTotalFen(lines),
       lineItems: lines,

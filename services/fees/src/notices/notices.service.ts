@@ -27,7 +27,12 @@ export class NoticesService {
     if (!feeCase) return null;
     const visible =
       isOverseerOf(identity, feeCase.centerCode) ||
-      maySeeNotice(identity, { centerCode: feeCase.centerCode, departmentId: feeCase.departmentId ?? "", payerSubject: feeCase.payerSubject ?? "" });
+      maySeeNotice(identity, {
+        centerCode: feeCase.centerCode,
+        departmentId: feeCase.departmentId ?? "",
+        payerSubject: feeCase.payerSubject ?? "",
+        jointLeadDepartmentId: feeCase.jointLeadDepartmentId,
+      });
     return visible ? feeCase.assessment : null;
   }
 

@@ -1,4 +1,4 @@
-import type { Identity } from "@onestop/platform";
+import { applicantKey, type Identity } from "@onestop/platform";
 import { isBankOf, mayConfigureAccounts, mayReconcile, maySeeCollections, maySeeNotice } from "../../src/access.rules";
 import { occurrenceOf } from "../../src/supervision/supervision.rules";
 
@@ -10,7 +10,7 @@ const who = (roles: Identity["roles"], centerCode: string | null = CENTER, depar
   departmentId,
   windowId: null,
 });
-const notice = { centerCode: CENTER, departmentId: "zj", payerSubject: "citizen-1" };
+const notice = { centerCode: CENTER, departmentId: "zj", payerSubject: "citizen-1", jointLeadDepartmentId: null };
 
 describe("who sees and does what with fees (票款分离)", () => {
   test("a notice: its payer, the department's staff, the bank and the overseers of its center", () => {
@@ -22,6 +22,20 @@ describe("who sees and does what with fees (票款分离)", () => {
     expect(maySeeNotice(who(["bank"], "511721000000"), notice)).toBe(false);
     expect(maySeeNotice(who(["supervisor"]), notice)).toBe(true);
     expect(maySeeNotice(who(["bureau"]), notice)).toBe(false);
+  });
+
+  test("a joint case's notice: the applicant verified for its number, and the lead department's bureau and staff, besides the above", () => {
+    const key = applicantKey("ENTERPRISE", "91350100M000100Y43");
+    const joint = { ...notice, payerSubject: key, jointLeadDepartmentId: "fgj" };
+    expect(maySeeNotice({ ...who(["citizen"], null, null, "account-1"), applicantKey: key }, joint)).toBe(true);
+    expect(maySeeNotice({ ...who(["citizen"], null, null, "account-2"), applicantKey: applicantKey("PERSON", "11010519491231002X") }, joint)).toBe(false);
+    expect(maySeeNotice(who(["window_staff"], CENTER, "fgj", key), joint)).toBe(true);
+    expect(maySeeNotice(who(["bureau"], CENTER, "fgj"), joint)).toBe(true);
+    expect(maySeeNotice(who(["chief_representative"], CENTER, "fgj"), joint)).toBe(true);
+    expect(maySeeNotice(who(["bureau"], "511721000000", "fgj"), joint)).toBe(false);
+    expect(maySeeNotice(who(["bureau"], CENTER, "sf"), joint)).toBe(false);
+    // Not the lead of this one: the same bureau sees no other notice of the departments.
+    expect(maySeeNotice(who(["bureau"], CENTER, "fgj"), notice)).toBe(false);
   });
 
   test("the bank is bound to its center; statements come from the bank or finance; accounts are set by administration or finance", () => {

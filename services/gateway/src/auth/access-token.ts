@@ -10,6 +10,8 @@ const accessClaimsSchema = z.object({
   center: z.string().regex(/^\d{12}$/).nullable().default(null),
   dept: z.string().nullable().default(null),
   win: z.string().nullable().default(null),
+  /** A citizen's applicant key (packages/platform/src/applicant-key.ts); tokens signed before it have none. */
+  apk: z.string().nullable().default(null),
 });
 
 export interface AccessTokenVerifierOptions {
@@ -88,6 +90,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
       centerCode: claims.center,
       departmentId: claims.dept,
       windowId: claims.win,
+      applicantKey: claims.apk,
     });
     // A key set read while this token was checked makes its verdict stale: not kept.
     if (options.keys.revision === revision) {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { SignJWT, UnsecuredJWT } from "jose";
-import { DomainError } from "@onestop/platform";
+import { applicantKey, DomainError } from "@onestop/platform";
 import { createAccessTokenVerifier } from "../../src/auth/access-token";
 import { parseKeySet, type KeySetFile } from "../../src/auth/key-set";
 
@@ -43,8 +43,15 @@ test("a token signed with a key of the set becomes the caller's identity; no tok
     centerCode: "330110000000",
     departmentId: "d-1",
     windowId: null,
+    applicantKey: null,
   });
   expect((await verify(undefined)).roles).toEqual(["anonymous"]);
+});
+
+test("a citizen's applicant key (apk) becomes the identity's applicantKey", async () => {
+  const key = applicantKey("PERSON", "11010519491231002X");
+  const citizen = { roles: ["citizen"], center: null, dept: null, win: null, apk: key };
+  expect((await verify(`Bearer ${await token({ body: citizen })}`)).applicantKey).toBe(key);
 });
 
 test.each([
@@ -55,6 +62,7 @@ test.each([
   ["signed under a kid not in the set", () => token({ key: stranger.privateKey, kid: "k-unknown" }), "unknown or retired key"],
   ["without a kid", () => token({ kid: null }), "no key id"],
   ["with claims that are no roles of ours", () => token({ body: { ...claims, roles: ["root"] } }), "claims invalid"],
+  ["whose applicant key is not a key (a raw ID number)", () => token({ body: { ...claims, roles: ["citizen"], apk: "applicant:11010519491231002X" } }), "claims invalid"],
 ])("refuses a token %s", async (_label, make, why) => {
   expect(await refusal(await make())).toContain(why);
 });

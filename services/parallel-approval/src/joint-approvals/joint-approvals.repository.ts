@@ -79,13 +79,15 @@ class RowMapper<T extends ObjectLiteral> {
 export type HistoryEntry = HistoryRow & { seq: number };
 
 export interface JointApprovalFilter {
-  centerCode: string;
+  /** Every list is of one center but an applicant's, which may span centers. */
+  centerCode?: string;
   statuses?: readonly JointStatus[];
   leadDepartmentId?: string;
   /** Joint approvals this department leads or takes part in. */
   involvingDepartmentId?: string;
   participantDepartmentId?: string;
-  applicantSubject?: string;
+  /** The subjects an applicant answers to (its account, its applicant key). */
+  applicantSubjects?: readonly string[];
   projectCode?: string;
   greenChannel?: boolean;
 }
@@ -256,13 +258,13 @@ export class JointApprovalsRepository {
   list(filter: JointApprovalFilter, first: number, after: ListCursor | null): Promise<JointApprovalRow[]> {
     const query = this.manager()
       .createQueryBuilder(JointApprovalRow, "j")
-      .where("j.center_code = :centerCode", { centerCode: filter.centerCode })
       .orderBy("j.opened_at", "DESC")
       .addOrderBy("j.id", "DESC")
       .limit(first + 1);
+    if (filter.centerCode) query.andWhere("j.center_code = :centerCode", { centerCode: filter.centerCode });
     if (filter.statuses?.length) query.andWhere("j.status IN (:...statuses)", { statuses: filter.statuses });
     if (filter.leadDepartmentId) query.andWhere("j.lead_department_id = :lead", { lead: filter.leadDepartmentId });
-    if (filter.applicantSubject) query.andWhere("j.applicant_subject = :subject", { subject: filter.applicantSubject });
+    if (filter.applicantSubjects) query.andWhere("j.applicant_subject IN (:...subjects)", { subjects: filter.applicantSubjects });
     if (filter.projectCode) query.andWhere("j.project_code = :projectCode", { projectCode: filter.projectCode });
     if (filter.greenChannel !== undefined) query.andWhere("j.green_channel = :green", { green: filter.greenChannel ? 1 : 0 });
     if (filter.participantDepartmentId) {

@@ -21,11 +21,11 @@ export function jointApprovalsResolvers(service: JointApprovalsService): Resolve
     },
     JointApproval: {
       __resolveReference: (reference, context) => service.jointApproval(context, reference.id),
-      applicant: (row, _, context) => ({
-        name: row.applicantName,
-        idNumber: revealOrMask(row.applicantIdNumber, mayReadApplicantIdNumber(context.identity, row), maskIdNumber),
-        subject: row.applicantSubject,
-      }),
+      applicant: (row, _, context) => {
+        const reveal = mayReadApplicantIdNumber(context.identity, row);
+        // The key hashes the number: who sees the number masked could recover it from the key.
+        return { name: row.applicantName, idNumber: revealOrMask(row.applicantIdNumber, reveal, maskIdNumber), subject: reveal ? row.applicantSubject : null };
+      },
       leadDepartment: (row) => ({ id: row.leadDepartmentId }),
       deadline: (row) => overall(row).then((clock) => iso(clock.dueAt)),
       deadlineDay: (row) => overall(row).then((clock) => clock.dueDay),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { casesEvents, EventPayload, jointEvents } from "@onestop/events";
+import { hasRole, isApplicant, type Identity } from "@onestop/platform";
 import { JointErrorCode } from "../errors";
 
 /**
@@ -185,7 +186,8 @@ export function mayWithdraw(status: JointStatus): boolean {
 export interface StartRequest {
   projectName: string;
   projectCode: string;
-  applicant: { subject: string; name: string; idNumber: string };
+  /** The applicant's subject is not asked for: the system derives it from the number (its applicant key). */
+  applicant: { name: string; idNumber: string };
   leadDepartmentId: string;
   participants: Array<{ departmentId: string; itemId: string }>;
   deadlineWorkingDays: number;
@@ -272,41 +274,6 @@ export function requestFingerprint(request: StartRequest): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-/** The account cases opens the joint cases for, when the bureau names none: one per applicant number. */
-export function defaultApplicantSubject(idNumber: string): string {
-  return `applicant:${idNumber}`;
-}
-
-/** Mainland resident ID: 18 characters, the last a digit or X, with its ISO 7064 MOD 11-2 check. */
-export function isValidResidentIdNumber(idNumber: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(idNumber[index]), 0);
-  return "10X98765432"[sum % 11] === idNumber[17];
-}
-
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-/** 统一社会信用代码 (GB 32100-2015): 18 characters of its alphabet, the last a MOD 31 check. */
-export function isValidUnifiedSocialCreditCode(code: string): boolean {
-  if (code.length !== 18) return false;
-  let sum = 0;
-  let weight = 1;
-  for (let i = 0; i < 17; i += 1) {
-    const value = USCC_ALPHABET.indexOf(code[i]!);
-    if (value < 0) return false;
-    sum += value * weight;
-    weight = (weight * 3) % 31;
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_ALPHABET[check] === code[17];
-}
-
-/** An enterprise applies with its credit code, a person with the resident ID number. */
-export function isValidApplicantNumber(idNumber: string): boolean {
-  return isValidUnifiedSocialCreditCode(idNumber) || isValidResidentIdNumber(idNumber);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Listing
 
@@ -328,15 +295,12 @@ export function decodeCursor(text: string): ListCursor | null {
 }
 
 /**
- * 个人信息: the applicant's ID number is shown in full to the applicant and to the lead
- * department, which handles the project with them; supervision, the center and the other
- * departments (which have it on their own cases) see it masked.
+ * 个人信息: the applicant's ID number (and its applicant key, from which it can be recovered) is
+ * shown in full to the applicant and to the lead department, which handles the project with
+ * them; supervision, the center and the other departments (which have it on their own cases)
+ * see it masked.
  */
-export function mayReadApplicantIdNumber(
-  identity: { subject: string; roles: readonly string[]; departmentId: string | null },
-  joint: { applicantSubject: string; leadDepartmentId: string },
-): boolean {
-  if (identity.subject === joint.applicantSubject) return true;
-  const leadStaff = ["bureau", "window_staff", "chief_representative"].some((role) => identity.roles.includes(role));
-  return leadStaff && identity.departmentId === joint.leadDepartmentId;
+export function mayReadApplicantIdNumber(identity: Identity, joint: { applicantSubject: string; leadDepartmentId: string }): boolean {
+  if (isApplicant(identity, joint.applicantSubject)) return true;
+  return hasRole(identity, "bureau", "window_staff", "chief_representative") && identity.departmentId === joint.leadDepartmentId;
 }

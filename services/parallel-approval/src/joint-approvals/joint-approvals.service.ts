@@ -1,9 +1,13 @@
 import { z } from "zod";
 import {
+  applicantKey,
+  applicantKindOf,
+  applicantSubjectsOf,
   DomainError,
   forbidden,
   hasRole,
   invalidInput,
+  isApplicant,
   notFound,
   requestLoader,
   requireRole,
@@ -21,10 +25,8 @@ import type { ReplicasRepository } from "../replicas/replicas.repository";
 import type { JointApprovalRow, JointParticipantRow } from "./entities";
 import {
   decodeCursor,
-  defaultApplicantSubject,
   encodeCursor,
   isFinal,
-  isValidApplicantNumber,
   jointStatuses,
   participantStatus,
   requestFingerprint,
@@ -46,8 +48,11 @@ export const startJointApprovalInput = z.object({
   projectCode: z.string().trim().min(4).max(64).regex(/^[A-Za-z0-9-]+$/, "letters, digits and - only"),
   applicant: z.object({
     name: z.string().trim().min(1).max(200),
-    idNumber: z.string().trim().toUpperCase().refine(isValidApplicantNumber, "not a valid unified social credit code or resident ID number"),
-    subject: z.string().trim().min(1).max(100).nullish(),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((number) => applicantKindOf(number) !== null, "not a valid unified social credit code or resident ID number"),
   }),
   leadDepartmentId: id,
   participants: z.array(z.object({ departmentId: id, itemId: id })).min(2, "a joint approval needs at least two departments").max(30),
@@ -117,7 +122,7 @@ export class JointApprovalsService {
     const request: StartRequest = {
       projectName: input.projectName,
       projectCode: input.projectCode,
-      applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber, subject: input.applicant.subject ?? defaultApplicantSubject(input.applicant.idNumber) },
+      applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber },
       leadDepartmentId: input.leadDepartmentId,
       participants: input.participants,
       deadlineWorkingDays: input.deadlineWorkingDays,
@@ -180,7 +185,8 @@ export class JointApprovalsService {
       status: "OPEN",
       openedAt: now,
       openedBy: identity.subject,
-      applicantSubject: request.applicant.subject,
+      // The applicant is whoever holds an account verified for this number, never an account the caller names.
+      applicantSubject: applicantKey(applicantKindOf(request.applicant.idNumber)!, request.applicant.idNumber),
       applicantName: request.applicant.name,
       applicantIdNumber: request.applicant.idNumber,
       deadlineWorkingDays: request.deadlineWorkingDays,
@@ -270,8 +276,7 @@ export class JointApprovalsService {
     return this.unitOfWork.run(async (tx) => {
       const state = await this.store.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
-      const applicant = hasRole(identity, "citizen") && identity.subject === state.joint.applicantSubject;
-      if (!applicant) this.requireLead(identity, state.joint);
+      if (!isApplicant(identity, state.joint.applicantSubject)) this.requireLead(identity, state.joint);
       if (state.joint.status === "WITHDRAWN") return state.joint;
       if (isFinal(state.joint.status)) throw concluded(state.joint);
       await this.saga.conclude(tx, state, { outcome: "WITHDRAWN", reason: `申请人撤回：${input.reason}` }, null, identity.subject);
@@ -346,9 +351,13 @@ export class JointApprovalsService {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges[edges.length - 1]?.cursor ?? null } };
   }
 
-  /** What a caller may list: the center's overseers everything of it, a bureau what it leads, staff what their department takes part in. */
+  /**
+   * What a caller may list: an applicant its own, in any center; the center's overseers
+   * everything of it, a bureau what it leads, staff what their department takes part in.
+   */
   private listScope(identity: Identity, centerCode: string | null): JointApprovalFilter {
     if (hasRole(identity, "anonymous")) throw unauthenticated();
+    if (hasRole(identity, "citizen")) return { centerCode: centerCode ?? undefined, applicantSubjects: applicantSubjectsOf(identity) };
     if (!identity.centerCode || (centerCode && centerCode !== identity.centerCode)) throw forbidden(`Not authorized for service center ${centerCode ?? "(none)"}`);
     if (hasRole(identity, "center_admin", "supervisor")) return { centerCode: identity.centerCode };
     if (hasRole(identity, "bureau") && identity.departmentId) return { centerCode: identity.centerCode, leadDepartmentId: identity.departmentId };
@@ -363,7 +372,7 @@ export class JointApprovalsService {
   }
 
   private async maySee(identity: Identity, joint: JointApprovalRow): Promise<boolean> {
-    if (hasRole(identity, "citizen")) return identity.subject === joint.applicantSubject;
+    if (hasRole(identity, "citizen")) return isApplicant(identity, joint.applicantSubject);
     if (identity.centerCode !== joint.centerCode) return false;
     if (hasRole(identity, "center_admin", "supervisor")) return true;
     if (hasRole(identity, "bureau") && identity.departmentId === joint.leadDepartmentId) return true;

@@ -1,3 +1,4 @@
+import { applicantKey, type Identity, type Role } from "@onestop/platform";
 import {
   atParticipantDeadline,
   awaitsAnswer,
@@ -5,8 +6,6 @@ import {
   decodeCursor,
   encodeCursor,
   isRoutineStep,
-  isValidApplicantNumber,
-  isValidUnifiedSocialCreditCode,
   mayReadApplicantIdNumber,
   outcomeEffect,
   participantStatus,
@@ -140,7 +139,7 @@ describe("opening a joint approval", () => {
   const request = (overrides: Partial<StartRequest> = {}): StartRequest => ({
     projectName: "年产十万吨饲料项目",
     projectCode: "2611-330110-04-01-583921",
-    applicant: { subject: "ent-1", name: "某某饲料有限公司", idNumber: "91350100M000100Y43" },
+    applicant: { name: "某某饲料有限公司", idNumber: "91350100M000100Y43" },
     leadDepartmentId: "fgj",
     participants: [
       { departmentId: "zjj", itemId: "i-zjj" },
@@ -177,14 +176,6 @@ describe("opening a joint approval", () => {
     expect(requestFingerprint(request({ deadlineWorkingDays: 16 }))).not.toBe(requestFingerprint(first));
     expect(requestFingerprint(request({ greenChannel: true }))).not.toBe(requestFingerprint(first));
   });
-
-  test("the applicant is an enterprise by its credit code or a person by the resident ID", () => {
-    expect(isValidUnifiedSocialCreditCode("91350100M000100Y43")).toBe(true);
-    expect(isValidUnifiedSocialCreditCode("91350100M000100Y44")).toBe(false);
-    expect(isValidUnifiedSocialCreditCode("91350100I000100Y43")).toBe(false);
-    expect(isValidApplicantNumber("11010519491231002X")).toBe(true);
-    expect(isValidApplicantNumber("110105194912310021")).toBe(false);
-  });
 });
 
 test("a cursor carries the position and nothing else survives decoding", () => {
@@ -195,15 +186,25 @@ test("a cursor carries the position and nothing else survives decoding", () => {
 });
 
 describe("who reads the applicant's ID number in full (个人信息)", () => {
-  const joint = { applicantSubject: "enterprise-1", leadDepartmentId: "fgj" };
+  const key = applicantKey("ENTERPRISE", "91350100M000100Y43");
+  const joint = { applicantSubject: key, leadDepartmentId: "fgj" };
+  const who = (subject: string, roles: Role[], departmentId: string | null, applicantKey: string | null = null): Identity => ({
+    subject,
+    roles,
+    centerCode: CENTER,
+    departmentId,
+    windowId: null,
+    applicantKey,
+  });
   test.each([
-    ["the applicant", { subject: "enterprise-1", roles: ["citizen"], departmentId: null }, true],
-    ["the lead bureau", { subject: "s1", roles: ["bureau"], departmentId: "fgj" }, true],
-    ["the lead department's clerk", { subject: "s2", roles: ["window_staff"], departmentId: "fgj" }, true],
-    ["a participating department's clerk", { subject: "s3", roles: ["window_staff"], departmentId: "zjj" }, false],
-    ["supervision", { subject: "s4", roles: ["supervisor"], departmentId: null }, false],
-    ["the center's administration", { subject: "s5", roles: ["center_admin"], departmentId: "fgj" }, false],
-    ["another citizen", { subject: "citizen-2", roles: ["citizen"], departmentId: null }, false],
+    ["the applicant (the account verified for the number)", who("enterprise-1", ["citizen"], null, key), true],
+    ["the lead bureau", who("s1", ["bureau"], "fgj"), true],
+    ["the lead department's clerk", who("s2", ["window_staff"], "fgj"), true],
+    ["a participating department's clerk", who("s3", ["window_staff"], "zjj"), false],
+    ["supervision", who("s4", ["supervisor"], null), false],
+    ["the center's administration", who("s5", ["center_admin"], "fgj"), false],
+    ["another citizen", who("citizen-2", ["citizen"], null, applicantKey("PERSON", "11010519491231002X")), false],
+    ["staff whose subject is the key", who(key, ["window_staff"], "zjj"), false],
   ])("%s: %s", (_who, identity, reads) => {
     expect(mayReadApplicantIdNumber(identity, joint)).toBe(reads);
   });

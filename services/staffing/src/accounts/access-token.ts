@@ -9,6 +9,8 @@ export interface AccessClaims {
   centerCode: string | null;
   departmentId: string | null;
   windowId: string | null;
+  /** A citizen's or enterprise's applicant key, from the account's verified ID number; null for staff and machines. */
+  applicantKey: string | null;
 }
 
 export interface SignerOptions {
@@ -48,6 +50,7 @@ export class AccessTokenSigner {
       center: claims.centerCode,
       dept: claims.departmentId,
       win: claims.windowId,
+      apk: claims.applicantKey,
       iss: this.options.issuer,
       aud: this.options.audience,
       iat,

@@ -52,42 +52,6 @@ export function citizenPasswordProblems(password: string): string[] {
   return problems;
 }
 
-/** 申请人类别: a person (居民身份证) or an enterprise (统一社会信用代码). */
-export type CitizenKind = "PERSON" | "ENTERPRISE";
-
-const residentIdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const residentIdCheck = "10X98765432";
-
-/** 居民身份证号 (GB 11643): 6-digit region, birth date, sequence, ISO 7064 MOD 11-2 check character. */
-export function isResidentIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false;
-  const birth = value.slice(6, 14);
-  const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replaceAll("-", "") !== birth || Number(birth.slice(0, 4)) < 1900) return false;
-  const sum = residentIdWeights.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
-  return residentIdCheck[sum % 11] === value[17];
-}
-
-const creditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const creditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/**
- * 统一社会信用代码 (GB 32100): registering authority, organisation type, 6-digit region, then
- * characters of its alphabet (no I, O, Z, S, V), the last a MOD 31 check character.
- */
-export function isUnifiedSocialCreditCode(value: string): boolean {
-  if (!/^[1-9ANY][1-9]\d{6}/.test(value) || value.length !== 18 || [...value].some((c) => !creditCodeAlphabet.includes(c))) return false;
-  const sum = creditCodeWeights.reduce((total, weight, i) => total + weight * creditCodeAlphabet.indexOf(value[i]!), 0);
-  return creditCodeAlphabet[(31 - (sum % 31)) % 31] === value[17];
-}
-
-/** Which kind of applicant an ID number names, or null when it is neither (or its check character is wrong). */
-export function citizenKindOf(idNumber: string): CitizenKind | null {
-  if (isResidentIdNumber(idNumber)) return "PERSON";
-  if (isUnifiedSocialCreditCode(idNumber)) return "ENTERPRISE";
-  return null;
-}
-
 /** 刷新令牌: good for 30 days, once. */
 export const refreshTokenDays = 30;
 

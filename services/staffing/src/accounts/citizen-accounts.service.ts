@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, findingsAt, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { applicantKindOf, DomainError, findingsAt, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
-import { citizenKindOf, citizenPasswordProblems } from "./accounts.rules";
+import { citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountRow } from "./entities";
 import { registerCitizenInput } from "./inputs";
@@ -27,7 +27,7 @@ export class CitizenAccountsService {
    */
   async registerCitizen(rawInput: unknown): Promise<CitizenAccountView> {
     const input = validate(registerCitizenInput, rawInput, "input");
-    const kind = citizenKindOf(input.idNumber);
+    const kind = applicantKindOf(input.idNumber);
     if (!kind) throw invalidInput([{ field: "input.idNumber", message: "not a resident ID number or unified social credit code (check character)" }]);
     const problems = citizenPasswordProblems(input.password);
     if (problems.length > 0) throw invalidInput(findingsAt("input", problems));

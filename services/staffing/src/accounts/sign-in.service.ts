@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
+import { applicantKey, DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
@@ -33,12 +33,14 @@ export interface CitizenLoginResult extends SessionTokens {
 
 const refreshTokenHash = (token: string) => createHash("sha256").update(token, "utf8").digest();
 
+/** The account is the applicant of whatever is opened for its verified number: its token carries that number's key. */
 const citizenClaims = (account: CitizenAccountRow): AccessClaims => ({
   subject: account.id,
   roles: ["citizen"],
   centerCode: null,
   departmentId: null,
   windowId: null,
+  applicantKey: applicantKey(account.kind, account.idNumber),
 });
 
 export const invalidCredentials = () => new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong username or password");
@@ -145,7 +147,7 @@ export class SignInService {
     for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
     if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
     if (!client || !matched) throw new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong client id or secret");
-    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null }, this.clock.now());
+    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null }, this.clock.now());
     return { accessToken: token, expiresAt };
   }
 
@@ -215,7 +217,7 @@ export class SignInService {
     const roles = tokenRoles(account.roles, chiefOf.length > 0);
     return {
       roles,
-      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts) },
+      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null },
     };
   }
 }

@@ -45,7 +45,7 @@ test("the access token is an EdDSA JWT with the key id, verifiable with the publ
   writeFileSync(join(dir, "key.json"), JSON.stringify(jwk));
   const signer = AccessTokenSigner.fromJwkFile(join(dir, "key.json"), { issuer: "onestop", audience: "onestop-gateway", ttlSeconds: 900 });
   const now = new Date();
-  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1" }, now);
+  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1", applicantKey: null }, now);
   expect(expiresAt.getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000 + 900_000);
   const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), {
     issuer: "onestop",
@@ -53,22 +53,12 @@ test("the access token is an EdDSA JWT with the key id, verifiable with the publ
     algorithms: ["EdDSA"],
   });
   expect(protectedHeader).toMatchObject({ alg: "EdDSA", kid });
-  expect(payload).toMatchObject({ sub: "s1", roles: ["window_staff"], center: "511722000000", dept: "d1", win: "w1" });
+  expect(payload).toMatchObject({ sub: "s1", roles: ["window_staff"], center: "511722000000", dept: "d1", win: "w1", apk: null });
   await expect(jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), { audience: "elsewhere" })).rejects.toThrow();
 });
 
 describe("citizens and refresh tokens (pure rules)", () => {
-  const { citizenKindOf, citizenPasswordProblems, refreshVerdict, refreshExpiry, staffRoles } = jest.requireActual("../../src/accounts/accounts.rules") as typeof import("../../src/accounts/accounts.rules");
-
-  test("resident ID numbers need their MOD 11-2 check character and a real birth date; credit codes their MOD 31 one", () => {
-    expect(citizenKindOf("11010519491231002X")).toBe("PERSON");
-    expect(citizenKindOf("110105194912310021")).toBeNull();
-    // 30 February, with a right check character (an all-digit string can still be a credit code; this one is not).
-    expect(citizenKindOf("110105194902300012")).toBeNull();
-    expect(citizenKindOf("91350100M000100Y43")).toBe("ENTERPRISE");
-    expect(citizenKindOf("91350100M000100Y42")).toBeNull();
-    expect(citizenKindOf("'; DROP TABLE staff;")).toBeNull();
-  });
+  const { citizenPasswordProblems, refreshVerdict, refreshExpiry, staffRoles } = jest.requireActual("../../src/accounts/accounts.rules") as typeof import("../../src/accounts/accounts.rules");
 
   test("a citizen's password: 8 characters at least, not only digits", () => {
     expect(citizenPasswordProblems("1234567")).toEqual(["password: at least 8 characters", "password: not only digits"]);
