@@ -1,4 +1,4 @@
-import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "@onestop/authorization";
+import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct } from "@onestop/authorization";
 import type { WindowKind } from "@onestop/events";
 import { dutyAt, isAbsent, type Absence, type WindowPosts } from "../attendance/duty.rules";
 import type { PostPosition } from "../posts/entities";
@@ -74,7 +74,6 @@ export function assignCase(
   windows: readonly ServingWindow[],
   absences: readonly Absence[],
   letters: readonly AuthorizationLetter[],
-  chiefs: readonly ChiefRepresentative[],
   at: Date,
 ): Assignment {
   const candidates = candidateWindows(caseToAssign, windows);
@@ -91,12 +90,7 @@ export function assignCase(
         : { staffId: window.aPostStaffId, post: "A" as const };
     const present = [{ staffId: duty.staffId, post: duty.post }, ...(other.staffId && other.staffId !== duty.staffId && !isAbsent(other.staffId, absences, at) ? [{ staffId: other.staffId, post: other.post }] : [])];
     for (const person of present) {
-      const decision = decideAuthorization(
-        letters,
-        act,
-        { staffId: person.staffId, departmentId: caseToAssign.departmentId, itemId: caseToAssign.itemId, at },
-        chiefs,
-      );
+      const decision = decideAuthorization(letters, act, { staffId: person.staffId, departmentId: caseToAssign.departmentId, itemId: caseToAssign.itemId, at });
       if (decision.allowed) return { assigned: true, windowId: window.windowId, staffId: person.staffId, post: person.post, route };
     }
   }

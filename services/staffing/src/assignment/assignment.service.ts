@@ -61,17 +61,12 @@ export class AssignmentService {
       bPostStaffId: posts.find((p) => p.windowId === window.id && p.position === "B")?.staffId ?? null,
     }));
     const holders = [...new Set(posts.map((p) => p.staffId))];
-    const [absences, letters, department] = await Promise.all([
-      this.attendance.absencesOf(holders, at, new Date(at.getTime() + 1)),
-      this.letters.lettersOfStaff(holders),
-      this.organisation.findDepartment(item.departmentId),
-    ]);
+    const [absences, letters] = await Promise.all([this.attendance.absencesOf(holders, at, new Date(at.getTime() + 1)), this.letters.lettersOfStaff(holders)]);
     return assignCase(
       { itemId: item.itemId, departmentId: item.departmentId, entryWindowId: entryWindowId ?? null, act: input.act ?? undefined },
       serving,
       absences,
       letters.map((letter) => ({ ...letter, letterId: letter.id })),
-      department?.chiefStaffId ? [{ departmentId: department.id, staffId: department.chiefStaffId }] : [],
       at,
     );
   }
