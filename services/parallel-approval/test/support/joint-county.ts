@@ -110,7 +110,7 @@ export async function buildJointCounty(
     ok(await appoint("appointChiefRepresentative", "AppointChiefRepresentativeInput", chiefId));
     ok(await appoint("appointDepartmentPrincipal", "AppointDepartmentPrincipalInput", principalId));
     await grant(clerkId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER"]);
-    await grant(chiefId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER", "APPROVE", "APPROVE_EXTENSION"]);
+    await grant(chiefId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER", "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION"]);
     departments[department.code] = {
       id: registerDepartment.id,
       code: department.code,
