@@ -24,7 +24,7 @@ export class AuthorizationLetterReplicaRow {
   itemId!: string | null;
 
   /** The allowed acts, comma-separated. */
-  @Column({ type: "varchar", length: 200 })
+  @Column({ type: "varchar", length: 500 })
   acts!: string;
 
   @Column({ name: "valid_from", type: "datetime", precision: 3 })

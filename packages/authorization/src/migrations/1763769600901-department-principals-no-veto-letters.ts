@@ -2,13 +2,15 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Vetoes (否决) are signed by the department's principal (单位主要负责人), not by letter: the
- * replica keeps who the principals are, and SIGN_VETO leaves the letters it holds. Add after
+ * replica keeps who the principals are, and SIGN_VETO leaves the letters it holds. A letter's
+ * acts get room for all thirteen acts a letter may now name. Add after
  * AuthorizationReplica1763769600900.
  */
 export class DepartmentPrincipalsNoVetoLetters1763769600901 implements MigrationInterface {
   name = "DepartmentPrincipalsNoVetoLetters1763769600901";
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE authorization_letter_replica MODIFY acts VARCHAR(500) NOT NULL");
     await queryRunner.query(`
       CREATE TABLE department_principal_replica (
         department_id CHAR(36) NOT NULL PRIMARY KEY,

@@ -25,7 +25,7 @@ export class AuthorizationLetterRow {
   @Column({ name: "item_id", type: "varchar", length: 64, nullable: true })
   itemId!: string | null;
 
-  @Column({ type: "varchar", length: 200, transformer: actsTransformer })
+  @Column({ type: "varchar", length: 500, transformer: actsTransformer })
   acts!: AuthorizedAct[];
 
   @Column({ name: "valid_from", type: "datetime", precision: 3 })

@@ -3,12 +3,14 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 /**
  * 单位主要负责人: each department's principal, who signs its vetoes by office; and SIGN_VETO
  * leaves every authorization letter, since no letter carries the veto any more. A letter
- * whose only act it was is revoked: it allowed nothing else.
+ * whose only act it was is revoked: it allowed nothing else. A letter's acts get room for all
+ * thirteen acts a chief representative's letter may now name (221 characters).
  */
 export class DepartmentPrincipals1763769601401 implements MigrationInterface {
   name = "DepartmentPrincipals1763769601401";
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE authorization_letter MODIFY acts VARCHAR(500) NOT NULL");
     await queryRunner.query(`
       ALTER TABLE department
         ADD COLUMN principal_staff_id CHAR(36) NULL,
