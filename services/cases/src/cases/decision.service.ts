@@ -17,6 +17,9 @@ import { decisionInput, forwardInput, higherResultInput, meetingInput, opinionIn
  */
 const decisionLetterAct = (found: CaseRow): AuthorizedAct => (found.kind === "PROMISED" || found.kind === "JOINT" ? "APPROVE" : preReviewActFor(found.kind));
 
+/** Recording a higher authority's answer needs RECORD_HIGHER_AUTHORITY_RESULT on a reported case; on others it is WRONG_KIND, as above. */
+const answerLetterAct = (found: CaseRow): AuthorizedAct => (found.kind === "REPORTED" ? "RECORD_HIGHER_AUTHORITY_RESULT" : preReviewActFor(found.kind));
+
 /**
  * 审核 and 批准: the pre-review by the window, the decision by whoever the department's letter
  * gives the approval power (never the reviewer), the veto (否决) from proposal through the
@@ -131,8 +134,7 @@ export class DecisionService {
    */
   async recordHigherAuthorityResult(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(higherResultInput, rawInput);
-    const letterAct = (found: CaseRow): AuthorizedAct => (found.kind === "REPORTED" ? "RECORD_HIGHER_AUTHORITY_RESULT" : preReviewActFor(found.kind));
-    return this.access.staffStep(identity, caseId, "RECORD_HIGHER_AUTHORITY_RESULT", input.idempotencyKey, letterAct, async ({ tx, current, now }) => {
+    return this.access.staffStep(identity, caseId, "RECORD_HIGHER_AUTHORITY_RESULT", input.idempotencyKey, answerLetterAct, async ({ tx, current, now }) => {
       const to: CaseStatus = input.decision === "APPROVE" ? "APPROVED" : "DENIED";
       requireTransition("RECORD_HIGHER_AUTHORITY_RESULT", current, to);
       const problem = documentDateProblem(input.documentDate, current.forwardedAt ? shanghaiDayOf(current.forwardedAt) : null, shanghaiDayOf(now));

@@ -128,6 +128,7 @@ describe("suspensions and extensions", () => {
     const refused = errorOf(await call(chief, M.extend, { id: accepted.id, n: 6, r: "再延", a: "再延期" }));
     expect(refused).toMatchObject({ code: "BEYOND_LEGAL_LIMIT", legalLimitDays: 20, allowedWorkingDays: 5 });
     expect(Number((await db<{ n: string }>("SELECT COUNT(*) AS n FROM case_extension WHERE case_id = ?", [accepted.id]))[0]!.n)).toBe(1);
+    clock.advance(60_000); // extensions are listed in the order they were approved
     const atTheLimit = await act(chief, "extend", { id: accepted.id, n: 5, r: "再延", a: "再延期5个工作日" });
     expect(atTheLimit.extensions.map((e: CaseView) => e.workingDays)).toEqual([10, 5]);
     expect(atTheLimit.suspensions).toEqual([expect.objectContaining({ reason: "EXPERT_REVIEW" })]);
