@@ -154,13 +154,19 @@ async function setUpHall(tokens, mintAccessToken, keys) {
   const { registerStaff } = await must(`mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: "ZJJ-01", name: "王窗口", departmentId } }, tokens.admin);
   await must(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId, acts: ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"] } }, tokens.admin);
   tokens.staff = await mintAccessToken(keys, { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId, windowId: openWindow.id }, { expiresInSeconds: 3600 });
+  // 批准 is another person's, by the letter act APPROVE: the chief representative's.
+  const chief = (await must(`mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: "ZJJ-00", name: "李首席", departmentId } }, tokens.admin)).registerStaff;
+  await must(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: chief.id, departmentId, acts: ["APPROVE"] } }, tokens.admin);
+  tokens.chief = await mintAccessToken(keys, { subject: chief.id, roles: ["window_staff", "chief_representative"], centerCode: CENTER, departmentId, windowId: openWindow.id }, { expiresInSeconds: 3600 });
   const { planningLicenceItem } = requireBuilt("packages/testkit/dist/fixtures.js");
   const item = planningLicenceItem(CENTER, departmentId, { baseCode: "XK00101000" });
   const { createItem } = await until("createItem", () => post(`mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: item }, tokens.admin), ["UNKNOWN_DEPARTMENT"]);
   await must(`mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id }, tokens.admin);
-  // Cases learns of the item and the letter through events: one probe case waits for both.
+  // Cases learns of the item and the letters through events: one probe case waits for all.
   const { submitCase } = await until("submitCase", () => post(Q.submit, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }, tokens.citizen), ["UNKNOWN_ITEM"]);
   await until("acceptCase", () => post(Q.accept, { id: submitCase.id }, tokens.staff), ["NOT_AUTHORIZED"]);
+  await must(Q.review, { id: submitCase.id }, tokens.staff);
+  await until("decideCase", () => post(Q.approve, { id: submitCase.id }, tokens.chief), ["NOT_AUTHORIZED"]);
   return createItem.id;
 }
 
@@ -294,7 +300,7 @@ async function main() {
           const { submitCase } = await step("submit", Q.submit, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } }, tokens.citizen);
           await step("accept", Q.accept, { id: submitCase.id }, tokens.staff);
           await step("review", Q.review, { id: submitCase.id }, tokens.staff);
-          await step("approve", Q.approve, { id: submitCase.id }, tokens.staff);
+          await step("approve", Q.approve, { id: submitCase.id }, tokens.chief);
           const { concludeCase } = await step("conclude", Q.conclude, { id: submitCase.id }, tokens.staff);
           if (concludeCase.status !== "CONCLUDED") throw new Error(`concluded as ${concludeCase.status}`);
           if (measuring) completed += 1;

@@ -179,7 +179,7 @@ async function until(what, attempt, waitingCodes, timeoutMs = 60_000) {
 
 const START = `mutation ($input: StartJointApprovalInput!) { startJointApproval(input: $input) { id } }`;
 
-/** Departments, their window staff with letters, one joint item each: through staffing and catalog. */
+/** Departments, their window staff and chief representatives with letters, one joint item each: through staffing and catalog. */
 async function setUpCounty(call, urls, count) {
   const admin = { subject: "bench-admin", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null };
   const departments = [];
@@ -193,7 +193,21 @@ async function setUpCounty(call, urls, count) {
       await call(urls.staffing, admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId: registerDepartment.id, acts: ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER"] } }),
       "grantAuthorization",
     );
-    departments.push({ code, id: registerDepartment.id, clerk: { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId: registerDepartment.id, windowId: null } });
+    // 批准 is another person's than the reviewing clerk: the chief representative's, by the letter act APPROVE.
+    const chief = must(
+      await call(urls.staffing, admin, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: `${code}00`, name: `${name}首席代表`, departmentId: registerDepartment.id } }),
+      "registerStaff",
+    ).registerStaff;
+    must(
+      await call(urls.staffing, admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: chief.id, departmentId: registerDepartment.id, acts: ["APPROVE"] } }),
+      "grantAuthorization",
+    );
+    departments.push({
+      code,
+      id: registerDepartment.id,
+      clerk: { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId: registerDepartment.id, windowId: null },
+      chief: { subject: chief.id, roles: ["chief_representative"], centerCode: CENTER, departmentId: registerDepartment.id, windowId: null },
+    });
   }
   const [lead, ...participants] = departments;
   for (const [index, department] of participants.entries()) {
@@ -246,11 +260,12 @@ async function untilSagaKnowsCounty(call, url, county) {
 // ---------------------------------------------------------------------------------------------
 // The driver: decides every joint case as soon as cases opens it
 
+/** Each step with who takes it: the clerk, but for the approval, which is the chief representative's. */
 const STEPS = [
-  ["accept", `mutation ($id: ID!) { acceptCase(caseId: $id, idempotencyKey: "accept") { id } }`],
-  ["review", `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全，符合要求", idempotencyKey: "review") { id } }`],
-  ["decide", `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "同意", idempotencyKey: "decide") { id } }`],
-  ["conclude", `mutation ($id: ID!) { concludeCase(caseId: $id, idempotencyKey: "conclude") { id } }`],
+  ["accept", "clerk", `mutation ($id: ID!) { acceptCase(caseId: $id, idempotencyKey: "accept") { id } }`],
+  ["review", "clerk", `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全，符合要求", idempotencyKey: "review") { id } }`],
+  ["decide", "chief", `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "同意", idempotencyKey: "decide") { id } }`],
+  ["conclude", "clerk", `mutation ($id: ID!) { concludeCase(caseId: $id, idempotencyKey: "conclude") { id } }`],
 ];
 
 async function startDriver({ call, casesUrl, county, natsUrl, concurrency, events, platform, jetstream }) {
@@ -261,23 +276,23 @@ async function startDriver({ call, casesUrl, county, natsUrl, concurrency, event
     deliver_policy: jetstream.DeliverPolicy.All,
   });
   const messages = await consumer.consume();
-  const clerkOf = new Map(county.participants.map((d) => [d.id, d.clerk]));
+  const departmentOf = new Map(county.participants.map((d) => [d.id, d]));
   const seen = new Set();
   const inFlight = new Set();
   const stats = { decided: 0, calls: 0, retries: {}, latencies: [] };
-  async function decide(clerk, caseId) {
-    for (const [name, query] of STEPS) {
+  async function decide(department, caseId) {
+    for (const [name, who, query] of STEPS) {
       for (;;) {
         const started = performance.now();
-        const result = await call(casesUrl, clerk, query, { id: caseId });
+        const result = await call(casesUrl, department[who], query, { id: caseId });
         stats.calls += 1;
         stats.latencies.push(performance.now() - started);
         const code = result.errors?.[0]?.extensions?.code;
         // The letter may not have reached cases' replica yet; an internal error is a transaction cases lost
         // to a deadlock. Every step carries its idempotency key, so trying again never acts twice.
-        if (code === "FORBIDDEN" || code === "INTERNAL_SERVER_ERROR") {
+        if (code === "FORBIDDEN" || code === "NOT_AUTHORIZED" || code === "INTERNAL_SERVER_ERROR") {
           stats.retries[code] = (stats.retries[code] ?? 0) + 1;
-          await sleep(code === "FORBIDDEN" ? 100 : 20);
+          await sleep(code === "INTERNAL_SERVER_ERROR" ? 20 : 100);
           continue;
         }
         must(result, `${name} ${caseId}`);
@@ -290,11 +305,11 @@ async function startDriver({ call, casesUrl, county, natsUrl, concurrency, event
     for await (const message of messages) {
       const event = JSON.parse(message.string()).payload;
       if (event.kind !== "JOINT" || event.fromStatus !== null || seen.has(event.caseId)) continue;
-      const clerk = clerkOf.get(event.departmentId);
-      if (!clerk) continue;
+      const department = departmentOf.get(event.departmentId);
+      if (!department) continue;
       seen.add(event.caseId);
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
-      const work = decide(clerk, event.caseId)
+      const work = decide(department, event.caseId)
         .catch((error) => {
           stats.error = String(error);
         })

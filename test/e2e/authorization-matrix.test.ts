@@ -18,8 +18,8 @@ import { testEnvironment } from "../support/environment";
 /**
  * 权限矩阵 (issue 8 point 3): every root Query and Mutation field of the supergraph, tried
  * through the gateway by every role, against ONE table of who may call it. A root field without
- * a row fails the test. "Denied" means FORBIDDEN, UNAUTHENTICATED or NOT_AUTHORIZED (the
- * authorization letters); any other outcome (data, NOT_FOUND, BAD_USER_INPUT, INVALID_TRANSITION…)
+ * a row fails the test. "Denied" means FORBIDDEN, UNAUTHENTICATED, NOT_AUTHORIZED (the
+ * authorization letters) or NOT_DEPARTMENT_PRINCIPAL (a veto is the principal's office); any other outcome (data, NOT_FOUND, BAD_USER_INPUT, INVALID_TRANSITION…)
  * means the caller got past authorization.
  */
 
@@ -27,7 +27,7 @@ jest.setTimeout(180_000);
 
 const environment = testEnvironment("e2e_authz_matrix");
 const CENTER = "330110000000";
-const DENIED = new Set(["FORBIDDEN", "UNAUTHENTICATED", "NOT_AUTHORIZED"]);
+const DENIED = new Set(["FORBIDDEN", "UNAUTHENTICATED", "NOT_AUTHORIZED", "NOT_DEPARTMENT_PRINCIPAL"]);
 
 /**
  * Fields whose service hides another's record rather than refusing it (fees: "someone who may
@@ -40,7 +40,7 @@ const HIDES_RECORDS = new Set(["paymentNotice", "bankStatement", "requestRefund"
  * The callers: every role, plus window staff of department B acting on department A's records
  * (跨部门) and a second citizen acting on the first one's case, notice and joint approval.
  */
-const callers = ["anonymous", "citizen", "staffA", "chiefA", "admin", "supervisor", "finance", "bank", "bureau", "staffB", "otherCitizen"] as const;
+const callers = ["anonymous", "citizen", "staffA", "chiefA", "principalA", "admin", "supervisor", "finance", "bank", "bureau", "staffB", "otherCitizen"] as const;
 
 /** What a citizen may do with nobody else's records; every other "citizen" in the table means the fixture's applicant. */
 const ANY_CITIZEN = new Set(["myCases", "submitCase", "myCitizenAccount", "jointApprovals"]);
@@ -98,8 +98,9 @@ const staffOfA: Caller[] = ["staffA", "chiefA"];
 const overseers: Caller[] = ["admin", "supervisor"];
 
 const queries: Record<string, [Allowed, Args]> = {
-  case: [["citizen", ...staffOfA, ...overseers], (fx) => ({ id: fx.caseA })],
-  cases: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
+  // The principal reads the department's cases: the vetoes to sign are among them.
+  case: [["citizen", ...staffOfA, "principalA", ...overseers], (fx) => ({ id: fx.caseA })],
+  cases: [[...staffOfA, "principalA", "staffB", ...overseers], () => ({ centerCode: CENTER })],
   myCases: [["citizen"], () => ({})],
   caseProgress: ["all", (fx) => ({ receiptNo: fx.receiptNo, idNumber: IDNO })],
   item: ["all", (fx) => ({ id: fx.itemA })],
@@ -156,19 +157,23 @@ const mutations: Record<string, [Allowed, Args]> = {
   supplyMaterials: [["citizen", ...staffOfA], caseAct({ materials: [{ code: "M01" }] })],
   decideInstantly: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意" })],
   reviewCase: [staffOfA, caseAct({ opinion: "材料齐全" })],
-  decideCase: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意" })],
-  signVeto: [["chiefA"], caseAct({ opinion: "不符合规划" })],
-  declineVeto: [["chiefA"], caseAct({ opinion: "不予否决" })],
+  // 批准 needs the letter act APPROVE, which department A's letters give its chief representative alone.
+  decideCase: [["chiefA"], caseAct({ decision: "APPROVE", opinion: "同意" })],
+  // A veto is signed by the department's principal (单位主要负责人), by office, not by letter.
+  signVeto: [["principalA"], caseAct({ opinion: "不符合规划" })],
+  declineVeto: [["principalA"], caseAct({ opinion: "不予否决" })],
   recordCountyMeetingDecision: [["admin"], caseAct({ decision: "UPHOLD", minutesNo: "县长办公会纪要〔2026〕7号", opinion: "集体决定" })],
   forwardCase: [staffOfA, caseAct({ opinion: "报市局审批" })],
-  recordHigherAuthorityResult: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意", documentNo: "市住建许〔2026〕1号" })],
+  // The fixture's case is a promised one: past the pre-review letter the act is WRONG_KIND for both.
+  recordHigherAuthorityResult: [staffOfA, caseAct({ decision: "APPROVE", opinion: "同意", documentNo: "市住建许〔2026〕1号", documentDate: day })],
   concludeCase: [staffOfA, caseAct()],
   deliverResult: [staffOfA, caseAct({ method: "AT_WINDOW" })],
   withdrawCase: [["citizen"], caseAct({ reason: "不再需要" })],
   referCase: [staffOfA, (fx) => ({ caseId: fx.caseA, toWindowId: fx.windowA, reason: "转窗口" })],
   suspendClock: [staffOfA, caseAct({ reason: "SITE_INSPECTION" })],
   resumeClock: [staffOfA, caseAct()],
-  extendDeadline: [["chiefA", "admin"], caseAct({ workingDays: 3, reason: "情况复杂", applicantNotice: "延期三个工作日" })],
+  // 延期 needs the letter act APPROVE_EXTENSION (the chief representative's), no longer a role.
+  extendDeadline: [["chiefA"], caseAct({ workingDays: 3, reason: "情况复杂", applicantNotice: "延期三个工作日" })],
   verifyCommitment: [staffOfA, caseAct({ result: "VERIFIED", opinion: "核查属实" })],
   createItem: [["admin"], (fx) => ({ input: itemInput(fx.departmentA, `XK9${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`) })],
   editItemDraft: [["admin"], (fx) => ({ itemId: fx.itemA, version: 2, input: { conditions: "已取得用地" } })],
@@ -195,6 +200,7 @@ const mutations: Record<string, [Allowed, Args]> = {
   withdrawJointApproval: [["bureau", "citizen"], (fx) => ({ id: fx.jointId, reason: "项目取消" })],
   registerDepartment: [["admin"], () => ({ input: { centerCode: CENTER, code: `D${Math.floor(Math.random() * 1e6)}`, name: "测试局" } })],
   appointChiefRepresentative: [["admin"], (fx) => ({ input: { departmentId: fx.departmentB, staffId: uuid() } })],
+  appointDepartmentPrincipal: [["admin"], (fx) => ({ input: { departmentId: fx.departmentB, staffId: uuid() } })],
   createHall: [["admin"], () => ({ input: { centerCode: CENTER, code: `H${Math.floor(Math.random() * 1e6)}`, name: "测试厅", theme: "GENERAL" } })],
   openWindow: [["admin"], (fx) => ({ input: { centerCode: CENTER, code: `W${Math.floor(Math.random() * 1e6)}`, name: "测试窗口", kind: "RESIDENT", departmentId: fx.departmentA } })],
   changeWindow: [["admin"], (fx) => ({ input: { windowId: fx.windowA, name: "住建窗口" } })],
@@ -446,6 +452,7 @@ beforeAll(async () => {
     citizen: citizenOf("citizen-matrix", IDNO),
     staffA: A.clerk,
     chiefA: A.chief,
+    principalA: A.principal,
     admin: fx.county.admin,
     supervisor: of("supervisor-1", ["supervisor"]),
     finance: of("finance-1", ["finance"]),

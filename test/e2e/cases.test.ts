@@ -45,11 +45,22 @@ async function once(codesWhileWaiting: string[], attempt: () => Promise<GraphqlR
   return result.data!;
 }
 
+/** The refusal an act meets, once another service's event (a letter) has reached cases. */
+async function refusal(attempt: () => Promise<GraphqlResponse<Data>>, whileWaiting = ["NOT_AUTHORIZED"]): Promise<Record<string, unknown>> {
+  const result = await eventually(async () => {
+    const r = await attempt();
+    return whileWaiting.includes(String(code(r))) ? null : r;
+  }, 20_000);
+  return result.errors?.[0]?.extensions ?? {};
+}
+
 interface Department {
   id: string;
   windowId: string;
   clerk: { id: string; token: string };
   chief: { id: string; token: string };
+  /** 单位主要负责人: no window, no letter; signs the department's vetoes. */
+  principal: { id: string; token: string };
 }
 
 async function department(deptCode: string, name: string): Promise<Department> {
@@ -62,18 +73,22 @@ async function department(deptCode: string, name: string): Promise<Department> {
     (await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: staffCode, name: staffName, departmentId: id } })).registerStaff.id as string;
   const clerkId = await person(`${deptCode}-01`, "王窗口");
   const chiefId = await person(`${deptCode}-00`, "李首席");
+  const principalId = await person(`${deptCode}-P1`, "赵局长");
   await data(adminToken, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, { i: { departmentId: id, staffId: chiefId } });
+  await data(adminToken, `mutation ($i: AppointDepartmentPrincipalInput!) { appointDepartmentPrincipal(input: $i) { id } }`, { i: { departmentId: id, staffId: principalId } });
   const grant = (staffId: string, acts: string[]) =>
     data(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId, departmentId: id, acts } });
-  await grant(clerkId, ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"]);
-  await grant(chiefId, ["ACCEPT", "PRE_REVIEW_PROMISED", "SIGN_VETO"]);
-  const token = (staffId: string, roles: Array<"window_staff" | "chief_representative">) =>
-    mintAccessToken(system.keys, { subject: staffId, roles, centerCode: CENTER, departmentId: id, windowId: openWindow.id });
+  const windowActs = ["ACCEPT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "DELIVER"];
+  await grant(clerkId, windowActs);
+  await grant(chiefId, [...windowActs, "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION"]);
+  const token = (staffId: string, roles: Array<"window_staff" | "chief_representative" | "department_principal">, windowId: string | null = openWindow.id) =>
+    mintAccessToken(system.keys, { subject: staffId, roles, centerCode: CENTER, departmentId: id, windowId });
   return {
     id,
     windowId: openWindow.id,
     clerk: { id: clerkId, token: await token(clerkId, ["window_staff"]) },
     chief: { id: chiefId, token: await token(chiefId, ["window_staff", "chief_representative"]) },
+    principal: { id: principalId, token: await token(principalId, ["department_principal"], null) },
   };
 }
 
@@ -102,6 +117,11 @@ const STEP = {
   review: `mutation ($id: ID!, $o: String!) { reviewCase(caseId: $id, opinion: $o) { id status } }`,
   decide: `mutation ($id: ID!, $d: Decision!, $o: String!) { decideCase(caseId: $id, decision: $d, opinion: $o) { id status outcome } }`,
   signVeto: `mutation ($id: ID!, $o: String!) { signVeto(caseId: $id, opinion: $o) { id status outcome } }`,
+  forward: `mutation ($id: ID!, $o: String!) { forwardCase(caseId: $id, opinion: $o) { id status forwardedAt } }`,
+  record: `mutation ($id: ID!, $d: Decision!, $n: String!, $day: String!) { recordHigherAuthorityResult(caseId: $id, decision: $d, opinion: "上级机关批复", documentNo: $n, documentDate: $day) { id status higherAuthorityDocumentNo higherAuthorityDocumentDate } }`,
+  suspend: `mutation ($id: ID!, $r: SuspensionReason!, $n: String) { suspendClock(caseId: $id, reason: $r, note: $n) { id } }`,
+  resume: `mutation ($id: ID!) { resumeClock(caseId: $id) { id } }`,
+  extend: `mutation ($id: ID!, $n: Int!, $r: String!) { extendDeadline(caseId: $id, workingDays: $n, reason: $r, applicantNotice: "您的申请延期办理") { id clock { promisedWorkingDays deadlineDay } extensions { workingDays reason approvedBy } suspensions { reason note startedAt endedAt } } }`,
   conclude: `mutation ($id: ID!) { concludeCase(caseId: $id) { id status outcome } }`,
   deliver: `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { id status } }`,
 };
@@ -151,7 +171,8 @@ test("a promised case with a fee: applied, accepted, reviewed, approved, held un
   expect(progress.caseProgress).toEqual({ stage: "ACCEPTED", stageLabel: "已受理，审核中", deadlineDay: accepted.clock.deadlineDay, missingMaterials: [] });
 
   await data(zjj.clerk.token, STEP.review, { id: submitted.id, o: "材料齐全，符合法定形式" });
-  expect((await data(zjj.clerk.token, STEP.decide, { id: submitted.id, d: "APPROVE", o: "准予许可" })).decideCase.status).toBe("APPROVED");
+  // 批准 is the chief representative's, by the letter; the clerk reviewed.
+  expect((await once(["NOT_AUTHORIZED"], () => gql(zjj.chief.token, STEP.decide, { id: submitted.id, d: "APPROVE", o: "准予许可" }))).decideCase.status).toBe("APPROVED");
   const early = await gql(zjj.clerk.token, STEP.conclude, { id: submitted.id });
   expect(code(early)).toBe("FEE_NOT_SETTLED");
 
@@ -219,7 +240,7 @@ test("a promised case with a fee: applied, accepted, reviewed, approved, held un
     ["SUBMIT", "APPLICANT"],
     ["ACCEPT", "王窗口"],
     ["REVIEW", "王窗口"],
-    ["APPROVE", "王窗口"],
+    ["APPROVE", "李首席"],
     ["CONCLUDE", "王窗口"],
     ["DELIVER", "王窗口"],
   ]);
@@ -237,17 +258,94 @@ test("the first staff member owns the case until it concludes (Staff.openCases),
   expect(workbench.cases.map((c: Data) => c.id)).toContain(submitted.id);
 });
 
-test("a veto on an investment item: window staff only propose it, the chief representative signs it", async () => {
-  const zrj = await department("ZRZYJ", "自然资源局");
-  const itemId = await item(zrj.id, { name: "建设项目用地预审", vetoEscalation: "DEPARTMENT_HEAD" });
-  const submitted = await submit(itemId);
-  await accept(zrj.clerk.token, submitted.id);
-  await data(zrj.clerk.token, STEP.review, { id: submitted.id, o: "拟不予通过" });
-  expect((await data(zrj.clerk.token, STEP.decide, { id: submitted.id, d: "DENY", o: "不符合国土空间规划" })).decideCase).toMatchObject({ status: "VETO_PROPOSED", outcome: null });
-  expect(code(await gql(zrj.clerk.token, STEP.signVeto, { id: submitted.id, o: "签发" }))).toBe("NOT_AUTHORIZED");
-  const signed = await once(["NOT_AUTHORIZED"], () => gql(zrj.chief.token, STEP.signVeto, { id: submitted.id, o: "同意否决" }));
-  expect(signed.signVeto).toMatchObject({ status: "DENIED", outcome: "DENIED" });
-  expect((await data(zrj.clerk.token, STEP.conclude, { id: submitted.id })).concludeCase).toMatchObject({ status: "CONCLUDED", outcome: "DENIED" });
+describe("who decides (issue 14): approval, vetoes, higher authorities' answers and extensions", () => {
+  let zrj: Department;
+  beforeAll(async () => {
+    zrj = await department("ZRZYJ", "自然资源局");
+  });
+
+  /** A case the clerk accepted and reviewed. */
+  async function reviewed(itemId: string): Promise<string> {
+    const submitted = await submit(itemId);
+    await accept(zrj.clerk.token, submitted.id);
+    await data(zrj.clerk.token, STEP.review, { id: submitted.id, o: "材料齐全" });
+    return submitted.id;
+  }
+
+  test("approval is its own act: the clerk without APPROVE is refused, and the reviewer never approves", async () => {
+    const itemId = await item(zrj.id, { name: "建设用地规划许可" });
+    const caseId = await reviewed(itemId);
+    expect((await gql(zrj.clerk.token, STEP.decide, { id: caseId, d: "APPROVE", o: "准予" })).errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_AUTHORIZED",
+      act: "APPROVE",
+      reason: "ACT_NOT_GRANTED",
+    });
+    const byChief = await submit(itemId);
+    await accept(zrj.clerk.token, byChief.id);
+    await once(["NOT_AUTHORIZED"], () => gql(zrj.chief.token, STEP.review, { id: byChief.id, o: "首席代表审核" }));
+    expect((await gql(zrj.chief.token, STEP.decide, { id: byChief.id, d: "APPROVE", o: "准予" })).errors?.[0]?.extensions).toMatchObject({
+      code: "SAME_REVIEWER_AND_APPROVER",
+      reviewerId: zrj.chief.id,
+    });
+    expect((await data(zrj.chief.token, STEP.decide, { id: caseId, d: "APPROVE", o: "准予许可" })).decideCase).toMatchObject({ status: "APPROVED", outcome: "APPROVED" });
+  });
+
+  test("a veto on an investment item: the chief only proposes it, the department's principal signs it", async () => {
+    const itemId = await item(zrj.id, { name: "建设项目用地预审", vetoEscalation: "DEPARTMENT_HEAD" });
+    const caseId = await reviewed(itemId);
+    expect((await once(["NOT_AUTHORIZED"], () => gql(zrj.chief.token, STEP.decide, { id: caseId, d: "DENY", o: "不符合国土空间规划" }))).decideCase).toMatchObject({
+      status: "VETO_PROPOSED",
+      outcome: null,
+    });
+    expect(code(await gql(zrj.chief.token, STEP.signVeto, { id: caseId, o: "签发" }))).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    expect(code(await gql(zrj.clerk.token, STEP.signVeto, { id: caseId, o: "签发" }))).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    const signed = await once(["NOT_DEPARTMENT_PRINCIPAL"], () => gql(zrj.principal.token, STEP.signVeto, { id: caseId, o: "同意否决" }));
+    expect(signed.signVeto).toMatchObject({ status: "DENIED", outcome: "DENIED" });
+    expect((await data(zrj.clerk.token, STEP.conclude, { id: caseId })).concludeCase).toMatchObject({ status: "CONCLUDED", outcome: "DENIED" });
+    const slip = await data(zrj.principal.token, `query ($id: ID!) { case(id: $id) { routingSlip { action actor { name } } } }`, { id: caseId });
+    expect(slip.case.routingSlip.slice(-3).map((e: Data) => [e.action, e.actor.name])).toEqual([["PROPOSE_VETO", "李首席"], ["SIGN_VETO", "赵局长"], ["CONCLUDE", "王窗口"]]);
+  });
+
+  test("a reported case: its answer needs the letter act, a real and plausible document date, and someone other than the forwarder", async () => {
+    const itemId = await item(zrj.id, { name: "采矿权审批", kind: "REPORTED", reportedTo: "市自然资源和规划局" });
+    const caseId = await reviewed(itemId);
+    const { forwardCase } = await data(zrj.clerk.token, STEP.forward, { id: caseId, o: "报请市局审批" });
+    const forwardedDay = new Date(new Date(forwardCase.forwardedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const answer = { id: caseId, d: "APPROVE", n: "市自然资函〔2026〕8号", day: forwardedDay };
+    expect((await gql(zrj.clerk.token, STEP.record, answer)).errors?.[0]?.extensions).toMatchObject({ code: "NOT_AUTHORIZED", act: "RECORD_HIGHER_AUTHORITY_RESULT" });
+    for (const day of ["2026-02-30", "2999-01-01", "2020-01-01"]) {
+      expect(await refusal(() => gql(zrj.chief.token, STEP.record, { ...answer, day }))).toMatchObject({ code: "BAD_USER_INPUT", problems: [expect.stringMatching(/^documentDate: /)] });
+    }
+    const recorded = await data(zrj.chief.token, STEP.record, answer);
+    expect(recorded.recordHigherAuthorityResult).toEqual({ id: caseId, status: "APPROVED", higherAuthorityDocumentNo: "市自然资函〔2026〕8号", higherAuthorityDocumentDate: forwardedDay });
+
+    const forwardedByChief = await reviewed(itemId);
+    await data(zrj.chief.token, STEP.forward, { id: forwardedByChief, o: "报请市局审批" });
+    expect((await gql(zrj.chief.token, STEP.record, { ...answer, id: forwardedByChief })).errors?.[0]?.extensions).toMatchObject({
+      code: "FORWARDER_RECORDS_RESULT",
+      forwarderId: zrj.chief.id,
+    });
+  });
+
+  test("an extension needs APPROVE_EXTENSION and a reason, and never passes the legal limit; the suspensions are listed with their reason", async () => {
+    // Legal limit 20 working days, promised 7: at most 13 more.
+    const itemId = await item(zrj.id, { name: "土地复垦方案审查" });
+    const submitted = await submit(itemId);
+    await accept(zrj.clerk.token, submitted.id);
+    await data(zrj.clerk.token, STEP.suspend, { id: submitted.id, r: "EXPERT_REVIEW", n: "组织专家评审" });
+    await data(zrj.clerk.token, STEP.resume, { id: submitted.id });
+    expect((await gql(zrj.clerk.token, STEP.extend, { id: submitted.id, n: 3, r: "需补充论证" })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_AUTHORIZED", act: "APPROVE_EXTENSION" });
+    expect(code(await gql(adminToken, STEP.extend, { id: submitted.id, n: 3, r: "需补充论证" }))).toBe("FORBIDDEN");
+    expect(code(await gql(zrj.chief.token, STEP.extend, { id: submitted.id, n: 3, r: " " }))).toBe("BAD_USER_INPUT");
+    expect(await refusal(() => gql(zrj.chief.token, STEP.extend, { id: submitted.id, n: 14, r: "情况复杂" }))).toMatchObject({ code: "BEYOND_LEGAL_LIMIT", legalLimitDays: 20, allowedWorkingDays: 13 });
+    const extended = await data(zrj.chief.token, STEP.extend, { id: submitted.id, n: 13, r: "情况复杂，需补充论证" });
+    expect(extended.extendDeadline).toMatchObject({
+      clock: { promisedWorkingDays: 7 },
+      extensions: [{ workingDays: 13, reason: "情况复杂，需补充论证", approvedBy: zrj.chief.id }],
+      suspensions: [{ reason: "EXPERT_REVIEW", note: "组织专家评审", startedAt: expect.any(String), endedAt: expect.any(String) }],
+    });
+    expect((await gql(zrj.chief.token, STEP.extend, { id: submitted.id, n: 1, r: "再延" })).errors?.[0]?.extensions).toMatchObject({ code: "BEYOND_LEGAL_LIMIT", allowedWorkingDays: 0 });
+  });
 });
 
 describe("bad input through the gateway", () => {

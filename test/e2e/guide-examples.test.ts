@@ -4,7 +4,7 @@ import { jetstream } from "@nats-io/jetstream";
 import { shanghaiDayOf } from "@onestop/calendar";
 import { casesEvents, type EventPayload } from "@onestop/events";
 import { namespacedSubject } from "@onestop/platform";
-import { countySteps, demoCenter, seedAccountNo, seedCounty, seedDepartments, type SeedContext } from "@onestop/seed";
+import { countySteps, demoCenter, demoStaffPassword, seedAccountNo, seedCounty, seedDepartments, type SeedContext } from "@onestop/seed";
 import { eventually, fixedFee, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { readGuideExamples, runGuideExample, type GuideExample, type GuideRun } from "../support/guide-examples";
 import { testEnvironment } from "../support/environment";
@@ -107,7 +107,13 @@ describe("docs/bank-integration.md", () => {
       { id: createBankClient.client.id, secret: createBankClient.clientSecret },
     );
     bankToken = token.data!.clientCredentialsToken.accessToken;
-    staffToken = await mintAccessToken(system.keys, { subject: "staff-7", roles: ["window_staff"], centerCode: CENTER, departmentId: seeded.departmentIds.get(ZJJ)! });
+    // A clerk of 住建局's window signs in; the seeded letter lets them ask for refunds.
+    const clerk = await graphql<{ login: { accessToken: string } }>(
+      system.gatewayUrl,
+      `mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`,
+      { i: { username: "zjj-01", password: demoStaffPassword } },
+    );
+    staffToken = clerk.data!.login.accessToken;
 
     const now = Date.now();
     const today = shanghaiDayOf(new Date(now));

@@ -213,7 +213,7 @@ describe("the bureau's contract", () => {
 describe("the saga", () => {
   test("every participant approves → APPROVED; each outcome counted once; the case and the department lead to it", async () => {
     const joint = await start(["zjj", "hbj"]);
-    for (const key of ["zjj", "hbj"]) await acts.approve(departmentOf(key).clerk, await caseOf(joint.id, key));
+    for (const key of ["zjj", "hbj"]) await acts.approve(departmentOf(key), await caseOf(joint.id, key));
     // The conclusion may overtake the case's last routing-slip step on the bus; both arrive.
     const approved = await until(joint.id, (j) => j.status === "APPROVED" && j.participants.every((p: JointView) => p.caseStatus === "CONCLUDED"));
     expect(approved).toMatchObject({ outcomesCounted: 2, approvalsCounted: 2, conclusionReason: "全部参与部门同意", concludedAt: clock.now().toISOString() });
@@ -261,7 +261,7 @@ describe("the saga", () => {
     expect(await sagaEvents("joint.approval.resumed", joint.id)).toEqual([expect.objectContaining({ deadline: "2026-03-18T16:00:00.000Z" })]);
   });
 
-  test("vetoes: window staff only propose; the county head meeting's overrule sends the case back; its upheld veto rejects and compensates", async () => {
+  test("vetoes: the chief only proposes, the department's principal signs; the county head meeting's overrule sends the case back; its upheld veto rejects and compensates", async () => {
     const joint = await start(["land", "slj"]);
     const landCase = await caseOf(joint.id, "land");
     const sljCase = await caseOf(joint.id, "slj");
@@ -270,16 +270,20 @@ describe("the saga", () => {
     await acts.accept(departmentOf("slj").clerk, sljCase);
     await acts.accept(land.clerk, landCase);
     await acts.review(land.clerk, landCase);
-    await acts.decide(land.clerk, landCase, "DENY", "选址不符合国土空间规划");
+    await acts.decide(land.chief, landCase, "DENY", "选址不符合国土空间规划");
     let seen = await until(joint.id, (j) => participantOf(j, "land").status === "VETO_PROPOSED");
     expect(seen.status).toBe("OPEN");
-    await acts.signVeto(land.chief, landCase, "同意否决");
+    const SIGN = `mutation ($id: ID!, $o: String!) { signVeto(caseId: $id, opinion: $o) { id status } }`;
+    expect(errorOf(await callThrough("cases", land.chief, SIGN, { id: landCase, o: "同意否决" }))?.code).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    await acts.signVeto(land.principal, landCase, "同意否决");
     seen = await until(joint.id, (j) => participantOf(j, "land").status === "AWAITING_COUNTY_MEETING");
     expect(seen).toMatchObject({ status: "OPEN", outcomesCounted: 0 });
     await acts.meeting(county.admin, landCase, "OVERRULE");
     await until(joint.id, (j) => participantOf(j, "land").status === "IN_REVIEW");
     await acts.review(land.clerk, landCase, "按县长办公会意见重新审核", "review-after-meeting");
     await acts.decide(land.chief, landCase, "DENY", "基本农田，不予选址");
+    await until(joint.id, (j) => participantOf(j, "land").status === "VETO_PROPOSED");
+    await acts.signVeto(land.principal, landCase, "报县长办公会");
     await until(joint.id, (j) => participantOf(j, "land").status === "AWAITING_COUNTY_MEETING");
     await acts.meeting(county.admin, landCase, "UPHOLD");
     const rejected = await until(joint.id, (j) => j.status === "REJECTED" && participantOf(j, "slj").outcome === "WITHDRAWN");
@@ -298,7 +302,7 @@ describe("the saga", () => {
 
   test("the applicant's withdrawal compensates the open cases; a concluded approval stays; nothing more may be done", async () => {
     const joint = await start(["zjj", "hbj"]);
-    await acts.approve(departmentOf("zjj").clerk, await caseOf(joint.id, "zjj"));
+    await acts.approve(departmentOf("zjj"), await caseOf(joint.id, "zjj"));
     await until(joint.id, (j) => participantOf(j, "zjj").outcome === "APPROVED");
     const hbjCase = await caseOf(joint.id, "hbj");
     const withdrawn = ok(await callThrough<{ withdrawJointApproval: JointView }>("parallel-approval", bureau, WITHDRAW, { id: joint.id, r: "项目选址调整" })).withdrawJointApproval;
@@ -482,7 +486,7 @@ describe("deadlines on the joint clock", () => {
     expect(warnings).toHaveLength(6);
 
     await acts.review(departmentOf("zjj").clerk, zjjCase);
-    await acts.decide(departmentOf("zjj").clerk, zjjCase, "APPROVE", "同意（逾期）");
+    await acts.decide(departmentOf("zjj").chief, zjjCase, "APPROVE", "同意（逾期）");
     await acts.conclude(departmentOf("zjj").clerk, zjjCase);
     const approved = await until(joint.id, (j) => j.status === "APPROVED");
     expect(approved).toMatchObject({ outcomesCounted: 2, approvalsCounted: 2 });

@@ -1,5 +1,6 @@
 import { decodeJwt } from "jose";
 import { demoCenter, seedCounty, seedSteps, type SeedContext } from "@onestop/seed";
+import { seedDepartments } from "../../packages/seed/src/county";
 import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { seedItemsStep } from "../../packages/seed/src/items";
 import { seedStaffingStep } from "../../packages/seed/src/staffing";
@@ -60,20 +61,30 @@ describe("the demonstration county's hall, seeded through the gateway", () => {
     expect(Object.fromEntries(windows.map((w) => [w.code, w.id]))).toEqual(Object.fromEntries(seeded.windowIds));
   });
 
-  test("46 window staff and 3 of the center's office; a chief representative per department; letters for everyone at a window", async () => {
-    const { staffMembers } = await asAdmin<{ staffMembers: Array<{ code: string; department: { code: string } | null; isChiefRepresentative: boolean; authorizations: Array<{ acts: string[]; department: { code: string } }> }> }>(
-      `query ($c: String!) { staffMembers(centerCode: $c) { code department { code } isChiefRepresentative authorizations { acts department { code } } } }`,
+  test("46 window staff, 3 of the center's office and 26 principals; a chief representative and a principal per department; letters for everyone at a window", async () => {
+    type Member = { code: string; department: { code: string } | null; isChiefRepresentative: boolean; isDepartmentPrincipal: boolean; authorizations: Array<{ acts: string[]; department: { code: string } }> };
+    const { staffMembers } = await asAdmin<{ staffMembers: Member[] }>(
+      `query ($c: String!) { staffMembers(centerCode: $c) { code department { code } isChiefRepresentative isDepartmentPrincipal authorizations { acts department { code } } } }`,
       { c: CENTER },
     );
-    expect(staffMembers).toHaveLength(49);
-    expect(staffMembers.filter((s) => s.department)).toHaveLength(46);
+    expect(staffMembers).toHaveLength(75);
+    const principals = staffMembers.filter((s) => s.isDepartmentPrincipal);
+    expect(principals.map((s) => s.code).sort()).toEqual(seedDepartments.map((d) => `${d.code}-00`).sort());
+    // 单位主要负责人: of the department, at no window, without letters: the veto is the office's.
+    for (const principal of principals) expect(principal).toMatchObject({ department: { code: principal.code.slice(0, -3) }, isChiefRepresentative: false, authorizations: [] });
+    const windowStaff = staffMembers.filter((s) => s.department && !s.isDepartmentPrincipal);
+    expect(windowStaff).toHaveLength(46);
     expect(staffMembers.filter((s) => s.isChiefRepresentative)).toHaveLength(26);
-    for (const staff of staffMembers.filter((s) => s.department)) {
-      expect(staff.authorizations.some((l) => l.department.code === staff.department!.code && l.acts.includes("ACCEPT"))).toBe(true);
-      expect(staff.authorizations.some((l) => l.acts.includes("SIGN_VETO"))).toBe(staff.isChiefRepresentative);
+    const clerkActs = ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_JOINT", "PRE_REVIEW_REPORTED", "DELIVER", "CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"];
+    const chiefActs = [...clerkActs, "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION"];
+    for (const staff of windowStaff) {
+      const home = staff.authorizations.filter((l) => l.department.code === staff.department!.code);
+      expect(home.map((l) => [...l.acts].sort())).toEqual([[...(staff.isChiefRepresentative ? chiefActs : clerkActs)].sort()]);
     }
     const qxj = staffMembers.find((s) => s.code === "QXJ-01")!;
     expect(qxj.authorizations.map((l) => l.department.code).sort()).toEqual(["QXJ", "SFJ"]);
+    // At the comprehensive window QXJ-01 acts for SFJ as a clerk: the approval is SFJ's own chief's.
+    expect([...qxj.authorizations.find((l) => l.department.code === "SFJ")!.acts].sort()).toEqual([...clerkActs].sort());
   });
 
   test("seeding again changes nothing", async () => {
@@ -114,6 +125,13 @@ describe("staff login (登录)", () => {
     );
     expect(me.errors).toBeUndefined();
     expect(me.data!.me.posts.map((p) => `${p.position}@${p.window.code}`).sort()).toEqual(["A@W-ZJJ-1", "B@W-ZJJ-2"]);
+  });
+
+  test("a seeded department principal signs in with the role department_principal, the department and no window", async () => {
+    const { data, errors } = await login("zjj-00", demoStaffPassword);
+    expect(errors).toBeUndefined();
+    expect(data!.login).toMatchObject({ roles: ["department_principal"], staff: { code: "ZJJ-00" } });
+    expect(decodeJwt(data!.login.accessToken)).toMatchObject({ roles: ["department_principal"], dept: seeded.departmentIds.get("ZJJ"), win: null, center: CENTER });
   });
 
   test("the center's administrator signs in with the center_admin role and no department", async () => {

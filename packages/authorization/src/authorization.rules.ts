@@ -22,6 +22,15 @@ export interface ChiefRepresentative {
   staffId: string;
 }
 
+/**
+ * Who the department's principal (单位主要负责人) is now. Vetoes are theirs by virtue of the
+ * office, not of a letter, so no letter rule asks for it: the acts that need it check it.
+ */
+export interface DepartmentPrincipal {
+  departmentId: string;
+  staffId: string;
+}
+
 /** One act somebody is about to perform on a case of an item. */
 export interface ActRequest {
   staffId: string;
@@ -39,9 +48,7 @@ export type RefusalReason =
   /** Letters cover the item, but none allows this act. */
   | "ACT_NOT_GRANTED"
   /** The only letters that would allow it are revoked, expired or not yet valid. */
-  | "LETTER_NOT_IN_FORCE"
-  /** A veto needs the department's current chief representative. */
-  | "NOT_CHIEF_REPRESENTATIVE";
+  | "LETTER_NOT_IN_FORCE";
 
 export type AuthorizationDecision = { allowed: true; letterId: string } | { allowed: false; reason: RefusalReason };
 
@@ -61,16 +68,9 @@ export function inForce(letter: AuthorizationLetter, at: Date): boolean {
 
 /**
  * Nobody may act beyond their letter: the act is allowed when a letter of the staff member
- * covers the item, allows the act and is in force at that moment. A veto additionally needs
- * the staff member to be the department's chief representative right now, whatever old
- * letters say.
+ * covers the item, allows the act and is in force at that moment.
  */
-export function decideAuthorization(
-  letters: readonly AuthorizationLetter[],
-  act: AuthorizedAct,
-  request: ActRequest,
-  chiefs: readonly ChiefRepresentative[] = [],
-): AuthorizationDecision {
+export function decideAuthorization(letters: readonly AuthorizationLetter[], act: AuthorizedAct, request: ActRequest): AuthorizationDecision {
   const covering = letters.filter(
     (letter) =>
       letter.staffId === request.staffId &&
@@ -82,20 +82,16 @@ export function decideAuthorization(
   if (granting.length === 0) return { allowed: false, reason: "ACT_NOT_GRANTED" };
   const effective = granting.find((letter) => inForce(letter, request.at));
   if (!effective) return { allowed: false, reason: "LETTER_NOT_IN_FORCE" };
-  if (act === "SIGN_VETO") {
-    const chief = chiefs.find((c) => c.departmentId === request.departmentId);
-    if (chief?.staffId !== request.staffId) return { allowed: false, reason: "NOT_CHIEF_REPRESENTATIVE" };
-  }
   return { allowed: true, letterId: effective.letterId };
 }
 
-export function isAuthorized(
-  letters: readonly AuthorizationLetter[],
-  act: AuthorizedAct,
-  request: ActRequest,
-  chiefs: readonly ChiefRepresentative[] = [],
-): boolean {
-  return decideAuthorization(letters, act, request, chiefs).allowed;
+export function isAuthorized(letters: readonly AuthorizationLetter[], act: AuthorizedAct, request: ActRequest): boolean {
+  return decideAuthorization(letters, act, request).allowed;
+}
+
+/** Whether the staff member is the department's principal now: the only one who signs its vetoes (否决). */
+export function isDepartmentPrincipal(principals: readonly DepartmentPrincipal[], staffId: string, departmentId: string): boolean {
+  return principals.some((principal) => principal.departmentId === departmentId && principal.staffId === staffId);
 }
 
 /** The act a pre-review of a case needs, by the item's kind; instant items are decided, not pre-reviewed. */

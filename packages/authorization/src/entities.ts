@@ -24,7 +24,7 @@ export class AuthorizationLetterReplicaRow {
   itemId!: string | null;
 
   /** The allowed acts, comma-separated. */
-  @Column({ type: "varchar", length: 200 })
+  @Column({ type: "varchar", length: 500 })
   acts!: string;
 
   @Column({ name: "valid_from", type: "datetime", precision: 3 })
@@ -40,7 +40,7 @@ export class AuthorizationLetterReplicaRow {
   revision!: number;
 }
 
-/** Who each department's chief representative (首席代表) is, for vetoes. */
+/** Who each department's chief representative (首席代表) is. */
 @Entity({ name: "chief_representative_replica" })
 export class ChiefRepresentativeReplicaRow {
   @PrimaryColumn({ name: "department_id", type: "char", length: 36 })
@@ -56,4 +56,20 @@ export class ChiefRepresentativeReplicaRow {
   revision!: number;
 }
 
-export const authorizationReplicaEntities = [AuthorizationLetterReplicaRow, ChiefRepresentativeReplicaRow];
+/** Who each department's principal (单位主要负责人) is: the one who signs its vetoes. */
+@Entity({ name: "department_principal_replica" })
+export class DepartmentPrincipalReplicaRow {
+  @PrimaryColumn({ name: "department_id", type: "char", length: 36 })
+  departmentId!: string;
+
+  @Column({ name: "center_code", type: "char", length: 12 })
+  centerCode!: string;
+
+  @Column({ name: "staff_id", type: "char", length: 36 })
+  staffId!: string;
+
+  @Column({ type: "int" })
+  revision!: number;
+}
+
+export const authorizationReplicaEntities = [AuthorizationLetterReplicaRow, ChiefRepresentativeReplicaRow, DepartmentPrincipalReplicaRow];

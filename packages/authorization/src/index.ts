@@ -6,3 +6,4 @@ export * from "./replica.repository";
 export * from "./replica.handlers";
 export * from "./replica";
 export { AuthorizationReplica1763769600900 } from "./migrations/1763769600900-authorization-replica";
+export { DepartmentPrincipalsNoVetoLetters1763769600901 } from "./migrations/1763769600901-department-principals-no-veto-letters";

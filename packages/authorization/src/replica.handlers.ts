@@ -13,5 +13,8 @@ export function authorizationReplicaHandlers(repository: AuthorizationReplicaRep
     onEvent("authorization-replica-chief", staffingEvents.chiefRepresentativeAppointed, (tx, chief) =>
       repository.upsertChief(tx, chief),
     ),
+    onEvent("authorization-replica-principal", staffingEvents.departmentPrincipalAppointed, (tx, principal) =>
+      repository.upsertPrincipal(tx, principal),
+    ),
   ];
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { staffingEvents } from "@onestop/events";
 import type { Tx } from "@onestop/platform";
-import type { AuthorizationLetter, AuthorizedAct, ChiefRepresentative } from "./authorization.rules";
+import type { AuthorizationLetter, AuthorizedAct, ChiefRepresentative, DepartmentPrincipal } from "./authorization.rules";
 
 interface LetterSqlRow {
   letter_id: string;
@@ -77,6 +77,16 @@ export class AuthorizationReplicaRepository {
     );
   }
 
+  async upsertPrincipal(tx: Tx, principal: { departmentId: string; centerCode: string; staffId: string; revision: number }): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO department_principal_replica (department_id, center_code, staff_id, revision) VALUES (?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE
+         staff_id = IF(VALUES(revision) > revision, VALUES(staff_id), staff_id),
+         revision = GREATEST(revision, VALUES(revision))`,
+      [principal.departmentId, principal.centerCode, principal.staffId, principal.revision],
+    );
+  }
+
   /** The staff member's letters that could cover the item: one indexed read per act. */
   async lettersCovering(staffId: string, departmentId: string, itemId: string, tx?: Tx): Promise<AuthorizationLetter[]> {
     const rows: LetterSqlRow[] = await this.manager(tx).query(
@@ -91,6 +101,14 @@ export class AuthorizationReplicaRepository {
   async chiefOf(departmentId: string, tx?: Tx): Promise<ChiefRepresentative | null> {
     const rows: Array<{ staff_id: string }> = await this.manager(tx).query(
       "SELECT staff_id FROM chief_representative_replica WHERE department_id = ?",
+      [departmentId],
+    );
+    return rows[0] ? { departmentId, staffId: rows[0].staff_id } : null;
+  }
+
+  async principalOf(departmentId: string, tx?: Tx): Promise<DepartmentPrincipal | null> {
+    const rows: Array<{ staff_id: string }> = await this.manager(tx).query(
+      "SELECT staff_id FROM department_principal_replica WHERE department_id = ?",
       [departmentId],
     );
     return rows[0] ? { departmentId, staffId: rows[0].staff_id } : null;

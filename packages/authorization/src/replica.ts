@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { DomainError, systemClock, type Clock, type EventHandler, type Tx } from "@onestop/platform";
-import { decideAuthorization, type AuthorizationDecision, type AuthorizedAct } from "./authorization.rules";
+import { decideAuthorization, isDepartmentPrincipal, type AuthorizationDecision, type AuthorizedAct } from "./authorization.rules";
 import { authorizationReplicaHandlers } from "./replica.handlers";
 import { AuthorizationReplicaRepository } from "./replica.repository";
 
@@ -38,13 +38,13 @@ export class AuthorizationReplica {
 
   async decide(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<AuthorizationDecision> {
     const letters = await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx);
-    const chief = act === "SIGN_VETO" ? await this.repository.chiefOf(departmentId, options.tx) : null;
-    return decideAuthorization(
-      letters,
-      act,
-      { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode },
-      chief ? [chief] : [],
-    );
+    return decideAuthorization(letters, act, { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode });
+  }
+
+  /** Whether the staff member is the department's principal (单位主要负责人) now, as the replica last heard. */
+  async isPrincipal(staffId: string, departmentId: string, tx?: Tx): Promise<boolean> {
+    const principal = await this.repository.principalOf(departmentId, tx);
+    return isDepartmentPrincipal(principal ? [principal] : [], staffId, departmentId);
   }
 
   async check(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<boolean> {

@@ -69,10 +69,16 @@ export const authorizedAct = z.enum([
   "REISSUE_FEE_NOTICE",
   "REQUEST_FEE_REDUCTION",
   "REQUEST_FEE_REFUND",
-  /** Only ever effective for the department's current chief representative (首席代表). */
-  "SIGN_VETO",
 ]);
 export type AuthorizedAct = z.infer<typeof authorizedAct>;
+
+/**
+ * Acts letters once granted and no longer do: a veto (否决) is signed by the department's
+ * principal by virtue of the office, not by letter. Events published before still carry it
+ * and are read without it (staffing's and the replicas' migrations stripped it from the rows).
+ */
+const retiredActs: ReadonlySet<unknown> = new Set(["SIGN_VETO"]);
+const withoutRetiredActs = (acts: unknown) => (Array.isArray(acts) ? acts.filter((act) => !retiredActs.has(act)) : acts);
 
 /**
  * The full state of one authorization letter. A letter is never edited: it is granted
@@ -86,7 +92,7 @@ export const authorizationLetterSnapshot = z.object({
   departmentId: z.string(),
   /** null: every item of the department. */
   itemId: z.string().nullable(),
-  acts: z.array(authorizedAct).min(1),
+  acts: z.preprocess(withoutRetiredActs, z.array(authorizedAct)),
   validFrom: z.string(),
   validUntil: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -101,6 +107,23 @@ export const authorizationRevoked = defineEvent(streams.staffing, "authorization
 export const chiefRepresentativeAppointed = defineEvent(
   streams.staffing,
   "department.chief-representative-appointed",
+  z.object({
+    departmentId: z.string(),
+    centerCode,
+    staffId: z.string(),
+    appointedAt: z.string(),
+    revision: z.number().int().positive(),
+  }),
+);
+
+/**
+ * 单位主要负责人: the department's principal (the head of the whole department, not the
+ * chief representative, who is a section head) changed; vetoes are theirs to sign. The
+ * highest revision wins.
+ */
+export const departmentPrincipalAppointed = defineEvent(
+  streams.staffing,
+  "department.principal-appointed",
   z.object({
     departmentId: z.string(),
     centerCode,

@@ -2,3 +2,4 @@ export * from "./county";
 export * from "./load";
 export * from "./steps";
 export * from "./fees";
+export { demoStaffPassword } from "./staffing-roster";

@@ -4,8 +4,9 @@ import { seedDepartments, seedWindows, type SeedWindow } from "./county";
 /**
  * The hall's staff and who sits where, derived from the county's windows: every
  * department in the hall sends two people, except those served only by a comprehensive
- * window, which send one. 46 window staff, like the seed documents' county, plus three
- * people of the center's own office.
+ * window, which send one. 46 window staff, like the seed documents' county, three people
+ * of the center's own office, and each department's principal (单位主要负责人), who works
+ * in the department, not at a window, and signs its vetoes.
  */
 
 /** Every staff account of the demonstration county signs in with this password (change it outside a demo). */
@@ -39,7 +40,7 @@ export function hallOf(window: SeedWindow): string {
   return seedHalls.find((hall) => hall.departments.includes(window.department!))?.code ?? "ZHFW";
 }
 
-export type SeedStaffRole = "window_staff" | "center_admin" | "supervisor" | "finance";
+export type SeedStaffRole = "window_staff" | "department_principal" | "center_admin" | "supervisor" | "finance";
 
 export interface SeedStaff {
   /** 工号; also the login name, lower-cased. */
@@ -74,13 +75,29 @@ const officeStaff: Array<Omit<SeedStaff, "name">> = [
   { code: "ZX-CW-01", department: null, roles: ["finance"] },
 ];
 
-export const seedStaff: readonly SeedStaff[] = [...windowStaff, ...officeStaff].map((staff, index) => ({
+/**
+ * 单位主要负责人: one per department, `-00`. The account's role is a placeholder: sign-in gives
+ * department_principal to whoever holds the office now.
+ */
+const principals: Array<Omit<SeedStaff, "name">> = seedDepartments.map((department) => ({
+  code: principalOf(department.code),
+  department: department.code,
+  roles: ["department_principal"] as const,
+}));
+
+// Principals come last, so the names of everyone seeded before them stay as they were.
+export const seedStaff: readonly SeedStaff[] = [...windowStaff, ...officeStaff, ...principals].map((staff, index) => ({
   ...staff,
   name: `${surnames[index % surnames.length]}${givenNames[index % givenNames.length]}`,
 }));
 
 /** The department's first staff member is its chief representative (首席代表). */
 export const chiefRepresentativeOf = (department: string) => `${department}-01`;
+
+/** The department's principal (单位主要负责人): `-00`, a staff member of the department at no window. */
+export function principalOf(department: string): string {
+  return `${department}-00`;
+}
 
 export interface SeedPost {
   window: string;
@@ -106,8 +123,25 @@ export const seedPosts: readonly SeedPost[] = seedWindows.flatMap((window): Seed
   return second ? [post("A", `${department}-02`), post("B", `${department}-01`)] : [post("A", `${department}-01`), post("B", `${department}-02`)];
 });
 
-/** Acts a window's staff are authorized for, department-wide; the chief representative may also sign vetoes. */
-export const windowActs = ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_JOINT", "PRE_REVIEW_REPORTED", "DELIVER"] as const;
+/**
+ * Acts a window's staff are authorized for, department-wide: acceptance, instant decisions,
+ * pre-review, delivery and the fee acts on the department's payment notices. Never approval.
+ */
+export const windowActs = [
+  "ACCEPT",
+  "DECIDE_INSTANT",
+  "PRE_REVIEW_PROMISED",
+  "PRE_REVIEW_JOINT",
+  "PRE_REVIEW_REPORTED",
+  "DELIVER",
+  "CANCEL_FEE_NOTICE",
+  "REISSUE_FEE_NOTICE",
+  "REQUEST_FEE_REDUCTION",
+  "REQUEST_FEE_REFUND",
+] as const;
+
+/** The chief representative's letter adds the department's delegated powers: 批准, recording a higher authority's answer, 延期. */
+export const chiefActs = [...windowActs, "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION"] as const;
 
 export interface SeedLetter {
   staff: string;
@@ -118,7 +152,7 @@ export interface SeedLetter {
 /** Department-wide letters: for the home department, and at a comprehensive window for every department it acts for. */
 export const seedLetters: readonly SeedLetter[] = windowStaff.flatMap((staff): SeedLetter[] => {
   const home = staff.department!;
-  const acts = chiefRepresentativeOf(home) === staff.code ? [...windowActs, "SIGN_VETO"] : [...windowActs];
+  const acts = chiefRepresentativeOf(home) === staff.code ? [...chiefActs] : [...windowActs];
   const comprehensive = seedWindows.find((w) => w.kind === "COMPREHENSIVE" && seedPosts.some((p) => p.window === w.code && p.staff === staff.code));
   const others = (comprehensive?.actsFor ?? []).filter((d) => d !== home);
   return [{ staff: staff.code, department: home, acts }, ...others.map((department) => ({ staff: staff.code, department, acts: [...windowActs] }))];

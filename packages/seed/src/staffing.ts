@@ -1,6 +1,6 @@
 import { seedWindows } from "./county";
 import { call, type SeedContext } from "./load";
-import { chiefRepresentativeOf, demoStaffPassword, hallOf, seedHalls, seedLetters, seedPosts, seedStaff } from "./staffing-roster";
+import { chiefRepresentativeOf, demoStaffPassword, hallOf, principalOf, seedHalls, seedLetters, seedPosts, seedStaff } from "./staffing-roster";
 
 export { demoStaffPassword } from "./staffing-roster";
 
@@ -94,18 +94,26 @@ async function seedStaffStep(context: SeedContext): Promise<Map<string, string>>
   return ids;
 }
 
-async function seedChiefsStep(context: SeedContext, staffIds: Map<string, string>): Promise<void> {
-  const data = await call<{ departments: Array<{ id: string; code: string; chiefRepresentative: { id: string } | null }> }>(
+/** Each department's two offices, appointed by the center: the chief representative (首席代表) and the principal (单位主要负责人). */
+async function seedOfficesStep(context: SeedContext, staffIds: Map<string, string>): Promise<void> {
+  const data = await call<{ departments: Array<{ id: string; code: string; chiefRepresentative: { id: string } | null; principal: { id: string } | null }> }>(
     context,
-    `query ($c: String!) { departments(centerCode: $c) { id code chiefRepresentative { id } } }`,
+    `query ($c: String!) { departments(centerCode: $c) { id code chiefRepresentative { id } principal { id } } }`,
     { c: context.centerCode },
   );
   for (const department of data.departments.filter((d) => context.departmentIds.has(d.code))) {
     const chief = staffIds.get(chiefRepresentativeOf(department.code));
-    if (!chief || department.chiefRepresentative?.id === chief) continue;
-    await call(context, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, {
-      i: { departmentId: department.id, staffId: chief },
-    });
+    if (chief && department.chiefRepresentative?.id !== chief) {
+      await call(context, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, {
+        i: { departmentId: department.id, staffId: chief },
+      });
+    }
+    const principal = staffIds.get(principalOf(department.code));
+    if (principal && department.principal?.id !== principal) {
+      await call(context, `mutation ($i: AppointDepartmentPrincipalInput!) { appointDepartmentPrincipal(input: $i) { id } }`, {
+        i: { departmentId: department.id, staffId: principal },
+      });
+    }
   }
 }
 
@@ -167,16 +175,16 @@ async function seedLettersAndAccountsStep(context: SeedContext, staffIds: Map<st
 }
 
 /**
- * The hall's functional halls, 29 windows, 49 staff (46 at windows), a chief representative
- * per department, every A and B post, department-wide authorization letters and a login
- * for everyone. Runs after the departments and before the items (which enter at these
+ * The hall's functional halls, 29 windows, 75 staff (46 at windows, 3 of the center's office,
+ * 26 department principals), a chief representative and a principal per department, every A
+ * and B post, department-wide authorization letters and a login for everyone. Runs after the departments and before the items (which enter at these
  * windows); fills `context.windowIds`. Running it again changes nothing.
  */
 export async function seedStaffingStep(context: SeedContext): Promise<void> {
   const hallIds = await seedHallsStep(context);
   await seedWindowsStep(context, hallIds);
   const staffIds = await seedStaffStep(context);
-  await seedChiefsStep(context, staffIds);
+  await seedOfficesStep(context, staffIds);
   await seedPostsStep(context, staffIds);
   const added = await seedLettersAndAccountsStep(context, staffIds);
   context.log?.(

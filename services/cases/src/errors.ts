@@ -42,8 +42,16 @@ export const CaseErrorCode = {
   MaterialNotRequested: "MATERIAL_NOT_REQUESTED",
   /** Approval while deferred materials (容缺) have not all followed. */
   DeficienciesOutstanding: "DEFICIENCIES_OUTSTANDING",
-  /** An instant denial of an item whose veto needs the chief representative's signature. */
+  /** An instant denial of an item whose veto needs the department principal's signature. */
   VetoNeedsSignature: "VETO_NEEDS_SIGNATURE",
+  /** 批准 by the person who reviewed (审核) the case: review and approval are two people's. */
+  SameReviewerAndApprover: "SAME_REVIEWER_AND_APPROVER",
+  /** The person who forwarded a reported case (上报件) records the higher authority's answer to it. */
+  ForwarderRecordsResult: "FORWARDER_RECORDS_RESULT",
+  /** Signing or declining a veto (否决) by anyone but the department's current principal (单位主要负责人). */
+  NotDepartmentPrincipal: "NOT_DEPARTMENT_PRINCIPAL",
+  /** An extension (延期) past the item's legal limit (法定时限); `legalLimitDays` and `allowedWorkingDays` say how far it may go. */
+  BeyondLegalLimit: "BEYOND_LEGAL_LIMIT",
   /** Review or decision while the case's clock is stopped: resume it first. */
   ClockSuspended: "CLOCK_SUSPENDED",
   /** Suspending a clock that is already stopped. */

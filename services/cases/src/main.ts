@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, AuthorizationReplicaRepository, authorizationReplicaEntities } from "@onestop/authorization";
+import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { AcceptanceService } from "./cases/acceptance.service";
 import { CaseAccess } from "./cases/case-access";
@@ -18,6 +18,7 @@ import { CaseRow, RoutingEntryRow } from "./cases/entities";
 import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
 import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-case-lifecycle";
 import { JointLeadAndApplicantKey1763769600029 } from "./cases/migrations/1763769600029-joint-lead-and-applicant-key";
+import { HigherAuthorityDocumentDate1763769601402 } from "./cases/migrations/1763769601402-higher-authority-document-date";
 import { ClocksRepository } from "./clocks/clocks.repository";
 import { ClocksService } from "./clocks/clocks.service";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
@@ -73,6 +74,8 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     CaseFeeAssessment1763769600028,
     JointLeadAndApplicantKey1763769600029,
     AuthorizationReplica1763769600900,
+    DepartmentPrincipalsNoVetoLetters1763769600901,
+    HigherAuthorityDocumentDate1763769601402,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const calendar = WorkingCalendar.shipped();
@@ -85,7 +88,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
     const clocks = new ClocksService(new ClocksRepository(dataSource), timers, calendar);
     const steps = new CaseSteps(casesRepository, items, clocks, unitOfWork, clock);
-    const access = new CaseAccess(steps, hall, authorization, new AuthorizationReplicaRepository(dataSource));
+    const access = new CaseAccess(steps, hall, authorization);
     const endings = new CaseEndings(clocks, notices);
     const reactions = new ReactionsService(casesRepository, items, steps, endings, clocks, materials, clock);
     timers.register(reactions.timerHandlers());
@@ -94,9 +97,9 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
         casesResolvers({
           intake: new IntakeService(casesRepository, items, steps, access, endings, clocks, materials, hall, clock),
           acceptance: new AcceptanceService(items, access, endings, clocks, materials),
-          decision: new DecisionService(steps, access, clocks, materials),
+          decision: new DecisionService(steps, access, clocks, materials, casesRepository),
           conclusion: new ConclusionService(access, endings),
-          clockActs: new ClockActsService(steps, access, clocks),
+          clockActs: new ClockActsService(access, clocks),
           queries: new QueriesService(casesRepository, items, access, endings, clocks, materials, clock),
         }),
       ),

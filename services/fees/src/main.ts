@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities } from "@onestop/authorization";
+import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { mergeResolvers, runSubgraph, type ResolverMap, type SubgraphDefinition } from "@onestop/platform";
 import { accountEntities } from "./accounts/entities";
 import { departmentReplicaHandlers } from "./accounts/accounts.handlers";
@@ -69,6 +69,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     AsciiIdentifiers1763769600039,
     JointLeadAndApplicantKey1763769600045,
     AuthorizationReplica1763769600900,
+    DepartmentPrincipalsNoVetoLetters1763769600901,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const standards = new FeeStandardReplicaRepository();

@@ -21,6 +21,7 @@ export const StaffingErrorCode = {
   PostChangePending: "POST_CHANGE_PENDING",
   RequestAlreadyDecided: "REQUEST_ALREADY_DECIDED",
   ItemOfAnotherDepartment: "ITEM_OF_ANOTHER_DEPARTMENT",
+  /** Retired (no letter carries the veto any more, issue 14); kept so the code is never reused. */
   VetoNeedsChiefRepresentative: "VETO_NEEDS_CHIEF_REPRESENTATIVE",
   LetterAlreadyRevoked: "LETTER_ALREADY_REVOKED",
   LeaveOverlaps: "LEAVE_OVERLAPS",

@@ -41,6 +41,7 @@ import { ItemReplica1763769600004 } from "./items/migrations/1763769600004-item-
 import { organisationEntities } from "./organisation/entities";
 import { Organisation1763769600001 } from "./organisation/migrations/1763769600001-organisation";
 import { HallsWindowsStaff1763769600002 } from "./organisation/migrations/1763769600002-halls-windows-staff";
+import { DepartmentPrincipals1763769601401 } from "./organisation/migrations/1763769601401-department-principals";
 import { OrganisationRepository } from "./organisation/organisation.repository";
 import { organisationResolvers } from "./organisation/organisation.resolvers";
 import { OrganisationService } from "./organisation/organisation.service";
@@ -76,6 +77,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     Accounts1763769600008,
     CitizensMachinesRefresh1763769600009,
     WindowCovers1763769600010,
+    DepartmentPrincipals1763769601401,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock }) {
     const organisationRepository = new OrganisationRepository(dataSource);

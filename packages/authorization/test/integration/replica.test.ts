@@ -20,7 +20,7 @@ import {
 } from "@onestop/platform";
 import { databaseName, developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, subgraphEnv } from "@onestop/testkit";
 import type { DataSource } from "typeorm";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, NOT_AUTHORIZED } from "../../src";
+import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901, NOT_AUTHORIZED } from "../../src";
 import { testEnvironment } from "../../../../test/support/environment";
 
 /**
@@ -74,7 +74,7 @@ beforeAll(async () => {
   dataSource = await openDatabase({
     settings,
     entities: [...messagingEntities, ...authorizationReplicaEntities],
-    migrations: [MessagingTables1763769600000, AuthorizationReplica1763769600900],
+    migrations: [MessagingTables1763769600000, AuthorizationReplica1763769600900, DepartmentPrincipalsNoVetoLetters1763769600901],
     logger,
   });
   replica = new AuthorizationReplica(dataSource);
@@ -153,19 +153,36 @@ test("redelivery is harmless: the same event again, or the older grant arriving 
   expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(false);
 });
 
-test("a veto needs the chief representative as the replica knows them now", async () => {
+test("the department's principal (单位主要负责人) is whoever the replica heard of last", async () => {
   const appoint = (staffId: string) =>
-    call(`mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, { i: { departmentId: ids.d1, staffId } });
+    call(`mutation ($i: AppointDepartmentPrincipalInput!) { appointDepartmentPrincipal(input: $i) { id } }`, { i: { departmentId: ids.d1, staffId } });
+  expect(await replica.isPrincipal(ids.s1, ids.d1)).toBe(false);
   await appoint(ids.s1);
-  await call(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-    i: { staffId: ids.s1, departmentId: ids.d1, acts: ["SIGN_VETO"] },
-  });
-  await eventually(async () => ((await replica.check(ids.s1, "SIGN_VETO", ids.item, ids.d1)) ? true : null));
+  await eventually(async () => ((await replica.isPrincipal(ids.s1, ids.d1)) ? true : null));
   await appoint(ids.s2);
-  await eventually(async () => {
-    const decision = await replica.decide(ids.s1, "SIGN_VETO", ids.item, ids.d1);
-    return !decision.allowed && decision.reason === "NOT_CHIEF_REPRESENTATIVE" ? true : null;
-  });
+  await eventually(async () => ((await replica.isPrincipal(ids.s2, ids.d1)) ? true : null));
+  expect(await replica.isPrincipal(ids.s1, ids.d1)).toBe(false);
+  expect(await replica.isPrincipal(ids.s2, ids.d2)).toBe(false);
+});
+
+test("a letter event from before SIGN_VETO was retired is read without it", async () => {
+  const letterId = randomUUID();
+  const payload = {
+    letterId,
+    centerCode: CENTER,
+    staffId: ids.s2,
+    departmentId: ids.d1,
+    itemId: null,
+    acts: ["ACCEPT", "SIGN_VETO"],
+    validFrom: new Date(Date.now() - 60_000).toISOString(),
+    validUntil: null,
+    revokedAt: null,
+    revision: 1,
+  };
+  const envelope: Envelope = { id: randomUUID(), type: staffingEvents.authorizationGranted.subject, occurredAt: new Date().toISOString(), requestId: null, centerCode: CENTER, payload };
+  await republish(envelope, envelope.id);
+  await eventually(async () => ((await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  expect(await dataSource.query("SELECT acts FROM authorization_letter_replica WHERE letter_id = ?", [letterId])).toEqual([{ acts: "ACCEPT" }]);
 });
 
 async function staffingOutbox(subject: string): Promise<Envelope[]> {

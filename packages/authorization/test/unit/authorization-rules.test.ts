@@ -1,4 +1,4 @@
-import { decideAuthorization, isAuthorized, preReviewActFor, type AuthorizationLetter } from "../../src/authorization.rules";
+import { decideAuthorization, isAuthorized, isDepartmentPrincipal, preReviewActFor, type AuthorizationLetter } from "../../src/authorization.rules";
 
 const at = new Date("2026-03-02T02:00:00Z");
 const letter = (overrides: Partial<AuthorizationLetter> = {}): AuthorizationLetter => ({
@@ -49,15 +49,12 @@ test("another letter still in force keeps the act allowed after one is revoked",
   expect(decideAuthorization(letters, "ACCEPT", request)).toEqual({ allowed: true, letterId: "L2" });
 });
 
-test("a veto needs the letter and being the department's chief representative now", () => {
-  const veto = letter({ acts: ["SIGN_VETO"] });
-  expect(decideAuthorization([veto], "SIGN_VETO", request, [{ departmentId: "d1", staffId: "s1" }])).toEqual({ allowed: true, letterId: "L1" });
-  expect(decideAuthorization([veto], "SIGN_VETO", request, [{ departmentId: "d1", staffId: "s9" }])).toEqual({
-    allowed: false,
-    reason: "NOT_CHIEF_REPRESENTATIVE",
-  });
-  expect(decideAuthorization([veto], "SIGN_VETO", request, [])).toEqual({ allowed: false, reason: "NOT_CHIEF_REPRESENTATIVE" });
-  expect(isAuthorized([letter()], "SIGN_VETO", request, [{ departmentId: "d1", staffId: "s1" }])).toBe(false);
+test("the department's principal is whoever was appointed to the department, not a letter holder", () => {
+  const principals = [{ departmentId: "d1", staffId: "p1" }];
+  expect(isDepartmentPrincipal(principals, "p1", "d1")).toBe(true);
+  expect(isDepartmentPrincipal(principals, "p1", "d2")).toBe(false);
+  expect(isDepartmentPrincipal(principals, "s1", "d1")).toBe(false);
+  expect(isDepartmentPrincipal([], "p1", "d1")).toBe(false);
 });
 
 test("letters of another service center do not count when the center is given", () => {

@@ -1,11 +1,14 @@
-import type { AuthorizationReplica, AuthorizationReplicaRepository, AuthorizedAct } from "@onestop/authorization";
-import { forbidden, hasRole, isApplicant, requireRole, type Identity, type Tx } from "@onestop/platform";
+import type { AuthorizationReplica, AuthorizedAct } from "@onestop/authorization";
+import { DomainError, forbidden, hasRole, isApplicant, requireRole, type Identity, type Tx } from "@onestop/platform";
+import { CaseErrorCode } from "../errors";
 import type { HallRepository } from "../hall/hall.repository";
 import type { Actor, CaseSteps, StepAction, StepContext, StepPlan } from "./case-steps";
 import { staffMayActOn } from "./cases.rules";
 import type { CaseRow } from "./entities";
 
 export const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
+/** Staff who read their department's cases: the window's, and the principal (单位主要负责人) who signs its vetoes. */
+const DEPARTMENT_READER_ROLES = [...STAFF_ROLES, "department_principal"] as const;
 
 export const staffActor = (identity: Identity): Actor => ({ kind: "STAFF", id: identity.subject, windowId: identity.windowId });
 export const applicantActor = (identity: Identity): Actor => ({ kind: "APPLICANT", id: identity.subject, windowId: null });
@@ -41,7 +44,6 @@ export class CaseAccess {
     private readonly steps: CaseSteps,
     private readonly hall: HallRepository,
     private readonly authorization: AuthorizationReplica,
-    private readonly chiefs: AuthorizationReplicaRepository,
   ) {}
 
   /** A staff act: role, department and letter are checked on the locked case before the act plans its step. */
@@ -61,6 +63,26 @@ export class CaseAccess {
     });
   }
 
+  /**
+   * An act of the department's principal (单位主要负责人): signing or declining a veto is the
+   * office's, not a letter's. The caller must hold the role and be the department's principal
+   * now, as the replica last heard; anyone else is NOT_DEPARTMENT_PRINCIPAL.
+   */
+  principalStep(identity: Identity, caseId: string, action: StepAction, key: string | null | undefined, plan: (context: StepContext) => Promise<StepPlan>): Promise<CaseRow> {
+    requireRole(identity, ...DEPARTMENT_READER_ROLES);
+    return this.steps.run(caseId, staffActor(identity), action, key ?? null, async (context) => {
+      const { current, tx } = context;
+      requireSameCenter(identity, current);
+      const principal = hasRole(identity, "department_principal") && (await this.authorization.isPrincipal(identity.subject, current.departmentId, tx));
+      if (!principal) {
+        throw new DomainError(CaseErrorCode.NotDepartmentPrincipal, `Only the principal of the case's department signs or declines its veto`, {
+          departmentId: current.departmentId,
+        });
+      }
+      return plan(context);
+    });
+  }
+
   async requireStaffScope(tx: Tx, identity: Identity, found: CaseRow): Promise<void> {
     const windowActsFor = identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity, tx) : [];
     if (!staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found)) {
@@ -74,11 +96,6 @@ export class CaseAccess {
     await this.authorization.require(identity.subject, act, current.itemId, current.departmentId, { tx, centerCode: current.centerCode, at: now });
   }
 
-  /** Whether the caller is the department's current chief representative (首席代表). */
-  async isChiefOf(identity: Identity, departmentId: string, tx: Tx): Promise<boolean> {
-    return (await this.chiefs.chiefOf(departmentId, tx))?.staffId === identity.subject;
-  }
-
   async departmentsServedBy(identity: Identity): Promise<string[]> {
     return [...(identity.departmentId ? [identity.departmentId] : []), ...(await this.comprehensiveWindowActsFor(identity))];
   }
@@ -87,7 +104,7 @@ export class CaseAccess {
     if (hasRole(identity, "citizen")) return isApplicant(identity, found.applicantSubject);
     if (identity.centerCode !== found.centerCode) return false;
     if (hasRole(identity, "center_admin", "supervisor") || leadsJointCase(identity, found)) return true;
-    if (!hasRole(identity, ...STAFF_ROLES)) return false;
+    if (!hasRole(identity, ...DEPARTMENT_READER_ROLES)) return false;
     if (found.handlerId === identity.subject || identity.departmentId === found.departmentId) return true;
     return (await this.comprehensiveWindowActsFor(identity)).includes(found.departmentId);
   }

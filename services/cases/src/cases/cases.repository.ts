@@ -137,6 +137,14 @@ export class CasesRepository {
     return raw ? { action: raw.action, actorId: raw.actor_id } : null;
   }
 
+  /** Who took the latest step of this act on the case (the reviewer, the forwarder), from the routing slip. */
+  async lastActorOf(tx: Tx, caseId: string, action: RoutingEntryRow["action"]): Promise<string | null> {
+    const [raw] = (await tx.manager.query("SELECT actor_id FROM case_routing_entry WHERE case_id = ? AND action = ? ORDER BY seq DESC LIMIT 1", [caseId, action])) as Array<{
+      actor_id: string;
+    }>;
+    return raw?.actor_id ?? null;
+  }
+
   routingSlip(caseId: string): Promise<RoutingEntryRow[]> {
     return this.manager().find(RoutingEntryRow, { where: { caseId }, order: { seq: "ASC" } });
   }

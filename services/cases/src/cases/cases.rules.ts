@@ -80,7 +80,7 @@ const transitions: Record<CaseAction, { from: readonly CaseStatus[]; to: readonl
   FORWARD: { from: ["REVIEWED"], to: ["FORWARDED"] },
   RECORD_HIGHER_AUTHORITY_RESULT: { from: ["FORWARDED"], to: ["APPROVED", "DENIED"] },
   APPROVE: { from: ["REVIEWED"], to: ["APPROVED"] },
-  DENY: { from: ["REVIEWED"], to: ["DENIED", "AWAITING_COUNTY_MEETING"] },
+  DENY: { from: ["REVIEWED"], to: ["DENIED"] },
   PROPOSE_VETO: { from: ["REVIEWED"], to: ["VETO_PROPOSED"] },
   SIGN_VETO: { from: ["VETO_PROPOSED"], to: ["DENIED", "AWAITING_COUNTY_MEETING"] },
   DECLINE_VETO: { from: ["VETO_PROPOSED"], to: ["ACCEPTED"] },
@@ -151,17 +151,33 @@ export function statusesAllowing(action: CaseAction): readonly CaseStatus[] {
 }
 
 /**
- * The act a decision becomes. On an item whose veto needs escalation (否决), window staff
- * cannot deny on their own: their denial is a proposal the chief representative must sign;
- * the chief representative's own denial is the signed veto.
+ * The act a decision becomes. On an item whose veto needs escalation (否决), whoever holds the
+ * approval power only proposes the denial: the department's principal (单位主要负责人) signs it.
  */
-export function decisionAct(decision: Decision, veto: VetoEscalation, byChiefRepresentative: boolean): Extract<CaseAction, Decision | "PROPOSE_VETO"> {
+export function decisionAct(decision: Decision, veto: VetoEscalation): Extract<CaseAction, Decision | "PROPOSE_VETO"> {
   if (decision === "APPROVE") return "APPROVE";
-  if (veto === "NONE" || byChiefRepresentative) return "DENY";
-  return "PROPOSE_VETO";
+  return veto === "NONE" ? "DENY" : "PROPOSE_VETO";
 }
 
-/** Where a signed veto (or the chief representative's own denial) leads. */
+/**
+ * Review and approval are two people's (审批分离): the decision on a promised or joint case may
+ * not come from whoever reviewed it last. Instant cases are decided on the spot by one person.
+ */
+export function sameReviewerAndApprover(kind: ItemKind, reviewerId: string | null, deciderId: string): boolean {
+  return kind !== "INSTANT" && reviewerId === deciderId;
+}
+
+/**
+ * What is wrong with the date of the higher authority's document (上报件), if anything: it is
+ * a real day, not after today, and not before the day the case was forwarded (Beijing days).
+ */
+export function documentDateProblem(documentDate: string, forwardedDay: string | null, today: string): string | null {
+  if (documentDate > today) return `documentDate: ${documentDate} is in the future (today is ${today})`;
+  if (forwardedDay !== null && documentDate < forwardedDay) return `documentDate: ${documentDate} is before the case was forwarded on ${forwardedDay}`;
+  return null;
+}
+
+/** Where a signed veto leads. */
 export function signedVetoLeadsTo(veto: VetoEscalation): Extract<CaseStatus, "DENIED" | "AWAITING_COUNTY_MEETING"> {
   return veto === "COUNTY_HEAD_MEETING" ? "AWAITING_COUNTY_MEETING" : "DENIED";
 }

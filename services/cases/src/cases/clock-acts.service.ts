@@ -1,17 +1,17 @@
 import { preReviewActFor } from "@onestop/authorization";
 import { casesEvents } from "@onestop/events";
-import { DomainError, forbidden, hasRole, requireRole, validate, type Identity } from "@onestop/platform";
+import { DomainError, validate, type Identity } from "@onestop/platform";
+import { extensionAllowance } from "../clocks/clocks.rules";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
-import { requireSameCenter, staffActor, type CaseAccess } from "./case-access";
-import { caseReference, requireTransition, type CaseSteps } from "./case-steps";
+import type { CaseAccess } from "./case-access";
+import { caseReference, requireTransition } from "./case-steps";
 import type { CaseRow } from "./entities";
 import { extendInput, resumeInput, suspendInput } from "./inputs";
 
 /** The acts on a case's clock (限时办结): suspending and resuming it, and extending the deadline (延期). */
 export class ClockActsService {
   constructor(
-    private readonly steps: CaseSteps,
     private readonly access: CaseAccess,
     private readonly clocks: ClocksService,
   ) {}
@@ -39,20 +39,29 @@ export class ClockActsService {
   }
 
   /**
-   * 延期: a leader (the department's chief representative, or center administration) approves
-   * more working days, with the reason and the notice to the applicant.
+   * 延期: whoever the department's letter allows APPROVE_EXTENSION (a leader, normally the chief
+   * representative) approves more working days, with the reason and the notice to the
+   * applicant, never past the item's legal limit (法定时限) counted from acceptance.
    */
   async extendDeadline(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(extendInput, rawInput);
-    requireRole(identity, "chief_representative", "center_admin");
-    return this.steps.run(caseId, staffActor(identity), "EXTEND_DEADLINE", input.idempotencyKey ?? null, async ({ tx, current, now }) => {
-      requireSameCenter(identity, current);
-      const isAdmin = hasRole(identity, "center_admin");
-      const isChief = !isAdmin && (await this.access.isChiefOf(identity, current.departmentId, tx));
-      if (!isAdmin && !isChief) throw forbidden("An extension needs the department's chief representative or center administration");
+    return this.access.staffStep(identity, caseId, "EXTEND_DEADLINE", input.idempotencyKey, () => "APPROVE_EXTENSION", async ({ tx, current, item, now }) => {
       requireTransition("EXTEND_DEADLINE", current);
       if (current.deadlineAt && current.deadlineAt.getTime() <= now.getTime()) {
         throw new DomainError(CaseErrorCode.DeadlinePassed, `Case ${current.id} is past its deadline; it can no longer be extended`);
+      }
+      const { extensions } = await this.clocks.clockEvents(tx, current);
+      const allowed = extensionAllowance({
+        legalLimitDays: item.legalLimitDays,
+        promisedDays: current.promisedDays ?? 0,
+        extendedDays: extensions.reduce((days, extension) => days + extension.workingDays, 0),
+      });
+      if (input.workingDays > allowed) {
+        throw new DomainError(
+          CaseErrorCode.BeyondLegalLimit,
+          `${input.workingDays} more working days would take case ${current.id} past its legal limit of ${item.legalLimitDays} working days; at most ${allowed} may be added`,
+          { field: "workingDays", legalLimitDays: item.legalLimitDays, allowedWorkingDays: allowed },
+        );
       }
       await this.clocks.addExtension(tx, { caseId: current.id, workingDays: input.workingDays, reason: input.reason, applicantNotice: input.applicantNotice, approvedBy: identity.subject, approvedAt: now });
       return {

@@ -1,18 +1,30 @@
-import { preReviewActFor } from "@onestop/authorization";
-import { DomainError, hasRole, invalidInput, requireRole, validate, type Identity } from "@onestop/platform";
+import { preReviewActFor, type AuthorizedAct } from "@onestop/authorization";
+import { shanghaiDayOf } from "@onestop/calendar";
+import { DomainError, invalidInput, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import type { MaterialsRepository } from "../materials/materials.repository";
 import { requireSameCenter, staffActor, type CaseAccess } from "./case-access";
 import { requireTransition, type CaseSteps, type StepContext } from "./case-steps";
-import { decisionAct, signedVetoLeadsTo, type CaseAction, type CaseStatus } from "./cases.rules";
+import { decisionAct, documentDateProblem, sameReviewerAndApprover, signedVetoLeadsTo, type CaseAction, type CaseStatus } from "./cases.rules";
+import type { CasesRepository } from "./cases.repository";
 import type { CaseRow } from "./entities";
 import { decisionInput, forwardInput, higherResultInput, meetingInput, opinionInput } from "./inputs";
 
 /**
- * 审核 and 批准: the pre-review, the decision, the veto (否决) from proposal through the chief
- * representative's signature to the county head meeting, and reported cases (上报件) forwarded
- * to the higher authority whose result the hall records.
+ * The letter act a decision (批准) needs: APPROVE on the promised and joint cases it applies
+ * to. On other kinds the decision is WRONG_KIND, which the pre-review act lets the caller hear.
+ */
+const decisionLetterAct = (found: CaseRow): AuthorizedAct => (found.kind === "PROMISED" || found.kind === "JOINT" ? "APPROVE" : preReviewActFor(found.kind));
+
+/** Recording a higher authority's answer needs RECORD_HIGHER_AUTHORITY_RESULT on a reported case; on others it is WRONG_KIND, as above. */
+const answerLetterAct = (found: CaseRow): AuthorizedAct => (found.kind === "REPORTED" ? "RECORD_HIGHER_AUTHORITY_RESULT" : preReviewActFor(found.kind));
+
+/**
+ * 审核 and 批准: the pre-review by the window, the decision by whoever the department's letter
+ * gives the approval power (never the reviewer), the veto (否决) from proposal through the
+ * department principal's signature to the county head meeting, and reported cases (上报件)
+ * forwarded to the higher authority whose result the hall records.
  */
 export class DecisionService {
   constructor(
@@ -20,6 +32,7 @@ export class DecisionService {
     private readonly access: CaseAccess,
     private readonly clocks: ClocksService,
     private readonly materials: MaterialsRepository,
+    private readonly cases: CasesRepository,
   ) {}
 
   /** 审核: the pre-review with its opinion. */
@@ -33,19 +46,21 @@ export class DecisionService {
   }
 
   /**
-   * 批准: approve or deny with an opinion. On an item whose veto needs escalation, a denial by
-   * window staff is only a proposal until the chief representative signs it.
+   * 批准: approve or deny with an opinion, by whoever holds the letter act APPROVE and did not
+   * review the case. On an item whose veto needs escalation a denial is only a proposal until
+   * the department's principal signs it.
    */
   async decideCase(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(decisionInput, rawInput);
-    const act = async ({ tx, current, item }: Omit<StepContext, "now">): Promise<CaseAction> => {
-      const isChief = hasRole(identity, "chief_representative") && (await this.access.isChiefOf(identity, current.departmentId, tx));
-      return decisionAct(input.decision, item.vetoEscalation, isChief);
-    };
-    return this.access.staffStep(identity, caseId, act, input.idempotencyKey, (c) => preReviewActFor(c.kind), async (context) => {
-      const { current, item, now } = context;
-      const action = await act(context);
+    const act = ({ item }: Pick<StepContext, "item">): CaseAction => decisionAct(input.decision, item.vetoEscalation);
+    return this.access.staffStep(identity, caseId, act, input.idempotencyKey, decisionLetterAct, async (context) => {
+      const { tx, current, now } = context;
+      const action = act(context);
       requireTransition(action, current);
+      const reviewer = await this.cases.lastActorOf(tx, current.id, "REVIEW");
+      if (sameReviewerAndApprover(current.kind, reviewer, identity.subject)) {
+        throw new DomainError(CaseErrorCode.SameReviewerAndApprover, `Case ${current.id} was reviewed by the same person: another one decides it`, { reviewerId: reviewer });
+      }
       await this.requireClockRunning(context);
       if (action === "PROPOSE_VETO") {
         return { to: "VETO_PROPOSED", opinion: input.opinion, details: { proposedBy: identity.subject } };
@@ -58,26 +73,24 @@ export class DecisionService {
           changes: { decidedAt: now, decidedBy: identity.subject, decisionOpinion: input.opinion, outcome: "APPROVED", commitmentState: current.onCommitment ? "PENDING" : null },
         };
       }
-      if (item.vetoEscalation !== "NONE") await this.access.requireLetter(context, identity, "SIGN_VETO");
-      const to = item.vetoEscalation === "NONE" ? "DENIED" : signedVetoLeadsTo(item.vetoEscalation);
-      return { to, opinion: input.opinion, changes: denialChanges(to, identity.subject, input.opinion, now) };
+      return { to: "DENIED", opinion: input.opinion, changes: denialChanges("DENIED", identity.subject, input.opinion, now) };
     });
   }
 
-  /** The chief representative signs a proposed veto (否决): it takes effect, or goes to the county head meeting. */
+  /** The department's principal (单位主要负责人) signs a proposed veto (否决): it takes effect, or goes to the county head meeting. */
   async signVeto(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(opinionInput, rawInput);
-    return this.access.staffStep(identity, caseId, "SIGN_VETO", input.idempotencyKey, () => "SIGN_VETO", async ({ current, item, now }) => {
+    return this.access.principalStep(identity, caseId, "SIGN_VETO", input.idempotencyKey, async ({ current, item, now }) => {
       requireTransition("SIGN_VETO", current, signedVetoLeadsTo(item.vetoEscalation));
       const to = signedVetoLeadsTo(item.vetoEscalation);
       return { to, opinion: input.opinion, changes: denialChanges(to, identity.subject, input.opinion, now), details: { escalation: item.vetoEscalation } };
     });
   }
 
-  /** The chief representative does not sign: the case goes back to review in the department. */
+  /** The department's principal does not sign: the case goes back to review in the department. */
   async declineVeto(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(opinionInput, rawInput);
-    return this.access.staffStep(identity, caseId, "DECLINE_VETO", input.idempotencyKey, () => "SIGN_VETO", async ({ current }) => {
+    return this.access.principalStep(identity, caseId, "DECLINE_VETO", input.idempotencyKey, async ({ current }) => {
       requireTransition("DECLINE_VETO", current);
       return { to: "ACCEPTED", opinion: input.opinion, changes: { reviewedAt: null } };
     });
@@ -115,12 +128,21 @@ export class DecisionService {
     });
   }
 
-  /** The higher authority's result came back; the hall records it. */
+  /**
+   * The higher authority's result came back; the hall records it with the document's number
+   * and date, by someone whose letter allows it and who is not the one who forwarded the case.
+   */
   async recordHigherAuthorityResult(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(higherResultInput, rawInput);
-    return this.access.staffStep(identity, caseId, "RECORD_HIGHER_AUTHORITY_RESULT", input.idempotencyKey, () => "PRE_REVIEW_REPORTED", async ({ current, now }) => {
+    return this.access.staffStep(identity, caseId, "RECORD_HIGHER_AUTHORITY_RESULT", input.idempotencyKey, answerLetterAct, async ({ tx, current, now }) => {
       const to: CaseStatus = input.decision === "APPROVE" ? "APPROVED" : "DENIED";
       requireTransition("RECORD_HIGHER_AUTHORITY_RESULT", current, to);
+      const problem = documentDateProblem(input.documentDate, current.forwardedAt ? shanghaiDayOf(current.forwardedAt) : null, shanghaiDayOf(now));
+      if (problem) throw new DomainError(CaseErrorCode.BadUserInput, `Invalid input: ${problem}`, { field: "documentDate", problems: [problem] });
+      const forwarder = await this.cases.lastActorOf(tx, current.id, "FORWARD");
+      if (forwarder === identity.subject) {
+        throw new DomainError(CaseErrorCode.ForwarderRecordsResult, `Case ${current.id} was forwarded by the same person: another one records the answer`, { forwarderId: forwarder });
+      }
       return {
         to,
         opinion: input.opinion,
@@ -130,8 +152,9 @@ export class DecisionService {
           decisionOpinion: input.opinion,
           outcome: to === "APPROVED" ? "APPROVED" : "DENIED",
           higherAuthorityDocumentNo: input.documentNo,
+          higherAuthorityDocumentDate: input.documentDate,
         },
-        details: { documentNo: input.documentNo, authority: current.forwardedTo },
+        details: { documentNo: input.documentNo, documentDate: input.documentDate, authority: current.forwardedTo },
       };
     });
   }

@@ -102,6 +102,10 @@ export class CaseRow {
   @Column({ name: "higher_authority_document_no", type: "varchar", length: 100, nullable: true })
   higherAuthorityDocumentNo!: string | null;
 
+  /** The day the higher authority's document is dated (YYYY-MM-DD, Beijing). */
+  @Column({ name: "higher_authority_document_date", type: "char", length: 10, nullable: true })
+  higherAuthorityDocumentDate!: string | null;
+
   /** The promised limit of the version it was accepted under. */
   @Column({ name: "promised_days", type: "int", nullable: true })
   promisedDays!: number | null;

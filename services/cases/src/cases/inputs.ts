@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SuspensionReason } from "@onestop/calendar";
+import { isCalendarDay, SuspensionReason } from "@onestop/calendar";
 import { casesEvents } from "@onestop/events";
 import { materialProblemKinds } from "../materials/materials.rules";
 import { commitmentStates, decisions, isValidResidentIdNumber } from "./cases.rules";
@@ -38,7 +38,14 @@ export const supplyInput = z.object({
   idempotencyKey,
 });
 export const forwardInput = z.object({ authority: z.string().trim().min(1).max(200).nullish(), opinion, idempotencyKey });
-export const higherResultInput = z.object({ decision, opinion, documentNo: z.string().trim().min(1).max(100), idempotencyKey });
+export const higherResultInput = z.object({
+  decision,
+  opinion,
+  documentNo: z.string().trim().min(1).max(100),
+  /** The day the higher authority's document is dated (Beijing day). */
+  documentDate: day.refine(isCalendarDay, "not a real date"),
+  idempotencyKey,
+});
 export const meetingInput = z.object({ decision: z.enum(["UPHOLD", "OVERRULE"]), minutesNo: z.string().trim().min(1).max(100), opinion, idempotencyKey });
 export const deliverInput = z.object({ method: z.enum(["AT_WINDOW", "BY_POST", "ELECTRONIC"]), note: z.string().trim().max(1000).nullish(), idempotencyKey });
 export const referInput = z.object({ toWindowId: z.string().min(1), reason: opinion, idempotencyKey });

@@ -54,6 +54,7 @@ export function newCase(input: {
     forwardedTo: null,
     forwardedAt: null,
     higherAuthorityDocumentNo: null,
+    higherAuthorityDocumentDate: null,
     promisedDays: null,
     deadlineAt: null,
     deadlineDay: null,

@@ -47,10 +47,10 @@ export class QueriesService {
     return found;
   }
 
-  /** The workbench list: staff see their department's cases, overseers every case of their center. */
+  /** The workbench list: staff (and the principal, for the vetoes to sign) see their department's cases, overseers every case of their center. */
   async listCases(identity: Identity, rawInput: unknown): Promise<CaseRow[]> {
     const input = validate(listInput, rawInput);
-    requireRole(identity, "window_staff", "chief_representative", "center_admin", "supervisor");
+    requireRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
     if (identity.centerCode !== input.centerCode) throw forbidden(`Not authorized for service center ${input.centerCode}`);
     const overseer = hasRole(identity, "center_admin", "supervisor");
     let departmentIds: string[] | undefined = input.departmentId ? [input.departmentId] : undefined;

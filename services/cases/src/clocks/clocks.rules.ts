@@ -76,6 +76,25 @@ export function timeLimit(startedAt: Date, workingDays: number, suspensions: rea
   return { startedAt, workingDays, suspensions: relevant, extensions: granted };
 }
 
+/** A case's limits in working days: the item's legal one (法定时限), the promised one it was accepted under, and the extensions granted so far. */
+export interface CaseLimits {
+  legalLimitDays: number;
+  promisedDays: number;
+  extendedDays: number;
+}
+
+/**
+ * 法定时限 binds: the most working days an extension (延期) may still add. The legal limit is
+ * counted like the case's own clock, in working days from acceptance on the county calendar,
+ * leaving out the same suspensions (supplementing materials, site inspection, expert review,
+ * hearing: the time the law does not count). Both clocks run over the same days, so the case
+ * reaches its legal deadline exactly when the promised days and every extension add up to the
+ * legal limit, and an extension may take it that far and no further.
+ */
+export function extensionAllowance(limits: CaseLimits): number {
+  return Math.max(0, limits.legalLimitDays - limits.promisedDays - limits.extendedDays);
+}
+
 export interface CaseUsage extends ClockUsage {
   /** 按时办结: the case's clock had not run out. */
   onTime: boolean;

@@ -70,7 +70,7 @@ beforeAll(async () => {
   events = await EventInjector.connect(environment);
   for (const item of Object.values(items)) await events.publish(catalogEvents.itemPublished, item);
   await events.publish(staffingEvents.authorizationGranted, letter(CENTER, people.clerk, department, ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"]));
-  await events.publish(staffingEvents.authorizationGranted, letter(CENTER, people.chief, department, ["ACCEPT", "PRE_REVIEW_PROMISED", "SIGN_VETO"]));
+  await events.publish(staffingEvents.authorizationGranted, letter(CENTER, people.chief, department, ["ACCEPT", "PRE_REVIEW_PROMISED", "APPROVE", "APPROVE_EXTENSION"]));
   await events.publish(staffingEvents.chiefRepresentativeAppointed, { departmentId: department, centerCode: CENTER, staffId: people.chief, appointedAt: "2026-01-01T00:00:00Z", revision: 1 });
   await eventually(async () => {
     const [{ n: versions }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM item_version_replica");
@@ -103,18 +103,36 @@ describe("suspensions and extensions", () => {
     expect((await outbox(casesEvents.caseStageChanged.subject, accepted.id)).at(-1)).toMatchObject({ action: "RESUME_CLOCK", deadline: "2026-03-11T16:00:00.000Z", onHold: false });
   });
 
-  test("an extension needs a leader, a reason and a notice to the applicant, and is refused once the deadline has passed", async () => {
+  test("an extension needs the letter act, a reason and a notice to the applicant, and is refused once the deadline has passed", async () => {
     const accepted = await acceptedCase(items.promised);
-    expect(errorOf(await call(clerk, M.extend, { id: accepted.id, n: 3, r: "需专家论证", a: "延期通知" }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call(clerk, M.extend, { id: accepted.id, n: 3, r: "需专家论证", a: "延期通知" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "APPROVE_EXTENSION" });
+    expect(errorOf(await call(admin, M.extend, { id: accepted.id, n: 3, r: "需专家论证", a: "延期通知" }))?.code).toBe("FORBIDDEN");
     expect(errorOf(await call(chief, M.extend, { id: accepted.id, n: 3, r: "", a: "延期通知" }))?.code).toBe("BAD_USER_INPUT");
     const extended = await act(chief, "extend", { id: accepted.id, n: 3, r: "情况复杂，需补充论证", a: "您的申请因情况复杂延期3个工作日办结" });
     expect(extended.clock).toMatchObject({ deadlineDay: "2026-03-12", promisedWorkingDays: 5 });
     expect(extended.extensions).toEqual([{ workingDays: 3, reason: "情况复杂，需补充论证", applicantNotice: "您的申请因情况复杂延期3个工作日办结", approvedBy: people.chief }]);
     const [event] = await outbox(casesEvents.caseDeadlineExtended.subject, accepted.id);
     expect(event).toMatchObject({ workingDays: 3, applicantSubject: applicant.subject, applicantNotice: "您的申请因情况复杂延期3个工作日办结", deadline: "2026-03-12T16:00:00.000Z" });
-    expect((await act(admin, "extend", { id: accepted.id, n: 1, r: "再延", a: "再延期1日" })).clock.deadlineDay).toBe("2026-03-13");
+    expect((await act(chief, "extend", { id: accepted.id, n: 1, r: "再延", a: "再延期1日" })).clock.deadlineDay).toBe("2026-03-13");
     clock.set("2026-03-14T01:00:00Z");
-    expect(errorOf(await call(admin, M.extend, { id: accepted.id, n: 1, r: "太晚", a: "x" }))?.code).toBe("DEADLINE_PASSED");
+    expect(errorOf(await call(chief, M.extend, { id: accepted.id, n: 1, r: "太晚", a: "x" }))?.code).toBe("DEADLINE_PASSED");
+  });
+
+  test("the legal limit (法定时限) binds: extensions may take the case to it, counted from acceptance without the suspensions, and no further", async () => {
+    // Legal limit 20 working days, promised 5: 15 more at most, over any number of extensions.
+    const accepted = await acceptedCase(items.promised);
+    await act(clerk, "suspend", { id: accepted.id, r: "EXPERT_REVIEW" });
+    clock.advance(2 * 86_400_000);
+    await act(clerk, "resume", { id: accepted.id });
+    await act(chief, "extend", { id: accepted.id, n: 10, r: "专家评审意见需复核", a: "延期10个工作日" });
+    const refused = errorOf(await call(chief, M.extend, { id: accepted.id, n: 6, r: "再延", a: "再延期" }));
+    expect(refused).toMatchObject({ code: "BEYOND_LEGAL_LIMIT", legalLimitDays: 20, allowedWorkingDays: 5 });
+    expect(Number((await db<{ n: string }>("SELECT COUNT(*) AS n FROM case_extension WHERE case_id = ?", [accepted.id]))[0]!.n)).toBe(1);
+    clock.advance(60_000); // extensions are listed in the order they were approved
+    const atTheLimit = await act(chief, "extend", { id: accepted.id, n: 5, r: "再延", a: "再延期5个工作日" });
+    expect(atTheLimit.extensions.map((e: CaseView) => e.workingDays)).toEqual([10, 5]);
+    expect(atTheLimit.suspensions).toEqual([expect.objectContaining({ reason: "EXPERT_REVIEW" })]);
+    expect(errorOf(await call(chief, M.extend, { id: accepted.id, n: 1, r: "再延", a: "x" }))).toMatchObject({ code: "BEYOND_LEGAL_LIMIT", allowedWorkingDays: 0 });
   });
 });
 
@@ -185,7 +203,7 @@ describe("deemed approval (超时默认)", () => {
   test("a decision before the deadline stops it; a stopped clock holds it", async () => {
     const decided = await acceptedCase(items.deemed, "2026-04-01T01:30:00Z");
     await act(clerk, "review", { id: decided.id, o: "通过" });
-    await act(clerk, "decide", { id: decided.id, d: "DENY", o: "不予许可" });
+    await act(chief, "decide", { id: decided.id, d: "DENY", o: "不予许可" });
     const held = await acceptedCase(items.deemed, "2026-04-01T01:30:00Z");
     await act(clerk, "suspend", { id: held.id, r: "EXPERT_REVIEW" });
     clock.set("2026-04-30T02:00:00Z");

@@ -15,8 +15,9 @@ const clock = new ManualClock("2026-03-02T01:30:00Z");
 
 const department = randomUUID();
 const entryWindow = randomUUID();
-const people = { clerk: randomUUID() };
+const people = { clerk: randomUUID(), approver: randomUUID() };
 const clerk = staff(people.clerk, CENTER, department, entryWindow);
+const approver = staff(people.approver, CENTER, department, entryWindow, ["chief_representative"]);
 const applicant = citizen("citizen-1");
 
 let cases: RunningSubgraph;
@@ -40,7 +41,9 @@ async function outbox(subject: string, caseId: string): Promise<Array<Record<str
 }
 
 async function act(mutation: keyof typeof M, variables: Record<string, unknown>): Promise<CaseView> {
-  return Object.values(ok(await call<Record<string, CaseView>>(clerk, M[mutation], variables)))[0]!;
+  // 批准 is another person's than the clerk who reviewed.
+  const who = mutation === "decide" ? approver : clerk;
+  return Object.values(ok(await call<Record<string, CaseView>>(who, M[mutation], variables)))[0]!;
 }
 
 async function read(id: string): Promise<CaseView> {
@@ -74,11 +77,12 @@ beforeAll(async () => {
   for (const item of Object.values(items)) await events.publish(catalogEvents.itemPublished, item);
   await events.publish(catalogEvents.itemEntryChanged, { itemId: items.free.itemId, centerCode: CENTER, departmentId: department, entered: true, windowId: entryWindow, notEnteredReason: null, changedAt: "2026-01-01T00:00:00Z" });
   await events.publish(staffingEvents.authorizationGranted, letter(CENTER, people.clerk, department, ["ACCEPT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_JOINT"]));
+  await events.publish(staffingEvents.authorizationGranted, letter(CENTER, people.approver, department, ["APPROVE"]));
   await eventually(async () => {
     const [{ n: versions }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM item_version_replica");
     const [{ n: letters }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM authorization_letter_replica");
     const [{ n: entries }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM item_state_replica");
-    return Number(versions) === Object.keys(items).length && Number(letters) === 1 && Number(entries) === 1 ? true : null;
+    return Number(versions) === Object.keys(items).length && Number(letters) === 2 && Number(entries) === 1 ? true : null;
   }, 20_000);
 });
 

@@ -15,14 +15,18 @@ const ID_NUMBER = "11010519491231002X";
 // Monday 2 March 2026, 09:30 in the hall.
 const clock = new ManualClock("2026-03-02T01:30:00Z");
 const DAY = 86_400_000;
+/** The Beijing day of an instant, as YYYY-MM-DD. */
+const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const departments = { zj: randomUUID(), sc: randomUUID() };
 const windows = { zj: randomUUID(), zj2: randomUUID(), comprehensive: randomUUID(), sc: randomUUID() };
-const people = { clerk: randomUUID(), clerk2: randomUUID(), chief: randomUUID(), unlettered: randomUUID(), scClerk: randomUUID(), comprehensiveClerk: randomUUID() };
+const people = { clerk: randomUUID(), clerk2: randomUUID(), chief: randomUUID(), principal: randomUUID(), unlettered: randomUUID(), scClerk: randomUUID(), comprehensiveClerk: randomUUID() };
 
 const clerk = staff(people.clerk, CENTER, departments.zj, windows.zj);
 const clerk2 = staff(people.clerk2, CENTER, departments.zj, windows.zj2);
 const chief = staff(people.chief, CENTER, departments.zj, windows.zj, ["chief_representative"]);
+/** 单位主要负责人: not at a window, no letter; the office alone lets them sign vetoes. */
+const principal = staff(people.principal, CENTER, departments.zj, null, ["department_principal"]);
 const unlettered = staff(people.unlettered, CENTER, departments.zj, windows.zj);
 const scClerk = staff(people.scClerk, CENTER, departments.sc, windows.sc);
 const comprehensiveClerk = staff(people.comprehensiveClerk, CENTER, null, windows.comprehensive);
@@ -89,10 +93,11 @@ beforeAll(async () => {
   const grant = (who: string, department: string, acts: Parameters<typeof letter>[3]) => events.publish(staffingEvents.authorizationGranted, letter(CENTER, who, department, acts));
   await grant(people.clerk, departments.zj, ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_JOINT", "PRE_REVIEW_REPORTED", "DELIVER"]);
   await grant(people.clerk2, departments.zj, ["ACCEPT", "PRE_REVIEW_PROMISED"]);
-  await grant(people.chief, departments.zj, ["ACCEPT", "PRE_REVIEW_PROMISED", "SIGN_VETO"]);
+  await grant(people.chief, departments.zj, ["ACCEPT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_REPORTED", "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION", "DELIVER"]);
   await grant(people.scClerk, departments.sc, ["ACCEPT", "PRE_REVIEW_PROMISED"]);
   await grant(people.comprehensiveClerk, departments.zj, ["ACCEPT"]);
   await events.publish(staffingEvents.chiefRepresentativeAppointed, { departmentId: departments.zj, centerCode: CENTER, staffId: people.chief, appointedAt: "2026-01-01T00:00:00Z", revision: 1 });
+  await events.publish(staffingEvents.departmentPrincipalAppointed, { departmentId: departments.zj, centerCode: CENTER, staffId: people.principal, appointedAt: "2026-01-01T00:00:00Z", revision: 1 });
   const window = (windowId: string, code: string, kind: "RESIDENT" | "COMPREHENSIVE", departmentId: string | null, actsFor: string[] = []) =>
     events.publish(staffingEvents.windowPublished, {
       windowId, centerCode: CENTER, code, name: code, kind, departmentId, actsForDepartmentIds: actsFor, open: true, hallId: null, aPostStaffId: null, bPostStaffId: null, revision: 1,
@@ -105,8 +110,9 @@ beforeAll(async () => {
     const [{ n: versions }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM item_version_replica");
     const [{ n: letters }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM authorization_letter_replica");
     const [{ n: chiefs }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM chief_representative_replica");
+    const [{ n: principals }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM department_principal_replica");
     const [{ n: hall }] = await db<{ n: string }>("SELECT COUNT(*) AS n FROM window_replica");
-    return Number(versions) === Object.keys(items).length && Number(letters) === 5 && Number(chiefs) === 1 && Number(hall) === 4 ? true : null;
+    return Number(versions) === Object.keys(items).length && Number(letters) === 5 && Number(chiefs) === 1 && Number(principals) === 1 && Number(hall) === 4 ? true : null;
   }, 20_000);
 });
 
@@ -132,7 +138,7 @@ describe("a promised case from application to delivery", () => {
     clock.advance(DAY);
     const reviewed = await act(clerk, "review", { id: submitted.id, o: "材料齐全，符合条件" });
     clock.advance(2 * 60 * 60_000);
-    const approved = await act(clerk, "decide", { id: submitted.id, d: "APPROVE", o: "准予许可" });
+    const approved = await act(chief, "decide", { id: submitted.id, d: "APPROVE", o: "准予许可" });
     expect(approved).toMatchObject({ status: "APPROVED", outcome: "APPROVED", decidedBySystem: false });
     const concluded = await act(clerk, "conclude", { id: submitted.id });
     expect(concluded).toMatchObject({ status: "CONCLUDED", outcome: "APPROVED", feeRequired: false, feeSettled: true });
@@ -197,7 +203,7 @@ describe("a promised case from application to delivery", () => {
 
   test("a denial is given with its opinion and concludes denied", async () => {
     const reviewed = await reviewedCase();
-    const denied = await act(clerk, "decide", { id: reviewed.id, d: "DENY", o: "不符合规划条件" });
+    const denied = await act(chief, "decide", { id: reviewed.id, d: "DENY", o: "不符合规划条件" });
     expect(denied).toMatchObject({ status: "DENIED", outcome: "DENIED" });
     const concluded = await act(clerk, "conclude", { id: reviewed.id });
     expect(concluded).toMatchObject({ status: "CONCLUDED", outcome: "DENIED" });
@@ -232,10 +238,31 @@ describe("the four kinds", () => {
     expect(errorOf(await call(clerk, M.decide, { id: reviewed.id, d: "APPROVE", o: "x" }))?.code).toBe("WRONG_KIND");
     const forwarded = await act(clerk, "forward", { id: reviewed.id, o: "报请市局审批" });
     expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedTo: "市住房和城乡建设局" });
-    const decided = await act(clerk, "higher", { id: reviewed.id, d: "APPROVE", o: "市局批复同意", n: "市建复〔2026〕12号" });
-    expect(decided).toMatchObject({ status: "APPROVED" });
-    expect(decided.routingSlip.at(-1)).toMatchObject({ action: "RECORD_HIGHER_AUTHORITY_RESULT", details: expect.stringContaining("市建复〔2026〕12号") });
+    const today = beijingDay(clock.now());
+    const answer = { id: reviewed.id, d: "APPROVE", o: "市局批复同意", n: "市建复〔2026〕12号", day: today };
+    expect(errorOf(await call(clerk, M.higher, answer))).toMatchObject({ code: "NOT_AUTHORIZED", act: "RECORD_HIGHER_AUTHORITY_RESULT", reason: "ACT_NOT_GRANTED" });
+    const decided = await act(chief, "higher", answer);
+    expect(decided).toMatchObject({ status: "APPROVED", higherAuthorityDocumentNo: "市建复〔2026〕12号", higherAuthorityDocumentDate: today });
+    expect(decided.routingSlip.at(-1)).toMatchObject({ action: "RECORD_HIGHER_AUTHORITY_RESULT", actorId: people.chief, details: expect.stringContaining("市建复〔2026〕12号") });
     expect((await act(clerk, "conclude", { id: reviewed.id })).status).toBe("CONCLUDED");
+  });
+
+  test("the answer carries a real date, not in the future nor before the forwarding day, and is not recorded by whoever forwarded the case", async () => {
+    const reviewed = await reviewedCase(items.reported);
+    await act(clerk, "forward", { id: reviewed.id, o: "报请市局审批" });
+    const answer = (id: string, day: string) => ({ id, d: "DENY", o: "市局不予批准", n: "市建复〔2026〕13号", day });
+    const tomorrow = beijingDay(new Date(clock.now().getTime() + DAY));
+    const yesterday = beijingDay(new Date(clock.now().getTime() - DAY));
+    for (const [day, problem] of [["2026-02-30", "not a real date"], [tomorrow, "in the future"], [yesterday, "before the case was forwarded"]]) {
+      const refused = errorOf(await call(chief, M.higher, answer(reviewed.id, day!)));
+      expect(refused).toMatchObject({ code: "BAD_USER_INPUT", problems: [expect.stringMatching(new RegExp(`^documentDate: .*${problem}`))] });
+    }
+    expect(await db("SELECT status FROM service_case WHERE id = ?", [reviewed.id])).toEqual([{ status: "FORWARDED" }]);
+
+    const forwardedByChief = await reviewedCase(items.reported);
+    await act(chief, "forward", { id: forwardedByChief.id, o: "报请市局审批" });
+    expect(errorOf(await call(chief, M.higher, answer(forwardedByChief.id, beijingDay(clock.now()))))).toMatchObject({ code: "FORWARDER_RECORDS_RESULT", forwarderId: people.chief });
+    expect(await db("SELECT status FROM service_case WHERE id = ?", [forwardedByChief.id])).toEqual([{ status: "FORWARDED" }]);
   });
 
   test("a joint item is applied for through its joint approval, not on its own", async () => {
@@ -299,9 +326,9 @@ describe("acceptance with deficiencies (容缺) and approval on commitment (告�
     const accepted = await act(clerk, "accept", { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-05" } });
     expect(accepted).toMatchObject({ status: "ACCEPTED", onCommitment: true, materialRequests: [expect.objectContaining({ kind: "DEFERRED", code: "M03", dueDay: "2026-03-05" })] });
     await act(clerk, "review", { id: submitted.id, o: "容缺受理，待补场地平面图" });
-    expect(errorOf(await call(clerk, M.decide, { id: submitted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "DEFICIENCIES_OUTSTANDING", materials: ["M03"] });
+    expect(errorOf(await call(chief, M.decide, { id: submitted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "DEFICIENCIES_OUTSTANDING", materials: ["M03"] });
     await act(applicant, "supply", { id: submitted.id, m: [{ code: "M03", documentRef: "sha256:cc" }] });
-    const approved = await act(clerk, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
+    const approved = await act(chief, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
     expect(approved).toMatchObject({ status: "APPROVED", commitmentState: "PENDING" });
     await act(clerk, "conclude", { id: submitted.id });
     const verified = await act(clerk, "verify", { id: submitted.id, r: "VERIFIED", o: "现场核查属实" });
@@ -313,7 +340,7 @@ describe("acceptance with deficiencies (容缺) and approval on commitment (告�
     const submitted = await submit(items.lenient, { onCommitment: true });
     await act(clerk, "accept", { id: submitted.id });
     await act(clerk, "review", { id: submitted.id, o: "承诺制审查" });
-    await act(clerk, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
+    await act(chief, "decide", { id: submitted.id, d: "APPROVE", o: "告知承诺，准予许可" });
     await act(clerk, "conclude", { id: submitted.id });
     const revoked = await act(clerk, "verify", { id: submitted.id, r: "BREACHED", o: "核查发现承诺不实" });
     expect(revoked).toMatchObject({ status: "REVOKED", commitmentState: "BREACHED" });
@@ -328,30 +355,47 @@ describe("acceptance with deficiencies (容缺) and approval on commitment (告�
   });
 });
 
+describe("approval (批准) is its own act, by another person than the reviewer", () => {
+  test("a clerk reviews; only a holder of APPROVE decides, and never the one who reviewed", async () => {
+    const reviewed = await reviewedCase();
+    expect(errorOf(await call(clerk, M.decide, { id: reviewed.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "APPROVE", reason: "ACT_NOT_GRANTED" });
+    const byChief = await act(chief, "review", { id: (await acceptedCase()).id, o: "材料齐全" });
+    expect(errorOf(await call(chief, M.decide, { id: byChief.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "SAME_REVIEWER_AND_APPROVER", reviewerId: people.chief });
+    expect(errorOf(await call(chief, M.decide, { id: byChief.id, d: "DENY", o: "x" }))?.code).toBe("SAME_REVIEWER_AND_APPROVER");
+    expect((await db("SELECT status FROM service_case WHERE id = ?", [byChief.id]))).toEqual([{ status: "REVIEWED" }]);
+    const approved = await act(chief, "decide", { id: reviewed.id, d: "APPROVE", o: "准予许可" });
+    expect(approved.routingSlip.slice(-2).map((e: CaseView) => [e.action, e.actorId])).toEqual([["REVIEW", people.clerk], ["APPROVE", people.chief]]);
+  });
+});
+
 describe("vetoes (否决)", () => {
-  test("window staff's denial is only a proposal; it takes effect when the chief representative signs it", async () => {
+  test("a denial is only a proposal; it takes effect when the department's principal signs it", async () => {
     const reviewed = await reviewedCase(items.vetoHead);
-    const proposed = await act(clerk, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
+    const proposed = await act(chief, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
     expect(proposed).toMatchObject({ status: "VETO_PROPOSED", outcome: null });
     expect(errorOf(await call(clerk, M.conclude, { id: reviewed.id }))?.code).toBe("INVALID_TRANSITION");
-    expect(errorOf(await call(clerk2, M.signVeto, { id: reviewed.id, o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "SIGN_VETO" });
-    const signed = await act(chief, "signVeto", { id: reviewed.id, o: "同意否决" });
+    for (const who of [clerk2, chief]) expect(errorOf(await call(who, M.signVeto, { id: reviewed.id, o: "x" }))?.code).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    expect(errorOf(await call(admin, M.signVeto, { id: reviewed.id, o: "x" }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await call(staff(people.principal, CENTER, departments.zj, null, ["window_staff"]), M.signVeto, { id: reviewed.id, o: "x" }))?.code).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    const signed = await act(principal, "signVeto", { id: reviewed.id, o: "同意否决" });
     expect(signed).toMatchObject({ status: "DENIED", outcome: "DENIED" });
-    expect(signed.routingSlip.slice(-2).map((e: CaseView) => [e.action, e.actorId])).toEqual([["PROPOSE_VETO", people.clerk], ["SIGN_VETO", people.chief]]);
+    expect(signed.routingSlip.slice(-2).map((e: CaseView) => [e.action, e.actorId])).toEqual([["PROPOSE_VETO", people.chief], ["SIGN_VETO", people.principal]]);
     expect((await act(clerk, "conclude", { id: reviewed.id })).outcome).toBe("DENIED");
   });
 
-  test("a chief representative who does not sign sends the case back to review", async () => {
+  test("a principal who does not sign sends the case back to review; the principal of another department cannot", async () => {
     const reviewed = await reviewedCase(items.vetoHead);
-    await act(clerk, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
-    const back = await act(chief, "declineVeto", { id: reviewed.id, o: "理由不充分，重新审查" });
+    await act(chief, "decide", { id: reviewed.id, d: "DENY", o: "拟不予许可" });
+    expect(errorOf(await call(chief, M.declineVeto, { id: reviewed.id, o: "x" }))?.code).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    expect(errorOf(await call(staff(randomUUID(), CENTER, departments.sc, null, ["department_principal"]), M.declineVeto, { id: reviewed.id, o: "x" }))?.code).toBe("NOT_DEPARTMENT_PRINCIPAL");
+    const back = await act(principal, "declineVeto", { id: reviewed.id, o: "理由不充分，重新审查" });
     expect(back.status).toBe("ACCEPTED");
   });
 
   test("a land veto waits for the county head meeting: upheld it concludes denied, overruled it returns to review", async () => {
     const upheld = await reviewedCase(items.vetoMeeting);
-    await act(clerk, "decide", { id: upheld.id, d: "DENY", o: "拟否决：占用基本农田" });
-    expect((await act(chief, "signVeto", { id: upheld.id, o: "报县长办公会" })).status).toBe("AWAITING_COUNTY_MEETING");
+    await act(chief, "decide", { id: upheld.id, d: "DENY", o: "拟否决：占用基本农田" });
+    expect((await act(principal, "signVeto", { id: upheld.id, o: "报县长办公会" })).status).toBe("AWAITING_COUNTY_MEETING");
     expect(errorOf(await call(chief, M.meeting, { id: upheld.id, d: "UPHOLD", n: "县长办公会纪要〔2026〕3号", o: "维持否决" }))?.code).toBe("FORBIDDEN");
     expect(errorOf(await call(foreignAdmin, M.meeting, { id: upheld.id, d: "UPHOLD", n: "x", o: "x" }))?.code).toBe("FORBIDDEN");
     const concluded = await act(admin, "meeting", { id: upheld.id, d: "UPHOLD", n: "县长办公会纪要〔2026〕3号", o: "维持否决" });
@@ -359,8 +403,9 @@ describe("vetoes (否决)", () => {
     expect(await outbox(casesEvents.caseConcluded.subject, upheld.id)).toEqual([expect.objectContaining({ outcome: "DENIED" })]);
 
     const overruled = await reviewedCase(items.vetoMeeting);
-    // The chief representative's own denial is the signed veto.
-    expect((await act(chief, "decide", { id: overruled.id, d: "DENY", o: "否决" })).status).toBe("AWAITING_COUNTY_MEETING");
+    // The chief representative's own denial is a proposal like anyone's.
+    expect((await act(chief, "decide", { id: overruled.id, d: "DENY", o: "否决" })).status).toBe("VETO_PROPOSED");
+    expect((await act(principal, "signVeto", { id: overruled.id, o: "报县长办公会" })).status).toBe("AWAITING_COUNTY_MEETING");
     const back = await act(admin, "meeting", { id: overruled.id, d: "OVERRULE", n: "县长办公会纪要〔2026〕4号", o: "不予否决，重新审查" });
     expect(back.status).toBe("ACCEPTED");
   });
@@ -379,19 +424,20 @@ describe("authorization and bad input", () => {
   test("deciding without an authorization letter is refused, and a revocation binds the very next act", async () => {
     const accepted = await acceptedCase();
     expect(errorOf(await call(unlettered, M.review, { id: accepted.id, o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", reason: "NO_LETTER" });
-    const temporary = letter(CENTER, people.unlettered, departments.zj, ["PRE_REVIEW_PROMISED"]);
+    const temporary = letter(CENTER, people.unlettered, departments.zj, ["PRE_REVIEW_PROMISED", "APPROVE"]);
     await events.publish(staffingEvents.authorizationGranted, temporary);
     await eventually(async () => ((await db("SELECT 1 FROM authorization_letter_replica WHERE letter_id = ?", [temporary.letterId])).length ? true : null));
     expect((await act(unlettered, "review", { id: accepted.id, o: "审核通过" })).status).toBe("REVIEWED");
+    const other = await reviewedCase();
     await events.publish(staffingEvents.authorizationRevoked, { ...temporary, revokedAt: clock.now().toISOString(), revision: 2 });
     await eventually(async () => ((await db("SELECT 1 FROM authorization_letter_replica WHERE letter_id = ? AND revision = 2", [temporary.letterId])).length ? true : null));
-    expect(errorOf(await call(unlettered, M.decide, { id: accepted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", reason: "LETTER_NOT_IN_FORCE" });
+    expect(errorOf(await call(unlettered, M.decide, { id: other.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "NOT_AUTHORIZED", act: "APPROVE", reason: "LETTER_NOT_IN_FORCE" });
   });
 
   test("skipping a stage is an invalid transition that names both ends, and writes nothing", async () => {
     const accepted = await acceptedCase();
     const before = await db("SELECT COUNT(*) AS n FROM case_routing_entry WHERE case_id = ?", [accepted.id]);
-    expect(errorOf(await call(clerk, M.decide, { id: accepted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "APPROVED" });
+    expect(errorOf(await call(chief, M.decide, { id: accepted.id, d: "APPROVE", o: "x" }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "APPROVED" });
     expect(errorOf(await call(clerk, M.conclude, { id: accepted.id }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "CONCLUDED" });
     expect(errorOf(await call(clerk, M.deliver, { id: accepted.id }))).toMatchObject({ code: "INVALID_TRANSITION", from: "ACCEPTED", to: "DELIVERED" });
     expect(await db("SELECT COUNT(*) AS n FROM case_routing_entry WHERE case_id = ?", [accepted.id])).toEqual(before);
@@ -406,7 +452,7 @@ describe("authorization and bad input", () => {
 
   test("a case is visible to its applicant, its department, its owner and the center's overseers, and to nobody else", async () => {
     const accepted = await acceptedCase();
-    for (const who of [applicant, clerk, clerk2, chief, admin, supervisor]) expect(ok(await call<{ case: CaseView }>(who, READ, { id: accepted.id })).case.id).toBe(accepted.id);
+    for (const who of [applicant, clerk, clerk2, chief, principal, admin, supervisor]) expect(ok(await call<{ case: CaseView }>(who, READ, { id: accepted.id })).case.id).toBe(accepted.id);
     for (const who of [stranger, scClerk, foreignAdmin]) expect(errorOf(await call(who, READ, { id: accepted.id }))?.code).toBe("FORBIDDEN");
   });
 });
@@ -433,7 +479,7 @@ describe("a retried or doubled step is done once", () => {
     await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" });
     expect(errorOf(await call(clerk, M.conclude, { id: accepted.id, key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
     // A step that would be allowed now is refused too, by the routing slip's unique key, and leaves nothing behind.
-    expect(errorOf(await call(clerk, M.decide, { id: accepted.id, d: "APPROVE", o: "同意", key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(errorOf(await call(chief, M.decide, { id: accepted.id, d: "APPROVE", o: "同意", key: "k-1" }))?.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await db("SELECT action FROM case_routing_entry WHERE case_id = ? ORDER BY seq", [accepted.id])).toEqual([{ action: "SUBMIT" }, { action: "ACCEPT" }, { action: "REVIEW" }]);
     expect(await outbox(casesEvents.caseStageChanged.subject, accepted.id)).toHaveLength(3);
     expect((await act(clerk, "review", { id: accepted.id, o: "通过", key: "k-1" })).status).toBe("REVIEWED");

@@ -98,12 +98,12 @@ export function citizen(subject: string): Identity {
 export const CASE_FIELDS = `
   id receiptNo kind status outcome itemVersion applicantName onCommitment commitmentState
   handler { id } window { id } submittedAt acceptedAt decidedAt decidedBySystem concludedAt deliveredAt
-  feeRequired feeSettled forwardedTo jointApprovalId participantId
+  feeRequired feeSettled forwardedTo higherAuthorityDocumentNo higherAuthorityDocumentDate jointApprovalId participantId
   clock { promisedWorkingDays deadline deadlineDay onHold usedWorkingDays remainingWorkingDays level }
   stageClock { stage startedAt deadline deadlineDay }
   routingSlip { seq action fromStatus toStatus actorKind actorId window { id } opinion occurredAt tookMs tookWorkingDays details }
   materialRequests { kind noticeSeq code name problem dueDay suppliedAt }
-  suspensions { reason startedAt endedAt }
+  suspensions { reason note startedAt endedAt }
   extensions { workingDays reason applicantNotice approvedBy }
   warnings { clock level deadline deadlineDay }
 `;
@@ -123,7 +123,7 @@ export const CASE_MUTATIONS = {
   declineVeto: `mutation ($id: ID!, $o: String!) { declineVeto(caseId: $id, opinion: $o) { ${CASE_FIELDS} } }`,
   meeting: `mutation ($id: ID!, $d: CountyMeetingDecision!, $n: String!, $o: String!) { recordCountyMeetingDecision(caseId: $id, decision: $d, minutesNo: $n, opinion: $o) { ${CASE_FIELDS} } }`,
   forward: `mutation ($id: ID!, $o: String!) { forwardCase(caseId: $id, opinion: $o) { ${CASE_FIELDS} } }`,
-  higher: `mutation ($id: ID!, $d: Decision!, $o: String!, $n: String!) { recordHigherAuthorityResult(caseId: $id, decision: $d, opinion: $o, documentNo: $n) { ${CASE_FIELDS} } }`,
+  higher: `mutation ($id: ID!, $d: Decision!, $o: String!, $n: String!, $day: String!) { recordHigherAuthorityResult(caseId: $id, decision: $d, opinion: $o, documentNo: $n, documentDate: $day) { ${CASE_FIELDS} } }`,
   conclude: `mutation ($id: ID!, $key: String) { concludeCase(caseId: $id, idempotencyKey: $key) { ${CASE_FIELDS} } }`,
   deliver: `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { ${CASE_FIELDS} } }`,
   withdraw: `mutation ($id: ID!, $r: String!) { withdrawCase(caseId: $id, reason: $r) { ${CASE_FIELDS} } }`,

@@ -3,10 +3,12 @@ import {
   checkTransition,
   CLOSED,
   decisionAct,
+  documentDateProblem,
   isValidResidentIdNumber,
   publicStage,
   receiptNumber,
   sameIdNumber,
+  sameReviewerAndApprover,
   signedVetoLeadsTo,
   staffMayActOn,
   statusesAllowing,
@@ -147,12 +149,11 @@ describe("the lifecycle 申请 → 受理 → 审核 → 批准 → 办结 → �
 });
 
 describe("vetoes (否决) on investment items", () => {
-  test("window staff's denial is a proposal where the veto needs escalation", () => {
-    expect(decisionAct("DENY", "NONE", false)).toBe("DENY");
-    expect(decisionAct("DENY", "DEPARTMENT_HEAD", false)).toBe("PROPOSE_VETO");
-    expect(decisionAct("DENY", "COUNTY_HEAD_MEETING", false)).toBe("PROPOSE_VETO");
-    expect(decisionAct("DENY", "DEPARTMENT_HEAD", true)).toBe("DENY");
-    expect(decisionAct("APPROVE", "COUNTY_HEAD_MEETING", false)).toBe("APPROVE");
+  test("a denial is only a proposal where the veto needs escalation, whoever holds the approval power", () => {
+    expect(decisionAct("DENY", "NONE")).toBe("DENY");
+    expect(decisionAct("DENY", "DEPARTMENT_HEAD")).toBe("PROPOSE_VETO");
+    expect(decisionAct("DENY", "COUNTY_HEAD_MEETING")).toBe("PROPOSE_VETO");
+    expect(decisionAct("APPROVE", "COUNTY_HEAD_MEETING")).toBe("APPROVE");
   });
 
   test("a signed veto stands, or waits for the county head meeting", () => {
@@ -203,4 +204,21 @@ test("the public sees an undisclosed veto as 'under approval'", () => {
   expect(publicStage("AWAITING_COUNTY_MEETING")).toBe("UNDER_APPROVAL");
   expect(publicStage("MATERIALS_REQUESTED")).toBe("MATERIALS_REQUESTED");
   expect(publicStage("REFUSED")).toBe("CLOSED");
+});
+
+describe("two people and the higher authority's document (issue 14)", () => {
+  test("review and approval of a promised or joint case are two people's; instant cases are exempt", () => {
+    expect(sameReviewerAndApprover("PROMISED", "s1", "s1")).toBe(true);
+    expect(sameReviewerAndApprover("JOINT", "s1", "s1")).toBe(true);
+    expect(sameReviewerAndApprover("PROMISED", "s1", "s2")).toBe(false);
+    expect(sameReviewerAndApprover("PROMISED", null, "s2")).toBe(false);
+    expect(sameReviewerAndApprover("INSTANT", "s1", "s1")).toBe(false);
+  });
+
+  test("the document's date is not in the future and not before the forwarding day", () => {
+    expect(documentDateProblem("2026-03-05", "2026-03-02", "2026-03-06")).toBeNull();
+    expect(documentDateProblem("2026-03-02", "2026-03-02", "2026-03-02")).toBeNull();
+    expect(documentDateProblem("2026-03-07", "2026-03-02", "2026-03-06")).toMatch(/^documentDate: .* in the future/);
+    expect(documentDateProblem("2026-03-01", "2026-03-02", "2026-03-06")).toMatch(/^documentDate: .* before the case was forwarded/);
+  });
 });

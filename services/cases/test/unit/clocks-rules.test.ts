@@ -1,5 +1,5 @@
-import { WorkingCalendar } from "@onestop/calendar";
-import { caseUsageAt, stageOf, timeLimit, timerChanges, wantedTimers, workingDaysBetween, type CaseClocks } from "../../src/clocks/clocks.rules";
+import { clockState, WorkingCalendar } from "@onestop/calendar";
+import { caseUsageAt, extensionAllowance, stageOf, timeLimit, timerChanges, wantedTimers, workingDaysBetween, type CaseClocks } from "../../src/clocks/clocks.rules";
 
 const calendar = WorkingCalendar.shipped();
 const at = (text: string) => new Date(text);
@@ -76,5 +76,34 @@ describe("the timers a case needs", () => {
     const changes = timerChanges(current, wanted);
     expect(changes.cancel).toEqual([{ kind: "deemed-approval", key: "c1:1" }]);
     expect(changes.schedule.map((t) => t.key)).toEqual([wanted[1]!.key]);
+  });
+});
+
+describe("the legal limit (法定时限) binds extensions", () => {
+  test("an extension may add what is left between the promised days, the extensions so far and the legal limit", () => {
+    expect(extensionAllowance({ legalLimitDays: 20, promisedDays: 5, extendedDays: 0 })).toBe(15);
+    expect(extensionAllowance({ legalLimitDays: 20, promisedDays: 5, extendedDays: 10 })).toBe(5);
+    expect(extensionAllowance({ legalLimitDays: 20, promisedDays: 5, extendedDays: 15 })).toBe(0);
+    // A promise at the legal limit leaves nothing; a catalog error (promise beyond the law) never yields a negative allowance.
+    expect(extensionAllowance({ legalLimitDays: 5, promisedDays: 5, extendedDays: 0 })).toBe(0);
+    expect(extensionAllowance({ legalLimitDays: 3, promisedDays: 5, extendedDays: 0 })).toBe(0);
+  });
+
+  test("the whole allowance takes the case to its legal deadline and no further, suspensions left out of both", () => {
+    const acceptedAt = at("2026-04-27T10:00:00+08:00"); // the Monday before the May Day holiday
+    const suspensions = [
+      { reason: "EXPERT_REVIEW" as const, from: at("2026-05-11T09:00:00+08:00"), until: at("2026-05-20T17:00:00+08:00") },
+      { reason: "SUPPLEMENTING_MATERIALS" as const, from: at("2026-05-25T09:00:00+08:00"), until: at("2026-05-27T09:00:00+08:00") },
+    ];
+    const limits = { legalLimitDays: 20, promisedDays: 8, extendedDays: 3 };
+    const extensions = [
+      { workingDays: 3, approvedAt: at("2026-05-06T10:00:00+08:00") },
+      { workingDays: extensionAllowance(limits), approvedAt: at("2026-05-07T10:00:00+08:00") },
+    ];
+    const extended = clockState(calendar, timeLimit(acceptedAt, limits.promisedDays, suspensions, extensions));
+    const legal = clockState(calendar, timeLimit(acceptedAt, limits.legalLimitDays, suspensions));
+    expect(extended.dueDay).toBe(legal.dueDay);
+    const oneMore = clockState(calendar, timeLimit(acceptedAt, limits.promisedDays, suspensions, [...extensions, { workingDays: 1, approvedAt: at("2026-05-08T10:00:00+08:00") }]));
+    expect(oneMore.dueDay! > legal.dueDay!).toBe(true);
   });
 });

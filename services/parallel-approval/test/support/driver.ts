@@ -6,8 +6,8 @@ import { caseActs, type Call, type JointCounty } from "./joint-county";
 
 /**
  * Decides every joint case as soon as cases opens it: reads cases' routing-slip events from
- * the bus and, as the department's window staff, accepts, reviews, approves and concludes
- * the case through cases' API. Every act carries an idempotency key, so a repeated event or
+ * the bus and, as the department's window staff and its chief representative, accepts,
+ * reviews, approves and concludes the case through cases' API. Every act carries an idempotency key, so a repeated event or
  * a retried call never acts twice.
  */
 export class JointCaseDriver {
@@ -34,17 +34,17 @@ export class JointCaseDriver {
     });
     this.messages = await consumer.consume();
     const acts = caseActs(this.call);
-    const clerkOf = new Map(Object.values(this.county.departments).map((d) => [d.id, d.clerk]));
+    const departmentOf = new Map(Object.values(this.county.departments).map((d) => [d.id, d]));
     this.loop = (async () => {
       for await (const message of this.messages!) {
         const event = casesEvents.caseStageChanged.schema.parse(envelopeSchema.parse(message.json()).payload);
         if (event.kind !== "JOINT" || event.fromStatus !== null || this.seen.has(event.caseId)) continue;
-        const clerk = clerkOf.get(event.departmentId);
-        if (!clerk) continue;
+        const department = departmentOf.get(event.departmentId);
+        if (!department) continue;
         this.seen.add(event.caseId);
         while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
         const work = acts
-          .approve(clerk, event.caseId)
+          .approve(department, event.caseId)
           .then(() => void this.decided.add(event.caseId))
           .catch((error) => void this.failures.push(error))
           .finally(() => this.inFlight.delete(work));

@@ -63,10 +63,12 @@ export interface CountyDepartment {
   id: string;
   code: string;
   name: string;
-  /** Window staff: may accept and pre-review joint cases, never sign a veto. */
+  /** Window staff: may accept and pre-review joint cases, never decide them nor sign a veto. */
   clerk: Identity;
-  /** 首席代表: signs vetoes. */
+  /** 首席代表: the department's letter gives them the approval power (批准). */
   chief: Identity;
+  /** 单位主要负责人: signs the department's vetoes, by office. */
+  principal: Identity;
 }
 
 export interface JointCounty {
@@ -100,18 +102,22 @@ export async function buildJointCounty(
       ).registerStaff.id;
     const clerkId = await register("01", `${department.name}窗口`);
     const chiefId = await register("00", `${department.name}首席代表`);
+    const principalId = await register("10", `${department.name}主要负责人`);
     const grant = async (staffId: string, acts: string[]) =>
       ok(await call("staffing", admin, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId, departmentId: registerDepartment.id, acts } }));
-    // Only the department's chief representative may hold a letter to sign vetoes.
-    ok(await call("staffing", admin, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, { i: { departmentId: registerDepartment.id, staffId: chiefId } }));
+    const appoint = (mutation: string, input: string, staffId: string) =>
+      call("staffing", admin, `mutation ($i: ${input}!) { ${mutation}(input: $i) { id } }`, { i: { departmentId: registerDepartment.id, staffId } });
+    ok(await appoint("appointChiefRepresentative", "AppointChiefRepresentativeInput", chiefId));
+    ok(await appoint("appointDepartmentPrincipal", "AppointDepartmentPrincipalInput", principalId));
     await grant(clerkId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER"]);
-    await grant(chiefId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER", "SIGN_VETO"]);
+    await grant(chiefId, ["ACCEPT", "PRE_REVIEW_JOINT", "DELIVER", "APPROVE", "RECORD_HIGHER_AUTHORITY_RESULT", "APPROVE_EXTENSION"]);
     departments[department.code] = {
       id: registerDepartment.id,
       code: department.code,
       name: department.name,
       clerk: staff(clerkId, centerCode, registerDepartment.id, ["window_staff"]),
       chief: staff(chiefId, centerCode, registerDepartment.id, ["chief_representative"]),
+      principal: staff(principalId, centerCode, registerDepartment.id, ["department_principal"]),
     };
   }
 
@@ -235,7 +241,7 @@ export function caseActs(call: Call) {
     eventually(async () => {
       const result = await call<Record<string, { id: string; status: string }>>("cases", identity, mutation, variables);
       // A letter or an item not replicated into cases yet reads as forbidden or unknown: try again.
-      if (["FORBIDDEN", "UNKNOWN_ITEM"].includes(String(errorOf(result)?.code))) return null;
+      if (["FORBIDDEN", "UNKNOWN_ITEM", "NOT_DEPARTMENT_PRINCIPAL"].includes(String(errorOf(result)?.code))) return null;
       return Object.values(ok(result))[0]!;
     }, 20_000);
   return {
@@ -252,12 +258,12 @@ export function caseActs(call: Call) {
     signVeto: (identity: Identity, id: string, opinion: string) => act(identity, `mutation ($id: ID!, $o: String!) { signVeto(caseId: $id, opinion: $o) { id status } }`, { id, o: opinion }),
     meeting: (identity: Identity, id: string, decision: "UPHOLD" | "OVERRULE") =>
       act(identity, `mutation ($id: ID!, $d: CountyMeetingDecision!) { recordCountyMeetingDecision(caseId: $id, decision: $d, minutesNo: "县长办公会纪要〔2026〕7号", opinion: "集体决定") { id status } }`, { id, d: decision }),
-    /** Accept, review, approve and conclude: the whole of a department's yes. */
-    async approve(identity: Identity, id: string) {
-      await this.accept(identity, id);
-      await this.review(identity, id);
-      await this.decide(identity, id, "APPROVE", "同意", "decide");
-      return this.conclude(identity, id);
+    /** Accept, review, approve and conclude: the whole of a department's yes, the approval by its chief, not the reviewing clerk. */
+    async approve(department: Pick<CountyDepartment, "clerk" | "chief">, id: string) {
+      await this.accept(department.clerk, id);
+      await this.review(department.clerk, id);
+      await this.decide(department.chief, id, "APPROVE", "同意", "decide");
+      return this.conclude(department.clerk, id);
     },
   };
 }

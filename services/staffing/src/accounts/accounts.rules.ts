@@ -2,11 +2,21 @@ import type { PostPosition } from "@onestop/events";
 import type { Role } from "@onestop/platform";
 
 /**
- * Roles a staff account may carry; chief_representative is added at login for the department's
- * current one. `bureau` is the development bureau's staff (发改局), who lead joint approvals for
- * their department.
+ * Roles a staff account may carry; chief_representative and department_principal are offices,
+ * added at login for whoever holds them now, whatever the account says. `bureau` is the
+ * development bureau's staff (发改局), who lead joint approvals for their department.
  */
-export const staffRoles = ["window_staff", "chief_representative", "center_admin", "supervisor", "finance", "bureau"] as const satisfies readonly Role[];
+export const staffRoles = ["window_staff", "chief_representative", "department_principal", "center_admin", "supervisor", "finance", "bureau"] as const satisfies readonly Role[];
+
+/** The offices a person holds now, as the organisation records them. */
+export interface Offices {
+  /** 首席代表 of a department. */
+  chiefRepresentative: boolean;
+  /** 单位主要负责人 of a department. */
+  departmentPrincipal: boolean;
+}
+
+const officeRoles: readonly Role[] = ["chief_representative", "department_principal"];
 export type StaffRole = (typeof staffRoles)[number];
 
 export interface LockoutPolicy {
@@ -32,10 +42,14 @@ export function passwordProblems(password: string): string[] {
   return problems;
 }
 
-/** What the token says: the account's roles, plus chief_representative while the person is one. */
-export function tokenRoles(accountRoles: readonly Role[], isChiefRepresentative: boolean): Role[] {
-  const roles = accountRoles.filter((role) => role !== "chief_representative");
-  return isChiefRepresentative ? [...roles, "chief_representative"] : roles.length > 0 ? roles : ["window_staff"];
+/** What the token says: the account's roles, plus the role of each office the person holds now. */
+export function tokenRoles(accountRoles: readonly Role[], offices: Offices): Role[] {
+  const roles: Role[] = [
+    ...accountRoles.filter((role) => !officeRoles.includes(role)),
+    ...(offices.chiefRepresentative ? (["chief_representative"] as const) : []),
+    ...(offices.departmentPrincipal ? (["department_principal"] as const) : []),
+  ];
+  return roles.length > 0 ? roles : ["window_staff"];
 }
 
 /** The window a token names: the one whose A post the person holds, else a B post's. */

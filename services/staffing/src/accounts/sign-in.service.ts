@@ -202,7 +202,7 @@ export class SignInService {
     return { refreshToken, refreshExpiresAt };
   }
 
-  /** What an access token says of the account now: roles, posts and chief representation may have changed since login. */
+  /** What an access token says of the account now: roles, posts and offices may have changed since login. */
   private async claimsOf(kind: AccountKind, accountId: string): Promise<AccessClaims | null> {
     if (kind === "CITIZEN") {
       const account = await this.repository.findCitizen(accountId);
@@ -213,8 +213,12 @@ export class SignInService {
   }
 
   private async staffClaims(account: StaffAccountRow, staff: StaffRow): Promise<{ claims: AccessClaims; roles: Role[] }> {
-    const [posts, chiefOf] = await Promise.all([this.posts.postsOfStaff(staff.id), this.organisation.departmentsChiefedBy(staff.id)]);
-    const roles = tokenRoles(account.roles, chiefOf.length > 0);
+    const [posts, chiefOf, principalOf] = await Promise.all([
+      this.posts.postsOfStaff(staff.id),
+      this.organisation.departmentsChiefedBy(staff.id),
+      this.organisation.departmentsHeadedBy(staff.id),
+    ]);
+    const roles = tokenRoles(account.roles, { chiefRepresentative: chiefOf.length > 0, departmentPrincipal: principalOf.length > 0 });
     return {
       roles,
       claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null },

@@ -1,4 +1,4 @@
-import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct, type ChiefRepresentative } from "@onestop/authorization";
+import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct } from "@onestop/authorization";
 import type { WindowKind } from "@onestop/events";
 import { dutyAt, isAbsent, type Absence, type Cover, type WindowPosts } from "../attendance/duty.rules";
 import type { PostPosition } from "../posts/entities";
@@ -75,7 +75,6 @@ export function assignCase(
   windows: readonly ServingWindow[],
   absences: readonly Absence[],
   letters: readonly AuthorizationLetter[],
-  chiefs: readonly ChiefRepresentative[],
   at: Date,
   temporaryCovers: readonly Cover[] = [],
 ): Assignment {
@@ -96,12 +95,7 @@ export function assignCase(
       ...holders,
     ];
     for (const person of present) {
-      const decision = decideAuthorization(
-        letters,
-        act,
-        { staffId: person.staffId, departmentId: caseToAssign.departmentId, itemId: caseToAssign.itemId, at },
-        chiefs,
-      );
+      const decision = decideAuthorization(letters, act, { staffId: person.staffId, departmentId: caseToAssign.departmentId, itemId: caseToAssign.itemId, at });
       if (decision.allowed) return { assigned: true, windowId: window.windowId, staffId: person.staffId, post: person.post, coverId: person.coverId, route };
     }
   }

@@ -64,17 +64,12 @@ export class AssignmentService {
     }));
     const covers = await this.covers.inForce({ windowIds }, at, new Date(at.getTime() + 1));
     const people = [...new Set([...posts.map((p) => p.staffId), ...covers.map((c) => c.staffId)])];
-    const [absences, letters, department] = await Promise.all([
-      this.attendance.absencesOf(people, at, new Date(at.getTime() + 1)),
-      this.letters.lettersOfStaff(people),
-      this.organisation.findDepartment(item.departmentId),
-    ]);
+    const [absences, letters] = await Promise.all([this.attendance.absencesOf(people, at, new Date(at.getTime() + 1)), this.letters.lettersOfStaff(people)]);
     return assignCase(
       { itemId: item.itemId, departmentId: item.departmentId, entryWindowId: entryWindowId ?? null, act: input.act ?? undefined },
       serving,
       absences,
       letters.map((letter) => ({ ...letter, letterId: letter.id })),
-      department?.chiefStaffId ? [{ departmentId: department.id, staffId: department.chiefStaffId }] : [],
       at,
       covers,
     );

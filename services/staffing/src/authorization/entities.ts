@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 const actsTransformer = {
   to: (acts: readonly AuthorizedAct[]) => acts.join(","),
-  from: (value: string) => value.split(",") as AuthorizedAct[],
+  // Empty only for a letter revoked when its one act (SIGN_VETO) was retired.
+  from: (value: string) => (value === "" ? [] : (value.split(",") as AuthorizedAct[])),
 };
 
 /** 授权书: what one staff member may do on one item, or on every item of a department. */
@@ -24,7 +25,7 @@ export class AuthorizationLetterRow {
   @Column({ name: "item_id", type: "varchar", length: 64, nullable: true })
   itemId!: string | null;
 
-  @Column({ type: "varchar", length: 200, transformer: actsTransformer })
+  @Column({ type: "varchar", length: 500, transformer: actsTransformer })
   acts!: AuthorizedAct[];
 
   @Column({ name: "valid_from", type: "datetime", precision: 3 })

@@ -13,19 +13,16 @@ export interface GrantFacts {
   itemDepartmentId: string | null;
   /** Staff of the department, or posted at a comprehensive window acting for it. */
   staffServesDepartment: boolean;
-  /** The department's chief representative now. */
-  chiefStaffId: string | null;
 }
 
 export type GrantViolation =
   | typeof StaffingErrorCode.UnknownItem
   | typeof StaffingErrorCode.ItemOfAnotherDepartment
-  | typeof StaffingErrorCode.StaffNotOfDepartment
-  | typeof StaffingErrorCode.VetoNeedsChiefRepresentative;
+  | typeof StaffingErrorCode.StaffNotOfDepartment;
 
 /**
- * A department delegates only its own items, only to people who serve it in the hall; the
- * power to sign a veto is the chief representative's (首席代表) alone.
+ * A department delegates only its own items, only to people who serve it in the hall. No
+ * letter carries the veto: that is the department principal's (单位主要负责人) by office.
  */
 export function grantViolation(letter: LetterToGrant, facts: GrantFacts): GrantViolation | null {
   if (letter.itemId !== null) {
@@ -33,6 +30,5 @@ export function grantViolation(letter: LetterToGrant, facts: GrantFacts): GrantV
     if (facts.itemDepartmentId !== letter.departmentId) return StaffingErrorCode.ItemOfAnotherDepartment;
   }
   if (!facts.staffServesDepartment) return StaffingErrorCode.StaffNotOfDepartment;
-  if (letter.acts.includes("SIGN_VETO") && facts.chiefStaffId !== letter.staffId) return StaffingErrorCode.VetoNeedsChiefRepresentative;
   return null;
 }

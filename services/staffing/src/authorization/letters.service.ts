@@ -54,7 +54,6 @@ const violationMessages: Record<string, string> = {
   [StaffingErrorCode.UnknownItem]: "The item is not in the catalog (or staffing has not heard of it yet)",
   [StaffingErrorCode.ItemOfAnotherDepartment]: "A department may authorize only its own items",
   [StaffingErrorCode.StaffNotOfDepartment]: "Letters go only to staff of the department or of a comprehensive window acting for it",
-  [StaffingErrorCode.VetoNeedsChiefRepresentative]: "Only the department's chief representative may be authorized to sign a veto",
 };
 
 export function letterSnapshot(letter: AuthorizationLetterRow): staffingEvents.AuthorizationLetterSnapshot {
@@ -101,7 +100,6 @@ export class LettersService {
       const violation = grantViolation(input, {
         itemDepartmentId: item && item.centerCode === department.centerCode ? item.departmentId : null,
         staffServesDepartment: staff.departmentId === department.id || (await this.atComprehensiveWindowFor(tx, staff.id, department.id)),
-        chiefStaffId: department.chiefStaffId,
       });
       if (violation) {
         throw new DomainError(violation, violationMessages[violation], { staffId: staff.id, departmentId: department.id, itemId: input.itemId });
@@ -157,14 +155,14 @@ export class LettersService {
     if (!item || item.centerCode !== staff.centerCode) {
       throw new DomainError(StaffingErrorCode.UnknownItem, violationMessages[StaffingErrorCode.UnknownItem], { itemId: input.itemId });
     }
-    const department = await this.organisation.findDepartment(item.departmentId);
     const letters = (await this.repository.lettersOfStaff([staff.id])).map((l) => ({ ...l, letterId: l.id }));
-    return decideAuthorization(
-      letters,
-      input.act as AuthorizedAct,
-      { staffId: staff.id, departmentId: item.departmentId, itemId: item.itemId, at: input.at ?? this.clock.now(), centerCode: staff.centerCode },
-      department?.chiefStaffId ? [{ departmentId: department.id, staffId: department.chiefStaffId }] : [],
-    );
+    return decideAuthorization(letters, input.act as AuthorizedAct, {
+      staffId: staff.id,
+      departmentId: item.departmentId,
+      itemId: item.itemId,
+      at: input.at ?? this.clock.now(),
+      centerCode: staff.centerCode,
+    });
   }
 
   async lettersOfStaff(identity: Identity, staffId: string, includeRevoked: boolean): Promise<AuthorizationLetterRow[]> {

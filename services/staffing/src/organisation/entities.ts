@@ -27,6 +27,16 @@ export class DepartmentRow {
 
   @Column({ name: "chief_appointed_at", type: "datetime", precision: 3, nullable: true })
   chiefAppointedAt!: Date | null;
+
+  /** 单位主要负责人: the head of the whole department; signs its vetoes (否决). */
+  @Column({ name: "principal_staff_id", type: "char", length: 36, nullable: true })
+  principalStaffId!: string | null;
+
+  @Column({ name: "principal_revision", type: "int", default: 0 })
+  principalRevision!: number;
+
+  @Column({ name: "principal_appointed_at", type: "datetime", precision: 3, nullable: true })
+  principalAppointedAt!: Date | null;
 }
 
 export const hallThemes = ["ENTERPRISE_REGISTRATION", "CONSTRUCTION_PROJECTS", "SOCIAL_AFFAIRS", "TAX_AND_FEES", "GENERAL"] as const;

@@ -64,6 +64,20 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(DepartmentRow).findBy({ chiefStaffId: staffId });
   }
 
+  async setPrincipal(tx: Tx, departmentId: string, staffId: string, at: Date): Promise<number> {
+    await tx.manager.query(
+      "UPDATE department SET principal_staff_id = ?, principal_revision = principal_revision + 1, principal_appointed_at = ? WHERE id = ?",
+      [staffId, at, departmentId],
+    );
+    const rows: Array<{ principal_revision: number }> = await tx.manager.query("SELECT principal_revision FROM department WHERE id = ?", [departmentId]);
+    return rows[0].principal_revision;
+  }
+
+  /** Departments whose principal is this staff member. */
+  departmentsHeadedBy(staffId: string): Promise<DepartmentRow[]> {
+    return this.dataSource.getRepository(DepartmentRow).findBy({ principalStaffId: staffId });
+  }
+
   insertHall(tx: Tx, hall: HallRow): Promise<boolean> {
     return insertOrFalse(() => tx.manager.insert(HallRow, hall));
   }

@@ -17,6 +17,7 @@ export function organisationResolvers(service: OrganisationService): Resolvers {
     Mutation: {
       registerDepartment: (_, args, context) => service.registerDepartment(context.identity, args.input),
       appointChiefRepresentative: (_, args, context) => service.appointChiefRepresentative(context.identity, args.input),
+      appointDepartmentPrincipal: (_, args, context) => service.appointDepartmentPrincipal(context.identity, args.input),
       createHall: (_, args, context) => service.createHall(context.identity, args.input),
       openWindow: (_, args, context) => service.openWindow(context.identity, args.input),
       changeWindow: (_, args, context) => service.changeWindow(context.identity, args.input),
@@ -26,6 +27,7 @@ export function organisationResolvers(service: OrganisationService): Resolvers {
       __resolveReference: (reference, context) => service.departmentsById.load(context, reference.id),
       registeredAt: (department) => iso(department.registeredAt),
       chiefRepresentative: (department, _, context) => (department.chiefStaffId ? service.staffById.load(context, department.chiefStaffId) : null),
+      principal: (department, _, context) => (department.principalStaffId ? service.staffById.load(context, department.principalStaffId) : null),
       windows: async (department) => (await service.windowsServing(department.id)).filter((w) => w.open),
       staff: (department) => service.staffMembers(department.centerCode, department.id),
     },
@@ -43,6 +45,7 @@ export function organisationResolvers(service: OrganisationService): Resolvers {
       __resolveReference: (reference, context) => service.staffById.load(context, reference.id),
       department: (staff, _, context) => (staff.departmentId ? service.departmentsById.load(context, staff.departmentId) : null),
       isChiefRepresentative: async (staff) => (await service.departmentsChiefedBy(staff.id)).length > 0,
+      isDepartmentPrincipal: async (staff) => (await service.departmentsHeadedBy(staff.id)).length > 0,
     },
   };
 }

@@ -56,6 +56,7 @@ export const registerStaffInput = z.object({
 });
 
 export const appointChiefInput = z.object({ departmentId: id, staffId: id });
+export const appointPrincipalInput = z.object({ departmentId: id, staffId: id });
 
 const unknownDepartment = (departmentId: string, center: string) =>
   new DomainError(StaffingErrorCode.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
@@ -87,6 +88,9 @@ export class OrganisationService {
       chiefStaffId: null,
       chiefRevision: 0,
       chiefAppointedAt: null,
+      principalStaffId: null,
+      principalRevision: 0,
+      principalAppointedAt: null,
     };
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.repository.insertDepartment(tx, department))) {
@@ -108,17 +112,7 @@ export class OrganisationService {
     const input = validate(appointChiefInput, rawInput, "input");
     requireRole(identity, "center_admin");
     return this.unitOfWork.run(async (tx) => {
-      const department = await this.repository.lockDepartment(tx, input.departmentId);
-      if (!department) throw notFound("Department", input.departmentId);
-      requireCenter(identity, department.centerCode);
-      const staff = await this.repository.findStaff(input.staffId, tx);
-      if (!staff || staff.centerCode !== department.centerCode) throw notFound("Staff", input.staffId);
-      if (staff.departmentId !== department.id) {
-        throw new DomainError(StaffingErrorCode.StaffNotOfDepartment, `${staff.name} does not belong to ${department.name}`, {
-          staffId: staff.id,
-          departmentId: department.id,
-        });
-      }
+      const { department, staff } = await this.departmentAndItsStaff(tx, identity, input);
       if (department.chiefStaffId === staff.id) return department;
       const appointedAt = this.clock.now();
       const revision = await this.repository.setChiefRepresentative(tx, department.id, staff.id, appointedAt);
@@ -129,6 +123,43 @@ export class OrganisationService {
       );
       return { ...department, chiefStaffId: staff.id, chiefRevision: revision, chiefAppointedAt: appointedAt };
     });
+  }
+
+  /**
+   * 单位主要负责人: names the department's principal, one of its own staff; sign-in gives them
+   * the role department_principal, and cases lets them alone sign the department's vetoes.
+   */
+  async appointDepartmentPrincipal(identity: Identity, rawInput: unknown): Promise<DepartmentRow> {
+    const input = validate(appointPrincipalInput, rawInput);
+    requireRole(identity, "center_admin");
+    return this.unitOfWork.run(async (tx) => {
+      const { department, staff } = await this.departmentAndItsStaff(tx, identity, input);
+      if (department.principalStaffId === staff.id) return department;
+      const appointedAt = this.clock.now();
+      const revision = await this.repository.setPrincipal(tx, department.id, staff.id, appointedAt);
+      await tx.publish(
+        staffingEvents.departmentPrincipalAppointed,
+        { departmentId: department.id, centerCode: department.centerCode, staffId: staff.id, appointedAt: appointedAt.toISOString(), revision },
+        { centerCode: department.centerCode },
+      );
+      return { ...department, principalStaffId: staff.id, principalRevision: revision, principalAppointedAt: appointedAt };
+    });
+  }
+
+  /** The department, locked, in the caller's center, and a staff member of it (an appointment's two ends). */
+  private async departmentAndItsStaff(tx: Tx, identity: Identity, input: { departmentId: string; staffId: string }): Promise<{ department: DepartmentRow; staff: StaffRow }> {
+    const department = await this.repository.lockDepartment(tx, input.departmentId);
+    if (!department) throw notFound("Department", input.departmentId);
+    requireCenter(identity, department.centerCode);
+    const staff = await this.repository.findStaff(input.staffId, tx);
+    if (!staff || staff.centerCode !== department.centerCode) throw notFound("Staff", input.staffId);
+    if (staff.departmentId !== department.id) {
+      throw new DomainError(StaffingErrorCode.StaffNotOfDepartment, `${staff.name} does not belong to ${department.name}`, {
+        staffId: staff.id,
+        departmentId: department.id,
+      });
+    }
+    return { department, staff };
   }
 
   /** 功能大厅: a functional hall windows are grouped in. */
@@ -303,5 +334,9 @@ export class OrganisationService {
 
   departmentsChiefedBy(staffId: string) {
     return this.repository.departmentsChiefedBy(staffId);
+  }
+
+  departmentsHeadedBy(staffId: string) {
+    return this.repository.departmentsHeadedBy(staffId);
   }
 }

@@ -118,15 +118,14 @@ afterAll(async () => {
 });
 
 describe("authorization letters (授权书)", () => {
-  test("bad input: another department's item, a veto for someone not chief, a letter to an outsider: typed error, nothing written", async () => {
+  test("bad input: another department's item, an act no letter carries, a letter to an outsider: typed error, nothing written", async () => {
     const before = await count("SELECT COUNT(*) AS n FROM authorization_letter");
     const grants = await count("SELECT COUNT(*) AS n FROM outbox_message WHERE subject = 'staffing.authorization.granted'");
     const grant = (input: Record<string, unknown>) => call(admin, GRANT, { i: input });
     expect(errorCode(await grant({ staffId: ids.a1, departmentId: ids.d1, itemId: ids.i2, acts: ["ACCEPT"] }))).toBe("ITEM_OF_ANOTHER_DEPARTMENT");
     expect(errorCode(await grant({ staffId: ids.a1, departmentId: ids.d1, itemId: randomUUID(), acts: ["ACCEPT"] }))).toBe("UNKNOWN_ITEM");
-    expect(errorCode(await grant({ staffId: ids.a1, departmentId: ids.d1, itemId: ids.i1, acts: ["ACCEPT", "SIGN_VETO"] }))).toBe(
-      "VETO_NEEDS_CHIEF_REPRESENTATIVE",
-    );
+    // The veto is the department principal's by office: no letter carries it.
+    expect(errorCode(await grant({ staffId: ids.a1, departmentId: ids.d1, itemId: ids.i1, acts: ["ACCEPT", "SIGN_VETO"] }))).toBe("BAD_USER_INPUT");
     expect(errorCode(await grant({ staffId: ids.c1, departmentId: ids.d1, acts: ["ACCEPT"] }))).toBe("STAFF_NOT_OF_DEPARTMENT");
     expect(errorCode(await grant({ staffId: ids.a1, departmentId: ids.d1, acts: [] }))).toBe("BAD_USER_INPUT");
     expect(await count("SELECT COUNT(*) AS n FROM authorization_letter")).toBe(before);
@@ -147,8 +146,8 @@ describe("authorization letters (授权书)", () => {
     expect(await check(ids.b1, "ACCEPT", ids.i1)).toMatchObject({ allowed: false, reason: "NO_LETTER" });
 
     ok(await call(admin, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, { i: { departmentId: ids.d1, staffId: ids.a1 } }));
-    ok(await call(admin, GRANT, { i: { staffId: ids.a1, departmentId: ids.d1, itemId: ids.i1, acts: ["SIGN_VETO"] } }));
-    expect(await check(ids.a1, "SIGN_VETO", ids.i1)).toMatchObject({ allowed: true });
+    ok(await call(admin, GRANT, { i: { staffId: ids.a1, departmentId: ids.d1, itemId: ids.i1, acts: ["APPROVE", "APPROVE_EXTENSION"] } }));
+    expect(await check(ids.a1, "APPROVE", ids.i1)).toMatchObject({ allowed: true });
 
     clock.advance(1000);
     const revoked = ok(await call<{ revokeAuthorization: { inForce: boolean; revokedAt: string } }>(admin, REVOKE, { i: { letterId: letter.id, reason: "调离" } }));
@@ -261,7 +260,7 @@ describe("assignment (分派)", () => {
       route: "DEPARTMENT_WINDOW",
       reason: null,
     });
-    expect(await assign({ itemId: ids.i1, act: "SIGN_VETO", at: hours(0.5) })).toMatchObject({ staff: { code: "A1" }, post: "A" });
+    expect(await assign({ itemId: ids.i1, act: "APPROVE", at: hours(0.5) })).toMatchObject({ staff: { code: "A1" }, post: "A" });
     await events.publish(catalogEvents.itemEntryChanged, {
       itemId: ids.i1,
       centerCode: CENTER,

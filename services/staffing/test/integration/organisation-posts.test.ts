@@ -248,6 +248,22 @@ test("the chief representative is one of the department's staff, announced by ev
   });
 });
 
+test("the department's principal (单位主要负责人) is one of its staff, appointed by the center and announced by event", async () => {
+  const APPOINT = `mutation ($i: AppointDepartmentPrincipalInput!) { appointDepartmentPrincipal(input: $i) { principal { name isDepartmentPrincipal } } }`;
+  const chief = identity(ids.s1, ["chief_representative"], CENTER, ids.zjj);
+  expect(errorCode(await call(chief, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s2 } }))).toBe("FORBIDDEN");
+  expect(errorCode(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s3 } }))).toBe("STAFF_NOT_OF_DEPARTMENT");
+  expect(errorCode(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: "" } }))).toBe("BAD_USER_INPUT");
+  const before = (await published("staffing.department.principal-appointed")).length;
+  expect(ok(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s2 } }))).toEqual({
+    appointDepartmentPrincipal: { principal: { name: "李秀英", isDepartmentPrincipal: true } },
+  });
+  // Appointing the same person again changes nothing and announces nothing.
+  ok(await call(admin, APPOINT, { i: { departmentId: ids.zjj, staffId: ids.s2 } }));
+  const announced = await published("staffing.department.principal-appointed");
+  expect(announced.slice(before)).toEqual([expect.objectContaining({ departmentId: ids.zjj, staffId: ids.s2, revision: 1 })]);
+});
+
 test("Staff, Window and Department resolve by key for the other subgraphs", async () => {
   const data = ok(
     await call<{ _entities: Array<Record<string, unknown>> }>(

@@ -26,10 +26,15 @@ test("password policy, lockout window, token roles and window", () => {
   expect(isLocked({ lockedUntil: until }, now)).toBe(true);
   expect(isLocked({ lockedUntil: until }, until)).toBe(false);
   expect(isLocked({ lockedUntil: null }, now)).toBe(false);
-  expect(tokenRoles(["window_staff"], true)).toEqual(["window_staff", "chief_representative"]);
-  expect(tokenRoles(["window_staff", "chief_representative"], false)).toEqual(["window_staff"]);
-  expect(tokenRoles(["chief_representative"], false)).toEqual(["window_staff"]);
-  expect(tokenRoles(["center_admin"], false)).toEqual(["center_admin"]);
+  const none = { chiefRepresentative: false, departmentPrincipal: false };
+  expect(tokenRoles(["window_staff"], { ...none, chiefRepresentative: true })).toEqual(["window_staff", "chief_representative"]);
+  expect(tokenRoles(["window_staff", "chief_representative"], none)).toEqual(["window_staff"]);
+  expect(tokenRoles(["chief_representative"], none)).toEqual(["window_staff"]);
+  // 单位主要负责人: the office, not the account, gives the role.
+  expect(tokenRoles(["department_principal"], { ...none, departmentPrincipal: true })).toEqual(["department_principal"]);
+  expect(tokenRoles(["window_staff", "department_principal"], none)).toEqual(["window_staff"]);
+  expect(tokenRoles(["window_staff"], { chiefRepresentative: true, departmentPrincipal: true })).toEqual(["window_staff", "chief_representative", "department_principal"]);
+  expect(tokenRoles(["center_admin"], none)).toEqual(["center_admin"]);
   expect(tokenWindow([{ windowId: "w2", position: "B" }, { windowId: "w1", position: "A" }])).toBe("w1");
   expect(tokenWindow([{ windowId: "w2", position: "B" }])).toBe("w2");
   expect(tokenWindow([])).toBeNull();

@@ -71,7 +71,7 @@ test("assignment: the cover's person takes the case when on duty and authorized;
   const at = t("2026-03-02T02:00:00Z");
   const aAway = [leave("a", "2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z")];
   const caseOf = { itemId: "i1", departmentId: "d1", entryWindowId: "w1" };
-  expect(assignCase(caseOf, serving, aAway, [letter("x"), letter("b")], [], at, [cover])).toEqual({
+  expect(assignCase(caseOf, serving, aAway, [letter("x"), letter("b")], at, [cover])).toEqual({
     assigned: true,
     windowId: "w1",
     staffId: "x",
@@ -79,5 +79,5 @@ test("assignment: the cover's person takes the case when on duty and authorized;
     coverId: "c1",
     route: "ENTRY_WINDOW",
   });
-  expect(assignCase(caseOf, serving, aAway, [letter("b")], [], at, [cover])).toEqual({ assigned: true, windowId: "w1", staffId: "b", post: "B", route: "ENTRY_WINDOW" });
+  expect(assignCase(caseOf, serving, aAway, [letter("b")], at, [cover])).toEqual({ assigned: true, windowId: "w1", staffId: "b", post: "B", route: "ENTRY_WINDOW" });
 });
