@@ -1,6 +1,6 @@
 import { preReviewActFor, type AuthorizedAct } from "@onestop/authorization";
 import { shanghaiDayOf } from "@onestop/calendar";
-import { DomainError, invalidInput, requireRole, validate, type Identity } from "@onestop/platform";
+import { DomainError, findingsAt, invalidInput, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import type { MaterialsRepository } from "../materials/materials.repository";
@@ -138,7 +138,7 @@ export class DecisionService {
       const to: CaseStatus = input.decision === "APPROVE" ? "APPROVED" : "DENIED";
       requireTransition("RECORD_HIGHER_AUTHORITY_RESULT", current, to);
       const problem = documentDateProblem(input.documentDate, current.forwardedAt ? shanghaiDayOf(current.forwardedAt) : null, shanghaiDayOf(now));
-      if (problem) throw new DomainError(CaseErrorCode.BadUserInput, `Invalid input: ${problem}`, { field: "documentDate", problems: [problem] });
+      if (problem) throw invalidInput(findingsAt(undefined, [problem]));
       const forwarder = await this.cases.lastActorOf(tx, current.id, "FORWARD");
       if (forwarder === identity.subject) {
         throw new DomainError(CaseErrorCode.ForwarderRecordsResult, `Case ${current.id} was forwarded by the same person: another one records the answer`, { forwarderId: forwarder });
