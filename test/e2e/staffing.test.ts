@@ -61,18 +61,20 @@ describe("the demonstration county's hall, seeded through the gateway", () => {
     expect(Object.fromEntries(windows.map((w) => [w.code, w.id]))).toEqual(Object.fromEntries(seeded.windowIds));
   });
 
-  test("46 window staff, 3 of the center's office and 26 principals; a chief representative and a principal per department; letters for everyone at a window", async () => {
+  test("46 window staff, 3 of the center's office, 26 principals and the development bureau's project officer; a chief representative and a principal per department; letters for everyone at a window", async () => {
     type Member = { code: string; department: { code: string } | null; isChiefRepresentative: boolean; isDepartmentPrincipal: boolean; authorizations: Array<{ acts: string[]; department: { code: string } }> };
     const { staffMembers } = await asAdmin<{ staffMembers: Member[] }>(
       `query ($c: String!) { staffMembers(centerCode: $c) { code department { code } isChiefRepresentative isDepartmentPrincipal authorizations { acts department { code } } } }`,
       { c: CENTER },
     );
-    expect(staffMembers).toHaveLength(75);
+    expect(staffMembers).toHaveLength(76);
     const principals = staffMembers.filter((s) => s.isDepartmentPrincipal);
     expect(principals.map((s) => s.code).sort()).toEqual(seedDepartments.map((d) => `${d.code}-00`).sort());
     // 单位主要负责人: of the department, at no window, without letters: the veto is the office's.
     for (const principal of principals) expect(principal).toMatchObject({ department: { code: principal.code.slice(0, -3) }, isChiefRepresentative: false, authorizations: [] });
-    const windowStaff = staffMembers.filter((s) => s.department && !s.isDepartmentPrincipal);
+    // 发改局's project officer opens joint approvals; no window, no letter.
+    expect(staffMembers.find((s) => s.code === "FGJ-XM-01")).toMatchObject({ department: { code: "FGJ" }, isChiefRepresentative: false, isDepartmentPrincipal: false, authorizations: [] });
+    const windowStaff = staffMembers.filter((s) => s.department && !s.isDepartmentPrincipal && s.code !== "FGJ-XM-01");
     expect(windowStaff).toHaveLength(46);
     expect(staffMembers.filter((s) => s.isChiefRepresentative)).toHaveLength(26);
     const clerkActs = ["ACCEPT", "DECIDE_INSTANT", "PRE_REVIEW_PROMISED", "PRE_REVIEW_JOINT", "PRE_REVIEW_REPORTED", "DELIVER", "CANCEL_FEE_NOTICE", "REISSUE_FEE_NOTICE", "REQUEST_FEE_REDUCTION", "REQUEST_FEE_REFUND"];

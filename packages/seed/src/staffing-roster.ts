@@ -40,7 +40,7 @@ export function hallOf(window: SeedWindow): string {
   return seedHalls.find((hall) => hall.departments.includes(window.department!))?.code ?? "ZHFW";
 }
 
-export type SeedStaffRole = "window_staff" | "department_principal" | "center_admin" | "supervisor" | "finance";
+export type SeedStaffRole = "window_staff" | "department_principal" | "center_admin" | "supervisor" | "finance" | "bureau";
 
 export interface SeedStaff {
   /** 工号; also the login name, lower-cased. */
@@ -85,8 +85,14 @@ const principals: Array<Omit<SeedStaff, "name">> = seedDepartments.map((departme
   roles: ["department_principal"] as const,
 }));
 
-// Principals come last, so the names of everyone seeded before them stay as they were.
-export const seedStaff: readonly SeedStaff[] = [...windowStaff, ...officeStaff, ...principals].map((staff, index) => ({
+/**
+ * 发改局's project officer, who opens and follows joint approvals of investment projects
+ * (docs/joint-approval.md): a staff member of the development bureau at no window.
+ */
+export const bureauOfficer: Omit<SeedStaff, "name"> = { code: "FGJ-XM-01", department: "FGJ", roles: ["bureau"] };
+
+// Principals and the bureau's officer come last, so the names of everyone seeded before them stay as they were.
+export const seedStaff: readonly SeedStaff[] = [...windowStaff, ...officeStaff, ...principals, bureauOfficer].map((staff, index) => ({
   ...staff,
   name: `${surnames[index % surnames.length]}${givenNames[index % givenNames.length]}`,
 }));
