@@ -39,7 +39,9 @@ function describeGuide(guide: string, scenario: () => { run: GuideRun; before: R
   test.each(examples.map((example): [string, GuideExample] => [`${example.name} (line ${example.line})`, example]))("%s runs as written", async (_, example) => {
     current ??= scenario();
     await current.before[example.name]?.();
-    const { mismatches } = await runGuideExample(example, current.run);
+    const { mismatches, response } = await runGuideExample(example, current.run);
+    // SHOW_ANSWERS=1 prints what the system answered, to write a guide's documented answers from.
+    if (process.env.SHOW_ANSWERS) console.log(example.name, JSON.stringify(response.data ?? response.errors));
     expect(mismatches).toEqual([]);
   });
 }
@@ -142,6 +144,78 @@ describe("docs/bank-integration.md", () => {
         const decided = await graphql(system.gatewayUrl, `mutation ($input: DecideRefundInput!) { decideRefund(input: $input) { id } }`, { input: { refundId, approve: true } }, { token: finance });
         expect(decided.errors).toBeUndefined();
         replacements.set("5d0b9d7e-0c4a-4f57-9d0e-2f4c1a7e8b21", refundId);
+      },
+    },
+  }));
+});
+
+describe("docs/joint-approval.md", () => {
+  const ENTERPRISE = "91511722MA62A3B7XM";
+  const PROJECT_CODE = "2612-511722-04-01-583921";
+  const replacements = new Map<string, string>();
+  const tokens = new Map<string, string>([["public", ""]]);
+  /** The guide's six participants, in its order: the department, its joint item, and the guide's ids for both. */
+  const participants = [
+    { code: "FGJ", item: "企业投资项目核准", departmentId: "3b1c2d4e-0000-4000-8000-000000000001", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a02", participantId: "a1f3e2d4-0000-4000-8000-0000000000a1" },
+    { code: "ZRZYJ", item: "建设项目用地预审与选址意见书核发", departmentId: "3b1c2d4e-0000-4000-8000-000000000002", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a03", participantId: "a1f3e2d4-0000-4000-8000-0000000000a2" },
+    { code: "ZJJ", item: "建设工程消防设计审查", departmentId: "3b1c2d4e-0000-4000-8000-000000000003", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a01", participantId: "a1f3e2d4-0000-4000-8000-0000000000a3" },
+    { code: "STHJJ", item: "建设项目环境影响报告表审批", departmentId: "3b1c2d4e-0000-4000-8000-000000000004", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a04", participantId: "a1f3e2d4-0000-4000-8000-0000000000a4" },
+    { code: "SLJ", item: "生产建设项目水土保持方案审批", departmentId: "3b1c2d4e-0000-4000-8000-000000000005", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a05", participantId: "a1f3e2d4-0000-4000-8000-0000000000a5" },
+    { code: "QXJ", item: "防雷装置设计审核", departmentId: "3b1c2d4e-0000-4000-8000-000000000006", itemId: "7d0f5c1e-5b7a-4c55-9d5e-0a4f3c2b1a06", participantId: "a1f3e2d4-0000-4000-8000-0000000000a6" },
+  ];
+
+  async function signIn(username: string): Promise<string> {
+    const result = await graphql<{ login: { accessToken: string } }>(system.gatewayUrl, `mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`, {
+      i: { username, password: demoStaffPassword },
+    });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.login.accessToken;
+  }
+
+  beforeAll(async () => {
+    tokens.set("bureau", await signIn("fgj-xm-01"));
+    // The enterprise registers and signs in with its credit code: that makes it the applicant.
+    const account = { name: "宣汉县普光饲料有限公司", idNumber: ENTERPRISE, phone: "13881800001", password: "Puguang-2026" };
+    expect((await graphql(system.gatewayUrl, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`, { i: account })).errors).toBeUndefined();
+    const signedIn = await graphql<{ loginCitizen: { accessToken: string } }>(system.gatewayUrl, `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, {
+      i: { idNumber: ENTERPRISE, password: account.password },
+    });
+    tokens.set("applicant", signedIn.data!.loginCitizen.accessToken);
+
+    const { searchItems } = await asAdmin<{ searchItems: { nodes: Array<{ id: string; name: string; department: { code: string } }> } }>(
+      `query ($c: String!) { searchItems(centerCode: $c, kind: JOINT, first: 50) { nodes { id name department { code } } } }`,
+      { c: CENTER },
+    );
+    for (const participant of participants) {
+      replacements.set(participant.departmentId, seeded.departmentIds.get(participant.code)!);
+      replacements.set(participant.itemId, searchItems.nodes.find((item) => item.name === participant.item && item.department.code === participant.code)!.id);
+    }
+  }, 120_000);
+
+  describeGuide("docs/joint-approval.md", () => ({
+    run: { gatewayUrl: system.gatewayUrl, tokenFor: (caller) => tokens.get(caller ?? "")!, replacements },
+    before: {
+      // The six cases reach their departments over the bus; each window accepts its own.
+      follow: async () => {
+        const bureau = tokens.get("bureau")!;
+        const opened = await eventually(async () => {
+          const listed = await graphql<{ jointApprovals: { edges: Array<{ node: { id: string; projectCode: string; participants: Array<{ id: string; department: { id: string }; case: { id: string } | null }> } }> } }>(
+            system.gatewayUrl,
+            `query { jointApprovals(first: 20) { edges { node { id projectCode participants { id department { id } case { id } } } } } }`,
+            {},
+            { token: bureau },
+          );
+          const found = listed.data?.jointApprovals.edges.map((edge) => edge.node).find((node) => node.projectCode === PROJECT_CODE);
+          return found && found.participants.every((p) => p.case) ? found : undefined;
+        }, 30_000);
+        replacements.set("6f0c2a9e-41d2-4c1b-9a57-3e8d2f1b0c11", opened.id);
+        for (const participant of participants) {
+          const joined = opened.participants.find((p) => p.department.id === seeded.departmentIds.get(participant.code))!;
+          replacements.set(participant.participantId, joined.id);
+          const clerk = await signIn(`${participant.code.toLowerCase()}-01`);
+          const accepted = await graphql(system.gatewayUrl, `mutation ($id: ID!) { acceptCase(caseId: $id) { status } }`, { id: joined.case!.id }, { token: clerk });
+          expect(accepted.errors).toBeUndefined();
+        }
       },
     },
   }));
