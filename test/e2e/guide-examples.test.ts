@@ -220,3 +220,26 @@ describe("docs/joint-approval.md", () => {
     },
   }));
 });
+
+describe("docs/security.md", () => {
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    tokens.set("supervisor", await mintAccessToken(system.keys, { subject: "supervisor-1", roles: ["supervisor"], centerCode: CENTER }));
+    const { createBankClient } = await asAdmin<{ createBankClient: { client: { id: string }; clientSecret: string } }>(
+      `mutation ($input: CreateBankClientInput!) { createBankClient(input: $input) { client { id } clientSecret } }`,
+      { input: { centerCode: CENTER, name: "农业银行宣汉支行政务中心代收点" } },
+    );
+    const issued = await graphql<{ clientCredentialsToken: { accessToken: string } }>(
+      system.gatewayUrl,
+      `mutation ($id: String!, $secret: String!) { clientCredentialsToken(clientId: $id, clientSecret: $secret) { accessToken } }`,
+      { id: createBankClient.client.id, secret: createBankClient.clientSecret },
+    );
+    tokens.set("bank", issued.data!.clientCredentialsToken.accessToken);
+  });
+
+  describeGuide("docs/security.md", () => ({
+    run: { gatewayUrl: system.gatewayUrl, tokenFor: (caller) => tokens.get(caller ?? "")!, replacements: new Map() },
+    before: {},
+  }));
+});

@@ -7,9 +7,12 @@ import { graphql, type GraphqlResponse } from "@onestop/testkit";
  *
  * A runnable example is marked in the guide's source by a line of its own,
  * `<!-- example: <name> -->` (or `<!-- example: <name> as: <caller> -->` when the guide has
- * several kinds of caller), right before a ```graphql block holding one operation. The ```json
- * blocks that follow it, before any other text block, are its variables (an object of
- * variables) and its documented answer (an object with `data` or `errors`), each optional.
+ * several kinds of caller), right before a ```graphql block holding one operation, or an
+ * ```http block holding a plain request to the gateway (`GET /audit?after=0`, then header
+ * lines; an `Authorization` header stands for the caller's token). The ```json blocks that
+ * follow it, before any other text block, are its variables (an object of variables) and its
+ * documented answer (an object with `data` or `errors`, or for an http request its body), each
+ * optional.
  */
 export interface GuideExample {
   name: string;
@@ -17,9 +20,11 @@ export interface GuideExample {
   caller: string | undefined;
   /** 1-based line of the marker, for messages. */
   line: number;
+  /** A GraphQL operation; or, for an http example, the request line and its headers. */
+  kind: "graphql" | "http";
   query: string;
   variables: Record<string, unknown>;
-  answer: { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> } | undefined;
+  answer: ({ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> } & Record<string, unknown>) | undefined;
 }
 
 const marker = /^<!-- example: ([a-z0-9-]+)(?: as: ([a-z_]+))? -->$/;
@@ -46,8 +51,8 @@ export function readGuideExamples(guide: string): GuideExample[] {
     if (!found) continue;
     const line = index;
     const query = nextBlock();
-    if (query?.language !== "graphql") throw new Error(`${guide}:${line}: an example marker is followed by a graphql block`);
-    const example: GuideExample = { name: found[1]!, caller: found[2], line, query: query.text, variables: {}, answer: undefined };
+    if (query?.language !== "graphql" && query?.language !== "http") throw new Error(`${guide}:${line}: an example marker is followed by a graphql or http block`);
+    const example: GuideExample = { name: found[1]!, caller: found[2], line, kind: query.language, query: query.text, variables: {}, answer: undefined };
     for (let start = index, block = nextBlock(); block?.language === "json"; start = index, block = nextBlock()) {
       let parsed: Record<string, unknown>;
       try {
@@ -55,7 +60,7 @@ export function readGuideExamples(guide: string): GuideExample[] {
       } catch (error) {
         throw new Error(`${guide}:${start + 1}: the json block of example ${example.name} is not JSON: ${String(error)}`);
       }
-      if ("data" in parsed || "errors" in parsed) example.answer = parsed as GuideExample["answer"];
+      if (example.kind === "http" || "data" in parsed || "errors" in parsed) example.answer = parsed as GuideExample["answer"];
       else example.variables = parsed;
     }
     examples.push(example);
@@ -77,10 +82,14 @@ const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(valu
 
 /**
  * Where `actual` differs in shape from what the guide documents: the same keys, the same
- * kinds of values (strings, numbers, booleans, null, lists, objects); a documented list's
- * first item is the shape of every item answered. Values themselves may differ.
+ * kinds of values (strings, numbers, booleans, null, lists, objects; a scalar shown may be
+ * answered null and the other way round); a documented list's first item is the shape of every
+ * item answered. Values themselves may differ.
  */
 export function shapeDifferences(actual: unknown, documented: unknown, path = "$"): string[] {
+  // A nullable scalar may be shown with a value and answered null, or the other way round.
+  const scalarOrNull = (value: unknown) => value === null || (typeof value !== "object" && value !== undefined);
+  if (scalarOrNull(actual) && scalarOrNull(documented) && (actual === null || documented === null)) return [];
   if (kindOf(actual) !== kindOf(documented)) return [`${path}: documented ${kindOf(documented)}, answered ${kindOf(actual)}`];
   if (Array.isArray(documented) && Array.isArray(actual)) {
     if (documented.length === 0) return [];
@@ -112,6 +121,7 @@ export interface GuideRun {
  * another shape. An empty list is an example that runs as written.
  */
 export async function runGuideExample(example: GuideExample, run: GuideRun): Promise<{ response: GraphqlResponse; mismatches: string[] }> {
+  if (example.kind === "http") return runHttpExample(example, run);
   const variables = substituted(example.variables, run.replacements) as Record<string, unknown>;
   const response = await graphql(run.gatewayUrl, example.query, variables, { token: run.tokenFor(example.caller) });
   const documented = example.answer;
@@ -131,5 +141,22 @@ export async function runGuideExample(example: GuideExample, run: GuideRun): Pro
     if (response.status !== 200 || response.errors) mismatches.push(`answered HTTP ${response.status} ${JSON.stringify(response.errors)}`);
     else if (documented) mismatches.push(...shapeDifferences({ data: response.data }, documented));
   }
+  return { response, mismatches };
+}
+
+/** A plain request to the gateway as the guide writes it; its answer's body has the documented shape. */
+async function runHttpExample(example: GuideExample, run: GuideRun): Promise<{ response: GraphqlResponse; mismatches: string[] }> {
+  const [requestLine, ...headerLines] = example.query.split("\n").filter((line) => line.trim() !== "");
+  const [method, path] = requestLine!.trim().split(/\s+/);
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const at = line.indexOf(":");
+    const name = line.slice(0, at).trim().toLowerCase();
+    headers[name] = name === "authorization" ? `Bearer ${run.tokenFor(example.caller)}` : line.slice(at + 1).trim();
+  }
+  const answered = await fetch(new URL(path!, run.gatewayUrl), { method, headers });
+  const body = (await answered.json()) as Record<string, unknown>;
+  const response = { status: answered.status, data: body } as unknown as GraphqlResponse;
+  const mismatches = answered.status !== 200 ? [`answered HTTP ${answered.status} ${JSON.stringify(body)}`] : example.answer ? shapeDifferences(body, example.answer) : [];
   return { response, mismatches };
 }
