@@ -10,6 +10,6 @@ export const GatewayErrorCode = {
   QueryTooDeep: "QUERY_TOO_DEEP",
   /** Over QUERY_MAX_COST, or too many repeats of one field or aliases. */
   QueryTooComplex: "QUERY_TOO_COMPLEX",
-  /** Anything but GET on /audit. */
+  /** Anything but GET on /audit or /supervision/stream. */
   MethodNotAllowed: "METHOD_NOT_ALLOWED",
 } as const;
