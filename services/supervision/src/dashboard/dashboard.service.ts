@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { casesEvents, supervisionEvents, type SupervisionWarningStatus, type WarningCard } from "@onestop/events";
-import { DomainError, notFound, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { DomainError, forbidden, notFound, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { SupervisionErrorCode } from "../errors";
 import { orderedSteps, type StepEvent } from "../projection/case.rules";
 import type { ProjectionRepository } from "../projection/projection.repository";
@@ -105,7 +105,7 @@ export class DashboardService {
       return null;
     }
     const scope = readScope(identity, row.center_code);
-    if (scope.departmentId && scope.departmentId !== row.department_id) throw notFound("Case", caseId);
+    if (scope.departmentId && scope.departmentId !== row.department_id) throw forbidden("Department staff see their own department's cases only");
     const records = await this.projection.records(this.projection.db, [{ type: "CASE", id: caseId }]);
     const steps = orderedSteps(
       (records.get(`CASE:${caseId}`) ?? []).filter((r) => r.eventType === casesEvents.caseStageChanged.subject).map((r) => r.payload as StepEvent),
