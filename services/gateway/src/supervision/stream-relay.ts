@@ -58,8 +58,9 @@ export function supervisionStreamRelay(options: {
       response.end(await upstream.text());
       return;
     }
+    // Set, not passed to writeHead: the server's close finds a stream to end by this header.
+    response.setHeader("content-type", "text/event-stream; charset=utf-8");
     response.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
       connection: "close",
       "x-accel-buffering": "no",

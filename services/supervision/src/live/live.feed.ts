@@ -102,8 +102,9 @@ export class LiveFeed implements Worker {
       response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }));
       return;
     }
+    // Set, not passed to writeHead: the server's close finds a stream to end by this header.
+    response.setHeader("content-type", "text/event-stream; charset=utf-8");
     response.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
       // Once the stream ends (a shutdown) the connection goes too; the browser reconnects.
       connection: "close",
