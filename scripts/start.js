@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the whole system locally: the five subgraphs and the gateway as separate
+// Starts the whole system locally: the six subgraphs and the gateway as separate
 // processes, each line of their logs prefixed with the service's name; prints the
 // gateway's URL once everything answers /ready. Ctrl-C stops them all.
 const { spawn } = require("node:child_process");
@@ -16,9 +16,10 @@ const services = [
   { name: "fees", port: 4103 },
   { name: "staffing", port: 4104 },
   { name: "parallel-approval", port: 4105 },
+  { name: "supervision", port: 4106 },
 ];
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000);
-const colors = [36, 33, 35, 32, 34, 31];
+const colors = [36, 33, 35, 32, 34, 96, 31];
 
 async function preflight() {
   const dbHost = process.env.DB_HOST ?? "127.0.0.1";
@@ -98,7 +99,7 @@ async function main() {
     AUTH_JWKS_FILE: keys.jwksFile,
     // The subgraphs' namespace is the default one too, so the cache hears their catalog events.
     PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? "on",
-  }, colors[5]);
+  }, colors[6]);
   children.push(gateway);
   gateway.on("exit", (code) => !stopping && (process.stderr.write(`gateway exited (${code}); stopping\n`), stopAll(1)));
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, "gateway");

@@ -92,8 +92,8 @@ const day = "2026-03-02";
 const at = "2026-03-02T02:00:00.000Z";
 
 // -----------------------------------------------------------------------------------------
-// THE TABLE: one row per root field. Mutations: supervision changes nothing, so `supervisor`
-// never appears in a mutation's row.
+// THE TABLE: one row per root field. Mutations: supervision changes nothing of the hall's, so
+// `supervisor` appears in no mutation's row but its own office's acknowledgeWarning.
 const staffOfA: Caller[] = ["staffA", "chiefA"];
 const overseers: Caller[] = ["admin", "supervisor"];
 
@@ -144,6 +144,12 @@ const queries: Record<string, [Allowed, Args]> = {
   vacantPosts: [[...overseers, "chiefA"], () => ({ centerCode: CENTER })],
   myCitizenAccount: [["citizen"], () => ({})],
   bankClients: [[...overseers], () => ({ centerCode: CENTER })],
+  // 电子监察: the center's overseers see the whole center, a department's staff their own department's.
+  supervisionCaseCounts: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
+  supervisionWarnings: [[...staffOfA, "staffB", ...overseers], () => ({ filter: { centerCode: CENTER } })],
+  supervisionWarningCounts: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
+  caseSupervision: [[...staffOfA, ...overseers], (fx) => ({ caseId: fx.caseA })],
+  jointApprovalsAtRisk: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
 };
 
 const caseAct = (extra: Record<string, unknown> = {}): Args => (fx) => ({ caseId: fx.caseA, ...extra });
@@ -217,6 +223,7 @@ const mutations: Record<string, [Allowed, Args]> = {
   // The chief representative issues letters within the department (staffing's letters rule).
   grantAuthorization: [["admin", "chiefA"], (fx) => ({ input: { staffId: fx.spareStaff, departmentId: fx.departmentA, acts: ["ACCEPT"] } })],
   revokeAuthorization: [["admin", "chiefA"], (fx) => ({ input: { letterId: fx.letterId, reason: "调岗" } })],
+  acknowledgeWarning: [["supervisor"], () => ({ id: "0".repeat(32), note: "已核实，责令整改" })],
   requestPostChange: [["admin", "chiefA"], (fx) => ({ input: { windowId: fx.windowA, position: "B", staffId: fx.spareStaff, termYears: 2, reason: "补岗" } })],
   approvePostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
   rejectPostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
@@ -387,6 +394,9 @@ async function buildFixture(): Promise<Fixture> {
     );
     return ok(result).case.paymentNotices[0];
   }, 20_000);
+  // Supervision has heard of the case (from cases' events), so its view of it is there to be refused or shown.
+  const supervisor: Identity = { subject: "supervisor-1", roles: ["supervisor"], centerCode: CENTER, departmentId: null, windowId: null };
+  await eventually(async () => ok(await call<{ caseSupervision: { receiptNo: string } | null }>("cases", supervisor, `query ($id: ID!) { caseSupervision(caseId: $id) { receiptNo } }`, { id: submitted.id })).caseSupervision, 20_000);
   const bureau = county.bureauOf("FGJ");
   const started = ok(
     await call<{ startJointApproval: { id: string; participants: Array<{ id: string }> } }>("parallel-approval", bureau, START, {
@@ -473,8 +483,8 @@ test("every root field of the supergraph has a row in the table", () => {
   expect(Object.keys({ ...queries, ...mutations }).filter((name) => !known.has(name))).toEqual([]);
 });
 
-test("supervision reads and changes nothing: no mutation row allows it", () => {
-  expect(Object.entries(mutations).filter(([, [allowed]]) => allowed === "all" ? false : allowed === "signedIn" ? false : allowed.includes("supervisor"))).toEqual([]);
+test("supervision changes nothing of the hall's: no mutation row allows it but acknowledging its own warnings", () => {
+  expect(Object.entries(mutations).filter(([, [allowed]]) => allowed === "all" ? false : allowed === "signedIn" ? false : allowed.includes("supervisor")).map(([name]) => name)).toEqual(["acknowledgeWarning"]);
 });
 
 test("every role against every root field: allowed and denied exactly as the table says", async () => {

@@ -12,6 +12,7 @@ import { feesEnvSchema } from "@onestop/fees";
 import { gatewayEnvSchema, subgraphs } from "@onestop/gateway";
 import { parallelApprovalEnvSchema } from "@onestop/parallel-approval";
 import { staffingEnvSchema } from "@onestop/staffing";
+import { supervisionEnvSchema } from "@onestop/supervision";
 
 const root = join(__dirname, "..", "..");
 const infra = join(root, "infra");
@@ -33,6 +34,7 @@ const schemas = {
   fees: feesEnvSchema,
   staffing: staffingEnvSchema,
   "parallel-approval": parallelApprovalEnvSchema,
+  supervision: supervisionEnvSchema,
   gateway: gatewayEnvSchema,
 } satisfies Record<string, EnvSchema>;
 type ServiceName = keyof typeof schemas;

@@ -7,6 +7,7 @@ export const streams = {
   cases: defineStream("CASES", "cases"),
   fees: defineStream("FEES", "fees"),
   jointApproval: defineStream("JOINT", "joint"),
+  supervision: defineStream("SUPERVISION", "supervision"),
 } as const;
 
 export const allStreams = Object.values(streams);

@@ -115,6 +115,10 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     response.end();
   }
 
+  // Responses of further endpoints still open: a server-sent event stream among them never ends by
+  // itself, so closing the server ends those (the client reconnects elsewhere).
+  const routeResponses = new Set<ServerResponse>();
+
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     const handle = async () => {
@@ -126,7 +130,11 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       }
       if (path === "/graphql") return handleGraphql(request, response);
       const route = options.routes && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
-      if (route) return route(request, response);
+      if (route) {
+        routeResponses.add(response);
+        response.once("close", () => routeResponses.delete(response));
+        return route(request, response);
+      }
       return sendJson(response, 404, { error: "not found" });
     };
     handle().catch((error: unknown) => {
@@ -150,6 +158,9 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        for (const response of routeResponses) {
+          if (String(response.getHeader("content-type") ?? "").startsWith("text/event-stream")) response.end();
+        }
       }),
   };
 }

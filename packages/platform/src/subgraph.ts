@@ -10,7 +10,7 @@ import type { SubgraphContext } from "./context";
 import { databaseReachable, openDatabase } from "./db";
 import type { SubgraphEnv } from "./env";
 import { createErrorFormatter } from "./error-formatter";
-import { startHttpServer, type RunningHttpServer } from "./http";
+import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from "./http";
 import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity } from "./identity";
 import { createLogger, type Logger } from "./logger";
 import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
@@ -42,6 +42,8 @@ export interface SubgraphModule {
   resolvers: ResolverMap;
   handlers?: EventHandler[];
   workers?: Worker[];
+  /** Further HTTP endpoints beside /graphql (supervision's push stream); each checks its caller itself. */
+  routes?: HttpServerOptions<SubgraphContext>["routes"];
 }
 
 export interface SubgraphDefinition<Env extends SubgraphEnv = SubgraphEnv> {
@@ -157,6 +159,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
         return { context, requestContext: context };
       },
     },
+    routes: module.routes,
     readiness: async () => ({ database: await databaseReachable(dataSource), nats: await natsReachable(nats) }),
   });
   logger.info({ url: http.url }, `${definition.name} subgraph ready`);

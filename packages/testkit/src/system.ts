@@ -18,6 +18,7 @@ import {
   type SubgraphEnv,
 } from "@onestop/platform";
 import { staffingEnvSchema, staffingSubgraph } from "@onestop/staffing";
+import { supervisionEnvSchema, supervisionSubgraph } from "@onestop/supervision";
 import { ensureDevelopmentKeys, subgraphIdentityKeyFile, type KeyFiles } from "./keys";
 
 type AnySubgraph = { definition: SubgraphDefinition<SubgraphEnv>; schema: typeof subgraphEnvSchema };
@@ -29,9 +30,10 @@ export const subgraphCatalog: Record<string, AnySubgraph> = {
   fees: { definition: feesSubgraph, schema: feesEnvSchema },
   staffing: { definition: staffingSubgraph, schema: staffingEnvSchema },
   "parallel-approval": { definition: parallelApprovalSubgraph, schema: parallelApprovalEnvSchema },
+  supervision: { definition: supervisionSubgraph, schema: supervisionEnvSchema },
 } as unknown as Record<string, AnySubgraph>;
 
-export type SubgraphName = "catalog" | "cases" | "fees" | "staffing" | "parallel-approval";
+export type SubgraphName = "catalog" | "cases" | "fees" | "staffing" | "parallel-approval" | "supervision";
 export const subgraphNames = Object.keys(subgraphCatalog) as SubgraphName[];
 
 export interface EnvironmentOptions {
@@ -125,6 +127,7 @@ export function gatewayEnvFor(
     FEES_URL: subgraphs.fees.url,
     STAFFING_URL: subgraphs.staffing.url,
     PARALLEL_APPROVAL_URL: subgraphs["parallel-approval"].url,
+    SUPERVISION_URL: subgraphs.supervision.url,
     IDENTITY_SECRET_FILE: keys.identitySecretFile,
     AUTH_JWKS_FILE: keys.jwksFile,
     ...gatewayAuditDatabase(options),
@@ -136,7 +139,7 @@ export function gatewayEnvFor(
   });
 }
 
-/** All five subgraphs and the gateway in this process, on free ports. */
+/** All six subgraphs and the gateway in this process, on free ports. */
 export async function startSystem(options: EnvironmentOptions & { clock?: Clock }): Promise<RunningSystem> {
   const keys = ensureDevelopmentKeys(options.keysDir);
   const started = await Promise.all(subgraphNames.map((name) => startOneSubgraph(name, options, { clock: options.clock })));

@@ -33,6 +33,8 @@ export const gatewayEnvSchema = serviceEnvSchema
     FEES_URL: url.default("http://127.0.0.1:4103/graphql"),
     STAFFING_URL: url.default("http://127.0.0.1:4104/graphql"),
     PARALLEL_APPROVAL_URL: url.default("http://127.0.0.1:4105/graphql"),
+    /** Supervision's GraphQL endpoint; its push stream (/stream) sits beside it and is relayed at /supervision/stream. */
+    SUPERVISION_URL: url.default("http://127.0.0.1:4106/graphql"),
     /**
      * File of the master identity secret (32 bytes in base64). Each subgraph's key is derived
      * from it for the subgraph's name, and the identity forwarded to a subgraph is MACed with it.

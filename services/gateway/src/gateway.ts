@@ -31,6 +31,7 @@ import { SignedIdentityDataSource } from "./federation/signed-data-source";
 import { requestErrorStatusPlugin } from "./http-status";
 import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
+import { supervisionStreamRelay } from "./supervision/stream-relay";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
@@ -51,6 +52,7 @@ function subgraphUrls(env: GatewayEnv): Record<string, string> {
     fees: env.FEES_URL,
     staffing: env.STAFFING_URL,
     "parallel-approval": env.PARALLEL_APPROVAL_URL,
+    supervision: env.SUPERVISION_URL,
   };
 }
 
@@ -153,7 +155,16 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         return { context, requestContext: { identity, requestId } };
       },
     },
-    routes: { "/audit": auditEndpoint(audit, identityFromAuthorization) },
+    routes: {
+      "/audit": auditEndpoint(audit, identityFromAuthorization),
+      "/supervision/stream": supervisionStreamRelay({
+        url: env.SUPERVISION_URL.replace(/\/graphql$/, "/stream"),
+        identityKey: identityKeys.keyFor("supervision"),
+        clock,
+        identityFromAuthorization,
+        logger,
+      }),
+    },
     readiness: async () => ({
       subgraphs: await subgraphsHealthy(Object.values(urls)),
       audit: await databaseReachable(auditDatabase),

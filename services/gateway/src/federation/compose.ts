@@ -10,6 +10,7 @@ export const subgraphs = [
   { name: "fees", port: 4103 },
   { name: "staffing", port: 4104 },
   { name: "parallel-approval", port: 4105 },
+  { name: "supervision", port: 4106 },
 ] as const;
 
 export interface SubgraphSource {

@@ -1,0 +1,152 @@
+import { casesEvents, feesEvents, jointEvents, staffingEvents, type Envelope, type EventDefinition } from "@onestop/events";
+import { evaluateCase, type CaseRules, type CaseView, type ConcludedEvent, type ExtendedEvent, type StepEvent } from "./case.rules";
+import { evaluateJoint, type JointConcluded, type JointOpened, type JointPaused, type JointResumed, type JointView } from "./joint.rules";
+import type { SubjectRef, WarningCause } from "./warning.rules";
+import { evaluateFee, evaluateWindow, watchedStaff, type FeeIrregularity, type Punch, type WindowPublished, type WindowUnattended, type WindowView } from "./window.rules";
+
+/** The events supervision follows; it reads the other services' events and nothing else of theirs. */
+export const followedEvents = [
+  casesEvents.caseStageChanged,
+  casesEvents.caseConcluded,
+  casesEvents.caseDeadlineExtended,
+  jointEvents.jointApprovalOpened,
+  jointEvents.jointApprovalPaused,
+  jointEvents.jointApprovalResumed,
+  jointEvents.jointApprovalConcluded,
+  feesEvents.feeIrregularityDetected,
+  staffingEvents.windowPublished,
+  staffingEvents.windowUnattended,
+  staffingEvents.attendanceRecorded,
+] as const;
+
+/** One event as the journal keeps it, filed under one of the subjects it is about. */
+export interface JournalEntry {
+  eventId: string;
+  subject: SubjectRef;
+  eventType: string;
+  occurredAt: Date;
+  payload: unknown;
+}
+
+/** Which subjects an event is about: a case event also concerns its joint approval. */
+export function journalEntries(event: EventDefinition, payload: unknown, envelope: Envelope): JournalEntry[] {
+  const entry = (type: SubjectRef["type"], id: string): JournalEntry => ({
+    eventId: envelope.id,
+    subject: { type, id },
+    eventType: event.subject,
+    occurredAt: new Date(envelope.occurredAt),
+    payload,
+  });
+  switch (event.subject) {
+    case casesEvents.caseConcluded.subject: {
+      const p = payload as ConcludedEvent;
+      return [entry("CASE", p.caseId), ...(p.jointApprovalId && p.participantId ? [entry("JOINT", p.jointApprovalId)] : [])];
+    }
+    case casesEvents.caseStageChanged.subject:
+    case casesEvents.caseDeadlineExtended.subject:
+      return [entry("CASE", (payload as StepEvent).caseId)];
+    case jointEvents.jointApprovalOpened.subject:
+    case jointEvents.jointApprovalPaused.subject:
+    case jointEvents.jointApprovalResumed.subject:
+    case jointEvents.jointApprovalConcluded.subject:
+      return [entry("JOINT", (payload as JointOpened).jointApprovalId)];
+    case feesEvents.feeIrregularityDetected.subject:
+      return [entry("FEE", (payload as FeeIrregularity).irregularityId)];
+    case staffingEvents.windowPublished.subject:
+    case staffingEvents.windowUnattended.subject:
+      return [entry("WINDOW", (payload as WindowPublished).windowId)];
+    case staffingEvents.attendanceRecorded.subject:
+      return [entry("STAFF", (payload as Punch).staffId)];
+    default:
+      return [];
+  }
+}
+
+/** A journal row as read back: its event's type and payload. */
+export interface JournalRecord {
+  eventType: string;
+  payload: unknown;
+}
+
+export type SubjectEvaluation =
+  | { type: "CASE"; view: CaseView | null; causes: WarningCause[]; nextAt: Date | null }
+  | { type: "JOINT"; view: JointView | null; causes: WarningCause[]; nextAt: Date | null }
+  | { type: "WINDOW"; view: WindowView | null; causes: WarningCause[]; nextAt: Date | null }
+  | { type: "FEE"; view: null; causes: WarningCause[]; nextAt: null };
+
+const ofType = <T>(records: readonly JournalRecord[], event: EventDefinition) =>
+  records.filter((r) => r.eventType === event.subject).map((r) => r.payload as T);
+
+/** Windows watch the clock-ins of the staff their absences name. */
+export function staffWatchedBy(records: readonly JournalRecord[]): string[] {
+  return watchedStaff(ofType<WindowUnattended>(records, staffingEvents.windowUnattended));
+}
+
+/**
+ * A subject's projection and warnings from its journal alone, at `now`: the one function the live
+ * projection and the rebuild both run, so they cannot disagree. `punches` are the clock-ins of the
+ * staff a window's absences name.
+ */
+export function evaluateSubject(
+  subject: SubjectRef,
+  records: readonly JournalRecord[],
+  now: Date,
+  rules: CaseRules,
+  punches: readonly Punch[] = [],
+): SubjectEvaluation | null {
+  switch (subject.type) {
+    case "CASE": {
+      const concluded = ofType<ConcludedEvent>(records, casesEvents.caseConcluded);
+      return {
+        type: "CASE",
+        ...evaluateCase(
+          {
+            steps: ofType<StepEvent>(records, casesEvents.caseStageChanged),
+            concluded: concluded[0] ?? null,
+            extensions: ofType<ExtendedEvent>(records, casesEvents.caseDeadlineExtended),
+          },
+          now,
+          rules,
+        ),
+      };
+    }
+    case "JOINT": {
+      const participantsConcluded = new Map<string, Date>();
+      for (const c of ofType<ConcludedEvent>(records, casesEvents.caseConcluded)) {
+        if (c.participantId) participantsConcluded.set(c.participantId, new Date(c.concludedAt));
+      }
+      return {
+        type: "JOINT",
+        ...evaluateJoint(
+          {
+            opened: ofType<JointOpened>(records, jointEvents.jointApprovalOpened)[0] ?? null,
+            paused: ofType<JointPaused>(records, jointEvents.jointApprovalPaused),
+            resumed: ofType<JointResumed>(records, jointEvents.jointApprovalResumed),
+            concluded: ofType<JointConcluded>(records, jointEvents.jointApprovalConcluded)[0] ?? null,
+            participantsConcluded,
+          },
+          now,
+          rules,
+        ),
+      };
+    }
+    case "WINDOW":
+      return {
+        type: "WINDOW",
+        ...evaluateWindow(
+          {
+            published: ofType<WindowPublished>(records, staffingEvents.windowPublished),
+            unattended: ofType<WindowUnattended>(records, staffingEvents.windowUnattended),
+            punches,
+          },
+          now,
+        ),
+      };
+    case "FEE": {
+      const [irregularity] = ofType<FeeIrregularity>(records, feesEvents.feeIrregularityDetected);
+      return irregularity ? { type: "FEE", view: null, causes: [evaluateFee(irregularity)], nextAt: null } : null;
+    }
+    case "STAFF":
+      return null;
+  }
+}

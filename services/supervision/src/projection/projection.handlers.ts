@@ -1,0 +1,21 @@
+import { onEvent, type EventHandler } from "@onestop/platform";
+import { followedEvents } from "./journal.rules";
+import type { Projector } from "./projector.service";
+
+/**
+ * One durable consumer per followed event. Events that come together are absorbed together:
+ * one transaction files them and re-evaluates their subjects once each.
+ */
+export function projectionHandlers(projector: Projector): EventHandler[] {
+  return followedEvents.map((event) =>
+    onEvent(`projection_${event.subject}`, event, (tx, payload, envelope) => projector.absorb(tx, [{ event, payload, envelope }]), {
+      handleBatch: async (tx, events) => {
+        await projector.absorb(
+          tx,
+          events.map(({ payload, envelope }) => ({ event, payload, envelope })),
+        );
+        return [];
+      },
+    }),
+  );
+}

@@ -1,0 +1,211 @@
+import { ManualClock } from "@onestop/platform";
+import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
+import { testEnvironment } from "../support/environment";
+
+/**
+ * 电子监察 through the gateway: a real case accepted in cases, watched by supervision from cases'
+ * events alone; time moved by hand past the yellow share and the deadline; the warning pushed on
+ * the gateway's stream, acknowledged, closed when the case concludes; and who sees what.
+ */
+jest.setTimeout(120_000);
+
+const environment = testEnvironment("e2e_supervision");
+const CENTER = "330110000000";
+const OTHER_CENTER = "511722000000";
+const ID_NUMBER = "11010519491231002X";
+// Monday 2026-03-02, 09:30 Beijing.
+const clock = new ManualClock("2026-03-02T01:30:00Z");
+let system: RunningSystem;
+let adminToken: string;
+let citizenToken: string;
+let supervisorToken: string;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
+
+async function gql(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<Data>> {
+  return graphql<Data>(system.gatewayUrl, query, variables, { token });
+}
+
+async function data(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const result = await gql(token, query, variables);
+  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+
+const code = (result: GraphqlResponse<unknown>) => result.errors?.[0]?.extensions?.code;
+
+/** Retries while another service's event has not arrived yet. */
+async function once(waiting: string[], attempt: () => Promise<GraphqlResponse<Data>>): Promise<Data> {
+  const result = await eventually(async () => {
+    const r = await attempt();
+    return waiting.includes(String(code(r))) ? null : r;
+  }, 20_000);
+  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+
+interface Stream {
+  events: Data[];
+  status: number;
+  close(): void;
+}
+
+/** Opens the gateway's push stream with a bearer token and collects its warning events. */
+async function openStream(token: string | null): Promise<Stream> {
+  const controller = new AbortController();
+  const response = await fetch(system.gatewayUrl.replace(/\/graphql$/, "/supervision/stream"), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: controller.signal,
+  });
+  const stream: Stream = { events: [], status: response.status, close: () => controller.abort() };
+  if (!response.ok || !response.body) return stream;
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const dataLine = frame.split("\n").find((line) => line.startsWith("data: "));
+          if (frame.includes("event: warning") && dataLine) stream.events.push(JSON.parse(dataLine.slice(6)));
+        }
+      }
+    } catch {
+      // Closed by the test.
+    }
+  })();
+  return stream;
+}
+
+async function department(deptCode: string, name: string) {
+  const { registerDepartment } = await data(adminToken, `mutation ($i: RegisterDepartmentInput!) { registerDepartment(input: $i) { id } }`, { i: { centerCode: CENTER, code: deptCode, name } });
+  const id = registerDepartment.id as string;
+  const { openWindow } = await data(adminToken, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+    i: { centerCode: CENTER, code: `W-${deptCode}`, name: `${name}窗口`, kind: "RESIDENT", departmentId: id },
+  });
+  const { registerStaff } = await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: `${deptCode}-01`, name: "王窗口", departmentId: id } });
+  await data(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
+    i: { staffId: registerStaff.id, departmentId: id, acts: ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"] },
+  });
+  const token = await mintAccessToken(system.keys, { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId: id, windowId: openWindow.id });
+  return { id, token };
+}
+
+const WARNINGS = `query ($f: SupervisionWarningFilter!, $first: Int, $after: String) {
+  supervisionWarnings(filter: $f, first: $first, after: $after) {
+    totalCount pageInfo { endCursor hasNextPage }
+    nodes { id kind level status department { id } case { id } deadline raisedAt closedAt acknowledgement { note acknowledgedBy } }
+  }
+}`;
+
+beforeAll(async () => {
+  await resetEnvironment(environment);
+  system = await startSystem({ ...environment, clock });
+  adminToken = await mintAccessToken(system.keys, { subject: "admin-1", roles: ["center_admin"], centerCode: CENTER });
+  citizenToken = await mintAccessToken(system.keys, { subject: "citizen-42", roles: ["citizen"] });
+  supervisorToken = await mintAccessToken(system.keys, { subject: "jcj-01", roles: ["supervisor"], centerCode: CENTER });
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+test("a case goes yellow then red, pushed through the gateway; acknowledged; closed when it concludes; each department sees its own", async () => {
+  const zjj = await department("ZJJ", "住房和城乡建设局");
+  const hbj = await department("HBJ", "生态环境局");
+  const { createItem } = await once(["UNKNOWN_DEPARTMENT"], () =>
+    gql(adminToken, `mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: planningLicenceItem(CENTER, zjj.id) }),
+  );
+  await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
+  const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }),
+  );
+  const caseId = submitCase.id as string;
+
+  const supervisorStream = await openStream(supervisorToken);
+  const hbjStream = await openStream(hbj.token);
+  const otherCenterStream = await openStream(await mintAccessToken(system.keys, { subject: "jcj-99", roles: ["supervisor"], centerCode: OTHER_CENTER }));
+  expect((await openStream(null)).status).toBe(401);
+  expect((await openStream(citizenToken)).status).toBe(403);
+  try {
+    await once(["NOT_AUTHORIZED"], () => gql(zjj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: caseId }));
+    // 7 working days from Monday 03-02: due Wednesday 03-11, 24:00 Beijing.
+    const view = await eventually(async () => (await data(supervisorToken, `query ($id: ID!) { caseSupervision(caseId: $id) { status deadline department { id } steps { slipSeq action toStatus } } }`, { id: caseId })).caseSupervision?.status === "ACCEPTED" ? true : null, 20_000).then(() =>
+      data(supervisorToken, `query ($id: ID!) { caseSupervision(caseId: $id) { status deadline department { id } steps { slipSeq action toStatus } warnings { id } } }`, { id: caseId }),
+    );
+    expect(view.caseSupervision).toMatchObject({ status: "ACCEPTED", deadline: "2026-03-11T16:00:00.000Z", department: { id: zjj.id }, warnings: [] });
+    expect(view.caseSupervision.steps.map((s: Data) => s.action)).toEqual(["SUBMIT", "ACCEPT"]);
+    const counts = await data(supervisorToken, `query { supervisionCaseCounts(centerCode: "${CENTER}") { department { id } status count overdue } }`);
+    expect(counts.supervisionCaseCounts).toContainEqual({ department: { id: zjj.id }, status: "ACCEPTED", count: 1, overdue: 0 });
+
+    // 80% of 7 working days used: from 00:00 Beijing of Tuesday 03-10, one working day remains.
+    clock.set("2026-03-09T16:00:01Z");
+    const movedAt = Date.now();
+    const yellow = await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.caseId === caseId && e.level === "YELLOW" && e.change === "RAISED")), 20_000);
+    expect(yellow).toMatchObject({ kind: "CASE_DEADLINE", status: "OPEN", departmentId: zjj.id, raisedAt: "2026-03-09T16:00:00.000Z" });
+    // The timer poll (250 ms) plus the push: well under a second from the instant being reached here.
+    expect(Date.now() - movedAt).toBeLessThan(5000);
+
+    const listed = await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER, kinds: ["CASE_DEADLINE"], statuses: ["OPEN"] } });
+    expect(listed.supervisionWarnings.nodes).toEqual([expect.objectContaining({ id: yellow.warningId, level: "YELLOW", status: "OPEN", case: { id: caseId } })]);
+
+    const empty = await gql(supervisorToken, `mutation ($id: ID!, $n: String!) { acknowledgeWarning(id: $id, note: $n) { id } }`, { id: yellow.warningId, n: "   " });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(empty.errors?.[0]?.message).toContain("note");
+    const acknowledged = await data(supervisorToken, `mutation ($id: ID!, $n: String!) { acknowledgeWarning(id: $id, note: $n) { id status acknowledgement { note acknowledgedBy } } }`, {
+      id: yellow.warningId,
+      n: "已电话督办住建局",
+    });
+    expect(acknowledged.acknowledgeWarning).toEqual({ id: yellow.warningId, status: "ACKNOWLEDGED", acknowledgement: { note: "已电话督办住建局", acknowledgedBy: "jcj-01" } });
+    const again = await gql(supervisorToken, `mutation ($id: ID!, $n: String!) { acknowledgeWarning(id: $id, note: $n) { id } }`, { id: yellow.warningId, n: "再次" });
+    expect(code(again)).toBe("WARNING_ALREADY_ACKNOWLEDGED");
+    expect(code(await gql(adminToken, `mutation ($id: ID!, $n: String!) { acknowledgeWarning(id: $id, note: $n) { id } }`, { id: yellow.warningId, n: "x" }))).toBe("FORBIDDEN");
+    await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.warningId === yellow.warningId && e.change === "ACKNOWLEDGED")), 10_000);
+
+    // Past the deadline: RED, and the yellow one closes.
+    clock.set("2026-03-11T16:00:01Z");
+    const red = await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.caseId === caseId && e.level === "RED" && e.change === "RAISED")), 20_000);
+    expect(red).toMatchObject({ kind: "CASE_DEADLINE", raisedAt: "2026-03-11T16:00:00.000Z" });
+    await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.warningId === yellow.warningId && e.change === "CLOSED")), 10_000);
+    const overdue = await data(supervisorToken, `query { supervisionCaseCounts(centerCode: "${CENTER}", departmentId: "${zjj.id}") { status count overdue } }`);
+    expect(overdue.supervisionCaseCounts).toEqual([{ status: "ACCEPTED", count: 1, overdue: 1 }]);
+
+    // Who sees what: the department its own, another department and another center nothing.
+    const own = await data(zjj.token, WARNINGS, { f: { centerCode: CENTER } });
+    expect(own.supervisionWarnings.totalCount).toBe(2);
+    expect((await data(hbj.token, WARNINGS, { f: { centerCode: CENTER } })).supervisionWarnings).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(code(await gql(hbj.token, WARNINGS, { f: { centerCode: CENTER, departmentId: zjj.id } }))).toBe("FORBIDDEN");
+    expect(code(await gql(hbj.token, `query ($id: ID!) { caseSupervision(caseId: $id) { status } }`, { id: caseId }))).toBe("FORBIDDEN");
+    const otherSupervisor = await mintAccessToken(system.keys, { subject: "jcj-99", roles: ["supervisor"], centerCode: OTHER_CENTER });
+    expect(code(await gql(otherSupervisor, WARNINGS, { f: { centerCode: CENTER } }))).toBe("FORBIDDEN");
+    expect((await data(otherSupervisor, WARNINGS, { f: { centerCode: OTHER_CENTER } })).supervisionWarnings.totalCount).toBe(0);
+    expect(code(await gql(supervisorToken, WARNINGS, { f: { centerCode: "33011" } }))).toBe("BAD_USER_INPUT");
+
+    // Cursor pagination: one a page, newest first, then the older one.
+    const first = await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER }, first: 1 });
+    expect(first.supervisionWarnings).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ level: "RED" }] });
+    const second = await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER }, first: 1, after: first.supervisionWarnings.pageInfo.endCursor });
+    expect(second.supervisionWarnings).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ level: "YELLOW", status: "CLOSED", acknowledgement: { note: "已电话督办住建局" } }] });
+
+    // The case concludes: its red warning closes by itself.
+    await data(zjj.token, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: caseId });
+    await data(zjj.token, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: caseId });
+    await once(["FEE_NOT_SETTLED"], () => gql(zjj.token, `mutation ($id: ID!) { concludeCase(caseId: $id) { id status } }`, { id: caseId }));
+    await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.warningId === red.warningId && e.change === "CLOSED")), 20_000);
+    const closed = await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER, statuses: ["CLOSED"] } });
+    expect(closed.supervisionWarnings.totalCount).toBe(2);
+    const tally = await data(supervisorToken, `query { supervisionWarningCounts(centerCode: "${CENTER}") { kind department { id } status count } }`);
+    expect(tally.supervisionWarningCounts).toEqual([{ kind: "CASE_DEADLINE", department: { id: zjj.id }, status: "CLOSED", count: 2 }]);
+
+    // Only what each listener may see went on its wire.
+    expect(supervisorStream.events.length).toBeGreaterThanOrEqual(5);
+    expect(hbjStream.events).toEqual([]);
+    expect(otherCenterStream.events).toEqual([]);
+  } finally {
+    for (const stream of [supervisorStream, hbjStream, otherCenterStream]) stream.close();
+  }
+});
