@@ -92,7 +92,13 @@ async function department(deptCode: string, name: string) {
     i: { staffId: registerStaff.id, departmentId: id, acts: ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"] },
   });
   const token = await mintAccessToken(system.keys, { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId: id, windowId: openWindow.id });
-  return { id, token };
+  // 批准 belongs to whom the letter names: the chief representative, never the clerk who reviewed.
+  const chief = await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: `${deptCode}-00`, name: "李首席", departmentId: id } });
+  await data(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
+    i: { staffId: chief.registerStaff.id, departmentId: id, acts: ["APPROVE"] },
+  });
+  const chiefToken = await mintAccessToken(system.keys, { subject: chief.registerStaff.id, roles: ["window_staff", "chief_representative"], centerCode: CENTER, departmentId: id, windowId: openWindow.id });
+  return { id, token, chiefToken };
 }
 
 const WARNINGS = `query ($f: SupervisionWarningFilter!, $first: Int, $after: String) {
@@ -193,7 +199,7 @@ test("a case goes yellow then red, pushed through the gateway; acknowledged; clo
 
     // The case concludes: its red warning closes by itself.
     await data(zjj.token, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: caseId });
-    await data(zjj.token, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: caseId });
+    await once(["NOT_AUTHORIZED"], () => gql(zjj.chiefToken, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: caseId }));
     await once(["FEE_NOT_SETTLED"], () => gql(zjj.token, `mutation ($id: ID!) { concludeCase(caseId: $id) { id status } }`, { id: caseId }));
     await eventually(() => Promise.resolve(supervisorStream.events.find((e) => e.warningId === red.warningId && e.change === "CLOSED")), 20_000);
     const closed = await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER, statuses: ["CLOSED"] } });
