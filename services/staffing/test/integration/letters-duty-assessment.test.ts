@@ -358,7 +358,9 @@ describe("assessment (考核)", () => {
     await concluded(k1, ids.a1, ids.w1, ids.i1, ids.d1, true, 3);
     const figures = await eventually(async () => {
       const data = ok(await call<Figures>(admin, FIGURES)).monthlyFigures;
-      return data.center.concluded === 3 && data.center.accepted === 3 ? data : null;
+      // The three groupings are read by separate statements: wait until each has seen the last conclusion.
+      const concludedBy = (rows: Array<{ figures: Record<string, number> }>) => rows.reduce((sum, row) => sum + row.figures.concluded!, 0);
+      return data.center.concluded === 3 && data.center.accepted === 3 && concludedBy(data.windows) === 3 && concludedBy(data.staff) === 3 ? data : null;
     });
     expect(figures.center).toEqual({
       accepted: 3,
