@@ -8,6 +8,10 @@ import { Home } from "./pages/Home";
 import { ItemPage } from "./pages/ItemPage";
 import { Progress } from "./pages/Progress";
 
+// One font stack for the page and Ant Design, so Latin and Chinese look alike everywhere.
+const FONT_STACK =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif';
+
 export function App() {
   const { locale, setLocale, t } = useI18n();
   const { pathname } = useLocation();
@@ -26,7 +30,9 @@ export function App() {
   }, [pathname]);
 
   return (
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6, fontFamily: FONT_STACK } }}
+      button={{ autoInsertSpace: false }}
+    >
       <a className="skip-link" href="#main">{t("app.skip")}</a>
       <header className="portal-header">
         <div className="portal-brand">

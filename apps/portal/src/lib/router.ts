@@ -13,10 +13,23 @@ const subscribe = (listener: () => void) => {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
+  const depth = historyDepth();
+  if (options.replace) window.history.replaceState({ depth }, "", to);
+  else window.history.pushState({ depth: depth + 1 }, "", to);
   if (!options.replace) window.scrollTo(0, 0);
   for (const listener of listeners) listener();
+}
+
+/** How many pages of the portal lie behind this one in the tab's history. */
+function historyDepth(): number {
+  const state = window.history.state as { depth?: number } | null;
+  return typeof state?.depth === "number" ? state.depth : 0;
+}
+
+/** Back to the previous page of the portal, or to `fallback` when the person arrived here directly. */
+export function goBackOr(fallback: string): void {
+  if (historyDepth() > 0) window.history.back();
+  else navigate(fallback);
 }
 
 export function useLocation(): { pathname: string; search: URLSearchParams } {

@@ -1,12 +1,12 @@
 import { Card, Descriptions, List, Result, Skeleton, Space, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { useQuery } from "urql";
 import { ErrorNotice } from "../components/ErrorNotice";
 import type { ItemDisclosureQuery } from "../gql/graphql";
 import { formatFen } from "../lib/format";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { linkHandler } from "../lib/router";
+import { goBackOr } from "../lib/router";
 import { ItemQuery } from "../lib/queries";
 
 type Item = NonNullable<ItemDisclosureQuery["item"]>;
@@ -27,8 +27,14 @@ function Text({ children }: { children: string }) {
 export function ItemPage({ id }: { id: string }) {
   const t = useT();
   const [result, reexecute] = useQuery({ query: ItemQuery, variables: { id } });
+  // Back to the list as it was (the search stays in its URL) when the person came from it.
+  const goBack = (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    goBackOr("/");
+  };
   const back = (
-    <a href="/" onClick={linkHandler("/")} className="no-print">
+    <a href="/" onClick={goBack} className="no-print back-link">
       ← {t("item.back")}
     </a>
   );
@@ -130,7 +136,7 @@ export function ItemPage({ id }: { id: string }) {
                 <div style={{ wordBreak: "break-word" }}>{index + 1}. {material.name}</div>
                 <Space wrap size={4} style={{ marginTop: 4 }}>
                   <Tag>{t(`form.${material.form}` as MessageKey)}</Tag>
-                  <Tag>{t("item.copies", { n: material.copies })}</Tag>
+                  <Tag>{material.copies === 1 ? t("item.copyOne") : t("item.copies", { n: material.copies })}</Tag>
                   <Tag color={material.mandatory ? "red" : "default"}>{material.mandatory ? t("item.mandatory") : t("item.optional")}</Tag>
                   {material.deferrable && <Tag color="green">{t("item.deferrable")}</Tag>}
                 </Space>
