@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Input, List, Select, Space, Spin, Tag, Typography } from "antd";
+import { Button, Card, Empty, Input, List, Select, Skeleton, Space, Spin, Tag, Typography } from "antd";
 import { useEffect, useId, useRef, useState } from "react";
 import { useQuery } from "urql";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -151,14 +151,15 @@ export function Home() {
             {dept && departmentName && <Tag closable onClose={() => navigate(homeUrl({ q, theme }), { replace: true })}>{t("home.filterDepartment", { name: departmentName })}</Tag>}
           </Space>
           <ErrorNotice error={result.error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />
-          {shown && shown.nodes.length === 0 && !result.fetching ? (
+          {!shown && result.fetching ? (
+            <Skeleton active aria-label={t("home.loading")} />
+          ) : shown && shown.nodes.length === 0 && !result.fetching ? (
             <Empty description={t("home.none")} />
           ) : (
             <List
               bordered
               style={{ background: "#fff" }}
               dataSource={shown?.nodes ?? []}
-              loading={!shown && result.fetching}
               rowKey="id"
               renderItem={(item) => (
                 <List.Item className="result-item">

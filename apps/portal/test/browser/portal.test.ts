@@ -80,6 +80,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
+/** The results are no longer loading (a screenshot mid-fetch shows them faded). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction('!document.querySelector(\'[data-testid="results"][aria-busy="true"]\')');
+}
+
 async function search(page: Page, words: string): Promise<void> {
   const box = page.getByTestId("search-input");
   await box.fill("");
@@ -88,7 +93,11 @@ async function search(page: Page, words: string): Promise<void> {
 
 /** Nothing is wider than the screen: no sideways scrolling on a phone. */
 async function expectNoOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  // Expressions as strings: they run in the page, whose DOM types this (node) program does not load.
+  const widths = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as {
+    scroll: number;
+    client: number;
+  };
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
@@ -120,7 +129,7 @@ describe("the public portal in a browser", () => {
     await page.getByRole("link", { name: "普通护照签发" }).waitFor();
     await search(page, "hz");
     await page.getByRole("link", { name: "普通护照签发" }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="results"][aria-busy="true"]'));
+    await settled(page);
     await expectNoOverflow(page);
     await shoot(page, `home-zh-${viewport}`);
 
@@ -147,6 +156,7 @@ describe("the public portal in a browser", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Find a government service" }).waitFor();
     await page.getByRole("link", { name: "普通护照签发" }).waitFor();
+    await settled(page);
     await expectNoOverflow(page);
     await shoot(page, `home-en-${viewport}`);
 
@@ -181,7 +191,7 @@ describe("the public portal in a browser", () => {
 
     // The skip link is the first stop; the search box takes typing.
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到主要内容");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("跳到主要内容");
     await page.goto(`${origin}/`);
     await page.getByLabel("按部门").click();
     await page.keyboard.type("公安");
