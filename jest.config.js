@@ -46,5 +46,12 @@ module.exports = {
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/test/global-setup.js",
     },
+    {
+      // The portal in Debian's chromium (playwright-core), served by the real system's gateway.
+      ...shared,
+      displayName: "browser",
+      testMatch: ["<rootDir>/apps/portal/test/browser/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/global-setup.js",
+    },
   ],
 };

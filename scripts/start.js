@@ -107,6 +107,7 @@ async function main() {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(
     `\n  The system is up (${seconds} s). Gateway: http://localhost:${gatewayPort}/graphql\n` +
+      `  The county web portal: http://localhost:${gatewayPort}/\n` +
       `  A development access token: pnpm token center_admin --center 330110000000\n\n`,
   );
 }

@@ -25,6 +25,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Further endpoints by path (the gateway's /audit); each answers its requests itself. */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
+  /** Asked about any other path before the 404 (the gateway's portal files); true when it answered. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
 export interface RunningHttpServer {
@@ -135,6 +137,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
         response.once("close", () => routeResponses.delete(response));
         return route(request, response);
       }
+      if (options.fallback && (await options.fallback(request, response))) return;
       return sendJson(response, 404, { error: "not found" });
     };
     handle().catch((error: unknown) => {

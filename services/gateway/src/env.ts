@@ -28,6 +28,8 @@ export const gatewayEnvSchema = serviceEnvSchema
   .extend({
     PORT: serviceEnvSchema.shape.PORT.default(4000),
     SUPERGRAPH_FILE: z.string().min(1).default(join(__dirname, "..", "supergraph.graphql")),
+    /** The portal's build, served at / beside /graphql when it holds an index.html (`pnpm build` makes it). */
+    PORTAL_DIR: z.string().default(join(__dirname, "..", "..", "..", "apps", "portal", "dist")),
     CATALOG_URL: url.default("http://127.0.0.1:4101/graphql"),
     CASES_URL: url.default("http://127.0.0.1:4102/graphql"),
     FEES_URL: url.default("http://127.0.0.1:4103/graphql"),

@@ -29,6 +29,7 @@ import { auditDatabaseSettings, queryLimitSettings, type GatewayEnv } from "./en
 import { createHttpFetcher } from "./federation/http-fetcher";
 import { SignedIdentityDataSource } from "./federation/signed-data-source";
 import { requestErrorStatusPlugin } from "./http-status";
+import { portalHandler } from "./portal/static-portal";
 import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
 import { supervisionStreamRelay } from "./supervision/stream-relay";
@@ -165,6 +166,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         logger,
       }),
     },
+    fallback: env.PORTAL_DIR ? portalHandler(env.PORTAL_DIR) : undefined,
     readiness: async () => ({
       subgraphs: await subgraphsHealthy(Object.values(urls)),
       audit: await databaseReachable(auditDatabase),

@@ -1,0 +1,133 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type EntryStatus =
+  /** 进驻: accepted at a window of the hall. */
+  | 'ENTERED'
+  /** Not in the hall, for the reason given (e.g. classified). */
+  | 'NOT_ENTERED';
+
+export type FeeKind =
+  | 'FIXED'
+  | 'FREE'
+  | 'PER_UNIT'
+  | 'TIERED';
+
+/** 事项类型. The item's base code starts with the type's two letters (XK, QR, JF, CJ, JL, QT, GG). */
+export type ItemCategory =
+  /** 行政确认 */
+  | 'ADMINISTRATIVE_CONFIRMATION'
+  /** 行政许可 */
+  | 'ADMINISTRATIVE_LICENCE'
+  /** 行政给付 */
+  | 'ADMINISTRATIVE_PAYMENT'
+  /** 行政奖励 */
+  | 'ADMINISTRATIVE_REWARD'
+  /** 行政裁决 */
+  | 'ADMINISTRATIVE_RULING'
+  /** 其他行政权力 */
+  | 'OTHER_ADMINISTRATIVE_POWER'
+  /** 公共服务 */
+  | 'PUBLIC_SERVICE';
+
+/** The four kinds of case an item produces (四件管理). */
+export type ItemKind =
+  /** 即办件: decided on the spot. */
+  | 'INSTANT'
+  /** 联办件: several departments, approved in parallel. */
+  | 'JOINT'
+  /** 承诺件: decided within the promised working days. */
+  | 'PROMISED'
+  /** 上报件: decided by a higher authority; the hall accepts, forwards and tracks. */
+  | 'REPORTED';
+
+/** Themes a citizen browses the catalog by (主题服务). */
+export type ItemTheme =
+  /** 涉农 */
+  | 'AGRICULTURE_AND_RURAL'
+  /** 企业经营许可 */
+  | 'BUSINESS_OPERATION'
+  /** 工程建设项目 */
+  | 'CONSTRUCTION_PROJECT'
+  /** 教育与卫生 */
+  | 'EDUCATION_AND_HEALTH'
+  /** 就业与社会保障 */
+  | 'EMPLOYMENT_AND_SOCIAL_SECURITY'
+  /** 企业开办 */
+  | 'ENTERPRISE_SETUP'
+  /** 生态环境与安全 */
+  | 'ENVIRONMENT_AND_SAFETY'
+  /** 户籍与证件 */
+  | 'HOUSEHOLD_AND_IDENTITY'
+  /** 不动产与土地 */
+  | 'REAL_ESTATE'
+  /** 社会事务 */
+  | 'SOCIAL_AFFAIRS'
+  /** 交通运输 */
+  | 'TRANSPORT';
+
+export type MaterialForm =
+  /** 复印件 */
+  | 'COPY'
+  /** 原件 */
+  | 'ORIGINAL'
+  /** 原件及复印件 */
+  | 'ORIGINAL_AND_COPY';
+
+export type MaterialProblem =
+  | 'MISSING'
+  | 'WRONG';
+
+/** The stage the public progress lookup shows. */
+export type PublicStage =
+  | 'ACCEPTED'
+  | 'APPLIED'
+  | 'CLOSED'
+  | 'CONCLUDED'
+  | 'DECIDED'
+  | 'DELIVERED'
+  | 'MATERIALS_REQUESTED'
+  | 'UNDER_APPROVAL';
+
+export type SearchItemsQueryVariables = Exact<{
+  centerCode: string;
+  keyword?: string | null | undefined;
+  departmentId?: string | number | null | undefined;
+  theme?: ItemTheme | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchItemsQuery = { searchItems: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, kind: ItemKind, promisedLimitDays: number, department: { id: string, name: string } }> } };
+
+export type DepartmentsQueryVariables = Exact<{
+  centerCode: string;
+}>;
+
+
+export type DepartmentsQuery = { departments: Array<{ id: string, name: string, code: string }> };
+
+export type ItemDisclosureQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ItemDisclosureQuery = { item: { id: string, code: string, name: string, kind: ItemKind, category: ItemCategory, themes: Array<ItemTheme>, content: string, legalBasis: string, conditions: string, procedure: string, legalLimitDays: number, promisedLimitDays: number, free: boolean, preferentialPolicies: string | null, supervisionContact: string, maxVisits: number, department: { id: string, name: string }, feeItems: Array<{ code: string, name: string, kind: FeeKind, amountFen: number | null, unitName: string | null, unitPriceFen: number | null, description: string, legalBasis: string }>, materials: Array<{ code: string, name: string, form: MaterialForm, copies: number, mandatory: boolean, notes: string | null, deferrable: boolean }>, entry: { status: EntryStatus, notEnteredReason: string | null, window: { id: string, name: string, hall: { id: string, name: string } | null } | null } | null } | null };
+
+export type CaseProgressQueryVariables = Exact<{
+  receiptNo: string;
+  idNumber: string;
+}>;
+
+
+export type CaseProgressQuery = { caseProgress: { receiptNo: string, stage: PublicStage, deadline: string | null, deadlineDay: string | null, onHold: boolean, missingMaterials: Array<{ name: string, problem: MaterialProblem, dueDay: string | null }> } | null };
+
+
+export const SearchItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"centerCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keyword"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"departmentId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"theme"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemTheme"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"centerCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"centerCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"keyword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keyword"}}},{"kind":"Argument","name":{"kind":"Name","value":"departmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"departmentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"theme"},"value":{"kind":"Variable","name":{"kind":"Name","value":"theme"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimitDays"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchItemsQuery, SearchItemsQueryVariables>;
+export const DepartmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Departments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"centerCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"centerCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"centerCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<DepartmentsQuery, DepartmentsQueryVariables>;
+export const ItemDisclosureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ItemDisclosure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"}},{"kind":"Field","name":{"kind":"Name","value":"legalLimitDays"}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimitDays"}},{"kind":"Field","name":{"kind":"Name","value":"free"}},{"kind":"Field","name":{"kind":"Name","value":"preferentialPolicies"}},{"kind":"Field","name":{"kind":"Name","value":"feeItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountFen"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceFen"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"mandatory"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"deferrable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supervisionContact"}},{"kind":"Field","name":{"kind":"Name","value":"maxVisits"}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"notEnteredReason"}},{"kind":"Field","name":{"kind":"Name","value":"window"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ItemDisclosureQuery, ItemDisclosureQueryVariables>;
+export const CaseProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"receiptNo"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"receiptNo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"receiptNo"}}},{"kind":"Argument","name":{"kind":"Name","value":"idNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiptNo"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineDay"}},{"kind":"Field","name":{"kind":"Name","value":"onHold"}},{"kind":"Field","name":{"kind":"Name","value":"missingMaterials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"problem"}},{"kind":"Field","name":{"kind":"Name","value":"dueDay"}}]}}]}}]}}]} as unknown as DocumentNode<CaseProgressQuery, CaseProgressQueryVariables>;

@@ -1,0 +1,82 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, resolve, sep } from "node:path";
+
+/**
+ * The county web portal's build (apps/portal/dist) beside /graphql: files by path, and index.html
+ * for every other page path (the portal routes with the history API). Reached only for paths the
+ * server's own endpoints (/graphql, /health, /ready, /audit, /supervision/stream) did not take.
+ */
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+// Ant Design writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles
+// only; no script runs but the build's own files.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader("content-security-policy", contentSecurityPolicy);
+  response.setHeader("x-content-type-options", "nosniff");
+  response.setHeader("referrer-policy", "same-origin");
+  response.setHeader("x-frame-options", "DENY");
+}
+
+export function portalHandler(directory: string) {
+  const root = resolve(directory);
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    const index = join(root, "index.html");
+    if (!existsSync(index)) return false;
+    let path: string;
+    try {
+      path = decodeURIComponent((request.url ?? "/").split("?")[0]);
+    } catch {
+      return false;
+    }
+    if (path.includes("\0")) return false;
+    const candidate = resolve(root, `.${path}`);
+    const inside = candidate === root || candidate.startsWith(root + sep);
+    let file: string | null = null;
+    if (inside && candidate !== root && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+    else if (extname(path) === "" || path.endsWith("/")) file = index; // a page of the portal
+    if (!file) return false;
+    const immutable = file.startsWith(join(root, "assets") + sep);
+    securityHeaders(response);
+    response.writeHead(200, {
+      "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size,
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    if (request.method === "HEAD") {
+      response.end();
+      return true;
+    }
+    await new Promise<void>((done, fail) => {
+      createReadStream(file).on("error", fail).on("end", done).pipe(response);
+    });
+    return true;
+  };
+}
