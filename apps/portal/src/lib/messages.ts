@@ -251,7 +251,7 @@ const en: Record<MessageKey, string> = {
   "kind.INSTANT": "Instant",
   "kind.PROMISED": "Promised",
   "kind.JOINT": "Joint",
-  "kind.REPORTED": "Forwarded",
+  "kind.REPORTED": "Reported",
 
   "category.ADMINISTRATIVE_LICENCE": "Administrative licence",
   "category.ADMINISTRATIVE_CONFIRMATION": "Administrative confirmation",
