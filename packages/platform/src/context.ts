@@ -4,4 +4,6 @@ import type { Identity } from "./identity";
 export interface SubgraphContext {
   identity: Identity;
   requestId: string;
+  /** The forwarded identity's one-time number (bound headers): a mutation consumes it. */
+  nonce?: { value: string; expiresAt: Date };
 }
