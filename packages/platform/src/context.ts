@@ -6,4 +6,6 @@ export interface SubgraphContext {
   requestId: string;
   /** The forwarded identity's one-time number (bound headers): a mutation consumes it. */
   nonce?: { value: string; expiresAt: Date };
+  /** The centers whose data a mutation changed (request-context.ts), reported in the response's extensions. */
+  touchedCenters?: Set<string>;
 }

@@ -97,6 +97,8 @@ export function mutationGuard(nonces: IdentityNonces | null, logger: Logger): Ap
         async willSendResponse({ operation, response, contextValue }) {
           if (!operation || operation.operation !== "mutation") return;
           const result = response.body.kind === "single" ? response.body.singleResult : response.body.initialResult;
+          // The gateway files its audit entry under these, never under a center the input names.
+          if (contextValue.touchedCenters?.size) result.extensions = { ...result.extensions, touchedCenters: [...contextValue.touchedCenters].sort() };
           logger.info(
             {
               audit: "mutation",
@@ -199,7 +201,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
           // development secret; in production only the gateway's bound ones pass.
           requireBinding: env.NODE_ENV === "production",
         });
-        const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce };
+        const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce, touchedCenters: new Set<string>() };
         return { context, requestContext: context };
       },
     },
