@@ -6,8 +6,8 @@
 //
 //   [DB_SOCKET_PATH=/run/mysqld/mysqld.sock] node scripts/build.js && node bench/cases-throughput.js [--clients 20] [--duration 30] [--warmup 5] [--profile cases,gateway]
 //
-// Starts the five subgraphs and the gateway as separate processes (as `pnpm start` does) on
-// ports --port-base..+5, with their own databases (onestop_bench_cases_*, the gateway's audit log
+// Starts the six subgraphs and the gateway as separate processes (as `pnpm start` does) on
+// ports --port-base..+6, with their own databases (onestop_bench_cases_*, the gateway's audit log
 // included; dropped first and after) and NATS
 // namespace (bench_cases), so development data is never touched. Prints the figures, the CPU
 // each process used during the run (where the time goes), and writes
@@ -85,7 +85,8 @@ function machineTicks() {
 // ---------------------------------------------------------------------------------------------
 // The system
 
-const services = ["catalog", "cases", "fees", "staffing", "parallel-approval"];
+// Supervision too: the gateway is ready only once every subgraph of the supergraph answers.
+const services = ["catalog", "cases", "fees", "staffing", "parallel-approval", "supervision"];
 
 /** `--profile cases` (or gateway, …) writes that process's V8 CPU profile to bench/results/profiles/. */
 function launch(name, script, env, log, profile = "") {
@@ -262,6 +263,7 @@ async function main() {
       FEES_URL: url("fees"),
       STAFFING_URL: url("staffing"),
       PARALLEL_APPROVAL_URL: url("parallel-approval"),
+      SUPERVISION_URL: url("supervision"),
       IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: database("gateway"),

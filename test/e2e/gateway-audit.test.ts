@@ -1,6 +1,6 @@
 import { createConnection, type Connection } from "mysql2/promise";
 import { runAuditVerify, startGateway, type AuditRecord, type RunningGateway } from "@onestop/gateway";
-import { gatewayAuditDatabase, gatewayEnvFor, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { eventually, gatewayAuditDatabase, gatewayEnvFor, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import type { Role } from "@onestop/platform";
 import { nextEntry, sealed } from "../../services/gateway/src/audit/audit.rules";
 import { testEnvironment } from "../support/environment";
@@ -30,6 +30,24 @@ interface AuditPage {
 async function readAudit(bearer: string | null, query = "", url = system.gatewayUrl): Promise<{ status: number; body: AuditPage & { errors?: Array<{ extensions: { code: string } }> } }> {
   const response = await fetch(`${url.replace(/\/graphql$/, "/audit")}${query}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
   return { status: response.status, body: (await response.json()) as AuditPage & { errors?: Array<{ extensions: { code: string } }> } };
+}
+
+/** Every entry after `seq` as the log holds it, whichever center it belongs to (GET /audit shows a center's only). */
+async function logged(after: number): Promise<Array<Pick<AuditRecord, "seq" | "requestId" | "who" | "operationName" | "fields" | "outcome" | "errorCodes" | "prevHash" | "hash"> & { recordedAt: string; client: AuditRecord["client"] }>> {
+  const [rows] = (await database.query("SELECT * FROM audit_entry WHERE seq > ? ORDER BY seq", [after])) as unknown as [Array<Record<string, string | null>>];
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    recordedAt: (row.recorded_at as unknown as Date).toISOString(),
+    requestId: String(row.request_id),
+    who: { subject: String(row.subject), roles: JSON.parse(String(row.roles)) as string[], centerCode: row.center_code, departmentId: row.department_id, windowId: row.window_id },
+    operationName: row.operation_name,
+    fields: JSON.parse(String(row.fields)) as unknown[],
+    client: { ip: row.client_ip, forwardedFor: row.forwarded_for, userAgent: row.user_agent, name: row.client_name, version: row.client_version },
+    outcome: row.outcome as "ok" | "error",
+    errorCodes: JSON.parse(String(row.error_codes)) as string[],
+    prevHash: String(row.prev_hash),
+    hash: String(row.hash),
+  }));
 }
 
 async function verify(...args: string[]): Promise<{ code: number; output: string }> {
@@ -96,15 +114,15 @@ describe("every mutation through the gateway is in the audit log", () => {
   });
 
   test("in order, with who, what, when, from which client and the outcome, recorded before the answer left", async () => {
-    const { status, body } = await readAudit(supervisor, `?after=${mark}`);
-    expect(status).toBe(200);
-    expect(body.entries.map((e) => [e.seq - mark, e.operationName, e.fields.map((f) => (f as { field: string }).field), e.outcome, e.errorCodes])).toEqual([
+    const entries = await logged(mark);
+    expect(entries.map((e) => [e.seq - mark, e.operationName, e.fields.map((f) => (f as { field: string }).field), e.outcome, e.errorCodes])).toEqual([
       [1, "Register", ["registerDepartment"], "ok", []],
       [2, "Apply", ["submitCase"], "error", ["UNKNOWN_ITEM"]],
       [3, null, ["submitCase"], "error", ["UNKNOWN_ITEM"]],
       [4, "Register", ["registerDepartment"], "error", ["FORBIDDEN"]],
     ]);
-    const [first, second] = body.entries;
+    const [first, second] = entries;
+    expect((await readAudit(supervisor, `?after=${mark}`)).body.entries[0]).toEqual({ ...first, centers: [CENTER] });
     expect(first).toMatchObject({
       requestId: "req-audit-0001",
       who: { subject: "admin-1", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null },
@@ -117,9 +135,9 @@ describe("every mutation through the gateway is in the audit log", () => {
   });
 
   test("without personal data, whether it came in variables or written into the operation", async () => {
-    const { body } = await readAudit(supervisor, `?after=${mark}`);
-    expect(body.entries[1].fields).toEqual([{ field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: "[redacted]" } } }]);
-    expect(body.entries[2].fields).toEqual([
+    const entries = await logged(mark);
+    expect(entries[1].fields).toEqual([{ field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: "[redacted]" } } }]);
+    expect(entries[2].fields).toEqual([
       { field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "李四 电话[redacted]", applicantIdNumber: "[redacted]" } } },
     ]);
     const stored = JSON.stringify(await database.query("SELECT * FROM audit_entry"));
@@ -128,9 +146,10 @@ describe("every mutation through the gateway is in the audit log", () => {
     expect(stored).toContain("住房和城乡建设局");
   });
 
-  test("supervision of another center reads entries of no center, not this center's; others may not read it", async () => {
+  test("supervision reads its center's entries; a citizen's that changed nothing belongs to no center, even one it names; others may not read it", async () => {
+    expect((await readAudit(supervisor, `?after=${mark}`)).body.entries.map((e) => e.seq - mark)).toEqual([1]);
     const elsewhere = await readAudit(await token("supervisor-9", ["supervisor"], OTHER_CENTER), `?after=${mark}`);
-    expect(elsewhere.body.entries.map((e) => e.seq - mark)).toEqual([2, 3]);
+    expect(elsewhere.body.entries).toEqual([]);
 
     expect((await readAudit(null)).status).toBe(401);
     const citizen = await readAudit(await token("citizen-42", ["citizen"]));
@@ -144,11 +163,16 @@ describe("every mutation through the gateway is in the audit log", () => {
   });
 
   test("reads in pages", async () => {
-    const page = await readAudit(supervisor, `?after=${mark}&limit=2`);
-    expect(page.body.entries.map((e) => e.seq - mark)).toEqual([1, 2]);
-    expect(page.body.next).toBe(mark + 2);
+    const from = (await readAudit(supervisor)).body.head.seq;
+    const admin = await token("admin-1", ["center_admin"], CENTER);
+    for (const code of ["P1", "P2", "P3", "P4"]) {
+      await graphql(system.gatewayUrl, REGISTER_DEPARTMENT, { input: { centerCode: CENTER, code, name: `部门${code}` } }, { token: admin });
+    }
+    const page = await readAudit(supervisor, `?after=${from}&limit=2`);
+    expect(page.body.entries.map((e) => e.seq - from)).toEqual([1, 2]);
+    expect(page.body.next).toBe(from + 2);
     const rest = await readAudit(supervisor, `?after=${page.body.next}&limit=2`);
-    expect(rest.body.entries.map((e) => e.seq - mark)).toEqual([3, 4]);
+    expect(rest.body.entries.map((e) => e.seq - from)).toEqual([3, 4]);
   });
 
   test("the table refuses UPDATE and DELETE", async () => {
@@ -157,6 +181,43 @@ describe("every mutation through the gateway is in the audit log", () => {
     const [rows] = await database.query("SELECT subject FROM audit_entry WHERE seq = ?", [mark + 1]);
     expect(rows).toEqual([{ subject: "admin-1" }]);
   });
+});
+
+test("an entry is filed under the caller's center and the centers the operation changed, never a center a decoy field names (issue 15, point 2)", async () => {
+  const DECOY_CENTER = "000000000001";
+  const admin = await token("admin-1", ["center_admin"], CENTER);
+  const citizen = await token("citizen-77", ["citizen"]);
+  const department = await graphql<{ registerDepartment: { id: string } }>(system.gatewayUrl, REGISTER_DEPARTMENT, { input: { centerCode: CENTER, code: "GTJ", name: "国土局" } }, { token: admin });
+  const departmentId = department.data!.registerDepartment.id;
+  const itemId = await eventually(async () => {
+    const created = await graphql<{ createItem: { id: string } }>(system.gatewayUrl, `mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: planningLicenceItem(CENTER, departmentId) }, { token: admin });
+    return created.data?.createItem.id;
+  });
+  await graphql(system.gatewayUrl, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: itemId }, { token: admin });
+  const caseId = await eventually(async () => {
+    const submitted = await graphql<{ submitCase: { id: string } }>(system.gatewayUrl, SUBMIT_CASE, { input: { itemId, applicantName: "王五", applicantIdNumber: ID_NUMBER } }, { token: citizen });
+    return submitted.data?.submitCase.id;
+  });
+  const mark = (await readAudit(await token("supervisor-1", ["supervisor"], CENTER))).body.head.seq;
+
+  // The withdrawal rides with a decoy that names another center and is refused.
+  const attack = await graphql(
+    system.gatewayUrl,
+    `mutation Decoy { withdrawCase(caseId: "${caseId}", reason: "不办了") { id } createBankClient(input: { centerCode: "${DECOY_CENTER}", name: "某银行" }) { secretId } }`,
+    {},
+    { token: citizen },
+  );
+  expect(attack.errors?.map((error) => error.extensions?.code)).toContain("FORBIDDEN");
+
+  const own = await readAudit(await token("supervisor-1", ["supervisor"], CENTER), `?after=${mark}`);
+  const entry = own.body.entries.find((e) => e.operationName === "Decoy");
+  expect(entry).toMatchObject({ who: { subject: "citizen-77", centerCode: null }, centers: [CENTER] });
+  expect(entry?.fields.map((f) => (f as { field: string }).field)).toEqual(["withdrawCase", "createBankClient"]);
+  const decoy = await readAudit(await token("supervisor-9", ["supervisor"], DECOY_CENTER), `?after=${mark}`);
+  expect(decoy.body.entries).toEqual([]);
+  const elsewhere = await readAudit(await token("supervisor-9", ["supervisor"], OTHER_CENTER), `?after=${mark}`);
+  expect(elsewhere.body.entries).toEqual([]);
+  expect((await verify()).code).toBe(0);
 });
 
 test("concurrent mutations through two gateway instances keep one valid chain", async () => {
@@ -205,13 +266,13 @@ test("tampering is found by the verify command, which names the first broken lin
   expect((await verify()).code).toBe(0);
   const forged = sealed(
     nextEntry(
-      { requestId: "req-forged-01", identity: { subject: "forger", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null }, operationName: null, fields: [], client: { ip: null, forwardedFor: null, userAgent: null, clientName: null, clientVersion: null }, errorCodes: [] },
+      { requestId: "req-forged-01", identity: { subject: "forger", roles: ["center_admin"], centerCode: CENTER, departmentId: null, windowId: null }, operationName: null, fields: [], client: { ip: null, forwardedFor: null, userAgent: null, clientName: null, clientVersion: null }, errorCodes: [], touchedCenters: [] },
       { seq: last, hash: String(copied.hash) },
       new Date(),
     ),
   );
   await database.query("INSERT INTO audit_entry SET ?", [
-    { ...copied, seq: forged.seq, recorded_at: forged.recordedAt, request_id: forged.requestId, subject: forged.subject, roles: forged.roles, center_code: forged.centerCode, department_id: null, window_id: null, operation_name: null, fields: forged.fields, client_ip: null, forwarded_for: null, user_agent: null, client_name: null, client_version: null, outcome: forged.outcome, error_codes: forged.errorCodes, prev_hash: forged.prevHash, hash: forged.hash },
+    { ...copied, seq: forged.seq, recorded_at: forged.recordedAt, request_id: forged.requestId, subject: forged.subject, roles: forged.roles, center_code: forged.centerCode, department_id: null, window_id: null, operation_name: null, fields: forged.fields, client_ip: null, forwarded_for: null, user_agent: null, client_name: null, client_version: null, outcome: forged.outcome, error_codes: forged.errorCodes, touched_centers: forged.touchedCenters, prev_hash: forged.prevHash, hash: forged.hash },
   ]);
   expect((await verify()).output).toMatch(new RegExp(`BROKEN at entry ${last + 1}: the log was written up to entry ${last}; entries after it were added around the log`));
   await database.query("DELETE FROM audit_entry WHERE seq = ?", [last + 1]);

@@ -412,6 +412,24 @@ describe("the identity forwarded to subgraphs", () => {
     expect((await departmentsOf(system.gatewayUrl)).data?.departments.map((d) => d.code)).not.toContain("ROGUE");
   });
 
+  test("a captured mutation sent again within its 30 s is refused: each header's nonce is accepted once (issue 15, point 4)", async () => {
+    const mark = captured.length;
+    const registered = await graphql(
+      proxied.url,
+      `mutation { registerDepartment(input: { centerCode: "${CENTER}", code: "ZRZYJ", name: "自然资源局" }) { id } }`,
+      {},
+      { token: adminToken },
+    );
+    expect(registered.errors).toBeUndefined();
+    const sent = captured.slice(mark).find((c) => c.subgraph === "staffing" && c.body.includes("registerDepartment"));
+    if (!sent) throw new Error("the gateway did not call staffing");
+    const again = await replay("staffing", String(sent.headers[IDENTITY_HEADER]), sent.body);
+    expect(again.status).toBe(401);
+    expect(again.body.errors?.[0]).toMatchObject({ message: "Identity refused: already used (a replayed request)", extensions: { code: "UNAUTHENTICATED" } });
+    const claims = JSON.parse(Buffer.from(String(sent.headers[IDENTITY_HEADER]).split(".")[0], "base64url").toString()) as { nonce?: string };
+    expect(claims.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
   test("a subgraph's own key makes no header another subgraph accepts", async () => {
     const { body } = await capturedStaffingFetch();
     // All a compromised catalog holds: its own key file. It can name staffing in the claims, not MAC them for it.

@@ -3,6 +3,7 @@ import { DomainError, systemClock, type Clock, type EventHandler, type Tx } from
 import { decideAuthorization, isDepartmentPrincipal, type AuthorizationDecision, type AuthorizedAct } from "./authorization.rules";
 import { authorizationReplicaHandlers } from "./replica.handlers";
 import { AuthorizationReplicaRepository } from "./replica.repository";
+import type { CurrentLetters } from "./current-letters";
 
 export interface CheckOptions {
   /** The moment of the act; the clock's now by default. */
@@ -17,15 +18,19 @@ export interface CheckOptions {
 export const NOT_AUTHORIZED = "NOT_AUTHORIZED";
 
 /**
- * Whether a staff member may perform an act, answered from the service's own replica of the
- * letters: no call to staffing per request. Every check reads the replica afresh, so a
- * revocation that has reached the replica binds the very next act, on every instance.
+ * Whether a staff member may perform an act. The service's own replica of the letters answers
+ * first: a refusal needs nothing more. An act the replica allows is confirmed with staffing's
+ * letters as they are at that moment, so a revocation binds the very next act once
+ * `revokeAuthorization` has answered, however late its event reaches the replica (a stalled
+ * consumer, a slow relay); when staffing cannot be asked, the act fails rather than trusting a
+ * replica that may be behind.
  */
 export class AuthorizationReplica {
   private readonly repository: AuthorizationReplicaRepository;
 
   constructor(
     dataSource: DataSource,
+    private readonly current: CurrentLetters,
     private readonly clock: Clock = systemClock,
   ) {
     this.repository = new AuthorizationReplicaRepository(dataSource);
@@ -37,8 +42,10 @@ export class AuthorizationReplica {
   }
 
   async decide(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<AuthorizationDecision> {
-    const letters = await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx);
-    return decideAuthorization(letters, act, { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode });
+    const request = { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode };
+    const replicated = decideAuthorization(await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx), act, request);
+    if (!replicated.allowed) return replicated;
+    return decideAuthorization(await this.current.lettersOf(staffId), act, request);
   }
 
   /** Whether the staff member is the department's principal (单位主要负责人) now, as the replica last heard. */

@@ -4,4 +4,8 @@ import type { Identity } from "./identity";
 export interface SubgraphContext {
   identity: Identity;
   requestId: string;
+  /** The forwarded identity's one-time number (bound headers): a mutation consumes it. */
+  nonce?: { value: string; expiresAt: Date };
+  /** The centers whose data a mutation changed (request-context.ts), reported in the response's extensions. */
+  touchedCenters?: Set<string>;
 }

@@ -57,6 +57,8 @@ const signedClaimsSchema = identitySchema.extend({
   aud: z.string().min(1).optional(),
   /** SHA-256 (hex) of the exact request body it authorizes. */
   bodySha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** 128 random bits: a bound header is accepted once (identity-nonces.ts). */
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -64,6 +66,8 @@ const signedClaimsSchema = identitySchema.extend({
 export interface VerifiedIdentity {
   identity: Identity;
   requestId: string;
+  /** The header's one-time number, when it is bound to a request; with when the header expires. */
+  nonce?: { value: string; expiresAt: Date };
 }
 
 /** Bytes of the master secret, of every key derived from it and of a MAC. */
@@ -123,7 +127,7 @@ const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secre
  */
 export function signIdentity(identity: Identity, requestId: string, key: SubgraphKey, now: Date, binding?: IdentityBinding): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body) } : {};
+  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body), nonce: randomBytes(16).toString("base64url") } : {};
   const claims = { ...identity, requestId, ...bound, iat, exp: iat + IDENTITY_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${body}.${mac(body, key).toString("base64url")}`;
@@ -161,7 +165,7 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (parsed.data.exp < nowSeconds) throw refused("expired");
   if (parsed.data.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw refused("issued in the future");
-  const { requestId, aud, bodySha256, iat: _iat, exp: _exp, ...identity } = parsed.data;
+  const { requestId, aud, bodySha256, nonce, iat: _iat, exp, ...identity } = parsed.data;
   if (aud === undefined && bodySha256 === undefined) {
     if (received?.requireBinding) throw refused("not bound to this request");
   } else {
@@ -169,6 +173,9 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
     if (!received || aud === undefined || bodySha256 === undefined) throw refused("binding cannot be checked");
     if (aud !== ownKey.audience) throw refused("signed for another subgraph");
     if (bodySha256 !== sha256Hex(received.body)) throw refused("signed for another request body");
+    // Without it the same body could be sent again within the 30 s: the nonce is what a subgraph remembers.
+    if (nonce === undefined) throw refused("carries no nonce");
+    return { identity, requestId, nonce: { value: nonce, expiresAt: new Date((exp + CLOCK_SKEW_SECONDS) * 1000) } };
   }
   return { identity, requestId };
 }

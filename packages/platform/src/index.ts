@@ -11,6 +11,7 @@ export * from "./error-formatter";
 export * from "./errors";
 export * from "./http";
 export * from "./identity";
+export * from "./identity-nonces";
 export * from "./loaders";
 export * from "./logger";
 export * from "./masking";

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
+import { GraphQLError, Kind } from "graphql";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { allStreams } from "@onestop/events";
 import type { DataSource } from "typeorm";
@@ -11,7 +12,9 @@ import { databaseReachable, openDatabase } from "./db";
 import type { SubgraphEnv } from "./env";
 import { createErrorFormatter } from "./error-formatter";
 import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from "./http";
+import { ErrorCode } from "./errors";
 import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity } from "./identity";
+import { IdentityNonces, IdentityNonces1763769601500 } from "./identity-nonces";
 import { createLogger, type Logger } from "./logger";
 import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
 import { connectNats, ensureStreams, natsReachable } from "./messaging/nats";
@@ -74,11 +77,52 @@ export interface RunningSubgraph<Env extends SubgraphEnv = SubgraphEnv> {
   stop(): Promise<void>;
 }
 
+/**
+ * Every mutation where it executes: a forwarded identity's nonce is consumed before it runs (a
+ * replayed header is refused, 401), and one log line says who ran which mutation fields in
+ * which request and how it ended, whether or not the call came through the gateway.
+ */
+export function mutationGuard(nonces: IdentityNonces | null, logger: Logger): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== "mutation" || !nonces || !contextValue.nonce) return;
+          if (!(await nonces.accept(contextValue.nonce.value, contextValue.nonce.expiresAt))) {
+            throw new GraphQLError("Identity refused: already used (a replayed request)", {
+              extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+            });
+          }
+        },
+        async willSendResponse({ operation, response, contextValue }) {
+          if (!operation || operation.operation !== "mutation") return;
+          const result = response.body.kind === "single" ? response.body.singleResult : response.body.initialResult;
+          // The gateway files its audit entry under these, never under a center the input names.
+          if (contextValue.touchedCenters?.size) result.extensions = { ...result.extensions, touchedCenters: [...contextValue.touchedCenters].sort() };
+          logger.info(
+            {
+              audit: "mutation",
+              requestId: contextValue.requestId,
+              subject: contextValue.identity.subject,
+              roles: contextValue.identity.roles,
+              operationName: operation.name?.value ?? null,
+              fields: operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : `...${selection.kind}`)),
+              errorCodes: (result.errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.Internal)),
+            },
+            "mutation executed",
+          );
+        },
+      };
+    },
+  };
+}
+
 export function buildSubgraphServer(
   typeDefs: ReturnType<typeof loadTypeDefs>,
   resolvers: ResolverMap,
   logger: Logger,
   production: boolean,
+  nonces: IdentityNonces | null = null,
 ): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]),
@@ -87,7 +131,7 @@ export function buildSubgraphServer(
     introspection: !production,
     csrfPrevention: true,
     // Inline traces are for Apollo's cloud reporting, which is never used here.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), mutationGuard(nonces, logger)],
   });
 }
 
@@ -105,7 +149,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
   const dataSource = await openDatabase({
     settings: env,
     entities: [...messagingEntities, ...definition.entities],
-    migrations: [MessagingTables1763769600000, ...definition.migrations],
+    migrations: [MessagingTables1763769600000, IdentityNonces1763769601500, ...definition.migrations],
     logger,
   });
   const nats = await connectNats(env.NATS_URL, definition.name, logger);
@@ -139,7 +183,9 @@ export async function startSubgraph<Env extends SubgraphEnv>(
   await consumers.start();
   for (const worker of module.workers ?? []) worker.start();
 
-  const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production");
+  const nonces = new IdentityNonces(dataSource, clock, logger);
+  nonces.start();
+  const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production", nonces);
   await apollo.start();
   const http: RunningHttpServer = await startHttpServer<SubgraphContext>({
     host: env.HOST,
@@ -155,7 +201,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
           // development secret; in production only the gateway's bound ones pass.
           requireBinding: env.NODE_ENV === "production",
         });
-        const context = { identity: verified.identity, requestId: verified.requestId };
+        const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce, touchedCenters: new Set<string>() };
         return { context, requestContext: context };
       },
     },
@@ -168,6 +214,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
   const stop = () =>
     (stopped ??= (async () => {
       await http.close();
+      nonces.stop();
       await consumers.stop();
       for (const worker of module.workers ?? []) await worker.stop();
       await relay.stop();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Envelope, EventDefinition, EventPayload } from "@onestop/events";
 import type { Clock } from "./clock";
-import { currentRequestContext } from "./request-context";
+import { currentRequestContext, noteTouchedCenter } from "./request-context";
 
 /**
  * One database transaction. Repositories take it to reach the entity manager; services
@@ -60,6 +60,8 @@ export class UnitOfWork {
     // Held until the work is done, then written in one statement: a step announcing three
     // events costs one insert, not three.
     const events: Array<[id: string, subject: string, envelope: string, createdAt: Date]> = [];
+    // What the request changed, by center, for the audit: the center each event names.
+    const centers: unknown[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: Tx = {
         manager,
@@ -73,6 +75,7 @@ export class UnitOfWork {
             payload: event.schema.parse(payload),
           };
           events.push([envelope.id, event.subject, JSON.stringify(envelope), this.clock.now()]);
+          centers.push(envelope.centerCode ?? (envelope.payload as { centerCode?: unknown } | null)?.centerCode);
           return envelope.id;
         },
       };
@@ -86,6 +89,7 @@ export class UnitOfWork {
       return done;
     });
     if (events.length > 0) for (const listener of this.committedListeners) listener();
+    for (const center of centers) noteTouchedCenter(center);
     return result;
   }
 }

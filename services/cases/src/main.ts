@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
+import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { AcceptanceService } from "./cases/acceptance.service";
 import { CaseAccess } from "./cases/case-access";
@@ -77,13 +77,13 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     DepartmentPrincipalsNoVetoLetters1763769600901,
     HigherAuthorityDocumentDate1763769601402,
   ],
-  wire({ dataSource, unitOfWork, clock, logger, env }) {
+  wire({ dataSource, unitOfWork, clock, logger, env, nats }) {
     const calendar = WorkingCalendar.shipped();
     const items = new ItemReplicaRepository(dataSource);
     const casesRepository = new CasesRepository(dataSource);
     const notices = new PaymentNoticesRepository(dataSource);
     const hall = new HallRepository(dataSource);
-    const authorization = new AuthorizationReplica(dataSource, clock);
+    const authorization = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, env.NATS_NAMESPACE), clock);
     const materials = new MaterialsRepository(dataSource);
     const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
     const clocks = new ClocksService(new ClocksRepository(dataSource), timers, calendar);

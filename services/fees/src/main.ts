@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
+import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { mergeResolvers, runSubgraph, type ResolverMap, type SubgraphDefinition } from "@onestop/platform";
 import { accountEntities } from "./accounts/entities";
 import { departmentReplicaHandlers } from "./accounts/accounts.handlers";
@@ -71,12 +71,12 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     AuthorizationReplica1763769600900,
     DepartmentPrincipalsNoVetoLetters1763769600901,
   ],
-  wire({ dataSource, unitOfWork, clock }) {
+  wire({ dataSource, unitOfWork, clock, env, nats }) {
     const standards = new FeeStandardReplicaRepository();
     const accountsRepository = new AccountsRepository(dataSource);
     const noticesRepository = new NoticesRepository(dataSource);
     const paymentsRepository = new PaymentsRepository(dataSource);
-    const authorization = new AuthorizationReplica(dataSource, clock);
+    const authorization = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, env.NATS_NAMESPACE), clock);
     const supervision = new SupervisionService(new IrregularityRepository(dataSource), clock);
     const issuing = new NoticeIssuingService(noticesRepository, standards, accountsRepository, supervision, clock);
     const notices = new NoticesService(noticesRepository);

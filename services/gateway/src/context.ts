@@ -25,6 +25,11 @@ export interface GatewayContext {
   identity: Identity;
   requestId: string;
   client: ClientInfo;
+  /**
+   * The service centers whose data the subgraphs say the request changed (their responses'
+   * `touchedCenters` extension): the audit entry belongs to them and to the caller's center.
+   */
+  touchedCenters: Set<string>;
   /** Set when the public cache is on: notes which subgraphs the request reached. */
   cacheProbe?: CacheProbe;
 }

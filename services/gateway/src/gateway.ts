@@ -19,6 +19,7 @@ import { auditPlugin } from "./audit/audit.plugin";
 import { AuditRepository } from "./audit/audit.repository";
 import { AuditLog } from "./audit/audit.service";
 import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-log";
+import { AuditEntryCenters1763769601500 } from "./audit/migrations/1763769601500-audit-entry-centers";
 import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
 import { InvalidationFeed } from "./cache/invalidation-feed";
@@ -36,7 +37,7 @@ import { supervisionStreamRelay } from "./supervision/stream-relay";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
-const auditMigrations = [AuditLog1763769600100];
+const auditMigrations = [AuditLog1763769600100, AuditEntryCenters1763769601500];
 
 export interface RunningGateway {
   url: string;
@@ -152,7 +153,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         const offered = request.headers["x-request-id"];
         const requestId = typeof offered === "string" && requestIdPattern.test(offered) ? offered : randomUUID();
         const identity = await identityFromAuthorization(request.headers.authorization);
-        const context: GatewayContext = { identity, requestId, client: clientOf(request) };
+        const context: GatewayContext = { identity, requestId, client: clientOf(request), touchedCenters: new Set() };
         return { context, requestContext: { identity, requestId } };
       },
     },

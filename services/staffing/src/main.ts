@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { serveCurrentLetters } from "@onestop/authorization";
+import { mergeResolvers, runSubgraph, type SubgraphDefinition, type Worker } from "@onestop/platform";
 import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
 import { accountsResolvers } from "./accounts/accounts.resolvers";
@@ -79,7 +80,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     WindowCovers1763769600010,
     DepartmentPrincipals1763769601401,
   ],
-  wire({ env, logger, dataSource, unitOfWork, clock }) {
+  wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);
     const postsRepository = new PostsRepository(dataSource);
     const lettersRepository = new LettersRepository(dataSource);
@@ -112,6 +113,16 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
       lockMinutes: env.LOGIN_LOCK_MINUTES,
     });
     const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock);
+    // Cases and fees confirm every act their replica allows against the letters as they are now.
+    let currentLetters: { stop(): void } | null = null;
+    const currentLettersResponder: Worker = {
+      start: () => {
+        currentLetters = serveCurrentLetters(nats, env.NATS_NAMESPACE, (staffId) => letters.currentLettersOf(staffId), (error) =>
+          logger.warn({ err: error }, "a request for current letters failed"),
+        );
+      },
+      stop: async () => currentLetters?.stop(),
+    };
 
     return {
       resolvers: mergeResolvers(
@@ -125,6 +136,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         accountsResolvers(accounts, citizens, signIn, machineClients),
       ),
       handlers: [...itemReplicaHandlers(itemsRepository), ...assessmentHandlers(assessment)],
+      workers: [currentLettersResponder],
     };
   },
 };

@@ -20,7 +20,7 @@ import {
 } from "@onestop/platform";
 import { databaseName, developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, subgraphEnv } from "@onestop/testkit";
 import type { DataSource } from "typeorm";
-import { AuthorizationReplica, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901, NOT_AUTHORIZED } from "../../src";
+import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901, NOT_AUTHORIZED } from "../../src";
 import { testEnvironment } from "../../../../test/support/environment";
 
 /**
@@ -77,8 +77,8 @@ beforeAll(async () => {
     migrations: [MessagingTables1763769600000, AuthorizationReplica1763769600900, DepartmentPrincipalsNoVetoLetters1763769600901],
     logger,
   });
-  replica = new AuthorizationReplica(dataSource);
   nats = await connectNats(settings.NATS_URL, "replica-consumer", logger);
+  replica = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, environment.namespace));
   consumers = new EventConsumers({
     serviceName: "replica_consumer",
     connection: nats,
@@ -126,6 +126,21 @@ test("grant → allowed from the replica; a crash before the ack redelivers harm
   expect(await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
   expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1, { centerCode: "511722000000" })).toBe(false);
   expect(await letterRows(ids.letter)).toHaveLength(1);
+});
+
+test("revoke while the replica's consumer is stopped → refused at the next act all the same: acts are confirmed with staffing (issue 15, point 3)", async () => {
+  const granted = await call(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: ids.s2, departmentId: ids.d1, acts: ["DELIVER"] } });
+  const letterId = (granted as { grantAuthorization: { id: string } }).grantAuthorization.id;
+  await eventually(async () => ((await replica.check(ids.s2, "DELIVER", ids.item, ids.d1)) ? true : null));
+  await consumers.stop();
+  try {
+    await call(`mutation ($i: RevokeAuthorizationInput!) { revokeAuthorization(input: $i) { id } }`, { i: { letterId, reason: "调离窗口" } });
+    expect((await letterRows(letterId))[0]).toMatchObject({ revision: 1, revoked_at: null });
+    await expect(replica.require(ids.s2, "DELIVER", ids.item, ids.d1)).rejects.toMatchObject({ code: NOT_AUTHORIZED, details: { reason: "LETTER_NOT_IN_FORCE" } });
+  } finally {
+    await consumers.start();
+  }
+  await eventually(async () => ((await letterRows(letterId))[0]?.revoked_at ? true : null));
 });
 
 test("revoke → refused at the next act, with NOT_AUTHORIZED", async () => {
@@ -181,7 +196,9 @@ test("a letter event from before SIGN_VETO was retired is read without it", asyn
   };
   const envelope: Envelope = { id: randomUUID(), type: staffingEvents.authorizationGranted.subject, occurredAt: new Date().toISOString(), requestId: null, centerCode: CENTER, payload };
   await republish(envelope, envelope.id);
-  await eventually(async () => ((await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  // Read from the replica's table: staffing never granted this letter, so an act under it is refused on confirmation.
+  await eventually(async () => ((await letterRows(letterId)).length ? true : null));
+  expect(await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
   expect(await dataSource.query("SELECT acts FROM authorization_letter_replica WHERE letter_id = ?", [letterId])).toEqual([{ acts: "ACCEPT" }]);
 });
 

@@ -1,4 +1,4 @@
-import { createSecretKey, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,7 +108,7 @@ describe("an identity bound to one subgraph fetch", () => {
 
   test("names its subgraph and verifies there with that body, in production as elsewhere", () => {
     expect(JSON.parse(Buffer.from(bound().split(".")[0], "base64url").toString())).toMatchObject({ aud: "cases" });
-    expect(verifyIdentity(bound(), cases, now, received)).toEqual({ identity: staff, requestId: "req-2" });
+    expect(verifyIdentity(bound(), cases, now, received)).toEqual({ identity: staff, requestId: "req-2", nonce: { value: expect.any(String), expiresAt: new Date(now.getTime() + 35_000) } });
     expect(verifyIdentity(bound(), cases, now, { ...received, requireBinding: false }).identity).toEqual(staff);
   });
 
@@ -117,6 +117,18 @@ describe("an identity bound to one subgraph fetch", () => {
     ["the same body re-serialised", { ...received, body: JSON.stringify(JSON.parse(body), null, 1) }, "another request body"],
   ])("is refused with %s", (_label, other, why) => {
     expect(refusal(() => verifyIdentity(bound(), cases, now, other))).toContain(why);
+  });
+
+  test("carries a fresh nonce inside the MACed claims, for the subgraph to accept once; a bound header without one is refused", () => {
+    const claims = (header: string) => JSON.parse(Buffer.from(header.split(".")[0], "base64url").toString()) as Record<string, unknown>;
+    const [first, second] = [bound(), bound()];
+    expect(claims(first).nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(claims(first).nonce).not.toBe(claims(second).nonce);
+    expect(verifyIdentity(first, cases, now, received).nonce?.value).toBe(claims(first).nonce);
+    const { nonce: _nonce, ...without } = claims(first);
+    const payload = Buffer.from(JSON.stringify(without)).toString("base64url");
+    const remade = `${payload}.${createHmac("sha256", cases.secret).update(payload).digest("base64url")}`;
+    expect(refusal(() => verifyIdentity(remade, cases, now, received))).toContain("carries no nonce");
   });
 
   test("is refused at another subgraph: its key does not verify there", () => {

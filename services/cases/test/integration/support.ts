@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
 import { catalogEvents, staffingEvents, type EventDefinition, type EventPayload } from "@onestop/events";
+import { staffingLettersStandIn } from "../../../../test/support/staffing-letters";
 import { IDENTITY_HEADER, namespacedSubject, signIdentity, type Clock, type Identity, type RunningSubgraph } from "@onestop/platform";
 import { developmentIdentityKeyring, graphql, type EnvironmentOptions, type GraphqlResponse, type KeyFiles } from "@onestop/testkit";
 
@@ -27,10 +28,15 @@ export function errorOf(response: GraphqlResponse<unknown>): Record<string, unkn
 
 /** Publishes another service's event straight to the bus with a real envelope, as that service's relay would. */
 export class EventInjector {
+  /** Answers cases' confirmation of letters from the letter events published here, as staffing would. */
+  private readonly staffing: { stop(): void };
+
   private constructor(
     private readonly connection: NatsConnection,
     private readonly namespace: string,
-  ) {}
+  ) {
+    this.staffing = staffingLettersStandIn(connection, namespace);
+  }
 
   static async connect(environment: EnvironmentOptions): Promise<EventInjector> {
     return new EventInjector(await connect({ servers: environment.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222" }), environment.namespace);
@@ -44,6 +50,7 @@ export class EventInjector {
   }
 
   close(): Promise<void> {
+    this.staffing.stop();
     return this.connection.close();
   }
 }

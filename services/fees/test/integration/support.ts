@@ -13,6 +13,7 @@ import {
 } from "@onestop/platform";
 import { developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, type EnvironmentOptions, type GraphqlResponse } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
+import { staffingLettersStandIn } from "../../../../test/support/staffing-letters";
 
 export const CENTER = "511722000000";
 export const OTHER_CENTER = "511721000000";
@@ -52,6 +53,8 @@ export class FeesHarness {
   readonly clock = new ManualClock("2026-03-02T02:00:00.000Z");
   fees!: RunningSubgraph;
   private nats!: NatsConnection;
+  /** Answers fees' confirmation of letters from the letter events published here, as staffing would. */
+  private staffing?: { stop(): void };
   private identityKey!: SubgraphKey;
 
   constructor(readonly environment: EnvironmentOptions) {}
@@ -63,10 +66,12 @@ export class FeesHarness {
     harness.identityKey = developmentIdentityKeyring(ensureDevelopmentKeys(harness.environment.keysDir)).keyFor("fees");
     harness.fees = await startOneSubgraph("fees", harness.environment, { clock: harness.clock });
     harness.nats = await connect({ servers: process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
+    harness.staffing = staffingLettersStandIn(harness.nats, harness.environment.namespace);
     return harness;
   }
 
   async stop(): Promise<void> {
+    this.staffing?.stop();
     await this.nats?.close();
     await this.fees?.stop();
   }

@@ -24,6 +24,7 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<GatewayContext>
             fields: mutationFields(document, operation, request.variables ?? {}),
             client: contextValue.client,
             errorCodes,
+            touchedCenters: [...contextValue.touchedCenters],
           });
         },
       };

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { entryValues, type AuditEntry } from "./audit.rules";
+import { entryCenters, entryValues, type AuditEntry } from "./audit.rules";
 
 interface EntryRow {
   seq: string | number;
@@ -19,13 +19,15 @@ interface EntryRow {
   client_version: string | null;
   outcome: "ok" | "error";
   error_codes: string;
+  touched_centers: string | null;
   prev_hash: string;
   hash: string;
 }
 
 const COLUMNS =
   "seq, recorded_at, request_id, subject, roles, center_code, department_id, window_id, operation_name, fields, " +
-  "client_ip, forwarded_for, user_agent, client_name, client_version, outcome, error_codes, prev_hash, hash";
+  "client_ip, forwarded_for, user_agent, client_name, client_version, outcome, error_codes, touched_centers, prev_hash, hash";
+const ENTRY_COLUMNS = COLUMNS.split(", ").map((column) => `e.${column}`).join(", ");
 
 function toEntry(row: EntryRow): AuditEntry {
   return {
@@ -46,6 +48,7 @@ function toEntry(row: EntryRow): AuditEntry {
     clientVersion: row.client_version,
     outcome: row.outcome,
     errorCodes: row.error_codes,
+    touchedCenters: row.touched_centers,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -78,8 +81,12 @@ export class AuditRepository {
       const row = `(${COLUMNS.split(",").map(() => "?").join(", ")})`;
       await manager.query(
         `INSERT INTO audit_entry (${COLUMNS}) VALUES ${entries.map(() => row).join(", ")}`,
-        entries.flatMap((entry) => [...entryValues(entry), entry.prevHash, entry.hash]),
+        entries.flatMap((entry) => [...entryValues(entry), entry.touchedCenters, entry.prevHash, entry.hash]),
       );
+      const filed = entries.flatMap((entry) => entryCenters(entry).map((center) => [center, entry.seq]));
+      if (filed.length > 0) {
+        await manager.query(`INSERT INTO audit_entry_center (center_code, seq) VALUES ${filed.map(() => "(?, ?)").join(", ")}`, filed.flat());
+      }
       await manager.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", [previous.seq, previous.hash]);
       return entries;
     });
@@ -90,13 +97,14 @@ export class AuditRepository {
     return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? "" };
   }
 
-  /** Entries after `after` in order, those of one center and those of none, or all when center is undefined. */
+  /** Entries after `after` in order: those filed under one center (audit_entry_center), or all when center is undefined. */
   async page(after: number, limit: number, center?: string): Promise<AuditEntry[]> {
     const rows = (await (center === undefined
       ? this.dataSource.query(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`, [after, limit])
       : this.dataSource.query(
-          `SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? AND (center_code = ? OR center_code IS NULL) ORDER BY seq LIMIT ?`,
-          [after, center, limit],
+          `SELECT ${ENTRY_COLUMNS} FROM audit_entry_center c JOIN audit_entry e ON e.seq = c.seq
+            WHERE c.center_code = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
+          [center, after, limit],
         ))) as EntryRow[];
     return rows.map(toEntry);
   }

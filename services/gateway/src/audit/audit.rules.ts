@@ -32,6 +32,8 @@ export interface AuditFacts {
   fields: AuditedField[];
   client: AuditClient;
   errorCodes: string[];
+  /** The centers whose data the subgraphs report the operation changed. */
+  touchedCenters: string[];
 }
 
 /**
@@ -56,6 +58,8 @@ export interface AuditEntry {
   clientVersion: string | null;
   outcome: "ok" | "error";
   errorCodes: string;
+  /** JSON list of the centers the operation changed data of; null in entries written before it was kept. */
+  touchedCenters: string | null;
   prevHash: string;
   hash: string;
 }
@@ -116,18 +120,14 @@ export function mutationFields(document: DocumentNode, operation: OperationDefin
 const CENTER_CODE = /^\d{12}$/;
 
 /**
- * The service center an entry belongs to, for supervision to read it: the caller's own, else a
- * centerCode the mutation names (at the top of its arguments or of its input). A citizen's
- * application names neither; such entries are the whole supervision's to read.
+ * The service centers an entry belongs to, whose supervision reads it: the caller's own (from
+ * the verified token) and every center whose data the operation changed, as the subgraphs
+ * reported it. Never a center the input merely names: the caller chooses that. An entry of a
+ * caller without a center that changed nothing belongs to no center.
  */
-export function attributedCenter(identity: Identity, fields: AuditedField[]): string | null {
-  if (identity.centerCode) return identity.centerCode;
-  for (const { arguments: args } of fields) {
-    for (const candidate of [args.centerCode, (args.input as Record<string, unknown> | undefined)?.centerCode]) {
-      if (typeof candidate === "string" && CENTER_CODE.test(candidate)) return candidate;
-    }
-  }
-  return null;
+export function entryCenters(entry: Pick<AuditEntry, "centerCode" | "touchedCenters">): string[] {
+  const touched = entry.touchedCenters === null ? [] : (JSON.parse(entry.touchedCenters) as string[]);
+  return [...new Set([...(entry.centerCode ? [entry.centerCode] : []), ...touched])].sort();
 }
 
 /** The entry for the next link of the chain, before its hash. */
@@ -138,7 +138,7 @@ export function nextEntry(facts: AuditFacts, previous: { seq: number; hash: stri
     requestId: fit(facts.requestId, WIDTH.requestId) ?? "",
     subject: fit(facts.identity.subject, WIDTH.subject) ?? "",
     roles: JSON.stringify(facts.identity.roles),
-    centerCode: attributedCenter(facts.identity, facts.fields),
+    centerCode: facts.identity.centerCode && CENTER_CODE.test(facts.identity.centerCode) ? facts.identity.centerCode : null,
     departmentId: fit(facts.identity.departmentId, WIDTH.id),
     windowId: fit(facts.identity.windowId, WIDTH.id),
     operationName: fit(facts.operationName, WIDTH.operationName),
@@ -150,6 +150,7 @@ export function nextEntry(facts: AuditFacts, previous: { seq: number; hash: stri
     clientVersion: fit(facts.client.clientVersion, WIDTH.clientVersion),
     outcome: facts.errorCodes.length === 0 ? "ok" : "error",
     errorCodes: JSON.stringify([...new Set(facts.errorCodes)]),
+    touchedCenters: JSON.stringify([...new Set(facts.touchedCenters.filter((center) => CENTER_CODE.test(center)))].sort()),
     prevHash: previous.hash,
   };
 }
@@ -179,7 +180,8 @@ export function entryValues(entry: UnhashedEntry): unknown[] {
 
 /** SHA-256 over the previous link's hash and every column of the entry (a Date as its ISO text). */
 export function entryHash(entry: UnhashedEntry): string {
-  const canonical = JSON.stringify(entryValues(entry));
+  // Entries written before the touched centers were kept hash as they always did.
+  const canonical = JSON.stringify(entry.touchedCenters === null ? entryValues(entry) : [...entryValues(entry), entry.touchedCenters]);
   return createHash("sha256").update(`${entry.prevHash}\n${canonical}`, "utf8").digest("hex");
 }
 

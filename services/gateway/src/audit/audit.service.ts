@@ -1,6 +1,6 @@
 import { forbidden, invalidInput, unauthenticated, type Clock, type Identity, type InputProblem, type Logger } from "@onestop/platform";
 import type { AuditRepository, ChainHead } from "./audit.repository";
-import { ChainWalker, nextEntry, sealed, type AuditEntry, type AuditFacts, type ChainProblem } from "./audit.rules";
+import { ChainWalker, entryCenters, nextEntry, sealed, type AuditEntry, type AuditFacts, type ChainProblem } from "./audit.rules";
 
 const PAGE_LIMIT_MAX = 1000;
 const VERIFY_BATCH = 1000;
@@ -11,6 +11,8 @@ export interface AuditRecord {
   recordedAt: string;
   requestId: string;
   who: { subject: string; roles: string[]; centerCode: string | null; departmentId: string | null; windowId: string | null };
+  /** The centers the entry belongs to: the caller's and those whose data the operation changed. */
+  centers: string[];
   operationName: string | null;
   fields: unknown[];
   client: { ip: string | null; forwardedFor: string | null; userAgent: string | null; name: string | null; version: string | null };
@@ -36,6 +38,7 @@ function toRecord(entry: AuditEntry): AuditRecord {
       departmentId: entry.departmentId,
       windowId: entry.windowId,
     },
+    centers: entryCenters(entry),
     operationName: entry.operationName,
     fields: JSON.parse(entry.fields) as unknown[],
     client: { ip: entry.clientIp, forwardedFor: entry.forwardedFor, userAgent: entry.userAgent, name: entry.clientName, version: entry.clientVersion },
@@ -110,7 +113,12 @@ export class AuditLog {
     this.writing = false;
   }
 
-  /** The supervision office of a center reads its center's entries and those of no center, in order. */
+  /**
+   * The supervision office of a center reads, in order, the entries filed under its center: its
+   * own staff's and those of any caller whose operation changed the center's data. An entry of
+   * no center (a citizen's that changed nothing) is read by none: applicants' names do not
+   * cross centers.
+   */
   async readForSupervisor(identity: Identity, query: { after?: unknown; limit?: unknown }): Promise<{ entries: AuditRecord[]; next: number | null; head: ChainHead }> {
     if (identity.roles.includes("anonymous")) throw unauthenticated();
     if (!identity.roles.includes("supervisor")) throw forbidden("Only the supervision office reads the audit log");

@@ -9,6 +9,8 @@ import type { Fetcher } from "./http-fetcher";
  */
 const PENDING_IDENTITY_HEADER = "x-onestop-identity-to-sign";
 
+const CENTER_CODE = /^\d{12}$/;
+
 interface PendingIdentity {
   identity: Identity;
   requestId: string;
@@ -39,6 +41,16 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId };
     request.http?.headers.set(PENDING_IDENTITY_HEADER, Buffer.from(JSON.stringify(pending)).toString("base64url"));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** Collects the centers a subgraph reports its mutation changed, for the audit entry. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const response = await super.process(options);
+    const touched = response.extensions?.touchedCenters;
+    if ("touchedCenters" in options.context && Array.isArray(touched)) {
+      for (const center of touched) if (typeof center === "string" && CENTER_CODE.test(center)) options.context.touchedCenters.add(center);
+    }
+    return response;
   }
 
   private signed<I extends { headers?: Record<string, string>; body?: unknown }>(init: I): I {

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { parse, type OperationDefinitionNode } from "graphql";
 import type { Identity } from "@onestop/platform";
 import {
-  attributedCenter,
   ChainWalker,
+  entryCenters,
+  entryHash,
+  entryValues,
   GENESIS_HASH,
   mutationFields,
   nextEntry,
@@ -68,11 +71,27 @@ describe("what a mutation did", () => {
     ]);
   });
 
-  test("belongs to the caller's center, else to a center the mutation names, else to none", () => {
-    expect(attributedCenter(staff, [])).toBe("330110000000");
-    expect(attributedCenter(citizen, [{ field: "registerDepartment", arguments: { input: { centerCode: "330110001000" } } }])).toBe("330110001000");
-    expect(attributedCenter(citizen, [{ field: "rate", arguments: { centerCode: "330110002000" } }])).toBe("330110002000");
-    expect(attributedCenter(citizen, [{ field: "submitCase", arguments: { input: { itemId: "i" } } }])).toBeNull();
+  test("belongs to the caller's center and the centers the operation changed, never to one the input names (issue 15, point 2)", () => {
+    const entry = (identity: Identity, fields: AuditFacts["fields"], touchedCenters: string[]) =>
+      nextEntry({ requestId: "r", identity, operationName: null, fields, client, errorCodes: [], touchedCenters }, { seq: 0, hash: GENESIS_HASH }, new Date(0));
+    expect(entryCenters(entry(staff, [], []))).toEqual(["330110000000"]);
+    expect(entryCenters(entry(staff, [], ["330110001000", "not-a-center"]))).toEqual(["330110000000", "330110001000"]);
+    const decoy = [
+      { field: "withdrawCase", arguments: { caseId: "c-1" } },
+      { field: "createBankClient", arguments: { input: { centerCode: "000000000001" } } },
+    ];
+    expect(entry(citizen, decoy, ["330110000000"]).centerCode).toBeNull();
+    expect(entryCenters(entry(citizen, decoy, ["330110000000"]))).toEqual(["330110000000"]);
+    expect(entryCenters(entry(citizen, [{ field: "submitCase", arguments: { input: { itemId: "i", centerCode: "000000000001" } } }], []))).toEqual([]);
+  });
+
+  test("an entry written before the touched centers were kept hashes as it did; a later one hashes them", () => {
+    const later = nextEntry({ requestId: "r", identity: staff, operationName: null, fields: [], client, errorCodes: [], touchedCenters: ["330110001000"] }, { seq: 0, hash: GENESIS_HASH }, new Date(0));
+    const earlier = { ...later, touchedCenters: null };
+    const before = createHash("sha256").update(`${earlier.prevHash}\n${JSON.stringify(entryValues(earlier))}`, "utf8").digest("hex");
+    expect(entryHash(earlier)).toBe(before);
+    expect(entryHash(earlier)).not.toBe(entryHash(later));
+    expect(entryHash({ ...later, touchedCenters: "[]" })).not.toBe(entryHash(later));
   });
 });
 
@@ -84,6 +103,7 @@ describe("the chain", () => {
     fields: [{ field: "acceptCase", arguments: { caseId: "c-1" } }],
     client,
     errorCodes: [],
+    touchedCenters: [],
     ...overrides,
   });
 

@@ -165,6 +165,11 @@ export class LettersService {
     });
   }
 
+  /** The staff member's letters as they are now, for a service confirming an act (no caller: services ask over NATS). */
+  async currentLettersOf(staffId: string): Promise<staffingEvents.AuthorizationLetterSnapshot[]> {
+    return (await this.repository.lettersOfStaff([staffId])).map(letterSnapshot);
+  }
+
   async lettersOfStaff(identity: Identity, staffId: string, includeRevoked: boolean): Promise<AuthorizationLetterRow[]> {
     const staff = await this.organisation.findStaff(staffId);
     if (!staff) return [];
