@@ -125,7 +125,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const apollo = new GatewayApolloServer(
     {
       gateway,
-      formatError: createGatewayErrorFormatter(logger),
+      formatError: createGatewayErrorFormatter(logger, { hideSchema: production }),
       includeStacktraceInErrorResponses: false,
       introspection: !production,
       csrfPrevention: true,
