@@ -199,6 +199,55 @@ describe("refresh tokens (刷新令牌)", () => {
   });
 });
 
+describe("signing out signs out (issue 15, point 7)", () => {
+  const ME = `query { myCitizenAccount { id } }`;
+  /** Milliseconds until the gateway refuses the token with 401, asked every 5 ms. */
+  async function refusedWithin(token: string, query = ME): Promise<number> {
+    const started = Date.now();
+    const refused = await eventually(async () => {
+      const answer = await withToken(token, query);
+      return answer.status === 401 ? answer : null;
+    }, 5000, 5);
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/revoked/), extensions: { code: "UNAUTHENTICATED" } });
+    return Date.now() - started;
+  }
+
+  test("after logout the same access token is refused with 401; another sign-in of the account goes on", async () => {
+    const { idNumber, login: session } = await registeredCitizen(81);
+    const other = ok(await login(idNumber)).loginCitizen;
+    ok(await withToken(session.accessToken, ME));
+    ok(await anonymous(`mutation ($t: String!) { logout(refreshToken: $t) }`, { t: session.refreshToken }));
+    const latency = await refusedWithin(session.accessToken);
+    expect(latency).toBeLessThan(1000);
+    expect(ok(await withToken<{ myCitizenAccount: { id: string } }>(other.accessToken, ME)).myCitizenAccount.id).toBe(session.account.id);
+  });
+
+  test("a reused refresh token ends the sign-in's access tokens, the thief's and the owner's", async () => {
+    const { login: session } = await registeredCitizen(82);
+    const rotated = ok(await refresh(session.refreshToken)).refreshAccessToken;
+    ok(await withToken(rotated.accessToken, ME));
+    expect(codeOf(await refresh(session.refreshToken))).toBe("REFRESH_TOKEN_REUSED");
+    await refusedWithin(rotated.accessToken);
+    await refusedWithin(session.accessToken);
+  });
+
+  test("a password reset by the center ends every sign-in of the staff account", async () => {
+    const staffId = county.departments.ZJJ!.clerk.subject;
+    const username = `clerk-${Date.now()}`;
+    ok(await call("staffing", county.admin, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
+      i: { staffId, username, password: "Clerk-passw0rd-1", roles: ["window_staff"] },
+    }));
+    const signIn = () => anonymous<{ login: { accessToken: string } }>(`mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username, password: "Clerk-passw0rd-1" } });
+    const token = ok(await signIn()).login.accessToken;
+    const MINE = `query { __typename }`;
+    ok(await withToken(token, MINE));
+    ok(await call("staffing", county.admin, `mutation ($i: ResetStaffPasswordInput!) { resetStaffPassword(input: $i) { username } }`, {
+      i: { staffId, password: "Clerk-passw0rd-2" },
+    }));
+    await refusedWithin(token, MINE);
+  });
+});
+
 describe("the bank as a machine client (银行代收点)", () => {
   const CREATE = `mutation ($i: CreateBankClientInput!) { createBankClient(input: $i) { secretId clientSecret client { id centerCode role } } }`;
   const TOKEN = `mutation ($c: String!, $s: String!) { clientCredentialsToken(clientId: $c, clientSecret: $s) { accessToken tokenType } }`;

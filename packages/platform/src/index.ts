@@ -15,6 +15,7 @@ export * from "./loaders";
 export * from "./logger";
 export * from "./masking";
 export * from "./messaging/consumers";
+export * from "./messaging/follower";
 export * from "./messaging/nats";
 export * from "./messaging/relay";
 export * from "./messaging/tables";

@@ -149,6 +149,15 @@ export class AccountsRepository {
     return result.affected === 1;
   }
 
+  async revokeRefreshFamiliesOf(tx: Tx, accountKind: RefreshFamilyRow["accountKind"], accountId: string, at: Date): Promise<void> {
+    await tx.manager
+      .createQueryBuilder()
+      .update(RefreshFamilyRow)
+      .set({ revokedAt: at })
+      .where("account_kind = :accountKind AND account_id = :accountId AND revoked_at IS NULL", { accountKind, accountId })
+      .execute();
+  }
+
   async revokeRefreshFamily(tx: Tx, id: string, at: Date): Promise<void> {
     await tx.manager.createQueryBuilder().update(RefreshFamilyRow).set({ revokedAt: at }).where("id = :id AND revoked_at IS NULL", { id }).execute();
   }

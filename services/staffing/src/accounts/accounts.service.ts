@@ -1,3 +1,4 @@
+import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
   findingsAt,
@@ -57,7 +58,10 @@ export class AccountsService {
     });
   }
 
-  /** The center sets a new password; it also lifts a lock. */
+  /**
+   * The center sets a new password; it also lifts a lock, and ends every sign-in of the
+   * account: its refresh tokens here, its access tokens at the gateway (the event).
+   */
   async resetStaffPassword(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
     const input = validate(resetStaffPasswordInput, rawInput, "input");
     requireRole(identity, "center_admin");
@@ -68,7 +72,11 @@ export class AccountsService {
     if (!account) throw notFound("Account of staff", staff.id);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
-    await this.unitOfWork.run((tx) => this.repository.setPassword(tx, staff.id, passwordHash, now));
+    await this.unitOfWork.run(async (tx) => {
+      await this.repository.setPassword(tx, staff.id, passwordHash, now);
+      await this.repository.revokeRefreshFamiliesOf(tx, "STAFF", staff.id, now);
+      await tx.publish(staffingEvents.sessionsRevoked, { accountId: staff.id, sessionId: null, revokedAt: now.toISOString(), reason: "PASSWORD_RESET" }, { centerCode: staff.centerCode });
+    });
     return { ...account, passwordHash, passwordChangedAt: now, failedAttempts: 0, lockedUntil: null };
   }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { staffingEvents } from "@onestop/events";
 import { applicantKey, DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
@@ -34,13 +35,14 @@ export interface CitizenLoginResult extends SessionTokens {
 const refreshTokenHash = (token: string) => createHash("sha256").update(token, "utf8").digest();
 
 /** The account is the applicant of whatever is opened for its verified number: its token carries that number's key. */
-const citizenClaims = (account: CitizenAccountRow): AccessClaims => ({
+const citizenClaims = (account: CitizenAccountRow, sessionId: string): AccessClaims => ({
   subject: account.id,
   roles: ["citizen"],
   centerCode: null,
   departmentId: null,
   windowId: null,
   applicantKey: applicantKey(account.kind, account.idNumber),
+  sessionId,
 });
 
 export const invalidCredentials = () => new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong username or password");
@@ -76,9 +78,9 @@ export class SignInService {
     const staff = await this.organisation.findStaff(account.staffId);
     if (!staff) throw invalidCredentials();
     await this.repository.recordSuccess(account.staffId, now);
-    const { claims, roles } = await this.staffClaims(account, staff);
-    const { token, expiresAt } = signer.sign(claims, now);
     const refresh = await this.startRefreshFamily("STAFF", staff.id, now);
+    const { claims, roles } = await this.staffClaims(account, staff, refresh.sessionId);
+    const { token, expiresAt } = signer.sign(claims, now);
     return { accessToken: token, expiresAt, ...refresh, staff, roles };
   }
 
@@ -91,8 +93,8 @@ export class SignInService {
       this.repository.recordCitizenFailure(found.id, this.lockout.maxFailures, lockUntil),
     );
     await this.repository.recordCitizenSuccess(account.id, now);
-    const { token, expiresAt } = signer.sign(citizenClaims(account), now);
     const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
+    const { token, expiresAt } = signer.sign(citizenClaims(account, refresh.sessionId), now);
     return { accessToken: token, expiresAt, ...refresh, account: { account, reveal: true } };
   }
 
@@ -111,7 +113,7 @@ export class SignInService {
       const family = token ? await this.repository.lockRefreshFamily(tx, token.familyId) : null;
       let verdict = refreshVerdict(token, family, now);
       if (verdict === "rotate" && !(await this.repository.spendRefreshToken(tx, tokenHash, now))) verdict = "reused";
-      if (verdict === "reused") await this.repository.revokeRefreshFamily(tx, family!.id, now);
+      if (verdict === "reused") await this.revokeSession(tx, family!, "REFRESH_TOKEN_REUSED", now);
       if (verdict !== "rotate") return { verdict } as const;
       const next = await this.issueRefreshToken(tx, family!.id, now);
       return { verdict, family: family!, next } as const;
@@ -120,19 +122,23 @@ export class SignInService {
       throw new DomainError(StaffingErrorCode.RefreshTokenReused, "This refresh token was already used; every session of this sign-in is ended. Sign in again");
     }
     if (outcome.verdict !== "rotate") throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
-    const claims = await this.claimsOf(outcome.family.accountKind, outcome.family.accountId);
+    const claims = await this.claimsOf(outcome.family);
     if (!claims) throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
     const { token, expiresAt } = signer.sign(claims, now);
     return { accessToken: token, expiresAt, ...outcome.next };
   }
 
-  /** 退出登录: ends the sign-in the refresh token belongs to. Unknown tokens change nothing. */
+  /**
+   * 退出登录: ends the sign-in the refresh token belongs to, its access tokens with it (the
+   * gateway hears of it and refuses them). Unknown tokens change nothing.
+   */
   async logout(rawInput: unknown): Promise<boolean> {
     const input = validate(refreshTokenInput, rawInput);
     const now = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       const token = await this.repository.findRefreshToken(tx, refreshTokenHash(input.refreshToken));
-      if (token) await this.repository.revokeRefreshFamily(tx, token.familyId, now);
+      const family = token ? await this.repository.lockRefreshFamily(tx, token.familyId) : null;
+      if (family && !family.revokedAt) await this.revokeSession(tx, family, "LOGOUT", now);
     });
     return true;
   }
@@ -147,7 +153,7 @@ export class SignInService {
     for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
     if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
     if (!client || !matched) throw new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong client id or secret");
-    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null }, this.clock.now());
+    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null, sessionId: null }, this.clock.now());
     return { accessToken: token, expiresAt };
   }
 
@@ -187,12 +193,18 @@ export class SignInService {
     }
   }
 
-  private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart> {
+  private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart & { sessionId: string }> {
     return this.unitOfWork.run(async (tx) => {
       const family: RefreshFamilyRow = { id: randomUUID(), accountKind, accountId, createdAt: now, revokedAt: null };
       await this.repository.insertRefreshFamily(tx, family);
-      return this.issueRefreshToken(tx, family.id, now);
+      return { ...(await this.issueRefreshToken(tx, family.id, now)), sessionId: family.id };
     });
+  }
+
+  /** Ends one sign-in: its refresh tokens here, its access tokens at the gateway (the event). */
+  private async revokeSession(tx: Tx, family: RefreshFamilyRow, reason: "LOGOUT" | "REFRESH_TOKEN_REUSED", now: Date): Promise<void> {
+    await this.repository.revokeRefreshFamily(tx, family.id, now);
+    await tx.publish(staffingEvents.sessionsRevoked, { accountId: family.accountId, sessionId: family.id, revokedAt: now.toISOString(), reason });
   }
 
   private async issueRefreshToken(tx: Tx, familyId: string, now: Date): Promise<RefreshPart> {
@@ -203,16 +215,17 @@ export class SignInService {
   }
 
   /** What an access token says of the account now: roles, posts and offices may have changed since login. */
-  private async claimsOf(kind: AccountKind, accountId: string): Promise<AccessClaims | null> {
+  private async claimsOf(family: RefreshFamilyRow): Promise<AccessClaims | null> {
+    const { accountKind: kind, accountId, id: sessionId } = family;
     if (kind === "CITIZEN") {
       const account = await this.repository.findCitizen(accountId);
-      return account ? citizenClaims(account) : null;
+      return account ? citizenClaims(account, sessionId) : null;
     }
     const [account, staff] = await Promise.all([this.repository.findByStaff(accountId), this.organisation.findStaff(accountId)]);
-    return account && staff ? (await this.staffClaims(account, staff)).claims : null;
+    return account && staff ? (await this.staffClaims(account, staff, sessionId)).claims : null;
   }
 
-  private async staffClaims(account: StaffAccountRow, staff: StaffRow): Promise<{ claims: AccessClaims; roles: Role[] }> {
+  private async staffClaims(account: StaffAccountRow, staff: StaffRow, sessionId: string): Promise<{ claims: AccessClaims; roles: Role[] }> {
     const [posts, chiefOf, principalOf] = await Promise.all([
       this.posts.postsOfStaff(staff.id),
       this.organisation.departmentsChiefedBy(staff.id),
@@ -221,7 +234,7 @@ export class SignInService {
     const roles = tokenRoles(account.roles, { chiefRepresentative: chiefOf.length > 0, departmentPrincipal: principalOf.length > 0 });
     return {
       roles,
-      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null },
+      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null, sessionId },
     };
   }
 }

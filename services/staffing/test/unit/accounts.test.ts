@@ -50,7 +50,7 @@ test("the access token is an EdDSA JWT with the key id, verifiable with the publ
   writeFileSync(join(dir, "key.json"), JSON.stringify(jwk));
   const signer = AccessTokenSigner.fromJwkFile(join(dir, "key.json"), { issuer: "onestop", audience: "onestop-gateway", ttlSeconds: 900 });
   const now = new Date();
-  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1", applicantKey: null }, now);
+  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1", applicantKey: null, sessionId: "f1" }, now);
   expect(expiresAt.getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000 + 900_000);
   const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), {
     issuer: "onestop",
