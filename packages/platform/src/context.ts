@@ -4,4 +4,6 @@ import type { Identity } from "./identity";
 export interface SubgraphContext {
   identity: Identity;
   requestId: string;
+  /** The caller's network address, from the gateway's signed identity; null without one. */
+  client?: string | null;
 }

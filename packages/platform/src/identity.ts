@@ -57,6 +57,8 @@ const signedClaimsSchema = identitySchema.extend({
   aud: z.string().min(1).optional(),
   /** SHA-256 (hex) of the exact request body it authorizes. */
   bodySha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The address the gateway saw the request come from (the socket's), for throttling anonymous guesses. */
+  client: z.string().max(64).nullish(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -64,6 +66,8 @@ const signedClaimsSchema = identitySchema.extend({
 export interface VerifiedIdentity {
   identity: Identity;
   requestId: string;
+  /** The caller's network address as the gateway saw it; null when not given (tests, tools). */
+  client: string | null;
 }
 
 /** Bytes of the master secret, of every key derived from it and of a MAC. */
@@ -109,6 +113,8 @@ export class IdentityKeyring {
  */
 export interface IdentityBinding {
   body: string;
+  /** The caller's network address, signed with the rest. */
+  client?: string | null;
 }
 
 const sha256Hex = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
@@ -123,7 +129,7 @@ const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secre
  */
 export function signIdentity(identity: Identity, requestId: string, key: SubgraphKey, now: Date, binding?: IdentityBinding): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body) } : {};
+  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body), client: binding.client ?? null } : {};
   const claims = { ...identity, requestId, ...bound, iat, exp: iat + IDENTITY_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${body}.${mac(body, key).toString("base64url")}`;
@@ -161,7 +167,7 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (parsed.data.exp < nowSeconds) throw refused("expired");
   if (parsed.data.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw refused("issued in the future");
-  const { requestId, aud, bodySha256, iat: _iat, exp: _exp, ...identity } = parsed.data;
+  const { requestId, aud, bodySha256, client, iat: _iat, exp: _exp, ...identity } = parsed.data;
   if (aud === undefined && bodySha256 === undefined) {
     if (received?.requireBinding) throw refused("not bound to this request");
   } else {
@@ -170,7 +176,7 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
     if (aud !== ownKey.audience) throw refused("signed for another subgraph");
     if (bodySha256 !== sha256Hex(received.body)) throw refused("signed for another request body");
   }
-  return { identity, requestId };
+  return { identity, requestId, client: client ?? null };
 }
 
 /** A new master secret, as the text of its file (base64, like `openssl rand -base64 32`). */

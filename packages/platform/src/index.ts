@@ -27,3 +27,4 @@ export * from "./shutdown";
 export * from "./subgraph";
 export * from "./unit-of-work";
 export * from "./timers";
+export * from "./throttle";

@@ -155,8 +155,8 @@ export async function startSubgraph<Env extends SubgraphEnv>(
           // development secret; in production only the gateway's bound ones pass.
           requireBinding: env.NODE_ENV === "production",
         });
-        const context = { identity: verified.identity, requestId: verified.requestId };
-        return { context, requestContext: context };
+        const context = { identity: verified.identity, requestId: verified.requestId, client: verified.client };
+        return { context, requestContext: { identity: verified.identity, requestId: verified.requestId } };
       },
     },
     routes: module.routes,

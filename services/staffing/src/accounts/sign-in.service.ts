@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { staffingEvents } from "@onestop/events";
-import { applicantKey, DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
+import { applicantKey, DomainError, validate, type Clock, type FailureThrottle, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
 import type { AccessClaims, AccessTokenSigner } from "./access-token";
-import { isLocked, lockExpiry, refreshExpiry, refreshVerdict, tokenRoles, tokenWindow, type LockoutPolicy } from "./accounts.rules";
+import { refreshExpiry, refreshVerdict, signInThrottle, tokenRoles, tokenWindow, type LockoutPolicy, type SignInKind } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountView } from "./citizen-accounts.service";
 import type { AccountKind, CitizenAccountRow, PasswordSignInColumns, RefreshFamilyRow, StaffAccountRow } from "./entities";
@@ -61,20 +61,19 @@ export class SignInService {
     private readonly clock: Clock,
     private readonly signer: AccessTokenSigner | null,
     private readonly lockout: LockoutPolicy,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   /**
    * 登录: anyone may try. An unknown name and a wrong password look the same and cost the
-   * same; a locked account is refused before its password is checked; a success issues an
-   * access token with the staff id, center, home department, window and roles.
+   * same, and lock the same way; a locked name is refused before its password is checked; a
+   * success issues an access token with the staff id, center, home department, window and roles.
    */
-  async login(rawInput: unknown): Promise<LoginResult> {
+  async login(rawInput: unknown, client: string | null = null): Promise<LoginResult> {
     const input = validate(loginInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked(await this.repository.findByUsername(input.username), input.password, now, (found, lockUntil) =>
-      this.repository.recordFailure(found.staffId, this.lockout.maxFailures, lockUntil),
-    );
+    const account = await this.passwordChecked("STAFF", input.username, client, input.password, now, () => this.repository.findByUsername(input.username));
     const staff = await this.organisation.findStaff(account.staffId);
     if (!staff) throw invalidCredentials();
     await this.repository.recordSuccess(account.staffId, now);
@@ -85,13 +84,11 @@ export class SignInService {
   }
 
   /** 群众登录 by ID number and password, with the same lockout as staff; the token's subject is the account's id. */
-  async loginCitizen(rawInput: unknown): Promise<CitizenLoginResult> {
+  async loginCitizen(rawInput: unknown, client: string | null = null): Promise<CitizenLoginResult> {
     const input = validate(loginCitizenInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked(await this.repository.findCitizenByIdNumber(input.idNumber), input.password, now, (found, lockUntil) =>
-      this.repository.recordCitizenFailure(found.id, this.lockout.maxFailures, lockUntil),
-    );
+    const account = await this.passwordChecked("CITIZEN", input.idNumber, client, input.password, now, () => this.repository.findCitizenByIdNumber(input.idNumber));
     await this.repository.recordCitizenSuccess(account.id, now);
     const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
     const { token, expiresAt } = signer.sign(citizenClaims(account, refresh.sessionId), now);
@@ -163,34 +160,33 @@ export class SignInService {
   }
 
   /**
-   * The account when the password is right. An unknown account is refused as a wrong password
-   * is, after as long (a decoy hash is checked); a locked one before its password is checked; a
-   * wrong password counts toward the lockout.
+   * The account when the password is right. The lock-out is the name's as given, whether an
+   * account has it or not (accounts.rules.ts, `signInThrottle`): a locked name is refused
+   * before anything is looked up; an unknown name is refused as a wrong password is, after as
+   * long (a decoy hash is checked), and both count toward the lock-out.
    */
   private async passwordChecked<A extends PasswordSignInColumns>(
-    account: A | null,
+    kind: SignInKind,
+    name: string,
+    client: string | null,
     password: string,
     now: Date,
-    recordFailure: (account: A, lockUntil: Date) => Promise<void>,
+    find: () => Promise<A | null>,
   ): Promise<A> {
-    if (!account) {
-      await verifyPassword(password, await decoyHash());
-      throw invalidCredentials();
-    }
-    this.refuseWhileLocked(account, now);
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      await recordFailure(account, lockExpiry(now, this.lockout));
-      throw invalidCredentials();
-    }
-    return account;
-  }
-
-  private refuseWhileLocked(account: { lockedUntil: Date | null }, now: Date): void {
-    if (isLocked(account, now)) {
-      throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${account.lockedUntil!.toISOString()}`, {
-        lockedUntil: account.lockedUntil!.toISOString(),
+    const throttle = signInThrottle(kind, name, client, this.lockout);
+    const lockedUntil = await this.throttle.lockedUntil(throttle.checked, now);
+    if (lockedUntil) {
+      throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${lockedUntil.toISOString()}`, {
+        lockedUntil: lockedUntil.toISOString(),
       });
     }
+    const account = await find();
+    if (!(await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))) || !account) {
+      await this.throttle.recordFailure(throttle.counted, now);
+      throw invalidCredentials();
+    }
+    await this.throttle.clear(throttle.clearedOnSuccess);
+    return account;
   }
 
   private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart & { sessionId: string }> {
