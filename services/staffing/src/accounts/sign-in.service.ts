@@ -69,7 +69,7 @@ export class SignInService {
    * same, and lock the same way; a locked name is refused before its password is checked; a
    * success issues an access token with the staff id, center, home department, window and roles.
    */
-  async login(rawInput: unknown, client: string | null = null): Promise<LoginResult> {
+  async login(rawInput: unknown, client: string | null): Promise<LoginResult> {
     const input = validate(loginInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
@@ -84,7 +84,7 @@ export class SignInService {
   }
 
   /** 群众登录 by ID number and password, with the same lockout as staff; the token's subject is the account's id. */
-  async loginCitizen(rawInput: unknown, client: string | null = null): Promise<CitizenLoginResult> {
+  async loginCitizen(rawInput: unknown, client: string | null): Promise<CitizenLoginResult> {
     const input = validate(loginCitizenInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
