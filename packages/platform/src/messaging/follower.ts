@@ -7,6 +7,8 @@ type NatsConnection = Awaited<ReturnType<typeof connectNats>>;
 
 /** How long to wait before trying again when NATS or the stream is not there yet. */
 const RETRY_MS = 2000;
+/** The longest `start` waits for the first attempt. */
+const START_WAIT_MS = 3000;
 
 export interface FollowOptions<E extends EventDefinition> {
   url: string;
@@ -32,8 +34,15 @@ export class EventFollower<E extends EventDefinition> {
 
   constructor(private readonly options: FollowOptions<E>) {}
 
-  /** Resolves once following has started, or after the first attempt failed (it keeps trying then). */
-  async start(): Promise<void> {
+  /**
+   * Resolves once following has started, or once the first attempt failed (it keeps trying
+   * then), and after START_WAIT_MS at the latest: an unanswering host must not hold a start up.
+   */
+  start(): Promise<void> {
+    return Promise.race([this.attempt(), new Promise<void>((resolve) => setTimeout(resolve, START_WAIT_MS).unref())]);
+  }
+
+  private async attempt(): Promise<void> {
     try {
       await this.follow();
     } catch (error) {
@@ -52,7 +61,7 @@ export class EventFollower<E extends EventDefinition> {
 
   private retryLater(): void {
     if (this.stopped) return;
-    this.retry = setTimeout(() => void this.start(), RETRY_MS);
+    this.retry = setTimeout(() => void this.attempt(), RETRY_MS);
     this.retry.unref();
   }
 
