@@ -102,7 +102,8 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     url: env.NATS_URL,
     namespace: env.NATS_NAMESPACE,
     event: staffingEvents.sessionsRevoked,
-    since: new Date(clock.now().getTime() - ACCESS_TOKEN_MAX_SECONDS * 1000),
+    // The stream's own timestamps are the server's real time, whatever clock the gateway runs on.
+    since: new Date(Date.now() - ACCESS_TOKEN_MAX_SECONDS * 1000),
     logger,
     onEvent: (revoked) => {
       revocations.add({ accountId: revoked.accountId, sessionId: revoked.sessionId, revokedAt: new Date(revoked.revokedAt) });
