@@ -3,6 +3,7 @@ import { applicantKey, type Identity } from "@onestop/platform";
 import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { buildJointCounty, errorOf, gatewayCaller, ok, type Call, type JointCounty } from "../../services/parallel-approval/test/support/joint-county";
 import { testEnvironment } from "../support/environment";
+import { graphqlFrom } from "../support/from-address";
 
 /**
  * Who can call (issue 8 point 1): citizens and enterprises register and sign in, see only their
@@ -196,6 +197,114 @@ describe("refresh tokens (刷新令牌)", () => {
     expect(ok(await anonymous<{ logout: boolean }>(`mutation ($t: String!) { logout(refreshToken: $t) }`, { t: session.refreshToken })).logout).toBe(true);
     expect(codeOf(await refresh(session.refreshToken))).toBe("INVALID_REFRESH_TOKEN");
     expect(codeOf(await refresh("made-up-token"))).toBe("INVALID_REFRESH_TOKEN");
+  });
+});
+
+describe("sign-in lock-out tells nothing and locks nobody out for long (issue 15, point 1)", () => {
+  const LOGIN_ONLY = `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`;
+  const STAFF_LOGIN = `mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`;
+  const citizenFrom = (address: string, idNumber: string, password: string) => graphqlFrom(address, system.gatewayUrl, LOGIN_ONLY, { i: { idNumber, password } });
+  const staffFrom = (address: string, username: string, password: string) => graphqlFrom(address, system.gatewayUrl, STAFF_LOGIN, { i: { username, password } });
+  /** What a caller learns from a refusal, with the instant in the message taken out. */
+  const seen = (answer: Awaited<ReturnType<typeof citizenFrom>>) => ({
+    status: answer.status,
+    data: answer.data,
+    count: answer.errors?.length,
+    code: answer.errors?.[0]?.extensions?.code,
+    message: answer.errors?.[0]?.message.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, "<instant>"),
+    extensions: Object.keys(answer.errors?.[0]?.extensions ?? {}).sort(),
+    path: answer.errors?.[0]?.path,
+  });
+
+  test("an unregistered ID number and a registered one fail, count and lock alike", async () => {
+    const { idNumber: registered } = await registeredCitizen(91);
+    const unregistered = residentId(92);
+    const client = "127.0.0.7";
+    for (let i = 0; i < 5; i += 1) {
+      const [a, b] = [await citizenFrom(client, registered, `wrong-password-${i}`), await citizenFrom(client, unregistered, `wrong-password-${i}`)];
+      expect(seen(a)).toEqual(seen(b));
+      expect(seen(a)).toMatchObject({ status: 200, data: null, code: "INVALID_CREDENTIALS" });
+    }
+    const [a, b] = [await citizenFrom(client, registered, PASSWORD), await citizenFrom(client, unregistered, PASSWORD)];
+    expect(seen(a)).toEqual(seen(b));
+    expect(seen(a)).toMatchObject({ code: "ACCOUNT_LOCKED", extensions: ["code", "lockedUntil", "serviceName"] });
+    // The first lock is short, and none is ever longer than LOGIN_LOCK_MINUTES.
+    const lockedFor = Date.parse(a.errors![0]!.extensions!.lockedUntil as string) - Date.now();
+    expect(lockedFor).toBeGreaterThan(0);
+    expect(lockedFor).toBeLessThanOrEqual(60_000);
+  });
+
+  test("a stranger guessing from one address locks the name for that address only; the owner signs in from another", async () => {
+    const { idNumber } = await registeredCitizen(93);
+    const stranger = "127.0.0.8";
+    for (let i = 0; i < 5; i += 1) expect(codeOf(await citizenFrom(stranger, idNumber, `wrong-password-${i}`))).toBe("INVALID_CREDENTIALS");
+    expect(codeOf(await citizenFrom(stranger, idNumber, PASSWORD))).toBe("ACCOUNT_LOCKED");
+    expect(ok(await citizenFrom("127.0.0.9", idNumber, PASSWORD)).loginCitizen).toMatchObject({ accessToken: expect.any(String) });
+  });
+
+  test("staff: an unknown username and a known one fail and lock alike", async () => {
+    const username = `clerk-lock-${Date.now()}`;
+    ok(await call("staffing", county.admin, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
+      i: { staffId: county.departments.FGJ!.clerk.subject, username, password: "Clerk-passw0rd-1", roles: ["window_staff"] },
+    }));
+    const client = "127.0.0.10";
+    for (let i = 0; i < 5; i += 1) {
+      const [a, b] = [await staffFrom(client, username, `wrong-passw0rd-${i}`), await staffFrom(client, `${username}-nobody`, `wrong-passw0rd-${i}`)];
+      expect(seen(a)).toEqual(seen(b));
+    }
+    const [a, b] = [await staffFrom(client, username, "Clerk-passw0rd-1"), await staffFrom(client, `${username}-nobody`, "Clerk-passw0rd-1")];
+    expect(seen(a)).toEqual(seen(b));
+    expect(seen(a).code).toBe("ACCOUNT_LOCKED");
+    expect(ok(await staffFrom("127.0.0.11", username, "Clerk-passw0rd-1")).login).toMatchObject({ accessToken: expect.any(String) });
+  });
+});
+
+describe("signing out signs out (issue 15, point 7)", () => {
+  const ME = `query { myCitizenAccount { id } }`;
+  /** Milliseconds until the gateway refuses the token with 401, asked every 5 ms. */
+  async function refusedWithin(token: string, query = ME): Promise<number> {
+    const started = Date.now();
+    const refused = await eventually(async () => {
+      const answer = await withToken(token, query);
+      return answer.status === 401 ? answer : null;
+    }, 5000, 5);
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/revoked/), extensions: { code: "UNAUTHENTICATED" } });
+    return Date.now() - started;
+  }
+
+  test("after logout the same access token is refused with 401; another sign-in of the account goes on", async () => {
+    const { idNumber, login: session } = await registeredCitizen(81);
+    const other = ok(await login(idNumber)).loginCitizen;
+    ok(await withToken(session.accessToken, ME));
+    ok(await anonymous(`mutation ($t: String!) { logout(refreshToken: $t) }`, { t: session.refreshToken }));
+    const latency = await refusedWithin(session.accessToken);
+    expect(latency).toBeLessThan(1000);
+    expect(ok(await withToken<{ myCitizenAccount: { id: string } }>(other.accessToken, ME)).myCitizenAccount.id).toBe(session.account.id);
+  });
+
+  test("a reused refresh token ends the sign-in's access tokens, the thief's and the owner's", async () => {
+    const { login: session } = await registeredCitizen(82);
+    const rotated = ok(await refresh(session.refreshToken)).refreshAccessToken;
+    ok(await withToken(rotated.accessToken, ME));
+    expect(codeOf(await refresh(session.refreshToken))).toBe("REFRESH_TOKEN_REUSED");
+    await refusedWithin(rotated.accessToken);
+    await refusedWithin(session.accessToken);
+  });
+
+  test("a password reset by the center ends every sign-in of the staff account", async () => {
+    const staffId = county.departments.ZJJ!.clerk.subject;
+    const username = `clerk-${Date.now()}`;
+    ok(await call("staffing", county.admin, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
+      i: { staffId, username, password: "Clerk-passw0rd-1", roles: ["window_staff"] },
+    }));
+    const signIn = () => anonymous<{ login: { accessToken: string } }>(`mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username, password: "Clerk-passw0rd-1" } });
+    const token = ok(await signIn()).login.accessToken;
+    const MINE = `query { __typename }`;
+    ok(await withToken(token, MINE));
+    ok(await call("staffing", county.admin, `mutation ($i: ResetStaffPasswordInput!) { resetStaffPassword(input: $i) { username } }`, {
+      i: { staffId, password: "Clerk-passw0rd-2" },
+    }));
+    await refusedWithin(token, MINE);
   });
 });
 

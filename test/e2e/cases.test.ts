@@ -5,6 +5,7 @@ import { feesEvents } from "@onestop/events";
 import { namespacedSubject } from "@onestop/platform";
 import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
+import { graphqlFrom } from "../support/from-address";
 
 /**
  * The case lifecycle through the gateway, with the real catalog, staffing and fees behind it:
@@ -396,5 +397,58 @@ describe("bad input through the gateway", () => {
     expect(wrong.caseProgress).toBeNull();
     const anonymousCase = await gql(undefined, `query ($id: ID!) { case(id: $id) { applicantName } }`, { id: submitted.id });
     expect(code(anonymousCase)).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("the progress look-up is no ID-number oracle (issue 15, point 1)", () => {
+  const PROGRESS = `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { stage } }`;
+  let itemId: string;
+
+  beforeAll(async () => {
+    itemId = await item((await department("XZSPJ", "行政审批局")).id, { name: "个体工商户登记" });
+  });
+
+  // A client of its own: the failures of the tests above, from 127.0.0.1, do not count here.
+  const from = (address: string, receiptNo: string, idNumber: string) => graphqlFrom<Data>(address, system.gatewayUrl, PROGRESS, { r: receiptNo, n: idNumber });
+  /** The answer and how long it took. */
+  async function timed(address: string, receiptNo: string, idNumber: string) {
+    const started = process.hrtime.bigint();
+    const answer = await from(address, receiptNo, idNumber);
+    return { answer, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  // The same ID number with another sequence and check digit: what an attacker tries.
+  const guess = (sequence: number) => `${ID_NUMBER.slice(0, 14)}${String(100 + sequence)}X`;
+
+  test("five wrong numbers lock the receipt's look-up; unknown receipt, wrong number and lock answer the same null in the same time", async () => {
+    const client = "127.0.0.3";
+    const target = await submit(itemId);
+    expect((await from(client, target.receiptNo, ID_NUMBER)).data).toEqual({ caseProgress: { stage: expect.any(String) } });
+    const wrong: Array<Awaited<ReturnType<typeof timed>>> = [];
+    for (let i = 0; i < 4; i += 1) wrong.push(await timed(client, target.receiptNo, guess(i)));
+    // Four are not yet a lock: the applicant who mistyped still gets an answer.
+    expect((await from(client, target.receiptNo, ID_NUMBER)).data?.caseProgress).not.toBeNull();
+    wrong.push(await timed(client, target.receiptNo, guess(4)));
+    const locked: typeof wrong = [];
+    for (let i = 0; i < 3; i += 1) locked.push(await timed(client, target.receiptNo, ID_NUMBER));
+    // From anywhere: the lock is the receipt's.
+    expect((await from("127.0.0.4", target.receiptNo, ID_NUMBER)).data).toEqual({ caseProgress: null });
+    const unknown: typeof wrong = [];
+    for (let i = 0; i < 4; i += 1) unknown.push(await timed(client, `SL${Date.now()}${i}`, ID_NUMBER));
+
+    const answers = [...wrong, ...locked, ...unknown].map(({ answer }) => answer);
+    for (const answer of answers) expect(answer).toEqual({ status: 200, data: { caseProgress: null } });
+    const medians = [wrong, locked, unknown].map((runs) => median(runs.map(({ ms }) => ms)));
+    expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(10);
+  });
+
+  test("a client that keeps failing, over any receipts, is locked out of every look-up for a while", async () => {
+    const client = "127.0.0.5";
+    const other = await submit(itemId);
+    expect((await from(client, other.receiptNo, ID_NUMBER)).data?.caseProgress).not.toBeNull();
+    for (let i = 0; i < 20; i += 1) expect((await from(client, `SL${Date.now()}${i}`, ID_NUMBER)).data).toEqual({ caseProgress: null });
+    expect((await from(client, other.receiptNo, ID_NUMBER)).data).toEqual({ caseProgress: null });
+    // Another client still sees it: the receipt itself was never guessed at.
+    expect((await from("127.0.0.6", other.receiptNo, ID_NUMBER)).data?.caseProgress).not.toBeNull();
   });
 });

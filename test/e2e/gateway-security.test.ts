@@ -326,6 +326,25 @@ describe("limits", () => {
     expect(landing.headers.get("content-type")).not.toMatch(/text\/html/);
     expect(await landing.text()).not.toMatch(/<html/i);
   });
+
+  test("production mode: validation errors suggest no names of the schema (issue 15, point 6)", async () => {
+    // A misspelled field, a misspelled argument, a misspelled type and an enum value that is not one.
+    const probes = [
+      `{ searchItem(centerCode: "${CENTER}") { totalCount } }`,
+      `{ searchItems(centerCode: "${CENTER}", keywrd: "x") { totalCount } }`,
+      `query ($c: Strin!) { searchItems(centerCode: $c) { totalCount } }`,
+      `{ searchItems(centerCode: "${CENTER}", kind: INSTAN) { totalCount } }`,
+    ];
+    for (const query of probes) {
+      const development = await graphql(system.gatewayUrl, query);
+      expect(development.status).toBe(400);
+      expect(JSON.stringify(development.errors)).toMatch(/Did you mean/);
+      const refused = await graphql(production.url, query);
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(refused.errors)).not.toMatch(/Did you mean|"searchItems"|"keyword"|"String"|"INSTANT"/);
+    }
+  });
 });
 
 describe("errors leak no stack, SQL or internals", () => {

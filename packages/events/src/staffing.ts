@@ -229,3 +229,20 @@ export const windowCoverRequested = defineEvent(streams.staffing, "window.cover-
 export const windowCoverApproved = defineEvent(streams.staffing, "window.cover-approved", windowCoverSnapshot);
 export const windowCoverRejected = defineEvent(streams.staffing, "window.cover-rejected", windowCoverSnapshot);
 export const windowCoverCancelled = defineEvent(streams.staffing, "window.cover-cancelled", windowCoverSnapshot);
+
+/**
+ * Access tokens that must no longer be honoured before they expire: one sign-in's (its refresh
+ * family, the token's `sid`) after logout or a reused refresh token, or every token of the
+ * account issued up to `revokedAt` after its password was reset. The gateway refuses them.
+ */
+export const sessionsRevoked = defineEvent(
+  streams.staffing,
+  "sessions.revoked",
+  z.object({
+    accountId: z.string(),
+    /** The sign-in (refresh family) ended; null: every token of the account issued up to `revokedAt`. */
+    sessionId: z.string().nullable(),
+    revokedAt: z.string().datetime(),
+    reason: z.enum(["LOGOUT", "REFRESH_TOKEN_REUSED", "PASSWORD_RESET"]),
+  }),
+);

@@ -8,4 +8,6 @@ export interface SubgraphContext {
   nonce?: { value: string; expiresAt: Date };
   /** The centers whose data a mutation changed (request-context.ts), reported in the response's extensions. */
   touchedCenters?: Set<string>;
+  /** The caller's network address, from the gateway's signed identity; null without one. */
+  client?: string | null;
 }

@@ -59,6 +59,8 @@ const signedClaimsSchema = identitySchema.extend({
   bodySha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** 128 random bits: a bound header is accepted once (identity-nonces.ts). */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  /** The address the gateway saw the request come from (the socket's), for throttling anonymous guesses. */
+  client: z.string().max(64).nullish(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -68,6 +70,8 @@ export interface VerifiedIdentity {
   requestId: string;
   /** The header's one-time number, when it is bound to a request; with when the header expires. */
   nonce?: { value: string; expiresAt: Date };
+  /** The caller's network address as the gateway saw it; null when not given (tests, tools). */
+  client: string | null;
 }
 
 /** Bytes of the master secret, of every key derived from it and of a MAC. */
@@ -113,6 +117,8 @@ export class IdentityKeyring {
  */
 export interface IdentityBinding {
   body: string;
+  /** The caller's network address, signed with the rest. */
+  client?: string | null;
 }
 
 const sha256Hex = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
@@ -127,7 +133,7 @@ const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secre
  */
 export function signIdentity(identity: Identity, requestId: string, key: SubgraphKey, now: Date, binding?: IdentityBinding): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body), nonce: randomBytes(16).toString("base64url") } : {};
+  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body), nonce: randomBytes(16).toString("base64url"), client: binding.client ?? null } : {};
   const claims = { ...identity, requestId, ...bound, iat, exp: iat + IDENTITY_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${body}.${mac(body, key).toString("base64url")}`;
@@ -165,7 +171,7 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (parsed.data.exp < nowSeconds) throw refused("expired");
   if (parsed.data.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw refused("issued in the future");
-  const { requestId, aud, bodySha256, nonce, iat: _iat, exp, ...identity } = parsed.data;
+  const { requestId, aud, bodySha256, nonce, client, iat: _iat, exp, ...identity } = parsed.data;
   if (aud === undefined && bodySha256 === undefined) {
     if (received?.requireBinding) throw refused("not bound to this request");
   } else {
@@ -175,9 +181,9 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
     if (bodySha256 !== sha256Hex(received.body)) throw refused("signed for another request body");
     // Without it the same body could be sent again within the 30 s: the nonce is what a subgraph remembers.
     if (nonce === undefined) throw refused("carries no nonce");
-    return { identity, requestId, nonce: { value: nonce, expiresAt: new Date((exp + CLOCK_SKEW_SECONDS) * 1000) } };
+    return { identity, requestId, client: client ?? null, nonce: { value: nonce, expiresAt: new Date((exp + CLOCK_SKEW_SECONDS) * 1000) } };
   }
-  return { identity, requestId };
+  return { identity, requestId, client: client ?? null };
 }
 
 /** A new master secret, as the text of its file (base64, like `openssl rand -base64 32`). */

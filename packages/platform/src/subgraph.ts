@@ -201,7 +201,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
           // development secret; in production only the gateway's bound ones pass.
           requireBinding: env.NODE_ENV === "production",
         });
-        const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce, touchedCenters: new Set<string>() };
+        const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce, touchedCenters: new Set<string>(), client: verified.client };
         return { context, requestContext: context };
       },
     },

@@ -4,6 +4,12 @@ import { loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
 export const casesEnvSchema = subgraphEnvWithDefaults({ port: 4102, database: "onestop_cases" }).extend({
   /** How often the durable timers (warnings, deemed approval, deferred materials) are polled. */
   TIMER_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Failed progress look-ups of one receipt number that lock its look-up (docs/cases.md). */
+  PROGRESS_LOOKUP_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** How long a lock of the progress look-up lasts, and the window failures are counted in. */
+  PROGRESS_LOOKUP_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Failed progress look-ups from one client, of any receipts, that lock the client's look-ups. */
+  PROGRESS_LOOKUP_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 export type CasesEnv = z.infer<typeof casesEnvSchema>;
 

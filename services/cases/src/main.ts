@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
 import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
-import { DurableTimers, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { DurableTimers, FailureThrottle, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { AcceptanceService } from "./cases/acceptance.service";
 import { CaseAccess } from "./cases/case-access";
 import { CaseEndings } from "./cases/case-endings";
@@ -19,6 +19,7 @@ import { Cases1763769600021 } from "./cases/migrations/1763769600021-cases";
 import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-case-lifecycle";
 import { JointLeadAndApplicantKey1763769600029 } from "./cases/migrations/1763769600029-joint-lead-and-applicant-key";
 import { HigherAuthorityDocumentDate1763769601402 } from "./cases/migrations/1763769601402-higher-authority-document-date";
+import { ProgressLookupThrottle1763769601501 } from "./cases/migrations/1763769601501-progress-lookup-throttle";
 import { ClocksRepository } from "./clocks/clocks.repository";
 import { ClocksService } from "./clocks/clocks.service";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
@@ -76,6 +77,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     AuthorizationReplica1763769600900,
     DepartmentPrincipalsNoVetoLetters1763769600901,
     HigherAuthorityDocumentDate1763769601402,
+    ProgressLookupThrottle1763769601501,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env, nats }) {
     const calendar = WorkingCalendar.shipped();
@@ -100,7 +102,11 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
           decision: new DecisionService(steps, access, clocks, materials, casesRepository),
           conclusion: new ConclusionService(access, endings),
           clockActs: new ClockActsService(access, clocks),
-          queries: new QueriesService(casesRepository, items, access, endings, clocks, materials, clock),
+          queries: new QueriesService(casesRepository, items, access, endings, clocks, materials, clock, new FailureThrottle(dataSource), {
+            maxFailures: env.PROGRESS_LOOKUP_MAX_FAILURES,
+            lockMinutes: env.PROGRESS_LOOKUP_LOCK_MINUTES,
+            clientMaxFailures: env.PROGRESS_LOOKUP_CLIENT_MAX_FAILURES,
+          }),
         }),
       ),
       handlers: [

@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { staffingEvents } from "@onestop/events";
 import {
   createLogger,
   databaseReachable,
+  EventFollower,
   IdentityKeyring,
   loadIdentitySecret,
   openDatabase,
@@ -22,6 +24,7 @@ import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-lo
 import { AuditEntryCenters1763769601500 } from "./audit/migrations/1763769601500-audit-entry-centers";
 import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
+import { RevocationList } from "./auth/revocations.rules";
 import { InvalidationFeed } from "./cache/invalidation-feed";
 import { GatewayApolloServer, PublicResponseCache } from "./cache/public-cache";
 import { INVALIDATING_SUBJECTS } from "./cache/public-cache.rules";
@@ -38,6 +41,9 @@ import { supervisionStreamRelay } from "./supervision/stream-relay";
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
 const auditMigrations = [AuditLog1763769600100, AuditEntryCenters1763769601500];
+
+/** The longest staffing signs an access token for (ACCESS_TOKEN_TTL_SECONDS is at most 3600), with a minute for clock skew. */
+const ACCESS_TOKEN_MAX_SECONDS = 3600 + 60;
 
 export interface RunningGateway {
   url: string;
@@ -91,7 +97,23 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const identityKeys = new IdentityKeyring(loadIdentitySecret(env.IDENTITY_SECRET_FILE));
   const keys = new KeySetFile({ file: env.AUTH_JWKS_FILE, refreshSeconds: env.AUTH_JWKS_REFRESH_SECONDS, logger });
   keys.start();
-  const identityFromAuthorization = createAccessTokenVerifier({ keys, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE });
+  const revocations = new RevocationList(ACCESS_TOKEN_MAX_SECONDS);
+  // Every instance hears every revocation itself, and one that starts reads back those that may
+  // still refuse a live token.
+  const revocationFeed = new EventFollower({
+    url: env.NATS_URL,
+    namespace: env.NATS_NAMESPACE,
+    event: staffingEvents.sessionsRevoked,
+    // The stream's own timestamps are the server's real time, whatever clock the gateway runs on.
+    since: new Date(Date.now() - ACCESS_TOKEN_MAX_SECONDS * 1000),
+    logger,
+    onEvent: (revoked) => {
+      revocations.add({ accountId: revoked.accountId, sessionId: revoked.sessionId, revokedAt: new Date(revoked.revokedAt) });
+      revocations.prune(clock.now());
+    },
+  });
+  await revocationFeed.start();
+  const identityFromAuthorization = createAccessTokenVerifier({ keys, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, revocations });
   const urls = subgraphUrls(env);
   const production = env.NODE_ENV === "production";
 
@@ -127,7 +149,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const apollo = new GatewayApolloServer(
     {
       gateway,
-      formatError: createGatewayErrorFormatter(logger),
+      formatError: createGatewayErrorFormatter(logger, { hideSchema: production }),
       includeStacktraceInErrorResponses: false,
       introspection: !production,
       csrfPrevention: true,
@@ -184,6 +206,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       await apollo.stop();
       fetcher.close();
       await feed?.stop();
+      await revocationFeed.stop();
       keys.stop();
       await auditDatabase.destroy();
     },

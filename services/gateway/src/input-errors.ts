@@ -121,15 +121,34 @@ export function inputFaultOf(error: unknown): InputProblem | null {
   return variableFault(error) ?? literalFault(error);
 }
 
-/** The platform's formatting, and for a type error of the caller's input its field and code. */
-export function createGatewayErrorFormatter(logger: Logger) {
+/** graphql-js's hint at names the schema has ("Did you mean "a", "b", or "c"?"), always at the end of a message. */
+const suggestion = / ?Did you mean [^?]*\?$/;
+
+/** A message without its suggestion: with introspection off, "Did you mean …" would read the schema out field by field. */
+export function withoutSuggestion(message: string): string {
+  return message.replace(suggestion, "");
+}
+
+/**
+ * The platform's formatting, and for a type error of the caller's input its field and code.
+ * `hideSchema` (introspection off, as in production) strips graphql-js's suggestions of field,
+ * argument, type and value names from every message.
+ */
+export function createGatewayErrorFormatter(logger: Logger, options: { hideSchema: boolean }) {
   const platform = createErrorFormatter(logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const result = platform(formatted, error);
-    const fault = result.extensions?.field === undefined ? inputFaultOf(error) : null;
-    if (!fault) return result;
+    const shown = platform(formatted, error);
+    const result = options.hideSchema ? hideSuggestions(shown) : shown;
+    const found = result.extensions?.field === undefined ? inputFaultOf(error) : null;
+    if (!found) return result;
+    const fault = options.hideSchema ? { ...found, message: withoutSuggestion(found.message) } : found;
     return { ...result, extensions: { ...result.extensions, code: ErrorCode.BadUserInput, field: fault.field, problems: [fault] } };
   };
+}
+
+function hideSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = withoutSuggestion(formatted.message);
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 /**

@@ -9,8 +9,16 @@ export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database:
   AUTH_ISSUER: z.string().min(1).default("onestop"),
   AUTH_AUDIENCE: z.string().min(1).default("onestop-gateway"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  /** Wrong passwords from one client for one name that lock the name for that client (docs/accounts.md, "Lock-out"). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The first lock; each further one doubles. */
+  LOGIN_FIRST_LOCK_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /** The longest a lock lasts. */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Wrong passwords for one name from any clients that lock it for all. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Wrong passwords from one client for any names that lock the client. */
+  LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 export type StaffingEnv = z.infer<typeof staffingEnvSchema>;
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { serveCurrentLetters } from "@onestop/authorization";
-import { mergeResolvers, runSubgraph, type SubgraphDefinition, type Worker } from "@onestop/platform";
+import { FailureThrottle, mergeResolvers, runSubgraph, type SubgraphDefinition, type Worker } from "@onestop/platform";
 import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
 import { accountsResolvers } from "./accounts/accounts.resolvers";
@@ -9,6 +9,7 @@ import { CitizenAccountsService } from "./accounts/citizen-accounts.service";
 import { accountsEntities } from "./accounts/entities";
 import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accounts";
 import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
+import { SignInThrottle1763769601502 } from "./accounts/migrations/1763769601502-sign-in-throttle";
 import { MachineClientsService } from "./accounts/machine-clients.service";
 import { SignInService } from "./accounts/sign-in.service";
 import { assessmentHandlers } from "./assessment/assessment.handlers";
@@ -79,6 +80,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     CitizensMachinesRefresh1763769600009,
     WindowCovers1763769600010,
     DepartmentPrincipals1763769601401,
+    SignInThrottle1763769601502,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);
@@ -106,12 +108,25 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
       : null;
     if (!signer) logger.warn("AUTH_SIGNING_KEY_FILE is not set: login is refused until it is");
     const accountsRepository = new AccountsRepository(dataSource);
-    const accounts = new AccountsService(accountsRepository, organisationRepository, unitOfWork, clock);
+    const signInThrottle = new FailureThrottle(dataSource);
+    const accounts = new AccountsService(accountsRepository, organisationRepository, unitOfWork, clock, signInThrottle);
     const citizens = new CitizenAccountsService(accountsRepository, unitOfWork, clock);
-    const signIn = new SignInService(accountsRepository, organisationRepository, postsRepository, unitOfWork, clock, signer, {
-      maxFailures: env.LOGIN_MAX_FAILURES,
-      lockMinutes: env.LOGIN_LOCK_MINUTES,
-    });
+    const signIn = new SignInService(
+      accountsRepository,
+      organisationRepository,
+      postsRepository,
+      unitOfWork,
+      clock,
+      signer,
+      {
+        maxFailures: env.LOGIN_MAX_FAILURES,
+        firstLockSeconds: env.LOGIN_FIRST_LOCK_SECONDS,
+        lockMinutes: env.LOGIN_LOCK_MINUTES,
+        accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+        clientMaxFailures: env.LOGIN_CLIENT_MAX_FAILURES,
+      },
+      signInThrottle,
+    );
     const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock);
     // Cases and fees confirm every act their replica allows against the letters as they are now.
     let currentLetters: { stop(): void } | null = null;

@@ -72,7 +72,7 @@ describe("subgraph keys derived from the master secret", () => {
 
 test("a signed identity verifies with the subgraph's key and carries the request id", () => {
   const header = signIdentity(staff, "req-1", cases, now);
-  expect(verifyIdentity(header, cases, now)).toEqual({ identity: staff, requestId: "req-1" });
+  expect(verifyIdentity(header, cases, now)).toEqual({ identity: staff, requestId: "req-1", client: null });
   expect(verifyIdentity(header, deriveSubgraphKey(master, "cases"), new Date(now.getTime() + 29_000)).identity).toEqual(staff);
 });
 
@@ -108,8 +108,16 @@ describe("an identity bound to one subgraph fetch", () => {
 
   test("names its subgraph and verifies there with that body, in production as elsewhere", () => {
     expect(JSON.parse(Buffer.from(bound().split(".")[0], "base64url").toString())).toMatchObject({ aud: "cases" });
-    expect(verifyIdentity(bound(), cases, now, received)).toEqual({ identity: staff, requestId: "req-2", nonce: { value: expect.any(String), expiresAt: new Date(now.getTime() + 35_000) } });
+    expect(verifyIdentity(bound(), cases, now, received)).toEqual({ identity: staff, requestId: "req-2", client: null, nonce: { value: expect.any(String), expiresAt: new Date(now.getTime() + 35_000) } });
     expect(verifyIdentity(bound(), cases, now, { ...received, requireBinding: false }).identity).toEqual(staff);
+  });
+
+  test("carries the client's address, under the MAC (issue 15, point 1)", () => {
+    const header = signIdentity(staff, "req-3", cases, now, { body, client: "10.0.0.7" });
+    expect(verifyIdentity(header, cases, now, received).client).toBe("10.0.0.7");
+    const [claims, signature] = header.split(".");
+    const moved = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims!, "base64url").toString()), client: "10.0.0.8" })).toString("base64url");
+    expect(refusal(() => verifyIdentity(`${moved}.${signature}`, cases, now, received))).toContain("bad signature");
   });
 
   test.each([

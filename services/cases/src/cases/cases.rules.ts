@@ -1,4 +1,5 @@
 import type { CaseStatus, ItemKind, VetoEscalation } from "@onestop/events";
+import type { ThrottleEntry } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
 
 /**
@@ -263,6 +264,31 @@ export function publicStage(status: CaseStatus): "APPLIED" | "MATERIALS_REQUESTE
     default:
       return "CLOSED";
   }
+}
+
+/** The progress look-up's guard (PROGRESS_LOOKUP_* in env.ts). */
+export interface ProgressLookupPolicy {
+  /** Failed look-ups of one receipt number, from anyone, that lock its look-up. */
+  maxFailures: number;
+  lockMinutes: number;
+  /** Failed look-ups from one client, of any receipts, that lock the client's. */
+  clientMaxFailures: number;
+}
+
+/** The receipt number as the look-up finds it. */
+export const normalReceiptNo = (receiptNo: string) => receiptNo.trim().toUpperCase();
+
+/**
+ * What a failed progress look-up counts against: the receipt number (known or not, so an
+ * unknown one answers as a known one does) and the client the gateway saw, if any. Every lock
+ * lasts `lockMinutes`: a receipt number is no account its owner can prove, so a longer guard is
+ * no loss to them (the hall and the signed-in `myCases` still answer).
+ */
+export function progressLookupThrottle(receiptNo: string, client: string | null, policy: ProgressLookupPolicy): ThrottleEntry[] {
+  const lock = policy.lockMinutes * 60;
+  const guarded = (maxFailures: number) => ({ maxFailures, lockSeconds: lock, maxLockSeconds: lock, windowSeconds: lock });
+  const receipt = { key: `progress-receipt:${normalReceiptNo(receiptNo)}`, policy: guarded(policy.maxFailures) };
+  return client === null ? [receipt] : [receipt, { key: `progress-client:${client}`, policy: guarded(policy.clientMaxFailures) }];
 }
 
 /** The same ID number in the public lookup, whatever the case of a trailing x. */

@@ -1,11 +1,11 @@
-import { applicantSubjectsOf, byId, forbidden, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
+import { applicantSubjectsOf, byId, forbidden, type FailureThrottle, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
 import type { MaterialProblem } from "../materials/materials.rules";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
-import { isClosed, publicStage, publicStageLabel, sameIdNumber } from "./cases.rules";
+import { isClosed, normalReceiptNo, progressLookupThrottle, publicStage, publicStageLabel, sameIdNumber, type ProgressLookupPolicy } from "./cases.rules";
 import type { CasesRepository } from "./cases.repository";
 import type { CaseRow } from "./entities";
 import { listInput } from "./inputs";
@@ -34,6 +34,8 @@ export class QueriesService {
     private readonly clocks: ClocksService,
     private readonly materials: MaterialsRepository,
     private readonly clock: Clock,
+    private readonly throttle: FailureThrottle,
+    private readonly lookupPolicy: ProgressLookupPolicy,
   ) {}
 
   /** A case is visible to its applicant, its department's staff, its owner, the center's overseers and, for a joint case, its lead department. */
@@ -74,12 +76,24 @@ export class QueriesService {
 
   /**
    * 办件进度查询: with the receipt number and the applicant's ID number, anyone sees the
-   * stage, the deadline and what is missing, and nothing else. A wrong pair is not found.
+   * stage, the deadline and what is missing, and nothing else. A wrong pair is not found, and
+   * it counts: after a few the receipt's look-up (and a client's, after more) is locked for a
+   * while, so the number's last digits cannot be guessed. Whatever failed (an unknown receipt,
+   * a wrong number, a lock) the answer is the same null after the same work: the case is read
+   * and the failure counted in every case.
    */
-  async publicProgress(receiptNo: string, idNumber: string): Promise<PublicProgress | null> {
+  async publicProgress(receiptNo: string, idNumber: string, client: string | null): Promise<PublicProgress | null> {
     if (receiptNo.length > 20 || idNumber.length > 32) return null;
-    const found = await this.cases.findByReceipt(receiptNo.trim().toUpperCase());
-    if (!found || !sameIdNumber(found.applicantIdNumber, idNumber)) return null;
+    const now = this.clock.now();
+    const throttle = progressLookupThrottle(receiptNo, client, this.lookupPolicy);
+    const [lockedUntil, found] = await Promise.all([
+      this.throttle.lockedUntil(throttle.map((entry) => entry.key), now),
+      this.cases.findByReceipt(normalReceiptNo(receiptNo)),
+    ]);
+    if (lockedUntil || !found || !sameIdNumber(found.applicantIdNumber, idNumber)) {
+      await this.throttle.recordFailure(throttle, now);
+      return null;
+    }
     const requests = await this.materials.requestsOf(found.id);
     return {
       receiptNo: found.receiptNo,

@@ -1,6 +1,8 @@
 import type { ItemKind } from "@onestop/events";
+import { afterFailure, type ThrottleState } from "@onestop/platform";
 import {
   checkTransition,
+  progressLookupThrottle,
   CLOSED,
   decisionAct,
   documentDateProblem,
@@ -220,5 +222,30 @@ describe("two people and the higher authority's document (issue 14)", () => {
     expect(documentDateProblem("2026-03-02", "2026-03-02", "2026-03-02")).toBeNull();
     expect(documentDateProblem("2026-03-07", "2026-03-02", "2026-03-06")).toMatch(/^documentDate: .* in the future/);
     expect(documentDateProblem("2026-03-01", "2026-03-02", "2026-03-06")).toMatch(/^documentDate: .* before the case was forwarded/);
+  });
+});
+
+describe("the progress look-up's guard (issue 15, point 1)", () => {
+  const policy = { maxFailures: 5, lockMinutes: 15, clientMaxFailures: 20 };
+
+  test("a failure counts against the receipt number as the look-up reads it, and against the client when the gateway named one", () => {
+    const entries = progressLookupThrottle(" sl2026000123 ", "10.0.0.7", policy);
+    expect(entries.map((entry) => entry.key)).toEqual(["progress-receipt:SL2026000123", "progress-client:10.0.0.7"]);
+    expect(entries.map((entry) => entry.policy)).toEqual([
+      { maxFailures: 5, lockSeconds: 900, maxLockSeconds: 900, windowSeconds: 900 },
+      { maxFailures: 20, lockSeconds: 900, maxLockSeconds: 900, windowSeconds: 900 },
+    ]);
+    expect(progressLookupThrottle("SL2026000123", null, policy).map((entry) => entry.key)).toEqual(["progress-receipt:SL2026000123"]);
+  });
+
+  test("five failures lock the receipt for fifteen minutes, every time", () => {
+    const [receipt] = progressLookupThrottle("SL2026000123", null, policy);
+    let now = new Date("2026-03-02T02:00:00Z");
+    let state: ThrottleState | null = null;
+    for (let lock = 0; lock < 3; lock += 1) {
+      for (let i = 0; i < 5; i += 1) state = afterFailure(state, receipt!.policy, now);
+      expect(state!.lockedUntil!.getTime() - now.getTime()).toBe(15 * 60_000);
+      now = state!.lockedUntil!;
+    }
   });
 });

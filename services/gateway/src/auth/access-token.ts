@@ -2,6 +2,7 @@ import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { anonymousIdentity, DomainError, ErrorCode, identitySchema, roles, type Identity } from "@onestop/platform";
 import type { KeySetFile } from "./key-set";
+import type { RevocationList, TokenSession } from "./revocations.rules";
 
 /** The claims our access tokens carry besides the registered ones. */
 const accessClaimsSchema = z.object({
@@ -12,12 +13,16 @@ const accessClaimsSchema = z.object({
   win: z.string().nullable().default(null),
   /** A citizen's applicant key (packages/platform/src/applicant-key.ts); tokens signed before it have none. */
   apk: z.string().nullable().default(null),
+  /** The sign-in (staffing's refresh family) the token belongs to; machine clients' and older tokens have none. */
+  sid: z.string().nullable().default(null),
 });
 
 export interface AccessTokenVerifierOptions {
   keys: KeySetFile;
   issuer: string;
   audience: string;
+  /** Sign-ins ended before their tokens expire (logout, a reused refresh token, a password reset). */
+  revocations: RevocationList;
 }
 
 /** Staffing's clock and the gateway's may differ by this much. */
@@ -52,10 +57,17 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
   // The same bytes verify the same way against the same key set until the token expires, so
   // a verified token is remembered (by its whole text, signature included) until then, or
   // until the key set changes; the oldest are forgotten first.
-  const verified = new Map<string, { identity: Identity; exp: number }>();
+  const verified = new Map<string, { identity: Identity; session: TokenSession; exp: number }>();
   let revision = options.keys.revision;
 
   async function verify(token: string): Promise<Identity> {
+    const { identity, session } = await verifiedToken(token);
+    // Asked every time, of remembered tokens too: a revocation binds the next request.
+    if (options.revocations.refuses(session)) throw new RefusedToken("token revoked (signed out)");
+    return identity;
+  }
+
+  async function verifiedToken(token: string): Promise<{ identity: Identity; session: TokenSession }> {
     if (options.keys.revision !== revision) {
       verified.clear();
       revision = options.keys.revision;
@@ -64,7 +76,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
     if (known && known.exp + CLOCK_TOLERANCE_SECONDS >= Date.now() / 1000) {
       verified.delete(token);
       verified.set(token, known);
-      return known.identity;
+      return known;
     }
     verified.delete(token);
     const { payload } = await jwtVerify(
@@ -92,12 +104,13 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
       windowId: claims.win,
       applicantKey: claims.apk,
     });
+    const session: TokenSession = { subject: claims.sub, sessionId: claims.sid, issuedAt: typeof payload.iat === "number" ? payload.iat : 0 };
     // A key set read while this token was checked makes its verdict stale: not kept.
     if (options.keys.revision === revision) {
-      verified.set(token, { identity, exp: payload.exp as number });
+      verified.set(token, { identity, session, exp: payload.exp as number });
       if (verified.size > VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
     }
-    return identity;
+    return { identity, session };
   }
 
   return async function identityFromAuthorization(header: string | undefined): Promise<Identity> {

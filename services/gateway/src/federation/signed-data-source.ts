@@ -14,6 +14,7 @@ const CENTER_CODE = /^\d{12}$/;
 interface PendingIdentity {
   identity: Identity;
   requestId: string;
+  client: string | null;
 }
 
 /**
@@ -38,7 +39,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!("identity" in context) || !context.identity) return;
     context.cacheProbe?.subgraphs.add(this.identityKey.audience);
-    const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId };
+    const pending: PendingIdentity = { identity: context.identity, requestId: context.requestId, client: context.client.ip };
     request.http?.headers.set(PENDING_IDENTITY_HEADER, Buffer.from(JSON.stringify(pending)).toString("base64url"));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
@@ -56,8 +57,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   private signed<I extends { headers?: Record<string, string>; body?: unknown }>(init: I): I {
     const { [PENDING_IDENTITY_HEADER]: pending, ...headers } = init.headers ?? {};
     if (pending === undefined || typeof init.body !== "string") return { ...init, headers };
-    const { identity, requestId } = JSON.parse(Buffer.from(pending, "base64url").toString("utf8")) as PendingIdentity;
-    const signature = signIdentity(identity, requestId, this.identityKey, this.clock.now(), { body: init.body });
+    const { identity, requestId, client } = JSON.parse(Buffer.from(pending, "base64url").toString("utf8")) as PendingIdentity;
+    const signature = signIdentity(identity, requestId, this.identityKey, this.clock.now(), { body: init.body, client });
     return { ...init, headers: { ...headers, [IDENTITY_HEADER]: signature } };
   }
 }

@@ -3,13 +3,14 @@ import { SignJWT, UnsecuredJWT } from "jose";
 import { applicantKey, DomainError } from "@onestop/platform";
 import { createAccessTokenVerifier } from "../../src/auth/access-token";
 import { parseKeySet, type KeySetFile } from "../../src/auth/key-set";
+import { RevocationList } from "../../src/auth/revocations.rules";
 
 const current = generateKeyPairSync("ed25519");
 const stranger = generateKeyPairSync("ed25519");
 const keys = new Map<string, KeyObject>([["k-2026-03", current.publicKey]]);
 /** Stands in for the key set file: its keys and the revision that moves when they change. */
 const keySet = { revision: 0, keyFor: (kid: string) => keys.get(kid) };
-const verify = createAccessTokenVerifier({ keys: keySet as unknown as KeySetFile, issuer: "onestop", audience: "onestop-gateway" });
+const verify = createAccessTokenVerifier({ keys: keySet as unknown as KeySetFile, issuer: "onestop", audience: "onestop-gateway", revocations: new RevocationList(3600) });
 const now = () => Math.floor(Date.now() / 1000);
 const claims = { roles: ["window_staff"], center: "330110000000", dept: "d-1", win: null };
 

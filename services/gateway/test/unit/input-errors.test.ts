@@ -65,7 +65,7 @@ describe("a type error of a value written into the document names its place from
 });
 
 test("the gateway answers such an error as BAD_USER_INPUT with field and problems, and leaves a service's own alone", () => {
-  const format = createGatewayErrorFormatter(createLogger("test", "silent"));
+  const format = createGatewayErrorFormatter(createLogger("test", "silent"), { hideSchema: false });
   const [error] = validationErrors(`{ notice(noticeNo: "1", first: "ten") }`);
   expect(format({ message: error.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, error).extensions).toEqual({
     code: "BAD_USER_INPUT",

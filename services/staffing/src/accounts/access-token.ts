@@ -11,6 +11,8 @@ export interface AccessClaims {
   windowId: string | null;
   /** A citizen's or enterprise's applicant key, from the account's verified ID number; null for staff and machines. */
   applicantKey: string | null;
+  /** The sign-in (refresh family) the token belongs to, so that ending it refuses the token too; null for machines. */
+  sessionId: string | null;
 }
 
 export interface SignerOptions {
@@ -51,6 +53,7 @@ export class AccessTokenSigner {
       dept: claims.departmentId,
       win: claims.windowId,
       apk: claims.applicantKey,
+      sid: claims.sessionId,
       iss: this.options.issuer,
       aud: this.options.audience,
       iat,

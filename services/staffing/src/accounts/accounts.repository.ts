@@ -25,30 +25,15 @@ export class AccountsRepository {
     return this.dataSource.getRepository(StaffAccountRow).findOneBy({ staffId });
   }
 
-  /**
-   * One more wrong password, counted in the database so that parallel attempts all count:
-   * at the limit the account locks and the count starts over. `locked_until` is assigned
-   * first because MySQL evaluates SET left to right.
-   */
-  async recordFailure(staffId: string, maxFailures: number, lockUntil: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE staff_account
-          SET locked_until = IF(failed_attempts + 1 >= ?, ?, locked_until),
-              failed_attempts = IF(failed_attempts + 1 >= ?, 0, failed_attempts + 1)
-        WHERE staff_id = ?`,
-      [maxFailures, lockUntil, maxFailures, staffId],
-    );
-  }
-
   async recordSuccess(staffId: string, at: Date): Promise<void> {
-    await this.dataSource.query("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE staff_id = ?", [
+    await this.dataSource.query("UPDATE staff_account SET last_login_at = ? WHERE staff_id = ?", [
       at,
       staffId,
     ]);
   }
 
   async setPassword(tx: Tx, staffId: string, passwordHash: string, at: Date): Promise<void> {
-    await tx.manager.update(StaffAccountRow, { staffId }, { passwordHash, passwordChangedAt: at, failedAttempts: 0, lockedUntil: null });
+    await tx.manager.update(StaffAccountRow, { staffId }, { passwordHash, passwordChangedAt: at });
   }
 
   async setRoles(tx: Tx, staffId: string, roles: StaffAccountRow["roles"]): Promise<void> {
@@ -74,19 +59,8 @@ export class AccountsRepository {
     return this.dataSource.getRepository(CitizenAccountRow).findOneBy({ id });
   }
 
-  /** As `recordFailure`, for a citizen's account. */
-  async recordCitizenFailure(id: string, maxFailures: number, lockUntil: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE citizen_account
-          SET locked_until = IF(failed_attempts + 1 >= ?, ?, locked_until),
-              failed_attempts = IF(failed_attempts + 1 >= ?, 0, failed_attempts + 1)
-        WHERE id = ?`,
-      [maxFailures, lockUntil, maxFailures, id],
-    );
-  }
-
   async recordCitizenSuccess(id: string, at: Date): Promise<void> {
-    await this.dataSource.query("UPDATE citizen_account SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?", [at, id]);
+    await this.dataSource.query("UPDATE citizen_account SET last_login_at = ? WHERE id = ?", [at, id]);
   }
 
   async insertMachineClient(tx: Tx, client: MachineClientRow, secret: MachineClientSecretRow): Promise<void> {
@@ -147,6 +121,15 @@ export class AccountsRepository {
       .where("token_hash = :tokenHash AND spent_at IS NULL", { tokenHash })
       .execute();
     return result.affected === 1;
+  }
+
+  async revokeRefreshFamiliesOf(tx: Tx, accountKind: RefreshFamilyRow["accountKind"], accountId: string, at: Date): Promise<void> {
+    await tx.manager
+      .createQueryBuilder()
+      .update(RefreshFamilyRow)
+      .set({ revokedAt: at })
+      .where("account_kind = :accountKind AND account_id = :accountId AND revoked_at IS NULL", { accountKind, accountId })
+      .execute();
   }
 
   async revokeRefreshFamily(tx: Tx, id: string, at: Date): Promise<void> {

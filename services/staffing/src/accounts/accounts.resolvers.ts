@@ -8,13 +8,13 @@ import type { Resolvers } from "../schema/resolvers.generated";
 export function accountsResolvers(service: AccountsService, citizens: CitizenAccountsService, signIn: SignInService, machineClients: MachineClientsService): Resolvers {
   return {
     Mutation: {
-      login: (_, args) => signIn.login(args.input),
+      login: (_, args, context) => signIn.login(args.input, context.client ?? null),
       createStaffAccount: (_, args, context) => service.createStaffAccount(context.identity, args.input),
       resetStaffPassword: (_, args, context) => service.resetStaffPassword(context.identity, args.input),
       setStaffRoles: (_, args, context) => service.setStaffRoles(context.identity, args.input),
       changeMyPassword: (_, args, context) => service.changeMyPassword(context.identity, args.input),
       registerCitizen: (_, args) => citizens.registerCitizen(args.input),
-      loginCitizen: (_, args) => signIn.loginCitizen(args.input),
+      loginCitizen: (_, args, context) => signIn.loginCitizen(args.input, context.client ?? null),
       refreshAccessToken: (_, args) => signIn.refreshAccessToken(args),
       logout: (_, args) => signIn.logout(args),
       createBankClient: (_, args, context) => machineClients.createBankClient(context.identity, args.input),
@@ -61,7 +61,7 @@ export function accountsResolvers(service: AccountsService, citizens: CitizenAcc
       account: (staff, _, context) => service.account(context.identity, staff),
     },
     StaffAccount: {
-      lockedUntil: (account) => iso(account.lockedUntil),
+      lockedUntil: async (account) => iso(await service.lockedUntil(account)),
       lastLoginAt: (account) => iso(account.lastLoginAt),
       passwordChangedAt: (account) => iso(account.passwordChangedAt),
     },

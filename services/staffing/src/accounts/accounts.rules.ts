@@ -1,5 +1,5 @@
 import type { PostPosition } from "@onestop/events";
-import type { Role } from "@onestop/platform";
+import type { Role, ThrottleEntry, ThrottlePolicy } from "@onestop/platform";
 
 /**
  * Roles a staff account may carry; chief_representative and department_principal are offices,
@@ -19,19 +19,45 @@ export interface Offices {
 const officeRoles: readonly Role[] = ["chief_representative", "department_principal"];
 export type StaffRole = (typeof staffRoles)[number];
 
+/** The sign-in lock-out's settings (LOGIN_* in env.ts). */
 export interface LockoutPolicy {
-  /** Consecutive wrong passwords that lock the account. */
+  /** Wrong passwords from one client for one name that lock the name for that client. */
   maxFailures: number;
+  /** The first lock; each further one lasts twice the last. */
+  firstLockSeconds: number;
+  /** No lock lasts longer: nobody can keep a person out for long. */
   lockMinutes: number;
+  /** Wrong passwords for one name from any clients that lock it for every client (many addresses guessing one account). */
+  accountMaxFailures: number;
+  /** Wrong passwords from one client for any names that lock the client (one address trying many accounts). */
+  clientMaxFailures: number;
 }
 
-export function isLocked(account: { lockedUntil: Date | null }, now: Date): boolean {
-  return account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime();
-}
+/** Who signs in with the name: staff by username, citizens by ID number (the kinds keep a username and a number apart). */
+export type SignInKind = "STAFF" | "CITIZEN";
 
-/** Until when a lock holds that starts now. The count that triggers it is kept in the database (see the repository). */
-export function lockExpiry(now: Date, policy: LockoutPolicy): Date {
-  return new Date(now.getTime() + policy.lockMinutes * 60_000);
+/** The group of every key about one name: what an account's `lockedUntil` shows and a password reset lifts. */
+export const signInGroup = (kind: SignInKind, name: string) => `sign-in:${kind}:${name}`;
+
+/**
+ * What one failed sign-in counts against. The keys are the name as given, registered or not,
+ * so an unregistered number fails, counts and locks exactly as a registered one does and
+ * nothing tells them apart. The name with the client: a stranger guessing from one address locks
+ * the name for that address only, and the owner signs in from another; the name alone, with
+ * a higher limit: many addresses guessing one account; the client alone: one address trying
+ * many names. A client the gateway did not name (a direct call) counts under the name alone
+ * with the lower limit.
+ */
+export function signInThrottle(kind: SignInKind, name: string, client: string | null, policy: LockoutPolicy): { checked: string[]; counted: ThrottleEntry[]; clearedOnSuccess: string[] } {
+  const group = signInGroup(kind, name);
+  const lockSeconds = policy.firstLockSeconds;
+  const maxLockSeconds = policy.lockMinutes * 60;
+  const guarded = (maxFailures: number): ThrottlePolicy => ({ maxFailures, lockSeconds, maxLockSeconds, windowSeconds: maxLockSeconds });
+  const pair = { key: `${group}@${client ?? "-"}`, group, policy: guarded(policy.maxFailures) };
+  if (client === null) return { checked: [pair.key], counted: [pair], clearedOnSuccess: [pair.key] };
+  const account = { key: group, group, policy: guarded(policy.accountMaxFailures) };
+  const fromClient = { key: `sign-in-client:${client}`, policy: { ...guarded(policy.clientMaxFailures), lockSeconds: maxLockSeconds } };
+  return { checked: [pair.key, account.key, fromClient.key], counted: [pair, account, fromClient], clearedOnSuccess: [pair.key] };
 }
 
 export function passwordProblems(password: string): string[] {

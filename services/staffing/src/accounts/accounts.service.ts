@@ -1,3 +1,4 @@
+import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
   findingsAt,
@@ -8,13 +9,14 @@ import {
   unauthenticated,
   validate,
   type Clock,
+  type FailureThrottle,
   type Identity,
   type UnitOfWork,
 } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
-import { passwordProblems } from "./accounts.rules";
+import { passwordProblems, signInGroup } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { StaffAccountRow } from "./entities";
 import { changeMyPasswordInput, createStaffAccountInput, resetStaffPasswordInput, setStaffRolesInput } from "./inputs";
@@ -28,6 +30,7 @@ export class AccountsService {
     private readonly organisation: OrganisationRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   async createStaffAccount(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
@@ -43,8 +46,6 @@ export class AccountsService {
       username: input.username,
       passwordHash: await hashPassword(input.password),
       roles: input.roles,
-      failedAttempts: 0,
-      lockedUntil: null,
       lastLoginAt: null,
       passwordChangedAt: now,
       createdAt: now,
@@ -57,7 +58,10 @@ export class AccountsService {
     });
   }
 
-  /** The center sets a new password; it also lifts a lock. */
+  /**
+   * The center sets a new password; it also lifts the name's locks (from every client), and ends every sign-in of the
+   * account: its refresh tokens here, its access tokens at the gateway (the event).
+   */
   async resetStaffPassword(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
     const input = validate(resetStaffPasswordInput, rawInput, "input");
     requireRole(identity, "center_admin");
@@ -68,8 +72,13 @@ export class AccountsService {
     if (!account) throw notFound("Account of staff", staff.id);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
-    await this.unitOfWork.run((tx) => this.repository.setPassword(tx, staff.id, passwordHash, now));
-    return { ...account, passwordHash, passwordChangedAt: now, failedAttempts: 0, lockedUntil: null };
+    await this.unitOfWork.run(async (tx) => {
+      await this.repository.setPassword(tx, staff.id, passwordHash, now);
+      await this.repository.revokeRefreshFamiliesOf(tx, "STAFF", staff.id, now);
+      await tx.publish(staffingEvents.sessionsRevoked, { accountId: staff.id, sessionId: null, revokedAt: now.toISOString(), reason: "PASSWORD_RESET" }, { centerCode: staff.centerCode });
+    });
+    await this.throttle.clearGroup(signInGroup("STAFF", account.username));
+    return { ...account, passwordHash, passwordChangedAt: now };
   }
 
   async setStaffRoles(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
@@ -94,6 +103,11 @@ export class AccountsService {
     const passwordHash = await hashPassword(input.newPassword);
     await this.unitOfWork.run((tx) => this.repository.setPassword(tx, account.staffId, passwordHash, this.clock.now()));
     return true;
+  }
+
+  /** Until when the account's name is locked for some client (the latest such lock), or null. */
+  lockedUntil(account: StaffAccountRow): Promise<Date | null> {
+    return this.throttle.groupLockedUntil(signInGroup("STAFF", account.username), this.clock.now());
   }
 
   async account(identity: Identity, staff: StaffRow): Promise<StaffAccountRow | null> {

@@ -38,8 +38,6 @@ export class CitizenAccountsService {
       idNumber: input.idNumber,
       phone: input.phone,
       passwordHash: await hashPassword(input.password),
-      failedAttempts: 0,
-      lockedUntil: null,
       lastLoginAt: null,
       createdAt: this.clock.now(),
     };

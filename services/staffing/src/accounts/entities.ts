@@ -6,18 +6,11 @@ const rolesTransformer = {
   from: (value: string) => value.split(",") as Role[],
 };
 
-/** The columns of a sign-in by password, with its lockout: a staff member's and a citizen's alike. */
+/** The columns of a sign-in by password: a staff member's and a citizen's alike. Its lock-out is the name's, not the row's (accounts.rules.ts). */
 export abstract class PasswordSignInColumns {
   /** Only as a memory-hard hash. */
   @Column({ name: "password_hash", type: "varchar", length: 255 })
   passwordHash!: string;
-
-  /** Consecutive failures since the last success or lock. */
-  @Column({ name: "failed_attempts", type: "int", default: 0 })
-  failedAttempts!: number;
-
-  @Column({ name: "locked_until", type: "datetime", precision: 3, nullable: true })
-  lockedUntil!: Date | null;
 
   @Column({ name: "last_login_at", type: "datetime", precision: 3, nullable: true })
   lastLoginAt!: Date | null;

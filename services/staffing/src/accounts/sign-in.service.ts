@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { applicantKey, DomainError, validate, type Clock, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
+import { staffingEvents } from "@onestop/events";
+import { applicantKey, DomainError, validate, type Clock, type FailureThrottle, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
 import type { AccessClaims, AccessTokenSigner } from "./access-token";
-import { isLocked, lockExpiry, refreshExpiry, refreshVerdict, tokenRoles, tokenWindow, type LockoutPolicy } from "./accounts.rules";
+import { refreshExpiry, refreshVerdict, signInThrottle, tokenRoles, tokenWindow, type LockoutPolicy, type SignInKind } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountView } from "./citizen-accounts.service";
 import type { AccountKind, CitizenAccountRow, PasswordSignInColumns, RefreshFamilyRow, StaffAccountRow } from "./entities";
@@ -34,13 +35,14 @@ export interface CitizenLoginResult extends SessionTokens {
 const refreshTokenHash = (token: string) => createHash("sha256").update(token, "utf8").digest();
 
 /** The account is the applicant of whatever is opened for its verified number: its token carries that number's key. */
-const citizenClaims = (account: CitizenAccountRow): AccessClaims => ({
+const citizenClaims = (account: CitizenAccountRow, sessionId: string): AccessClaims => ({
   subject: account.id,
   roles: ["citizen"],
   centerCode: null,
   departmentId: null,
   windowId: null,
   applicantKey: applicantKey(account.kind, account.idNumber),
+  sessionId,
 });
 
 export const invalidCredentials = () => new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong username or password");
@@ -59,40 +61,37 @@ export class SignInService {
     private readonly clock: Clock,
     private readonly signer: AccessTokenSigner | null,
     private readonly lockout: LockoutPolicy,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   /**
    * 登录: anyone may try. An unknown name and a wrong password look the same and cost the
-   * same; a locked account is refused before its password is checked; a success issues an
-   * access token with the staff id, center, home department, window and roles.
+   * same, and lock the same way; a locked name is refused before its password is checked; a
+   * success issues an access token with the staff id, center, home department, window and roles.
    */
-  async login(rawInput: unknown): Promise<LoginResult> {
+  async login(rawInput: unknown, client: string | null): Promise<LoginResult> {
     const input = validate(loginInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked(await this.repository.findByUsername(input.username), input.password, now, (found, lockUntil) =>
-      this.repository.recordFailure(found.staffId, this.lockout.maxFailures, lockUntil),
-    );
+    const account = await this.passwordChecked("STAFF", input.username, client, input.password, now, () => this.repository.findByUsername(input.username));
     const staff = await this.organisation.findStaff(account.staffId);
     if (!staff) throw invalidCredentials();
     await this.repository.recordSuccess(account.staffId, now);
-    const { claims, roles } = await this.staffClaims(account, staff);
-    const { token, expiresAt } = signer.sign(claims, now);
     const refresh = await this.startRefreshFamily("STAFF", staff.id, now);
+    const { claims, roles } = await this.staffClaims(account, staff, refresh.sessionId);
+    const { token, expiresAt } = signer.sign(claims, now);
     return { accessToken: token, expiresAt, ...refresh, staff, roles };
   }
 
   /** 群众登录 by ID number and password, with the same lockout as staff; the token's subject is the account's id. */
-  async loginCitizen(rawInput: unknown): Promise<CitizenLoginResult> {
+  async loginCitizen(rawInput: unknown, client: string | null): Promise<CitizenLoginResult> {
     const input = validate(loginCitizenInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked(await this.repository.findCitizenByIdNumber(input.idNumber), input.password, now, (found, lockUntil) =>
-      this.repository.recordCitizenFailure(found.id, this.lockout.maxFailures, lockUntil),
-    );
+    const account = await this.passwordChecked("CITIZEN", input.idNumber, client, input.password, now, () => this.repository.findCitizenByIdNumber(input.idNumber));
     await this.repository.recordCitizenSuccess(account.id, now);
-    const { token, expiresAt } = signer.sign(citizenClaims(account), now);
     const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
+    const { token, expiresAt } = signer.sign(citizenClaims(account, refresh.sessionId), now);
     return { accessToken: token, expiresAt, ...refresh, account: { account, reveal: true } };
   }
 
@@ -111,7 +110,7 @@ export class SignInService {
       const family = token ? await this.repository.lockRefreshFamily(tx, token.familyId) : null;
       let verdict = refreshVerdict(token, family, now);
       if (verdict === "rotate" && !(await this.repository.spendRefreshToken(tx, tokenHash, now))) verdict = "reused";
-      if (verdict === "reused") await this.repository.revokeRefreshFamily(tx, family!.id, now);
+      if (verdict === "reused") await this.revokeSession(tx, family!, "REFRESH_TOKEN_REUSED", now);
       if (verdict !== "rotate") return { verdict } as const;
       const next = await this.issueRefreshToken(tx, family!.id, now);
       return { verdict, family: family!, next } as const;
@@ -120,19 +119,23 @@ export class SignInService {
       throw new DomainError(StaffingErrorCode.RefreshTokenReused, "This refresh token was already used; every session of this sign-in is ended. Sign in again");
     }
     if (outcome.verdict !== "rotate") throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
-    const claims = await this.claimsOf(outcome.family.accountKind, outcome.family.accountId);
+    const claims = await this.claimsOf(outcome.family);
     if (!claims) throw new DomainError(StaffingErrorCode.InvalidRefreshToken, "The refresh token is not valid; sign in again");
     const { token, expiresAt } = signer.sign(claims, now);
     return { accessToken: token, expiresAt, ...outcome.next };
   }
 
-  /** 退出登录: ends the sign-in the refresh token belongs to. Unknown tokens change nothing. */
+  /**
+   * 退出登录: ends the sign-in the refresh token belongs to, its access tokens with it (the
+   * gateway hears of it and refuses them). Unknown tokens change nothing.
+   */
   async logout(rawInput: unknown): Promise<boolean> {
     const input = validate(refreshTokenInput, rawInput);
     const now = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       const token = await this.repository.findRefreshToken(tx, refreshTokenHash(input.refreshToken));
-      if (token) await this.repository.revokeRefreshFamily(tx, token.familyId, now);
+      const family = token ? await this.repository.lockRefreshFamily(tx, token.familyId) : null;
+      if (family && !family.revokedAt) await this.revokeSession(tx, family, "LOGOUT", now);
     });
     return true;
   }
@@ -147,7 +150,7 @@ export class SignInService {
     for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
     if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
     if (!client || !matched) throw new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong client id or secret");
-    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null }, this.clock.now());
+    const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null, sessionId: null }, this.clock.now());
     return { accessToken: token, expiresAt };
   }
 
@@ -157,42 +160,47 @@ export class SignInService {
   }
 
   /**
-   * The account when the password is right. An unknown account is refused as a wrong password
-   * is, after as long (a decoy hash is checked); a locked one before its password is checked; a
-   * wrong password counts toward the lockout.
+   * The account when the password is right. The lock-out is the name's as given, whether an
+   * account has it or not (accounts.rules.ts, `signInThrottle`): a locked name is refused
+   * before anything is looked up; an unknown name is refused as a wrong password is, after as
+   * long (a decoy hash is checked), and both count toward the lock-out.
    */
   private async passwordChecked<A extends PasswordSignInColumns>(
-    account: A | null,
+    kind: SignInKind,
+    name: string,
+    client: string | null,
     password: string,
     now: Date,
-    recordFailure: (account: A, lockUntil: Date) => Promise<void>,
+    find: () => Promise<A | null>,
   ): Promise<A> {
-    if (!account) {
-      await verifyPassword(password, await decoyHash());
+    const throttle = signInThrottle(kind, name, client, this.lockout);
+    const lockedUntil = await this.throttle.lockedUntil(throttle.checked, now);
+    if (lockedUntil) {
+      throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${lockedUntil.toISOString()}`, {
+        lockedUntil: lockedUntil.toISOString(),
+      });
+    }
+    const account = await find();
+    if (!(await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))) || !account) {
+      await this.throttle.recordFailure(throttle.counted, now);
       throw invalidCredentials();
     }
-    this.refuseWhileLocked(account, now);
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      await recordFailure(account, lockExpiry(now, this.lockout));
-      throw invalidCredentials();
-    }
+    await this.throttle.clear(throttle.clearedOnSuccess);
     return account;
   }
 
-  private refuseWhileLocked(account: { lockedUntil: Date | null }, now: Date): void {
-    if (isLocked(account, now)) {
-      throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${account.lockedUntil!.toISOString()}`, {
-        lockedUntil: account.lockedUntil!.toISOString(),
-      });
-    }
-  }
-
-  private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart> {
+  private async startRefreshFamily(accountKind: AccountKind, accountId: string, now: Date): Promise<RefreshPart & { sessionId: string }> {
     return this.unitOfWork.run(async (tx) => {
       const family: RefreshFamilyRow = { id: randomUUID(), accountKind, accountId, createdAt: now, revokedAt: null };
       await this.repository.insertRefreshFamily(tx, family);
-      return this.issueRefreshToken(tx, family.id, now);
+      return { ...(await this.issueRefreshToken(tx, family.id, now)), sessionId: family.id };
     });
+  }
+
+  /** Ends one sign-in: its refresh tokens here, its access tokens at the gateway (the event). */
+  private async revokeSession(tx: Tx, family: RefreshFamilyRow, reason: "LOGOUT" | "REFRESH_TOKEN_REUSED", now: Date): Promise<void> {
+    await this.repository.revokeRefreshFamily(tx, family.id, now);
+    await tx.publish(staffingEvents.sessionsRevoked, { accountId: family.accountId, sessionId: family.id, revokedAt: now.toISOString(), reason });
   }
 
   private async issueRefreshToken(tx: Tx, familyId: string, now: Date): Promise<RefreshPart> {
@@ -203,16 +211,17 @@ export class SignInService {
   }
 
   /** What an access token says of the account now: roles, posts and offices may have changed since login. */
-  private async claimsOf(kind: AccountKind, accountId: string): Promise<AccessClaims | null> {
+  private async claimsOf(family: RefreshFamilyRow): Promise<AccessClaims | null> {
+    const { accountKind: kind, accountId, id: sessionId } = family;
     if (kind === "CITIZEN") {
       const account = await this.repository.findCitizen(accountId);
-      return account ? citizenClaims(account) : null;
+      return account ? citizenClaims(account, sessionId) : null;
     }
     const [account, staff] = await Promise.all([this.repository.findByStaff(accountId), this.organisation.findStaff(accountId)]);
-    return account && staff ? (await this.staffClaims(account, staff)).claims : null;
+    return account && staff ? (await this.staffClaims(account, staff, sessionId)).claims : null;
   }
 
-  private async staffClaims(account: StaffAccountRow, staff: StaffRow): Promise<{ claims: AccessClaims; roles: Role[] }> {
+  private async staffClaims(account: StaffAccountRow, staff: StaffRow, sessionId: string): Promise<{ claims: AccessClaims; roles: Role[] }> {
     const [posts, chiefOf, principalOf] = await Promise.all([
       this.posts.postsOfStaff(staff.id),
       this.organisation.departmentsChiefedBy(staff.id),
@@ -221,7 +230,7 @@ export class SignInService {
     const roles = tokenRoles(account.roles, { chiefRepresentative: chiefOf.length > 0, departmentPrincipal: principalOf.length > 0 });
     return {
       roles,
-      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null },
+      claims: { subject: staff.id, roles, centerCode: staff.centerCode, departmentId: staff.departmentId, windowId: tokenWindow(posts), applicantKey: null, sessionId },
     };
   }
 }

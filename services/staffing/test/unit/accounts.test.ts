@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import { AccessTokenSigner } from "../../src/accounts/access-token";
-import { isLocked, lockExpiry, passwordProblems, tokenRoles, tokenWindow } from "../../src/accounts/accounts.rules";
+import { afterFailure, isThrottled, type ThrottleState } from "@onestop/platform";
+import { passwordProblems, signInThrottle, tokenRoles, tokenWindow } from "../../src/accounts/accounts.rules";
 import { hashPassword, verifyPassword } from "../../src/accounts/password";
 
 test("passwords are stored as scrypt hashes with their parameters, salted, and verified", async () => {
@@ -16,16 +17,10 @@ test("passwords are stored as scrypt hashes with their parameters, salted, and v
   expect(await verifyPassword("Hall2026demo", "md5$abc")).toBe(false);
 });
 
-test("password policy, lockout window, token roles and window", () => {
+test("password policy, token roles and window", () => {
   expect(passwordProblems("short1")).toEqual(["password: at least 10 characters"]);
   expect(passwordProblems("onlyletterslong")).toEqual(["password: letters and digits"]);
   expect(passwordProblems("Hall2026demo")).toEqual([]);
-  const now = new Date("2026-03-02T02:00:00Z");
-  const until = lockExpiry(now, { maxFailures: 5, lockMinutes: 15 });
-  expect(until.toISOString()).toBe("2026-03-02T02:15:00.000Z");
-  expect(isLocked({ lockedUntil: until }, now)).toBe(true);
-  expect(isLocked({ lockedUntil: until }, until)).toBe(false);
-  expect(isLocked({ lockedUntil: null }, now)).toBe(false);
   const none = { chiefRepresentative: false, departmentPrincipal: false };
   expect(tokenRoles(["window_staff"], { ...none, chiefRepresentative: true })).toEqual(["window_staff", "chief_representative"]);
   expect(tokenRoles(["window_staff", "chief_representative"], none)).toEqual(["window_staff"]);
@@ -50,7 +45,7 @@ test("the access token is an EdDSA JWT with the key id, verifiable with the publ
   writeFileSync(join(dir, "key.json"), JSON.stringify(jwk));
   const signer = AccessTokenSigner.fromJwkFile(join(dir, "key.json"), { issuer: "onestop", audience: "onestop-gateway", ttlSeconds: 900 });
   const now = new Date();
-  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1", applicantKey: null }, now);
+  const { token, expiresAt } = signer.sign({ subject: "s1", roles: ["window_staff"], centerCode: "511722000000", departmentId: "d1", windowId: "w1", applicantKey: null, sessionId: "f1" }, now);
   expect(expiresAt.getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000 + 900_000);
   const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), {
     issuer: "onestop",
@@ -84,5 +79,46 @@ describe("citizens and refresh tokens (pure rules)", () => {
 
   test("the development bureau's staff can be given the bureau role", () => {
     expect(staffRoles).toContain("bureau");
+  });
+});
+
+describe("sign-in lock-out (issue 15, point 1)", () => {
+  const policy = { maxFailures: 5, firstLockSeconds: 60, lockMinutes: 15, accountMaxFailures: 50, clientMaxFailures: 100 };
+
+  test("a failure counts against the name with the client, the name alone and the client alone; only the first with a direct call", () => {
+    const throttle = signInThrottle("CITIZEN", "110105198001010999", "10.0.0.7", policy);
+    expect(throttle.checked).toEqual(["sign-in:CITIZEN:110105198001010999@10.0.0.7", "sign-in:CITIZEN:110105198001010999", "sign-in-client:10.0.0.7"]);
+    expect(throttle.counted.map((entry) => entry.policy.maxFailures)).toEqual([5, 50, 100]);
+    expect(throttle.counted.map((entry) => entry.group)).toEqual(["sign-in:CITIZEN:110105198001010999", "sign-in:CITIZEN:110105198001010999", undefined]);
+    expect(throttle.clearedOnSuccess).toEqual(["sign-in:CITIZEN:110105198001010999@10.0.0.7"]);
+    expect(signInThrottle("STAFF", "gaj-01", null, policy).checked).toEqual(["sign-in:STAFF:gaj-01@-"]);
+  });
+
+  test("five failures lock for a minute, then two, four, eight, and never more than fifteen", () => {
+    const pair = signInThrottle("STAFF", "gaj-01", "10.0.0.7", policy).counted[0]!.policy;
+    let now = new Date("2026-03-02T02:00:00Z");
+    let state: ThrottleState | null = null;
+    const locks: number[] = [];
+    for (let lock = 0; lock < 6; lock += 1) {
+      for (let i = 0; i < 5; i += 1) {
+        expect(isThrottled(state, now)).toBe(false);
+        state = afterFailure(state, pair, now);
+      }
+      expect(isThrottled(state, now)).toBe(true);
+      locks.push((state!.lockedUntil!.getTime() - now.getTime()) / 60_000);
+      now = state!.lockedUntil!;
+    }
+    expect(locks).toEqual([1, 2, 4, 8, 15, 15]);
+    // Long after, it starts over.
+    state = afterFailure(state, pair, new Date(now.getTime() + 2 * 3600_000));
+    expect(state).toMatchObject({ failures: 1, locks: 0, lockedUntil: null });
+  });
+
+  test("failures further apart than the window do not add up", () => {
+    const pair = signInThrottle("STAFF", "gaj-01", "10.0.0.7", policy).counted[0]!.policy;
+    let state: ThrottleState | null = null;
+    const start = new Date("2026-03-02T02:00:00Z").getTime();
+    for (let i = 0; i < 10; i += 1) state = afterFailure(state, pair, new Date(start + i * 16 * 60_000));
+    expect(state).toMatchObject({ failures: 1, lockedUntil: null });
   });
 });
