@@ -5,6 +5,8 @@
 //
 //   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000]
 //
+// Absorption is measured twice in one run, with the journal cache off and then on.
+//
 // Databases and NATS namespaces are named like a test run's (onestop_test_r<pid>_bench_sup*), so
 // test runs leave them alone while this process lives and clean them up after. Figures are
 // printed and written to bench/results/supervision-<timestamp>.json.
@@ -203,7 +205,15 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const results = { machine: { cpus: os.cpus().length, node: process.version }, options };
   if (options.events > 0) {
-    process.stdout.write(`Absorbing ${options.events} stage changes…\n`);
+    // Before and after in one run, on the same machine load: the journal cache off, then as configured.
+    const configured = process.env.JOURNAL_CACHE_SUBJECTS;
+    process.stdout.write(`Absorbing ${options.events} stage changes, journal cache off…\n`);
+    process.env.JOURNAL_CACHE_SUBJECTS = "0";
+    results.absorbWithoutCache = await throughput(options.events);
+    process.stdout.write(`  ${results.absorbWithoutCache.perSecond} events/s (${results.absorbWithoutCache.seconds} s, ${results.absorbWithoutCache.warnings} warnings)\n`);
+    if (configured === undefined) delete process.env.JOURNAL_CACHE_SUBJECTS;
+    else process.env.JOURNAL_CACHE_SUBJECTS = configured;
+    process.stdout.write(`Absorbing ${options.events} stage changes, journal cache on…\n`);
     results.absorb = await throughput(options.events);
     process.stdout.write(`  ${results.absorb.perSecond} events/s (${results.absorb.seconds} s, ${results.absorb.warnings} warnings)\n`);
   }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { supervisionEvents } from "@onestop/events";
 import { mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
 import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
@@ -10,7 +11,7 @@ import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accou
 import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
 import { MachineClientsService } from "./accounts/machine-clients.service";
 import { SignInService } from "./accounts/sign-in.service";
-import { assessmentHandlers } from "./assessment/assessment.handlers";
+import { assessmentHandlers, ratingHandler } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
 import { assessmentResolvers } from "./assessment/assessment.resolvers";
 import { AssessmentService } from "./assessment/assessment.service";
@@ -124,7 +125,12 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         assessmentResolvers(assessment, organisation),
         accountsResolvers(accounts, citizens, signIn, machineClients),
       ),
-      handlers: [...itemReplicaHandlers(itemsRepository), ...assessmentHandlers(assessment)],
+      handlers: [
+        ...itemReplicaHandlers(itemsRepository),
+        ...assessmentHandlers(assessment),
+        // 好差评 from supervision: each case's one rating, counted in its handler's month.
+        ratingHandler(assessment, supervisionEvents.ratingSubmitted, (p) => ({ caseId: p.caseId, score: p.score, ratedAt: p.ratedAt })),
+      ],
     };
   },
 };
