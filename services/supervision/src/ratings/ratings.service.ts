@@ -184,21 +184,25 @@ export class RatingsService {
   private async onBadRating(identity: Identity, caseId: string, who: "DEPARTMENT" | "CHIEF" | "SUPERVISOR", change: (tx: Tx, rating: RatingRow) => Promise<void>): Promise<RatingView> {
     const rating = await this.unitOfWork.run(async (tx) => {
       const rating = await this.repository.rating(tx.manager, caseId, true);
-      if (!rating) {
-        readScope(identity, identity.centerCode ?? "000000000000");
-        throw notFound("Rating", caseId);
-      }
-      if (who === "SUPERVISOR") requireSupervisor(identity, rating.center_code);
-      else {
-        const scope = readScope(identity, rating.center_code);
-        if (scope.departmentId === null || scope.departmentId !== rating.department_id) throw forbidden("Only the rated case's department answers its ratings");
-        if (who === "CHIEF" && !hasRole(identity, "chief_representative")) throw forbidden("The department's chief representative files its appeals");
-      }
+      // Without a rating the case still tells whose it is: another department is refused, not told "not found".
+      const owner = rating ?? (await this.repository.caseById(tx.manager, caseId));
+      this.mayChange(identity, who, owner ? { centerCode: owner.center_code, departmentId: owner.department_id } : null);
+      if (!rating) throw notFound("Rating", caseId);
       if (!isBad(rating.score)) fail(SupervisionErrorCode.NotABadRating, "Follow-ups and appeals are for bad ratings only");
       await change(tx, rating);
       return (await this.repository.rating(tx.manager, caseId))!;
     });
     return this.view(rating);
+  }
+
+  /** The department answers and appeals (its chief representative appeals); the supervision office decides. */
+  private mayChange(identity: Identity, who: "DEPARTMENT" | "CHIEF" | "SUPERVISOR", owner: { centerCode: string; departmentId: string } | null): void {
+    if (identity.roles.includes("anonymous")) throw unauthenticated();
+    if (who === "SUPERVISOR") return requireSupervisor(identity, owner?.centerCode ?? identity.centerCode ?? "");
+    const scope = readScope(identity, owner?.centerCode ?? identity.centerCode ?? "");
+    if (scope.departmentId === null) throw forbidden("Only the rated case's department answers its ratings");
+    if (owner && scope.departmentId !== owner.departmentId) throw forbidden("Only the rated case's department answers its ratings");
+    if (who === "CHIEF" && !hasRole(identity, "chief_representative")) throw forbidden("The department's chief representative files its appeals");
   }
 
   private ratedCase(row: Pick<RatingRow, "rating_id" | "case_id" | "receipt_no" | "center_code" | "department_id" | "window_id" | "handler_id">) {
