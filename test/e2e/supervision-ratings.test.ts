@@ -116,7 +116,11 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   const bad = await gql(citizenToken, RATE, { i: { caseId, level: "VERY_DISSATISFIED", idempotencyKey: "x" } });
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
 
-  const rated = await data(citizenToken, RATE, { i: { caseId, level: "VERY_DISSATISFIED", comment: "窗口态度差", idempotencyKey: "rating-key-0001" } });
+  // Two submissions with one key at the same time (a double tap, a retry racing the first): one rating.
+  const [rated, twin] = await Promise.all(
+    [1, 2].map(() => data(citizenToken, RATE, { i: { caseId, level: "VERY_DISSATISFIED", comment: "窗口态度差", idempotencyKey: "rating-key-0001" } })),
+  );
+  expect(twin.rateCase).toEqual(rated.rateCase);
   // Rated Monday 03-02: 3 working days, due Thursday 03-05, 24:00 Beijing.
   expect(rated.rateCase).toMatchObject({ level: "VERY_DISSATISFIED", score: 1, bad: true, channel: "APPLICANT", department: { id: zjj.id }, followUp: { due: "2026-03-05T16:00:00.000Z", status: "OPEN", answer: null } });
   // A retry with the same key is the same rating; a second rating is refused.
@@ -198,4 +202,15 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   const text = JSON.stringify(published);
   expect(text).not.toContain("citizen-42");
   for (const id of staffIds) expect(text).not.toContain(id);
+
+  // The evaluator at the window rates in the hall by the receipt number, under that window's staff session.
+  const second = (await data(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+  await data(zjj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: second.id });
+  await data(zjj.token, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: second.id });
+  await data(zjj.chiefToken, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: second.id });
+  await once(["FEE_NOT_SETTLED"], () => gql(zjj.token, `mutation ($id: ID!) { concludeCase(caseId: $id) { id status } }`, { id: second.id }));
+  await eventually(async () => ((await data(supervisorToken, `query ($id: ID!) { caseSupervision(caseId: $id) { status } }`, { id: second.id })).caseSupervision?.status === "CONCLUDED" ? true : null), 20_000);
+  expect(code(await gql(hbj.token, RATE, { i: { receiptNo: second.receiptNo, level: "SATISFIED", idempotencyKey: "hbj-device-2" } }))).toBe("FORBIDDEN");
+  const inHall = await data(zjj.token, RATE, { i: { receiptNo: second.receiptNo, level: "SATISFIED", idempotencyKey: "zjj-device-0001" } });
+  expect(inHall.rateCase).toMatchObject({ case: { id: second.id }, channel: "HALL_DEVICE", level: "SATISFIED", bad: false, followUp: null });
 });

@@ -75,8 +75,9 @@ export class RatingsRepository {
     return rows[0] ?? null;
   }
 
-  async ratingByKey(q: Queryable, idempotencyKey: string): Promise<RatingRow | null> {
-    const rows = (await q.query("SELECT * FROM supervision_rating WHERE idempotency_key = ?", [idempotencyKey])) as RatingRow[];
+  /** By idempotency key; `latest` reads past the transaction's snapshot (a concurrent retry that just committed). */
+  async ratingByKey(q: Queryable, idempotencyKey: string, latest = false): Promise<RatingRow | null> {
+    const rows = (await q.query(`SELECT * FROM supervision_rating WHERE idempotency_key = ?${latest ? " LOCK IN SHARE MODE" : ""}`, [idempotencyKey])) as RatingRow[];
     return rows[0] ?? null;
   }
 

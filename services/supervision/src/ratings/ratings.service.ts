@@ -88,7 +88,12 @@ export class RatingsService {
         rated_at: now,
         follow_up_due: followUpDue(this.rules.calendar, score, now, this.rules.followUpWorkingDays),
       };
-      if (!(await this.repository.insert(tx.manager, row))) fail(SupervisionErrorCode.AlreadyRated, `Case ${ratedCase.receipt_no} was rated already; add to the rating instead`);
+      if (!(await this.repository.insert(tx.manager, row))) {
+        // A retry that ran alongside this one and committed first: the same rating, not a second.
+        const concurrent = await this.repository.ratingByKey(tx.manager, args.idempotencyKey, true);
+        if (concurrent?.case_id === ratedCase.case_id) return concurrent;
+        fail(SupervisionErrorCode.AlreadyRated, `Case ${ratedCase.receipt_no} was rated already; add to the rating instead`);
+      }
       await this.announce(tx, supervisionEvents.ratingSubmitted, {
         ...this.ratedCase(row),
         score,
