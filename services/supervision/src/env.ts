@@ -19,8 +19,12 @@ export const supervisionEnvSchema = subgraphEnvWithDefaults({ port: 4106, databa
   /** at most this many red warnings, no bad rating left unanswered; and the best this many of those are flagged. */
   RED_FLAG_MAX_RED_WARNINGS: z.coerce.number().int().nonnegative().default(0),
   RED_FLAG_WINDOWS: z.coerce.number().int().nonnegative().default(3),
-  /** Subjects whose parsed journals are kept in memory between batches (about 5 KB each for a case); 0 reads every journal afresh. */
-  JOURNAL_CACHE_SUBJECTS: z.coerce.number().int().nonnegative().default(50_000),
+  /**
+   * Subjects whose parsed journals are kept in memory between batches; 0 reads every journal
+   * afresh. Small on purpose: the subjects a stream is busy with are few, and 10,000 cached cases
+   * (some 200 MB of parsed payloads) cost more in garbage collection than the reads they save.
+   */
+  JOURNAL_CACHE_SUBJECTS: z.coerce.number().int().nonnegative().default(1_000),
 });
 export type SupervisionEnv = z.infer<typeof supervisionEnvSchema>;
 
