@@ -5,6 +5,8 @@
 //
 //   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000]
 //
+// Absorption is measured four times in one run, the journal cache off, on, on, off.
+//
 // Databases and NATS namespaces are named like a test run's (onestop_test_r<pid>_bench_sup*), so
 // test runs leave them alone while this process lives and clean them up after. Figures are
 // printed and written to bench/results/supervision-<timestamp>.json.
@@ -203,9 +205,23 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const results = { machine: { cpus: os.cpus().length, node: process.version }, options };
   if (options.events > 0) {
-    process.stdout.write(`Absorbing ${options.events} stage changes…\n`);
-    results.absorb = await throughput(options.events);
-    process.stdout.write(`  ${results.absorb.perSecond} events/s (${results.absorb.seconds} s, ${results.absorb.warnings} warnings)\n`);
+    // Before and after in one run, on the same machine load: the journal cache off and on, in the
+    // order off, on, on, off so a load that rises or falls during the run weighs on both alike.
+    const configured = process.env.JOURNAL_CACHE_SUBJECTS;
+    const runs = { off: [], on: [] };
+    for (const mode of ["off", "on", "on", "off"]) {
+      process.stdout.write(`Absorbing ${options.events} stage changes, journal cache ${mode}…\n`);
+      if (mode === "off") process.env.JOURNAL_CACHE_SUBJECTS = "0";
+      else if (configured === undefined) delete process.env.JOURNAL_CACHE_SUBJECTS;
+      else process.env.JOURNAL_CACHE_SUBJECTS = configured;
+      const result = await throughput(options.events);
+      runs[mode].push(result);
+      process.stdout.write(`  ${result.perSecond} events/s (${result.seconds} s, ${result.warnings} warnings)\n`);
+    }
+    const mean = (list) => Math.round(list.reduce((sum, r) => sum + r.perSecond, 0) / list.length);
+    results.absorbWithoutCache = { runs: runs.off, perSecond: mean(runs.off) };
+    results.absorb = { runs: runs.on, perSecond: mean(runs.on) };
+    process.stdout.write(`  mean: ${results.absorbWithoutCache.perSecond} events/s without the cache, ${results.absorb.perSecond} with it\n`);
   }
   if (options.lag > 0) {
     process.stdout.write(`Lag from a stage change to its warning on the push stream through the gateway, ${options.lag} samples…\n`);

@@ -150,6 +150,15 @@ const queries: Record<string, [Allowed, Args]> = {
   supervisionWarningCounts: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
   caseSupervision: [[...staffOfA, ...overseers], (fx) => ({ caseId: fx.caseA })],
   jointApprovalsAtRisk: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
+  // 统计与排名: the center's overseers the center, a department's staff their own department's figures.
+  supervisionFigures: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER, period: { from: "2026-03-01", to: "2026-03-31" }, groupBy: "CENTER" })],
+  supervisionRanking: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER, period: { from: "2026-03-01", to: "2026-03-31" }, of: "WINDOW" })],
+  supervisionReport: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER, month: "2026-03" })],
+  // 公示: the published monthly report is everybody's (no person's data in it).
+  publishedSupervisionReport: ["all", () => ({ centerCode: CENTER, month: "2026-03" })],
+  // 好差评: the case's applicant, its department and the center's overseers.
+  caseRating: [["citizen", ...staffOfA, ...overseers], (fx) => ({ caseId: fx.caseA })],
+  ratingFollowUps: [[...staffOfA, "staffB", ...overseers], () => ({ centerCode: CENTER })],
 };
 
 const caseAct = (extra: Record<string, unknown> = {}): Args => (fx) => ({ caseId: fx.caseA, ...extra });
@@ -224,6 +233,13 @@ const mutations: Record<string, [Allowed, Args]> = {
   grantAuthorization: [["admin", "chiefA"], (fx) => ({ input: { staffId: fx.spareStaff, departmentId: fx.departmentA, acts: ["ACCEPT"] } })],
   revokeAuthorization: [["admin", "chiefA"], (fx) => ({ input: { letterId: fx.letterId, reason: "调岗" } })],
   acknowledgeWarning: [["supervisor"], () => ({ id: "0".repeat(32), note: "已核实，责令整改" })],
+  // 好差评: the applicant rates (the case is not concluded: CASE_NOT_CONCLUDED is past authorization) and adds;
+  // the case's department answers, its chief representative appeals, the supervision office decides.
+  rateCase: [["citizen"], (fx) => ({ input: { caseId: fx.caseA, level: "SATISFIED", idempotencyKey: `matrix-${uuid()}` } })],
+  addToRating: [["citizen"], (fx) => ({ input: { caseId: fx.caseA, text: "补充", idempotencyKey: `matrix-${uuid()}` } })],
+  answerRatingFollowUp: [staffOfA, (fx) => ({ input: { caseId: fx.caseA, answer: "CALLBACK", note: "已回访" } })],
+  appealRating: [["chiefA"], (fx) => ({ input: { caseId: fx.caseA, reason: "恶意差评" } })],
+  decideRatingAppeal: [["supervisor"], (fx) => ({ input: { caseId: fx.caseA, decision: "REJECTED", note: "差评有效" } })],
   requestPostChange: [["admin", "chiefA"], (fx) => ({ input: { windowId: fx.windowA, position: "B", staffId: fx.spareStaff, termYears: 2, reason: "补岗" } })],
   approvePostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
   rejectPostChange: [["admin"], () => ({ input: { requestId: uuid() } })],
@@ -397,6 +413,9 @@ async function buildFixture(): Promise<Fixture> {
   // Supervision has heard of the case (from cases' events), so its view of it is there to be refused or shown.
   const supervisor: Identity = { subject: "supervisor-1", roles: ["supervisor"], centerCode: CENTER, departmentId: null, windowId: null };
   await eventually(async () => ok(await call<{ caseSupervision: { receiptNo: string } | null }>("cases", supervisor, `query ($id: ID!) { caseSupervision(caseId: $id) { receiptNo } }`, { id: submitted.id })).caseSupervision, 20_000);
+  // ...and of who applied (cases' acceptance event), so the applicant's rating rows reach the rules.
+  const applicant = citizenOf("citizen-matrix", IDNO);
+  await eventually(async () => ((await call("cases", applicant, `query ($id: ID!) { caseRating(caseId: $id) { score } }`, { id: submitted.id })).errors ? null : true), 20_000);
   const bureau = county.bureauOf("FGJ");
   const started = ok(
     await call<{ startJointApproval: { id: string; participants: Array<{ id: string }> } }>("parallel-approval", bureau, START, {
@@ -483,8 +502,8 @@ test("every root field of the supergraph has a row in the table", () => {
   expect(Object.keys({ ...queries, ...mutations }).filter((name) => !known.has(name))).toEqual([]);
 });
 
-test("supervision changes nothing of the hall's: no mutation row allows it but acknowledging its own warnings", () => {
-  expect(Object.entries(mutations).filter(([, [allowed]]) => allowed === "all" ? false : allowed === "signedIn" ? false : allowed.includes("supervisor")).map(([name]) => name)).toEqual(["acknowledgeWarning"]);
+test("supervision changes nothing of the hall's: no mutation row allows it but its own office's acts (acknowledging warnings, deciding rating appeals)", () => {
+  expect(Object.entries(mutations).filter(([, [allowed]]) => allowed === "all" ? false : allowed === "signedIn" ? false : allowed.includes("supervisor")).map(([name]) => name)).toEqual(["acknowledgeWarning", "decideRatingAppeal"]);
 });
 
 test("every role against every root field: allowed and denied exactly as the table says", async () => {

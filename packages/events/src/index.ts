@@ -11,4 +11,4 @@ export type { FeeStandardPayload, ItemKind, MaterialForm, VetoEscalation } from 
 export type { ActorKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningCard } from "./cases";
 export type { FeeAssessment } from "./fees";
 export type { CoverStatus, PostPosition, PunchKind, UnattendedCause, WindowKind } from "./staffing";
-export type { SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus } from "./supervision";
+export type { RatingLevel, SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus } from "./supervision";

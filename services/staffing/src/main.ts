@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { serveCurrentLetters } from "@onestop/authorization";
+import { supervisionEvents } from "@onestop/events";
 import { FailureThrottle, mergeResolvers, runSubgraph, type SubgraphDefinition, type Worker } from "@onestop/platform";
 import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
@@ -12,7 +13,7 @@ import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763
 import { SignInThrottle1763769601502 } from "./accounts/migrations/1763769601502-sign-in-throttle";
 import { MachineClientsService } from "./accounts/machine-clients.service";
 import { SignInService } from "./accounts/sign-in.service";
-import { assessmentHandlers } from "./assessment/assessment.handlers";
+import { assessmentHandlers, ratingHandler } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
 import { assessmentResolvers } from "./assessment/assessment.resolvers";
 import { AssessmentService } from "./assessment/assessment.service";
@@ -150,7 +151,12 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         assessmentResolvers(assessment, organisation),
         accountsResolvers(accounts, citizens, signIn, machineClients),
       ),
-      handlers: [...itemReplicaHandlers(itemsRepository), ...assessmentHandlers(assessment)],
+      handlers: [
+        ...itemReplicaHandlers(itemsRepository),
+        ...assessmentHandlers(assessment),
+        // 好差评 from supervision: each case's one rating, counted in its handler's month.
+        ratingHandler(assessment, supervisionEvents.ratingSubmitted, (p) => ({ caseId: p.caseId, score: p.score, ratedAt: p.ratedAt })),
+      ],
       workers: [currentLettersResponder],
     };
   },

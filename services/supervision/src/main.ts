@@ -2,12 +2,21 @@ import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
 import { DurableTimers, DurableTimerTable1763769600002, loadSubgraphKey, mergeResolvers, runSubgraph, type SubgraphDefinition, type SubgraphInfrastructure } from "@onestop/platform";
 import { dashboardResolvers } from "./dashboard/dashboard.resolvers";
+import { figuresResolvers } from "./figures/figures.resolvers";
+import { FiguresRepository } from "./figures/figures.repository";
+import { FiguresService } from "./figures/figures.service";
+import { ratingsResolvers } from "./ratings/ratings.resolvers";
+import { RatingsRepository } from "./ratings/ratings.repository";
+import { RatingsService } from "./ratings/ratings.service";
 import { DashboardRepository } from "./dashboard/dashboard.repository";
 import { DashboardService } from "./dashboard/dashboard.service";
 import { loadSupervisionEnv, type SupervisionEnv } from "./env";
 import { LiveFeed } from "./live/live.feed";
 import { supervisionEntities } from "./projection/entities";
+import { JournalCache } from "./projection/journal.cache";
 import { Supervision1763769600060 } from "./projection/migrations/1763769600060-supervision";
+import { JournalCache1763769600061 } from "./projection/migrations/1763769600061-journal-cache";
+import { Ratings1763769600062 } from "./projection/migrations/1763769600062-ratings";
 import { projectionHandlers } from "./projection/projection.handlers";
 import { ProjectionRepository } from "./projection/projection.repository";
 import { EVALUATE_TIMER, Projector } from "./projection/projector.service";
@@ -20,21 +29,33 @@ export { SupervisionErrorCode } from "./errors";
 export function supervisionCore({ dataSource, unitOfWork, clock, logger, env }: Omit<SubgraphInfrastructure<SupervisionEnv>, "nats">) {
   const repository = new ProjectionRepository(dataSource);
   const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
-  const rules = { calendar: WorkingCalendar.shipped(), yellowShare: env.WARNING_YELLOW_SHARE, forwardWithinWorkingDays: env.FORWARD_WITHIN_WORKING_DAYS };
-  const projector = new Projector(repository, timers, rules, clock);
+  const calendar = WorkingCalendar.shipped();
+  const rules = { calendar, yellowShare: env.WARNING_YELLOW_SHARE, forwardWithinWorkingDays: env.FORWARD_WITHIN_WORKING_DAYS };
+  const projector = new Projector(repository, timers, rules, clock, new JournalCache(env.JOURNAL_CACHE_SUBJECTS));
   timers.register({ [EVALUATE_TIMER]: projector.onTimer });
   const rebuild = new RebuildService(repository, projector, timers, unitOfWork, clock);
-  return { repository, timers, projector, rebuild };
+  const ratings = new RatingsService(new RatingsRepository(dataSource), repository, projector, unitOfWork, clock, {
+    calendar,
+    followUpWorkingDays: env.RATING_FOLLOW_UP_WORKING_DAYS,
+  });
+  return { repository, timers, projector, rebuild, ratings };
 }
 
 export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
   name: "supervision",
   rootDir: join(__dirname, ".."),
   entities: supervisionEntities,
-  migrations: [DurableTimerTable1763769600002, Supervision1763769600060],
+  migrations: [DurableTimerTable1763769600002, Supervision1763769600060, JournalCache1763769600061, Ratings1763769600062],
   wire(infrastructure) {
     const { dataSource, unitOfWork, clock, logger, env, nats } = infrastructure;
-    const { repository, timers, projector } = supervisionCore(infrastructure);
+    const { repository, timers, projector, ratings } = supervisionCore(infrastructure);
+    const figures = new FiguresService(new FiguresRepository(dataSource), clock, {
+      minConcluded: env.RED_FLAG_MIN_CONCLUDED,
+      minOnTimeRate: env.RED_FLAG_MIN_ON_TIME_RATE,
+      minSatisfaction: env.RED_FLAG_MIN_SATISFACTION,
+      maxRedWarnings: env.RED_FLAG_MAX_RED_WARNINGS,
+      flags: env.RED_FLAG_WINDOWS,
+    });
     const dashboard = new DashboardService(new DashboardRepository(dataSource), repository, unitOfWork, clock);
     const feed = new LiveFeed({
       nats,
@@ -45,7 +66,7 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
       requireBinding: env.NODE_ENV === "production",
     });
     return {
-      resolvers: mergeResolvers(dashboardResolvers(dashboard)),
+      resolvers: mergeResolvers(dashboardResolvers(dashboard), ratingsResolvers(ratings, () => clock.now()), figuresResolvers(figures)),
       handlers: projectionHandlers(projector),
       workers: [timers, feed],
       routes: { "/stream": feed.route },

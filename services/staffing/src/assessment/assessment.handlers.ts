@@ -11,9 +11,8 @@ export function assessmentHandlers(service: AssessmentService): EventHandler[] {
 }
 
 /**
- * 好差评 hook: once the ratings event exists, wiring it is one line in main.ts,
- * `ratingHandler(service, ratingsEvents.ratingSubmitted, (p) => ({ caseId: p.caseId, score: p.score, ratedAt: p.ratedAt }))`;
- * the monthly figures and the ranking already read the scores it records.
+ * 好差评 hook: main.ts wires supervision's `rating.submitted` here; the monthly figures and the
+ * ranking read the scores it records.
  */
 export function ratingHandler<E extends EventDefinition>(
   service: AssessmentService,

@@ -6,11 +6,14 @@ import { earliest, warningId, type WarningCause } from "./warning.rules";
 export type StepEvent = EventPayload<typeof casesEvents.caseStageChanged>;
 export type ConcludedEvent = EventPayload<typeof casesEvents.caseConcluded>;
 export type ExtendedEvent = EventPayload<typeof casesEvents.caseDeadlineExtended>;
+export type AcceptedEvent = EventPayload<typeof casesEvents.caseAccepted>;
 
 /** Everything the journal holds about one case. */
 export interface CaseFacts {
   steps: readonly StepEvent[];
   concluded: ConcludedEvent | null;
+  /** Only for who applied (the rating is the applicant's); the steps tell the rest. */
+  accepted?: AcceptedEvent | null;
   extensions: readonly ExtendedEvent[];
 }
 
@@ -42,6 +45,15 @@ export interface CaseView {
   lastSlipSeq: number;
   jointApprovalId: string | null;
   participantId: string | null;
+  /** Who applied (the account or applicant key that may rate the case); null until its acceptance is known. */
+  applicantSubject: string | null;
+  /** For the figures, from the conclusion: on time, working days used against the promised limit, 超时默认. */
+  onTime: boolean | null;
+  workingDaysUsed: number | null;
+  promisedLimitDays: number | null;
+  deemedApproval: boolean;
+  /** 一次性告知: the slip shows a one-time notice of missing materials. */
+  notified: boolean;
 }
 
 /** Statuses after which no clock of the case runs. */
@@ -103,6 +115,12 @@ export function caseView(facts: CaseFacts): CaseView | null {
     lastSlipSeq: Math.max(latest?.slipSeq ?? 0, concluded?.step?.slipSeq ?? 0),
     jointApprovalId: identity.jointApprovalId,
     participantId: identity.participantId,
+    applicantSubject: facts.accepted?.applicantSubject ?? null,
+    onTime: concluded ? concluded.onTime : null,
+    workingDaysUsed: concluded?.workingDaysUsed ?? null,
+    promisedLimitDays: concluded ? concluded.promisedLimitDays : null,
+    deemedApproval: concluded ? concluded.decidedBySystem || concluded.outcome === "DEEMED_APPROVED" : latest?.outcome === "DEEMED_APPROVED",
+    notified: steps.some((s) => s.toStatus === "MATERIALS_REQUESTED"),
   };
 }
 

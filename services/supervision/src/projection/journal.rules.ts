@@ -1,11 +1,13 @@
-import { casesEvents, feesEvents, jointEvents, staffingEvents, type Envelope, type EventDefinition } from "@onestop/events";
-import { evaluateCase, type CaseRules, type CaseView, type ConcludedEvent, type ExtendedEvent, type StepEvent } from "./case.rules";
+import { casesEvents, feesEvents, jointEvents, staffingEvents, supervisionEvents, type Envelope, type EventDefinition } from "@onestop/events";
+import { evaluateRating, type AppealDecided, type FollowUpAnswered, type RatingSubmitted } from "../ratings/rating.rules";
+import { evaluateCase, type AcceptedEvent, type CaseRules, type CaseView, type ConcludedEvent, type ExtendedEvent, type StepEvent } from "./case.rules";
 import { evaluateJoint, type JointConcluded, type JointOpened, type JointPaused, type JointResumed, type JointView } from "./joint.rules";
 import type { SubjectRef, WarningCause } from "./warning.rules";
 import { evaluateFee, evaluateWindow, watchedStaff, type FeeIrregularity, type Punch, type WindowPublished, type WindowUnattended, type WindowView } from "./window.rules";
 
 /** The events supervision follows; it reads the other services' events and nothing else of theirs. */
 export const followedEvents = [
+  casesEvents.caseAccepted,
   casesEvents.caseStageChanged,
   casesEvents.caseConcluded,
   casesEvents.caseDeadlineExtended,
@@ -42,6 +44,7 @@ export function journalEntries(event: EventDefinition, payload: unknown, envelop
       const p = payload as ConcludedEvent;
       return [entry("CASE", p.caseId), ...(p.jointApprovalId && p.participantId ? [entry("JOINT", p.jointApprovalId)] : [])];
     }
+    case casesEvents.caseAccepted.subject:
     case casesEvents.caseStageChanged.subject:
     case casesEvents.caseDeadlineExtended.subject:
       return [entry("CASE", (payload as StepEvent).caseId)];
@@ -64,6 +67,8 @@ export function journalEntries(event: EventDefinition, payload: unknown, envelop
 
 /** A journal row as read back: its event's type and payload. */
 export interface JournalRecord {
+  /** Known when read from the journal; the cache uses it to skip a redelivered event. */
+  eventId?: string;
   eventType: string;
   payload: unknown;
 }
@@ -72,7 +77,8 @@ export type SubjectEvaluation =
   | { type: "CASE"; view: CaseView | null; causes: WarningCause[]; nextAt: Date | null }
   | { type: "JOINT"; view: JointView | null; causes: WarningCause[]; nextAt: Date | null }
   | { type: "WINDOW"; view: WindowView | null; causes: WarningCause[]; nextAt: Date | null }
-  | { type: "FEE"; view: null; causes: WarningCause[]; nextAt: null };
+  | { type: "FEE"; view: null; causes: WarningCause[]; nextAt: null }
+  | { type: "RATING"; view: null; causes: WarningCause[]; nextAt: Date | null };
 
 const ofType = <T>(records: readonly JournalRecord[], event: EventDefinition) =>
   records.filter((r) => r.eventType === event.subject).map((r) => r.payload as T);
@@ -103,6 +109,7 @@ export function evaluateSubject(
           {
             steps: ofType<StepEvent>(records, casesEvents.caseStageChanged),
             concluded: concluded[0] ?? null,
+            accepted: ofType<AcceptedEvent>(records, casesEvents.caseAccepted)[0] ?? null,
             extensions: ofType<ExtendedEvent>(records, casesEvents.caseDeadlineExtended),
           },
           now,
@@ -146,6 +153,19 @@ export function evaluateSubject(
       const [irregularity] = ofType<FeeIrregularity>(records, feesEvents.feeIrregularityDetected);
       return irregularity ? { type: "FEE", view: null, causes: [evaluateFee(irregularity)], nextAt: null } : null;
     }
+    case "RATING":
+      return {
+        type: "RATING",
+        view: null,
+        ...evaluateRating(
+          {
+            submitted: ofType<RatingSubmitted>(records, supervisionEvents.ratingSubmitted)[0] ?? null,
+            answered: ofType<FollowUpAnswered>(records, supervisionEvents.ratingFollowUpAnswered)[0] ?? null,
+            decided: ofType<AppealDecided>(records, supervisionEvents.ratingAppealDecided)[0] ?? null,
+          },
+          now,
+        ),
+      };
     case "STAFF":
       return null;
   }

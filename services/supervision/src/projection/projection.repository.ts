@@ -89,15 +89,38 @@ export class ProjectionRepository {
     }
   }
 
-  /** Locks the subjects (in one order, so two batches never wait on each other in a circle). */
-  async lock(q: Queryable, subjects: readonly SubjectRef[]): Promise<void> {
+  /**
+   * Locks the subjects (in one order, so two batches never wait on each other in a circle) and
+   * leaves `token` on each. Returns, read in the same statement, the subjects' warnings and the
+   * token each held before (null: the subject is new, so nothing was filed under it before this
+   * transaction), which tells the journal cache whether anyone else evaluated it since this process.
+   */
+  async lock(q: Queryable, subjects: readonly SubjectRef[], token: number): Promise<{ previous: Map<string, number | null>; warnings: StoredWarning[] }> {
     const sorted = [...subjects].sort((a, b) => (a.type + a.id < b.type + b.id ? -1 : 1));
+    const previous = new Map<string, number | null>();
+    const warnings: StoredWarning[] = [];
     for (const part of chunks(sorted)) {
+      // MariaDB assigns left to right: `previous` takes the old token before `version` takes the new.
       await q.query(
-        `INSERT INTO supervision_subject (subject_type, subject_id) VALUES ${values(part.length, 2)} ON DUPLICATE KEY UPDATE version = version + 1`,
-        part.flatMap((s) => [s.type, s.id]),
+        `INSERT INTO supervision_subject (subject_type, subject_id, version) VALUES ${values(part.length, 3)} ON DUPLICATE KEY UPDATE previous = version, version = VALUES(version)`,
+        part.flatMap((s) => [s.type, s.id, token]),
       );
+      for (const [type, ids] of byType(part)) {
+        const rows = (await q.query(
+          `SELECT s.subject_id AS locked_id, s.previous, w.*, a.acknowledged_at FROM supervision_subject s
+             LEFT JOIN supervision_warning w ON w.subject_type = s.subject_type AND w.subject_id = s.subject_id
+             LEFT JOIN supervision_acknowledgement a ON a.warning_id = w.id
+            WHERE s.subject_type = ? AND s.subject_id IN (?)`,
+          [type, ids],
+        )) as Array<WarningDbRow & { locked_id: string; previous: string | number | null }>;
+        for (const row of rows) {
+          // A row just inserted has no previous token; one updated has its old token in `previous`.
+          previous.set(`${type}:${row.locked_id}`, row.previous === null ? null : Number(row.previous));
+          if (row.id) warnings.push(warningFromRow(row));
+        }
+      }
     }
+    return { previous, warnings };
   }
 
   /** The subjects' journals, each in the order the events were filed (the rules do not depend on it). */
@@ -106,13 +129,13 @@ export class ProjectionRepository {
     for (const [type, ids] of byType(subjects)) {
       for (const part of chunks(ids)) {
         const rows = (await q.query(
-          "SELECT subject_id, event_type, payload FROM supervision_journal WHERE subject_type = ? AND subject_id IN (?) ORDER BY seq",
+          "SELECT subject_id, event_id, event_type, payload FROM supervision_journal WHERE subject_type = ? AND subject_id IN (?) ORDER BY seq",
           [type, part],
-        )) as Array<{ subject_id: string; event_type: string; payload: string }>;
+        )) as Array<{ subject_id: string; event_id: string; event_type: string; payload: string }>;
         for (const row of rows) {
           const key = `${type}:${row.subject_id}`;
           const list = out.get(key) ?? [];
-          list.push({ eventType: row.event_type, payload: JSON.parse(row.payload) });
+          list.push({ eventId: row.event_id, eventType: row.event_type, payload: JSON.parse(row.payload) });
           out.set(key, list);
         }
       }
@@ -130,21 +153,6 @@ export class ProjectionRepository {
     if (staffIds.length === 0) return [];
     const rows = (await q.query("SELECT DISTINCT window_id FROM supervision_window_watch WHERE staff_id IN (?)", [staffIds])) as Array<{ window_id: string }>;
     return rows.map((r) => r.window_id);
-  }
-
-  async warningsOf(q: Queryable, subjects: readonly SubjectRef[]): Promise<StoredWarning[]> {
-    const out: StoredWarning[] = [];
-    for (const [type, ids] of byType(subjects)) {
-      for (const part of chunks(ids)) {
-        const rows = (await q.query(
-          `SELECT w.*, a.acknowledged_at FROM supervision_warning w LEFT JOIN supervision_acknowledgement a ON a.warning_id = w.id
-            WHERE w.subject_type = ? AND w.subject_id IN (?)`,
-          [type, part],
-        )) as WarningDbRow[];
-        out.push(...rows.map(warningFromRow));
-      }
-    }
-    return out;
   }
 
   async saveWarnings(q: Queryable, warnings: readonly WarningCause[]): Promise<void> {
@@ -180,7 +188,7 @@ export class ProjectionRepository {
   }
 
   async saveCases(q: Queryable, views: readonly CaseView[]): Promise<void> {
-    const columns = ["case_id", "receipt_no", "center_code", "department_id", "item_id", "kind", "window_id", "handler_id", "status", "stage", "deadline", "stage_deadline", "on_hold", "submitted_at", "accepted_at", "ended_at", "outcome", "last_slip_seq", "joint_approval_id", "participant_id"];
+    const columns = ["case_id", "receipt_no", "center_code", "department_id", "item_id", "kind", "window_id", "handler_id", "status", "stage", "deadline", "stage_deadline", "on_hold", "submitted_at", "accepted_at", "ended_at", "outcome", "last_slip_seq", "joint_approval_id", "participant_id", "applicant_subject", "on_time", "working_days_used", "promised_limit_days", "deemed_approval", "notified"];
     for (const part of chunks(views)) {
       await q.query(
         `INSERT INTO supervision_case (${columns.join(", ")}) VALUES ${values(part.length, columns.length)}
@@ -206,6 +214,12 @@ export class ProjectionRepository {
           v.lastSlipSeq,
           v.jointApprovalId,
           v.participantId,
+          v.applicantSubject,
+          v.onTime === null ? null : v.onTime ? 1 : 0,
+          v.workingDaysUsed,
+          v.promisedLimitDays,
+          v.deemedApproval ? 1 : 0,
+          v.notified ? 1 : 0,
         ]),
       );
     }

@@ -2,6 +2,8 @@ import { supervisionEvents, type Envelope, type EventDefinition } from "@onestop
 import type { Clock, DueTimer, DurableTimers, Tx } from "@onestop/platform";
 import type { CaseRules, CaseView } from "./case.rules";
 import type { JointView } from "./joint.rules";
+import { randomInt } from "node:crypto";
+import { JournalCache } from "./journal.cache";
 import { evaluateSubject, journalEntries, staffWatchedBy, type JournalEntry, type JournalRecord, type SubjectEvaluation } from "./journal.rules";
 import type { ProjectionRepository, Queryable, StoredWarning } from "./projection.repository";
 import { diffWarnings, subjectKey, warningStatus, type SubjectRef, type WarningCause, type WarningChange } from "./warning.rules";
@@ -36,6 +38,7 @@ export class Projector {
     private readonly timers: DurableTimers,
     private readonly rules: CaseRules,
     private readonly clock: Clock,
+    private readonly cache: JournalCache = new JournalCache(0),
   ) {}
 
   async absorb(tx: Tx, events: readonly ReceivedEvent[]): Promise<void> {
@@ -47,7 +50,7 @@ export class Projector {
       .flatMap((e) => staffWatchedBy([{ eventType: e.eventType, payload: e.payload }]).map((staffId) => ({ staffId, windowId: e.subject.id })));
     await this.repository.watch(tx.manager, watches);
     const subjects = await this.subjectsConcerned(tx.manager, entries);
-    await this.reevaluate(tx, subjects);
+    await this.reevaluate(tx, subjects, entries);
   }
 
   /** A clock-in concerns the windows whose absences name the person. */
@@ -64,12 +67,18 @@ export class Projector {
   };
 
   /** Recomputes the subjects from their journals under their locks, writes what changed and announces it. */
-  async reevaluate(tx: Tx, subjects: readonly SubjectRef[]): Promise<void> {
+  async reevaluate(tx: Tx, subjects: readonly SubjectRef[], filed: readonly JournalEntry[] = []): Promise<void> {
     if (subjects.length === 0) return;
     // Locked before anything is read: a transaction evaluating the same subject has committed, or waits for this one.
-    await this.repository.lock(tx.manager, subjects);
-    const evaluated = await this.evaluate(tx.manager, subjects, this.clock.now());
-    const before = await this.repository.warningsOf(tx.manager, subjects);
+    const token = randomInt(1, 2 ** 47);
+    const { previous: previousTokens, warnings: before } = await this.repository.lock(tx.manager, subjects, token);
+    const records = await this.journalsOf(tx.manager, subjects, previousTokens, filed);
+    for (const subject of subjects) {
+      const key = subjectKey(subject);
+      const journal = records.get(key) ?? [];
+      this.cache.put(key, token, journal, new Set(journal.map((r) => r.eventId!)));
+    }
+    const evaluated = await this.evaluate(tx.manager, subjects, this.clock.now(), records);
     const acknowledged = new Map(before.map((w) => [w.id, w.acknowledgedAt]));
     const previous = new Map<string, StoredWarning[]>();
     for (const w of before) previous.set(`${w.subjectType}:${w.subjectId}`, [...(previous.get(`${w.subjectType}:${w.subjectId}`) ?? []), w]);
@@ -113,9 +122,44 @@ export class Projector {
     await this.timers.scheduleAll(tx, evaluated.timers);
   }
 
+  /**
+   * The subjects' journals: for a subject new in this transaction, the events just filed (every
+   * transaction files before it locks, so nothing committed is filed under a subject without a
+   * lock row); from the cache where this process evaluated the subject last (plus the events just
+   * filed, less any already there); from the database otherwise.
+   */
+  private async journalsOf(
+    q: Queryable,
+    subjects: readonly SubjectRef[],
+    previousTokens: Map<string, number | null>,
+    filed: readonly JournalEntry[],
+  ): Promise<Map<string, JournalRecord[]>> {
+    const records = new Map<string, JournalRecord[]>();
+    const missing: SubjectRef[] = [];
+    for (const subject of subjects) {
+      const key = subjectKey(subject);
+      const previous = previousTokens.get(key) ?? null;
+      const cached = previous === null && this.cache.enabled ? { records: [], eventIds: new Set<string>() } : this.cache.take(key, previous);
+      if (!cached) {
+        missing.push(subject);
+        continue;
+      }
+      const journal = [...cached.records];
+      const seen = new Set(cached.eventIds);
+      for (const entry of filed) {
+        if (subjectKey(entry.subject) !== key || seen.has(entry.eventId)) continue;
+        seen.add(entry.eventId);
+        journal.push({ eventId: entry.eventId, eventType: entry.eventType, payload: entry.payload });
+      }
+      records.set(key, journal);
+    }
+    for (const [key, journal] of await this.repository.records(q, missing)) records.set(key, journal);
+    return records;
+  }
+
   /** Evaluates the subjects from the journal at `now`: the live projection's and the rebuild's one way. */
-  async evaluate(q: Queryable, subjects: readonly SubjectRef[], now: Date): Promise<Evaluated> {
-    const records = await this.repository.records(q, subjects);
+  async evaluate(q: Queryable, subjects: readonly SubjectRef[], now: Date, known?: Map<string, JournalRecord[]>): Promise<Evaluated> {
+    const records = known ?? (await this.repository.records(q, subjects));
     const punches = await this.punchesFor(q, subjects, records);
     const evaluated: Evaluated = { cases: [], joints: [], windows: [], causes: new Map(), timers: [] };
     for (const subject of subjects) {

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus, WarningCard } from "@onestop/events";
 
 /** What the journal files events under: the thing each one is about. */
-export const subjectTypes = ["CASE", "JOINT", "WINDOW", "FEE", "STAFF"] as const;
+/** RATING: a case's rating (好差评) and its follow-up, filed by supervision itself. */
+export const subjectTypes = ["CASE", "JOINT", "WINDOW", "FEE", "STAFF", "RATING"] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 export interface SubjectRef {
