@@ -1,6 +1,7 @@
 import { ManualClock } from "@onestop/platform";
-import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
+import { eventually, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
+import { code, gatewayClient, type Data } from "../support/gateway-client";
 
 /**
  * 好差评 and the figures through the gateway (issue 16, points 3 and 4): a real case concluded in
@@ -21,30 +22,7 @@ let adminToken: string;
 let citizenToken: string;
 let supervisorToken: string;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Data = Record<string, any>;
-
-async function gql(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<Data>> {
-  return graphql<Data>(system.gatewayUrl, query, variables, { token });
-}
-
-async function data(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await gql(token, query, variables);
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-}
-
-const code = (result: GraphqlResponse<unknown>) => result.errors?.[0]?.extensions?.code;
-
-/** Retries while another service's event has not arrived yet. */
-async function once(waiting: string[], attempt: () => Promise<GraphqlResponse<Data>>): Promise<Data> {
-  const result = await eventually(async () => {
-    const r = await attempt();
-    return waiting.includes(String(code(r))) ? null : r;
-  }, 20_000);
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-}
+const { gql, data, once } = gatewayClient(() => system.gatewayUrl);
 
 async function department(deptCode: string, name: string) {
   const { registerDepartment } = await data(adminToken, `mutation ($i: RegisterDepartmentInput!) { registerDepartment(input: $i) { id } }`, { i: { centerCode: CENTER, code: deptCode, name } });

@@ -1,6 +1,7 @@
 import { ManualClock } from "@onestop/platform";
-import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
+import { eventually, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
+import { code, gatewayClient, type Data } from "../support/gateway-client";
 
 /**
  * 电子监察 through the gateway: a real case accepted in cases, watched by supervision from cases'
@@ -20,30 +21,7 @@ let adminToken: string;
 let citizenToken: string;
 let supervisorToken: string;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Data = Record<string, any>;
-
-async function gql(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<Data>> {
-  return graphql<Data>(system.gatewayUrl, query, variables, { token });
-}
-
-async function data(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await gql(token, query, variables);
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-}
-
-const code = (result: GraphqlResponse<unknown>) => result.errors?.[0]?.extensions?.code;
-
-/** Retries while another service's event has not arrived yet. */
-async function once(waiting: string[], attempt: () => Promise<GraphqlResponse<Data>>): Promise<Data> {
-  const result = await eventually(async () => {
-    const r = await attempt();
-    return waiting.includes(String(code(r))) ? null : r;
-  }, 20_000);
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-}
+const { gql, data, once } = gatewayClient(() => system.gatewayUrl);
 
 interface Stream {
   events: Data[];

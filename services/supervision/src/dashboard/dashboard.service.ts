@@ -4,7 +4,7 @@ import { DomainError, forbidden, notFound, validate, type Clock, type Identity, 
 import { SupervisionErrorCode } from "../errors";
 import { orderedSteps, type StepEvent } from "../projection/case.rules";
 import type { ProjectionRepository } from "../projection/projection.repository";
-import { warningStatus } from "../projection/warning.rules";
+import { warningChangedPayload, warningStatus } from "../projection/warning.rules";
 import { readScope, requireSupervisor } from "./access.rules";
 import type { CaseCountRow, CaseRow, DashboardRepository, WarningCountRow, WarningView } from "./dashboard.repository";
 
@@ -153,28 +153,7 @@ export class DashboardService {
         throw new DomainError(SupervisionErrorCode.WarningAlreadyAcknowledged, `Warning ${warning.id} was already acknowledged`, { id: warning.id });
       }
       const acknowledged: WarningView = { ...warning, acknowledgedAt: at, note: args.note, acknowledgedBy: identity.subject };
-      await tx.publish(
-        supervisionEvents.supervisionWarningChanged,
-        {
-          warningId: warning.id,
-          change: "ACKNOWLEDGED",
-          kind: warning.kind,
-          level: warning.level,
-          status: statusOf(acknowledged),
-          centerCode: warning.centerCode,
-          departmentId: warning.departmentId,
-          windowId: warning.windowId,
-          caseId: warning.caseId,
-          jointApprovalId: warning.jointApprovalId,
-          clock: warning.clock,
-          deadline: warning.deadline?.toISOString() ?? null,
-          detail: warning.detail,
-          raisedAt: warning.raisedAt.toISOString(),
-          closedAt: warning.closedAt?.toISOString() ?? null,
-          changedAt: at.toISOString(),
-        },
-        { centerCode: warning.centerCode },
-      );
+      await tx.publish(supervisionEvents.supervisionWarningChanged, warningChangedPayload(warning, "ACKNOWLEDGED", statusOf(acknowledged), at), { centerCode: warning.centerCode });
       return acknowledged;
     });
   }

@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { JournalCache } from "./journal.cache";
 import { evaluateSubject, journalEntries, staffWatchedBy, type JournalEntry, type JournalRecord, type SubjectEvaluation } from "./journal.rules";
 import type { ProjectionRepository, Queryable, StoredWarning } from "./projection.repository";
-import { diffWarnings, subjectKey, warningStatus, type SubjectRef, type WarningCause, type WarningChange } from "./warning.rules";
+import { diffWarnings, subjectKey, warningChangedPayload, warningStatus, type SubjectRef, type WarningCause, type WarningChange } from "./warning.rules";
 import type { Punch, WindowView } from "./window.rules";
 
 /** Timers of this kind re-evaluate one subject when a clock of it may turn yellow or red, or an absence start or end. */
@@ -94,30 +94,10 @@ export class Projector {
     }
     await this.write(tx.manager, evaluated, upserts);
     await this.repository.deleteWarnings(tx.manager, withdrawn);
-    const now = this.clock.now().toISOString();
+    const now = this.clock.now();
     for (const { change, warning } of changes) {
-      await tx.publish(
-        supervisionEvents.supervisionWarningChanged,
-        {
-          warningId: warning.id,
-          change,
-          kind: warning.kind,
-          level: warning.level,
-          status: change === "WITHDRAWN" ? "CLOSED" : warningStatus(warning.closedAt, acknowledged.get(warning.id) ?? null),
-          centerCode: warning.centerCode,
-          departmentId: warning.departmentId,
-          windowId: warning.windowId,
-          caseId: warning.caseId,
-          jointApprovalId: warning.jointApprovalId,
-          clock: warning.clock,
-          deadline: warning.deadline?.toISOString() ?? null,
-          detail: warning.detail,
-          raisedAt: warning.raisedAt.toISOString(),
-          closedAt: warning.closedAt?.toISOString() ?? null,
-          changedAt: now,
-        },
-        { centerCode: warning.centerCode },
-      );
+      const status = change === "WITHDRAWN" ? "CLOSED" : warningStatus(warning.closedAt, acknowledged.get(warning.id) ?? null);
+      await tx.publish(supervisionEvents.supervisionWarningChanged, warningChangedPayload(warning, change, status, now), { centerCode: warning.centerCode });
     }
     await this.timers.scheduleAll(tx, evaluated.timers);
   }

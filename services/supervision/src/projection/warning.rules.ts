@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus, WarningCard } from "@onestop/events";
+import type { EventPayload, supervisionEvents, SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus, WarningCard } from "@onestop/events";
 
 /** What the journal files events under: the thing each one is about. */
 /** RATING: a case's rating (好差评) and its follow-up, filed by supervision itself. */
@@ -51,6 +51,33 @@ export function warningStatus(closedAt: Date | null, acknowledgedAt: Date | null
 export interface WarningChange {
   change: SupervisionWarningChange;
   warning: WarningCause;
+}
+
+/** What the push stream and the export learn of one change of a warning (event `supervision.warning.changed`). */
+export function warningChangedPayload(
+  warning: Omit<WarningCause, "id" | "subjectType" | "subjectId"> & { id: string },
+  change: SupervisionWarningChange,
+  status: SupervisionWarningStatus,
+  changedAt: Date,
+): EventPayload<typeof supervisionEvents.supervisionWarningChanged> {
+  return {
+    warningId: warning.id,
+    change,
+    kind: warning.kind,
+    level: warning.level,
+    status,
+    centerCode: warning.centerCode,
+    departmentId: warning.departmentId,
+    windowId: warning.windowId,
+    caseId: warning.caseId,
+    jointApprovalId: warning.jointApprovalId,
+    clock: warning.clock,
+    deadline: warning.deadline?.toISOString() ?? null,
+    detail: warning.detail,
+    raisedAt: warning.raisedAt.toISOString(),
+    closedAt: warning.closedAt?.toISOString() ?? null,
+    changedAt: changedAt.toISOString(),
+  };
 }
 
 export interface WarningDiff {
