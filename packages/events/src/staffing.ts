@@ -13,6 +13,19 @@ export const departmentRegistered = defineEvent(
   }),
 );
 
+/** A staff member registered at the center: who they are by code and name, for the reports that name them. */
+export const staffRegistered = defineEvent(
+  streams.staffing,
+  "staff.registered",
+  z.object({
+    staffId: z.string(),
+    centerCode,
+    code: z.string(),
+    name: z.string(),
+    departmentId: z.string().nullable(),
+  }),
+);
+
 /** 常驻窗口, A/B 岗窗口, 综合窗口. */
 export const windowKinds = ["RESIDENT", "AB", "COMPREHENSIVE"] as const;
 export type WindowKind = (typeof windowKinds)[number];

@@ -13,12 +13,13 @@ import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763
 import { SignInThrottle1763769601502 } from "./accounts/migrations/1763769601502-sign-in-throttle";
 import { MachineClientsService } from "./accounts/machine-clients.service";
 import { SignInService } from "./accounts/sign-in.service";
-import { assessmentHandlers, ratingHandler } from "./assessment/assessment.handlers";
+import { assessmentHandlers, ratingHandler, ratingVoidedHandler } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
 import { assessmentResolvers } from "./assessment/assessment.resolvers";
 import { AssessmentService } from "./assessment/assessment.service";
 import { assessmentEntities } from "./assessment/entities";
 import { Assessment1763769600007 } from "./assessment/migrations/1763769600007-assessment";
+import { RatingVoided1763769601601 } from "./assessment/migrations/1763769601601-rating-voided";
 import { assignmentResolvers } from "./assignment/assignment.resolvers";
 import { AssignmentService } from "./assignment/assignment.service";
 import { AttendanceRepository } from "./attendance/attendance.repository";
@@ -82,6 +83,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     WindowCovers1763769600010,
     DepartmentPrincipals1763769601401,
     SignInThrottle1763769601502,
+    RatingVoided1763769601601,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);
@@ -156,6 +158,8 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         ...assessmentHandlers(assessment),
         // 好差评 from supervision: each case's one rating, counted in its handler's month.
         ratingHandler(assessment, supervisionEvents.ratingSubmitted, (p) => ({ caseId: p.caseId, score: p.score, ratedAt: p.ratedAt })),
+        // An appeal upheld (恶意差评): the rating leaves the month's figures; a rejected one changes nothing.
+        ratingVoidedHandler(assessment, supervisionEvents.ratingAppealDecided, (p) => (p.decision === "UPHELD" ? p.caseId : null)),
       ],
       workers: [currentLettersResponder],
     };

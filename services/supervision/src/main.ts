@@ -2,6 +2,9 @@ import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
 import { DurableTimers, DurableTimerTable1763769600002, loadSubgraphKey, mergeResolvers, runSubgraph, type SubgraphDefinition, type SubgraphInfrastructure } from "@onestop/platform";
 import { dashboardResolvers } from "./dashboard/dashboard.resolvers";
+import { directoryHandlers } from "./directory/directory.handlers";
+import { DirectoryRepository } from "./directory/directory.repository";
+import { Names1763769601602 } from "./directory/migrations/1763769601602-names";
 import { figuresResolvers } from "./figures/figures.resolvers";
 import { FiguresRepository } from "./figures/figures.repository";
 import { FiguresService } from "./figures/figures.service";
@@ -45,11 +48,12 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
   name: "supervision",
   rootDir: join(__dirname, ".."),
   entities: supervisionEntities,
-  migrations: [DurableTimerTable1763769600002, Supervision1763769600060, JournalCache1763769600061, Ratings1763769600062],
+  migrations: [DurableTimerTable1763769600002, Supervision1763769600060, JournalCache1763769600061, Ratings1763769600062, Names1763769601602],
   wire(infrastructure) {
     const { dataSource, unitOfWork, clock, logger, env, nats } = infrastructure;
     const { repository, timers, projector, ratings } = supervisionCore(infrastructure);
-    const figures = new FiguresService(new FiguresRepository(dataSource), clock, {
+    const directory = new DirectoryRepository(dataSource);
+    const figures = new FiguresService(new FiguresRepository(dataSource), directory, clock, {
       minConcluded: env.RED_FLAG_MIN_CONCLUDED,
       minOnTimeRate: env.RED_FLAG_MIN_ON_TIME_RATE,
       minSatisfaction: env.RED_FLAG_MIN_SATISFACTION,
@@ -67,7 +71,7 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
     });
     return {
       resolvers: mergeResolvers(dashboardResolvers(dashboard), ratingsResolvers(ratings, () => clock.now()), figuresResolvers(figures)),
-      handlers: projectionHandlers(projector),
+      handlers: [...projectionHandlers(projector), ...directoryHandlers(directory)],
       workers: [timers, feed],
       routes: { "/stream": feed.route },
     };

@@ -21,3 +21,24 @@ export function ratingHandler<E extends EventDefinition>(
 ): EventHandler {
   return onEvent("assessment-case-rated", event, (tx, payload) => service.recordRating(tx, toRating(payload)));
 }
+
+/**
+ * The other half of the hook: main.ts wires supervision's `rating.appeal-decided` here, and an
+ * appeal upheld takes the rating back out (the consumer's inbox applies each event once; setting
+ * the flag twice would change nothing either, and it does not matter which event came first).
+ */
+export function ratingVoidedHandler<E extends EventDefinition>(
+  service: AssessmentService,
+  event: E,
+  voided: (payload: EventPayload<E>) => string | null,
+): EventHandler {
+  return onEvent(
+    "assessment-rating-voided",
+    event,
+    async (tx, payload) => {
+      const caseId = voided(payload);
+      if (caseId) await service.voidRating(tx, caseId);
+    },
+    { concerns: (payload) => voided(payload) !== null },
+  );
+}

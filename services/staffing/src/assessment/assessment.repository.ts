@@ -39,7 +39,7 @@ export class AssessmentRepository {
   /** 办结: the conclusion's window and handler are the authoritative ones. */
   async recordConclusion(
     tx: Tx,
-    fact: Omit<CaseFactRow, "ratingScore" | "ratedAt">,
+    fact: Omit<CaseFactRow, "ratingScore" | "ratedAt" | "ratingVoided">,
   ): Promise<void> {
     await tx.manager.query(
       `INSERT INTO case_fact (case_id, center_code, item_id, department_id, window_id, handler_id, accepted_at,
@@ -81,6 +81,14 @@ export class AssessmentRepository {
     return rows.length > 0;
   }
 
+  /** Takes a rating out of every figure (an upheld appeal); false while the case itself has not arrived. */
+  async voidRating(tx: Tx, caseId: string): Promise<boolean> {
+    const result = (await tx.manager.query("UPDATE case_fact SET rating_voided = 1 WHERE case_id = ?", [caseId])) as { affectedRows?: number };
+    if ((result.affectedRows ?? 0) > 0) return true;
+    const rows: unknown[] = await tx.manager.query("SELECT 1 FROM case_fact WHERE case_id = ?", [caseId]);
+    return rows.length > 0;
+  }
+
   /**
    * The counts of the cases accepted or concluded in [from, until), grouped. Acceptance
    * counts by when it happened; everything else by when the case concluded. Withdrawn
@@ -98,8 +106,8 @@ export class AssessmentRepository {
               SUM(${concluded} AND promised_limit_days > 0 AND working_days_used < promised_limit_days) AS early,
               SUM(IF(${concluded}, working_days_used, NULL)) AS days_sum,
               COUNT(IF(${concluded} AND working_days_used IS NOT NULL, 1, NULL)) AS days_count,
-              SUM(IF(${concluded}, rating_score, NULL)) AS rating_sum,
-              COUNT(IF(${concluded} AND rating_score IS NOT NULL, 1, NULL)) AS rating_count
+              SUM(IF(${concluded} AND rating_voided = 0, rating_score, NULL)) AS rating_sum,
+              COUNT(IF(${concluded} AND rating_voided = 0 AND rating_score IS NOT NULL, 1, NULL)) AS rating_count
          FROM case_fact
         WHERE center_code = ? AND (${accepted} OR (concluded_at >= ? AND concluded_at < ?))
         GROUP BY ${grouping}`,

@@ -154,6 +154,11 @@ export class AssessmentService {
     }
   }
 
+  /** An appeal upheld against the rating (恶意差评): it leaves the monthly figures; a redelivery finds it gone already. */
+  async voidRating(tx: Tx, caseId: string): Promise<void> {
+    if (!(await this.repository.voidRating(tx, caseId))) throw new RetryLater(`Case ${caseId} not yet known to assessment`, 2000);
+  }
+
   private async grouped(centerCode: string, grouping: FigureGrouping, months: readonly string[]): Promise<Map<string | null, CaseCounts>> {
     const total = new Map<string | null, CaseCounts>();
     for (const m of months) {

@@ -44,6 +44,10 @@ export class CaseFactRow {
 
   @Column({ name: "rated_at", type: "datetime", precision: 3, nullable: true })
   ratedAt!: Date | null;
+
+  /** The supervision office upheld an appeal against the rating (恶意差评): it counts nowhere. */
+  @Column({ name: "rating_voided", type: "boolean", default: false })
+  ratingVoided!: boolean;
 }
 
 export const assessmentEntities = [CaseFactRow];

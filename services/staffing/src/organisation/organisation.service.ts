@@ -270,6 +270,11 @@ export class OrganisationService {
       if (!(await this.repository.insertStaff(tx, staff))) {
         throw new DomainError(StaffingErrorCode.Conflict, `Staff code ${input.code} already exists in ${input.centerCode}`, { field: "code" });
       }
+      await tx.publish(
+        staffingEvents.staffRegistered,
+        { staffId: staff.id, centerCode: staff.centerCode, code: staff.code, name: staff.name, departmentId: staff.departmentId ?? null },
+        { centerCode: staff.centerCode },
+      );
       return staff;
     });
   }

@@ -17,6 +17,8 @@ export interface GroupCounts {
   goodRatings: number;
   /** Bad ratings whose follow-up deadline passed unanswered. */
   unansweredBad: number;
+  /** Ratings not voided, by score: index 0 is score 1 (very dissatisfied) … index 4 score 5. */
+  ratingsByScore: number[];
 }
 
 const CONCLUDED = "c.outcome IN ('APPROVED', 'DENIED', 'DEEMED_APPROVED')";
@@ -64,6 +66,7 @@ export class FiguresRepository {
     const ratings = (await this.dataSource.query(
       `SELECT COALESCE(${RATING_KEY[dimension]}, '') AS k, MIN(r.department_id) AS department_id, COUNT(*) AS ratings, SUM(r.score) AS score_sum,
               SUM(r.score <= 2) AS bad, SUM(r.score >= 4) AS good,
+              SUM(r.score = 1) AS s1, SUM(r.score = 2) AS s2, SUM(r.score = 3) AS s3, SUM(r.score = 4) AS s4, SUM(r.score = 5) AS s5,
               SUM(r.follow_up_due IS NOT NULL AND r.follow_up_due <= ? AND (r.answered_at IS NULL OR r.answered_at > r.follow_up_due)) AS unanswered
          FROM supervision_rating r
         WHERE r.center_code = ? AND (? IS NULL OR r.department_id = ?) AND r.rated_at >= ? AND r.rated_at < ?
@@ -76,7 +79,7 @@ export class FiguresRepository {
       const key = String(row.k);
       let g = groups.get(key);
       if (!g) {
-        g = { key, departmentId: dimension === "CENTER" ? null : ((row.department_id as string | null) ?? null), counts: { ...noCounts }, goodRatings: 0, unansweredBad: 0 };
+        g = { key, departmentId: dimension === "CENTER" ? null : ((row.department_id as string | null) ?? null), counts: { ...noCounts }, goodRatings: 0, unansweredBad: 0, ratingsByScore: [0, 0, 0, 0, 0] };
         groups.set(key, g);
       }
       return g;
@@ -95,6 +98,7 @@ export class FiguresRepository {
       Object.assign(g.counts, { ratings: n(row.ratings), ratingSum: n(row.score_sum), badRatings: n(row.bad) });
       g.goodRatings = n(row.good);
       g.unansweredBad = n(row.unanswered);
+      g.ratingsByScore = [n(row.s1), n(row.s2), n(row.s3), n(row.s4), n(row.s5)];
     }
     return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
   }

@@ -26,6 +26,10 @@ export function figuresResolvers(service: FiguresService): Resolvers {
       department: (r) => ref(r.of === "DEPARTMENT" ? r.key : r.departmentId),
       window: (r) => (r.of === "WINDOW" ? ref(r.key) : null),
     },
+    PublishedSupervisionReport: {
+      from: (r) => r.period.from,
+      to: (r) => r.period.to,
+    },
     SupervisionReport: {
       from: (r) => r.period.from,
       to: (r) => r.period.to,

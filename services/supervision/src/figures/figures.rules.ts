@@ -1,4 +1,6 @@
 import { addCalendarDays, startOfShanghaiDay, type CalendarDay } from "@onestop/calendar";
+import type { RatingLevel } from "@onestop/events";
+import { levelOf } from "../ratings/rating.rules";
 
 /** What is counted for one center, department, window or staff member over a period. */
 export interface Counts {
@@ -63,6 +65,26 @@ export function figuresOf(counts: Counts, goodRatings = 0): Figures {
     averageRating: ratio(counts.ratingSum, counts.ratings, 2),
     satisfaction: ratio(goodRatings, counts.ratings),
     goodRatings,
+  };
+}
+
+/** What the public sees of a group's ratings: the count at each level, the best first, and the rates. */
+export interface RatingSummary {
+  ratings: number;
+  byLevel: Array<{ level: RatingLevel; count: number }>;
+  satisfaction: number | null;
+  averageRating: number | null;
+}
+
+/** From the ratings counted by score (index 0 is score 1 … index 4 score 5). */
+export function ratingSummary(byScore: readonly number[]): RatingSummary {
+  const ratings = byScore.reduce((sum, c) => sum + c, 0);
+  const scoreSum = byScore.reduce((sum, c, i) => sum + c * (i + 1), 0);
+  return {
+    ratings,
+    byLevel: [5, 4, 3, 2, 1].map((score) => ({ level: levelOf(score), count: byScore[score - 1] ?? 0 })),
+    satisfaction: ratio((byScore[3] ?? 0) + (byScore[4] ?? 0), ratings),
+    averageRating: ratio(scoreSum, ratings, 2),
   };
 }
 

@@ -2,17 +2,20 @@ import { z } from "zod";
 import { shanghaiDayOf, type CalendarDay } from "@onestop/calendar";
 import { validate, type Clock, type Identity } from "@onestop/platform";
 import { readScope } from "../dashboard/access.rules";
-import { csv, figuresOf, monthPeriod, noCounts, nationalTargets, periodInstants, quarterPeriod, rank, type Figures, type Period, type RankedRow, type RedFlagRule } from "./figures.rules";
-import type { Dimension, FiguresRepository } from "./figures.repository";
+import type { DirectoryRepository, NamedKind } from "../directory/directory.repository";
+import { csv, figuresOf, monthPeriod, noCounts, nationalTargets, periodInstants, quarterPeriod, rank, ratingSummary, type Figures, type Period, type RankedRow, type RatingSummary, type RedFlagRule } from "./figures.rules";
+import type { Dimension, FiguresRepository, GroupCounts } from "./figures.repository";
 
 export interface FiguresRow {
   dimension: Dimension;
   key: string;
   departmentId: string | null;
+  /** From staffing's events; null for the center, or an id not heard of. */
+  name: string | null;
   figures: Figures;
 }
 
-export type RankedView = RankedRow<string> & { of: "DEPARTMENT" | "WINDOW"; departmentId: string | null };
+export type RankedView = RankedRow<string> & { of: "DEPARTMENT" | "WINDOW"; departmentId: string | null; name: string | null };
 
 export interface Ranking {
   of: "DEPARTMENT" | "WINDOW";
@@ -27,8 +30,33 @@ export interface Report {
   center: Figures;
   departments: Ranking;
   windows: Ranking;
+  /** Each staff member's figures as first-contact handler (首问负责人). */
+  staff: FiguresRow[];
   redFlagRule: RedFlagRule;
 }
+
+/** One department or window as the public sees it: place, score, flag and rating summary, nothing else. */
+export interface PublishedRow {
+  key: string;
+  name: string | null;
+  rank: number | null;
+  score: number | null;
+  redFlag: boolean;
+  ratings: RatingSummary;
+}
+
+/** 公示: rankings of departments and windows and rating summaries; no staff member's figures, no case. */
+export interface PublishedReport {
+  title: string;
+  month: string;
+  period: Period;
+  publishedOn: CalendarDay;
+  center: RatingSummary;
+  departments: PublishedRow[];
+  windows: PublishedRow[];
+}
+
+const NAMED: Record<Exclude<Dimension, "CENTER">, NamedKind> = { DEPARTMENT: "DEPARTMENT", WINDOW: "WINDOW", STAFF: "STAFF" };
 
 const centerCode = z.string().regex(/^\d{12}$/, "a 12-digit administrative-division code");
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day, YYYY-MM-DD (Beijing)");
@@ -46,6 +74,7 @@ const reportSchema = z
 export class FiguresService {
   constructor(
     private readonly repository: FiguresRepository,
+    private readonly directory: DirectoryRepository,
     private readonly clock: Clock,
     private readonly redFlagRule: RedFlagRule,
   ) {}
@@ -73,20 +102,45 @@ export class FiguresService {
 
   /**
    * 公示: once a month's report is due (the 3rd of the next month), anyone sees the month's
-   * department and window rankings with their rating summaries; never a staff member's figures.
+   * department and window rankings with their rating summaries. Its own type, not the report's:
+   * no other figure, no staff member and no case is there to be asked for.
    */
-  async published(input: { centerCode: string; month: string }): Promise<Report | null> {
+  async published(input: { centerCode: string; month: string }): Promise<PublishedReport | null> {
     const args = validate(z.object({ centerCode, month }), input);
-    const { dueOn } = monthPeriod(args.month);
-    if (shanghaiDayOf(this.clock.now()) < dueOn) return null;
-    return this.build(args.centerCode, null, { month: args.month });
+    const period = monthPeriod(args.month);
+    if (shanghaiDayOf(this.clock.now()) < period.dueOn) return null;
+    const { start, end } = periodInstants(period);
+    const now = this.clock.now();
+    const [center] = await this.repository.counts(args.centerCode, null, "CENTER", start, end, now);
+    const publish = async (of: "DEPARTMENT" | "WINDOW"): Promise<PublishedRow[]> => {
+      const groups = (await this.repository.counts(args.centerCode, null, of, start, end, now)).filter((g) => g.key !== "");
+      const byKey = new Map(groups.map((g) => [g.key, g]));
+      const names = await this.directory.names(NAMED[of], groups.map((g) => g.key));
+      return this.ranked(groups, of).map((r) => ({
+        key: r.key,
+        name: names.get(r.key) ?? null,
+        rank: r.rank,
+        score: r.score,
+        redFlag: r.redFlag,
+        ratings: ratingSummary(byKey.get(r.key)!.ratingsByScore),
+      }));
+    };
+    return {
+      title: `${args.month.replace("-", "年")}月政务服务好差评及排名公示`,
+      month: args.month,
+      period: { from: period.from, to: period.to },
+      publishedOn: period.dueOn,
+      center: ratingSummary(center?.ratingsByScore ?? [0, 0, 0, 0, 0]),
+      departments: await publish("DEPARTMENT"),
+      windows: await publish("WINDOW"),
+    };
   }
 
   /** The report as CSV: UTF-8 with a byte-order mark so Excel in Chinese opens it as written. */
   reportCsv(report: Report): string {
-    const header = ["类别", "编号", "受理", "办结", "按时办结率", "提前办结率", "平均用时(工作日)", "平均承诺时限(工作日)", "一次性告知率", "即办件占比", "不予受理", "超时默认", "预警", "红牌", "评价数", "平均评分", "满意率", "差评", "得分", "排名", "红旗窗口"];
-    const line = (kind: string, key: string, f: Figures, row?: RankedRow<string>) => [
-      kind, key, f.accepted, f.concluded, f.onTimeRate, f.earlyCompletionRate, f.averageWorkingDaysUsed, f.averagePromisedDays, f.oneTimeNoticeRate, f.instantShare,
+    const header = ["类别", "名称", "编号", "受理", "办结", "按时办结率", "提前办结率", "平均用时(工作日)", "平均承诺时限(工作日)", "一次性告知率", "即办件占比", "不予受理", "超时默认", "预警", "红牌", "评价数", "平均评分", "满意率", "差评", "得分", "排名", "红旗窗口"];
+    const line = (kind: string, name: string | null, key: string, f: Figures, row?: RankedRow<string>) => [
+      kind, name ?? "", key, f.accepted, f.concluded, f.onTimeRate, f.earlyCompletionRate, f.averageWorkingDaysUsed, f.averagePromisedDays, f.oneTimeNoticeRate, f.instantShare,
       f.refused, f.deemedApprovals, f.warnings, f.redWarnings, f.ratings, f.averageRating, f.satisfaction, f.badRatings, row?.score ?? null, row?.rank ?? null, row ? (row.redFlag ? "是" : "") : null,
     ];
     return csv([
@@ -94,9 +148,10 @@ export class FiguresService {
       ["期间", `${report.period.from} 至 ${report.period.to}`, "报送期限", report.dueOn],
       ["国家目标", `即办件占比 ≥ ${nationalTargets.instantShare}`, `承诺件提前办结率 ≥ ${nationalTargets.earlyCompletionRate}`],
       header,
-      line("中心", "", report.center),
-      ...report.departments.rows.map((r) => line("部门", r.key, r.figures, r)),
-      ...report.windows.rows.map((r) => line("窗口", r.key, r.figures, r)),
+      line("中心", "", "", report.center),
+      ...report.departments.rows.map((r) => line("部门", r.name, r.key, r.figures, r)),
+      ...report.windows.rows.map((r) => line("窗口", r.name, r.key, r.figures, r)),
+      ...report.staff.map((r) => line("人员", r.name, r.key, r.figures)),
     ]);
   }
 
@@ -112,6 +167,7 @@ export class FiguresService {
       center: center?.figures ?? figuresOf(noCounts),
       departments: await this.rankingOf(centerCode, "DEPARTMENT", period, departmentId),
       windows: await this.rankingOf(centerCode, "WINDOW", period, departmentId),
+      staff: (await this.rows(centerCode, departmentId, "STAFF", period)).filter((r) => r.key !== ""),
       redFlagRule: this.redFlagRule,
     };
   }
@@ -119,17 +175,22 @@ export class FiguresService {
   private async rows(centerCode: string, departmentId: string | null, dimension: Dimension, period: Period): Promise<FiguresRow[]> {
     const { start, end } = periodInstants(period);
     const groups = await this.repository.counts(centerCode, departmentId, dimension, start, end, this.clock.now());
-    return groups.map((g) => ({ dimension, key: g.key, departmentId: g.departmentId, figures: figuresOf(g.counts, g.goodRatings) }));
+    const names = dimension === "CENTER" ? new Map<string, string>() : await this.directory.names(NAMED[dimension], groups.map((g) => g.key));
+    return groups.map((g) => ({ dimension, key: g.key, departmentId: g.departmentId, name: names.get(g.key) ?? null, figures: figuresOf(g.counts, g.goodRatings) }));
   }
 
   private async rankingOf(centerCode: string, of: "DEPARTMENT" | "WINDOW", period: Period, departmentId: string | null): Promise<Ranking> {
     const { start, end } = periodInstants(period);
     const groups = (await this.repository.counts(centerCode, departmentId, of, start, end, this.clock.now())).filter((g) => g.key !== "");
     const departments = new Map(groups.map((g) => [g.key, g.departmentId]));
-    const ranked = rank(
+    const names = await this.directory.names(NAMED[of], groups.map((g) => g.key));
+    return { of, rows: this.ranked(groups, of).map((r) => ({ ...r, of, departmentId: departments.get(r.key) ?? null, name: names.get(r.key) ?? null })) };
+  }
+
+  private ranked(groups: readonly GroupCounts[], of: "DEPARTMENT" | "WINDOW"): Array<RankedRow<string>> {
+    return rank(
       groups.map((g) => ({ key: g.key, figures: figuresOf(g.counts, g.goodRatings), unansweredBad: g.unansweredBad })),
       of === "WINDOW" ? this.redFlagRule : null,
     );
-    return { of, rows: ranked.map((r) => ({ ...r, of, departmentId: departments.get(r.key) ?? null })) };
   }
 }
