@@ -210,6 +210,18 @@ export const windowUnattended = defineEvent(
   }),
 );
 
+/**
+ * An unattended stretch (`window.unattended`, by its `warningId`) ends earlier than announced:
+ * from `endedAt` somebody serves the window again (a leave notice cancelled, a temporary cover
+ * approved, someone clocked in). `endedAt` may lie ahead (a cover that starts later); at or
+ * before the stretch's `from`, the window was never unattended. Only ever earlier: the earliest wins.
+ */
+export const windowUnattendedEnded = defineEvent(
+  streams.staffing,
+  "window.unattended-ended",
+  z.object({ warningId: z.string(), centerCode, windowId: z.string(), endedAt: z.string() }),
+);
+
 /** Where a temporary cover (临时顶岗) stands: the center approves or rejects a request; either side may cancel it. */
 export const coverStatuses = ["PENDING", "APPROVED", "REJECTED", "CANCELLED"] as const;
 export type CoverStatus = (typeof coverStatuses)[number];

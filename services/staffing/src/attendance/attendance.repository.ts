@@ -85,11 +85,29 @@ export class AttendanceRepository {
     await tx.manager.insert(DutyWarningRow, warning);
   }
 
+  /** The windows' unattended stretches still running at `since` or later, locked for their end to be moved. */
+  runningWarningsOfWindows(tx: Tx, windowIds: readonly string[], since: Date): Promise<DutyWarningRow[]> {
+    if (windowIds.length === 0) return Promise.resolve([]);
+    return tx.manager
+      .getRepository(DutyWarningRow)
+      .createQueryBuilder("w")
+      .setLock("pessimistic_write")
+      .where("w.window_id IN (:...windowIds) AND (w.until_at IS NULL OR w.until_at > :since)", { windowIds, since })
+      .orderBy("w.from_at", "ASC")
+      .getMany();
+  }
+
+  async endWarning(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.manager.update(DutyWarningRow, { id }, { untilAt: at });
+  }
+
+  /** Stretches ended before they began (their cause was withdrawn in time) are left out. */
   warningsOfCenter(centerCode: string, from: Date, until: Date): Promise<DutyWarningRow[]> {
     return this.dataSource
       .getRepository(DutyWarningRow)
       .createQueryBuilder("w")
       .where("w.center_code = :centerCode AND w.from_at >= :from AND w.from_at < :until", { centerCode, from, until })
+      .andWhere("(w.until_at IS NULL OR w.until_at > w.from_at)")
       .orderBy("w.from_at", "ASC")
       .getMany();
   }

@@ -23,7 +23,7 @@ import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
 import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
-import { absencesFromPunches, dutyAt, unattendedIntervals, type Absence, type Cover, type DutyStatus, type WindowPosts } from "./duty.rules";
+import { absencesFromPunches, dutyAt, unattendedIntervals, unattendedStretches, type Absence, type Cover, type DutyStatus, type WindowPosts } from "./duty.rules";
 import type { AttendanceRepository } from "./attendance.repository";
 import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
 
@@ -94,6 +94,7 @@ export class AttendanceService {
         { centerCode: punch.centerCode },
       );
       if (kind === "OUT") await this.warnIfUnattended(tx, staff, { from: at, until: endOfShanghaiDay(at) }, "CLOCK_OUT");
+      else await this.reconsiderUnattended(tx, await this.windowsOf(tx, staff.id, at, endOfShanghaiDay(at)), at);
       return punch;
     });
   }
@@ -168,6 +169,9 @@ export class AttendanceService {
         { leaveId: leave.id, centerCode: leave.centerCode, staffId: leave.staffId, cancelledAt: cancelledAt.toISOString() },
         { centerCode: leave.centerCode },
       );
+      // The rest of the leave is gone: where it left a window unattended, somebody may serve it again.
+      const rest = { from: leave.startsAt > cancelledAt ? leave.startsAt : cancelledAt, until: leave.endsAt };
+      if (rest.until > rest.from) await this.reconsiderUnattended(tx, await this.windowsOf(tx, staff.id, rest.from, rest.until), cancelledAt);
       return { ...leave, cancelledAt, cancelledBy: identity.subject };
     });
   }
@@ -184,9 +188,7 @@ export class AttendanceService {
    * stretches in which everyone else meant to serve it is away too.
    */
   private async warnIfUnattended(tx: Tx, staff: StaffRow, absence: { from: Date; until: Date }, cause: UnattendedCause): Promise<void> {
-    const posts = await this.posts.postsOfStaff(staff.id, tx);
-    const covering = await this.covers.inForce({ staffIds: [staff.id] }, absence.from, absence.until, tx);
-    for (const windowId of [...new Set([...posts.map((p) => p.windowId), ...covering.map((c) => c.windowId)])]) {
+    for (const windowId of await this.windowsOf(tx, staff.id, absence.from, absence.until)) {
       const window = await this.organisation.findWindow(windowId, tx);
       if (!window) continue;
       const snapshot = await this.holdersOf(windowId, tx);
@@ -196,6 +198,46 @@ export class AttendanceService {
       );
       const otherAbsences = await this.absencesOf([...new Set(others)], absence.from, absence.until, tx);
       await this.raiseWarnings(tx, window, snapshot, unattendedIntervals(snapshot, staff.id, absence, otherAbsences, windowCovers), cause);
+    }
+  }
+
+  /** The windows the person holds a post at, or covers (临时顶岗) at some time in [from, until). */
+  private async windowsOf(tx: Tx, staffId: string, from: Date, until: Date): Promise<string[]> {
+    const posts = await this.posts.postsOfStaff(staffId, tx);
+    const covering = await this.covers.inForce({ staffIds: [staffId] }, from, until, tx);
+    return [...new Set([...posts.map((p) => p.windowId), ...covering.map((c) => c.windowId)])];
+  }
+
+  /**
+   * Somebody may serve the windows again from `since` (a leave cancelled, a cover approved, a
+   * clock-in): each unattended stretch still running then is read afresh from then on. Where
+   * the window is served, the stretch ends there (`window.unattended-ended`, which closes
+   * supervision's warning); what stays unattended later in it (after a cover's box) is raised
+   * as a stretch of its own. What was before `since` stays as it was: it happened.
+   */
+  async reconsiderUnattended(tx: Tx, windowIds: readonly string[], since: Date): Promise<void> {
+    for (const warning of await this.repository.runningWarningsOfWindows(tx, windowIds, since)) {
+      const window = await this.organisation.findWindow(warning.windowId, tx);
+      if (!window) continue;
+      const from = warning.fromAt > since ? warning.fromAt : since;
+      // A stretch without a known end (a clock-out) is read to the end of its day, as the clock-out's absence is.
+      const horizon = warning.untilAt ?? endOfShanghaiDay(from);
+      const snapshot = await this.holdersOf(window.id, tx);
+      const windowCovers = await this.covers.inForce({ windowIds: [window.id] }, from, horizon, tx);
+      const people = [snapshot.aPostStaffId, snapshot.bPostStaffId, ...windowCovers.map((c) => c.staffId)].filter((id): id is string => id !== null);
+      const absences = await this.absencesOf([...new Set(people)], from, horizon, tx);
+      const stretches = unattendedStretches(snapshot, absences, windowCovers, from, warning.untilAt);
+      const continuing = stretches[0]?.from.getTime() === from.getTime() ? stretches[0] : null;
+      const endsAt = continuing ? continuing.until : from;
+      if (endsAt !== null && (warning.untilAt === null || endsAt.getTime() < warning.untilAt.getTime())) {
+        await this.repository.endWarning(tx, warning.id, endsAt);
+        await tx.publish(
+          staffingEvents.windowUnattendedEnded,
+          { warningId: warning.id, centerCode: warning.centerCode, windowId: window.id, endedAt: endsAt.toISOString() },
+          { centerCode: warning.centerCode },
+        );
+      }
+      await this.raiseWarnings(tx, window, snapshot, stretches.filter((s) => s !== continuing), warning.cause);
     }
   }
 

@@ -185,3 +185,33 @@ export function unattendedIntervals(
   );
   return mergeIntervals(subtractIntervals(missed, present));
 }
+
+/**
+ * The stretches of [from, until) in which nobody serves the window (no A, no approved cover's
+ * person, no B present), given everyone's absences and the covers; `until` null: no known end.
+ * Duty changes only where an absence or a cover starts or ends, so it is read at those instants.
+ */
+export function unattendedStretches(
+  window: WindowPosts,
+  absences: readonly Absence[],
+  temporaryCovers: readonly Cover[],
+  from: Date,
+  until: Date | null,
+): Interval[] {
+  const end = until === null ? Infinity : until.getTime();
+  const instants = [
+    from.getTime(),
+    ...[...absences, ...temporaryCovers].flatMap((x) => [x.from.getTime(), ...(x.until ? [x.until.getTime()] : [])]).filter((t) => t > from.getTime() && t < end),
+  ];
+  const starts = [...new Set(instants)].sort((x, y) => x - y);
+  const stretches: Interval[] = [];
+  starts.forEach((start, index) => {
+    const next = starts[index + 1];
+    const segment = { from: new Date(start), until: next !== undefined ? new Date(next) : until };
+    if (dutyAt(window, absences, segment.from, temporaryCovers).status !== "UNATTENDED") return;
+    const last = stretches.at(-1);
+    if (last && last.until !== null && last.until.getTime() === start) last.until = segment.until;
+    else stretches.push(segment);
+  });
+  return stretches;
+}

@@ -164,6 +164,8 @@ export class CoversService {
       const decided: WindowCoverRow = { ...cover, status, decidedBy: identity.subject, decidedAt: now, decisionNote: input.note, revision: cover.revision + 1 };
       await this.repository.update(tx, decided);
       await this.publish(tx, status === "APPROVED" ? staffingEvents.windowCoverApproved : staffingEvents.windowCoverRejected, decided);
+      // Approved: where the window stood unattended in the box, its person serves it from the box's start.
+      if (status === "APPROVED") await this.attendance.reconsiderUnattended(tx, [cover.windowId], now);
       return decided;
     });
   }

@@ -4,6 +4,7 @@ import {
   intersection,
   mergeIntervals,
   unattendedIntervals,
+  unattendedStretches,
   type Absence,
 } from "../../src/attendance/duty.rules";
 
@@ -61,4 +62,27 @@ test("a new absence of A leaves the window unattended where B is away too", () =
   expect(unattendedIntervals(alone, "a", leave("a", "2026-03-02T01:00:00Z", "2026-03-02T03:00:00Z"), [])).toEqual([
     { from: t("2026-03-02T01:00:00Z"), until: t("2026-03-02T03:00:00Z") },
   ]);
+});
+
+test("unattended stretches: where nobody serves the window once a leave is gone or a cover stands in the box", () => {
+  const from = t("2026-03-02T01:00:00Z");
+  const until = t("2026-03-02T09:00:00Z");
+  const bothAway = [leave("a", "2026-03-02T00:00:00Z", "2026-03-02T09:00:00Z"), leave("b", "2026-03-02T00:00:00Z", "2026-03-02T09:00:00Z")];
+  expect(unattendedStretches(window, bothAway, [], from, until)).toEqual([{ from, until }]);
+  // B's leave cancelled: nothing left.
+  expect(unattendedStretches(window, [bothAway[0]], [], from, until)).toEqual([]);
+  // A cover from 03:00 to 05:00: unattended before and after the box, not in it.
+  const cover = { coverId: "c1", windowId: "w1", staffId: "x", from: t("2026-03-02T03:00:00Z"), until: t("2026-03-02T05:00:00Z") };
+  expect(unattendedStretches(window, bothAway, [cover], from, until)).toEqual([
+    { from, until: cover.from },
+    { from: cover.until, until },
+  ]);
+  // The cover's person away for part of the box: that part stays unattended, joined to what comes before it.
+  const xAway = leave("x", "2026-03-02T02:00:00Z", "2026-03-02T04:00:00Z");
+  expect(unattendedStretches(window, [...bothAway, xAway], [cover], from, until)).toEqual([
+    { from, until: t("2026-03-02T04:00:00Z") },
+    { from: cover.until, until },
+  ]);
+  // No known end: the last stretch has none either.
+  expect(unattendedStretches(window, [leave("a", "2026-03-02T00:00:00Z", null), leave("b", "2026-03-02T00:00:00Z", null)], [], from, null)).toEqual([{ from, until: null }]);
 });

@@ -3,7 +3,7 @@ import { evaluateRating, type AppealDecided, type FollowUpAnswered, type RatingS
 import { evaluateCase, type AcceptedEvent, type CaseRules, type CaseView, type ConcludedEvent, type ExtendedEvent, type StepEvent } from "./case.rules";
 import { evaluateJoint, type JointConcluded, type JointOpened, type JointPaused, type JointResumed, type JointView } from "./joint.rules";
 import type { SubjectRef, WarningCause } from "./warning.rules";
-import { evaluateFee, evaluateWindow, watchedStaff, type FeeIrregularity, type Punch, type WindowPublished, type WindowUnattended, type WindowView } from "./window.rules";
+import { evaluateFee, evaluateWindow, watchedStaff, type FeeIrregularity, type Punch, type UnattendedEnded, type WindowPublished, type WindowUnattended, type WindowView } from "./window.rules";
 
 /** The events supervision follows; it reads the other services' events and nothing else of theirs. */
 export const followedEvents = [
@@ -18,6 +18,7 @@ export const followedEvents = [
   feesEvents.feeIrregularityDetected,
   staffingEvents.windowPublished,
   staffingEvents.windowUnattended,
+  staffingEvents.windowUnattendedEnded,
   staffingEvents.attendanceRecorded,
 ] as const;
 
@@ -57,6 +58,7 @@ export function journalEntries(event: EventDefinition, payload: unknown, envelop
       return [entry("FEE", (payload as FeeIrregularity).irregularityId)];
     case staffingEvents.windowPublished.subject:
     case staffingEvents.windowUnattended.subject:
+    case staffingEvents.windowUnattendedEnded.subject:
       return [entry("WINDOW", (payload as WindowPublished).windowId)];
     case staffingEvents.attendanceRecorded.subject:
       return [entry("STAFF", (payload as Punch).staffId)];
@@ -144,6 +146,7 @@ export function evaluateSubject(
           {
             published: ofType<WindowPublished>(records, staffingEvents.windowPublished),
             unattended: ofType<WindowUnattended>(records, staffingEvents.windowUnattended),
+            ended: ofType<UnattendedEnded>(records, staffingEvents.windowUnattendedEnded),
             punches,
           },
           now,

@@ -4,6 +4,7 @@ import { earliest, warningId, type WarningCause } from "./warning.rules";
 
 export type WindowPublished = EventPayload<typeof staffingEvents.windowPublished>;
 export type WindowUnattended = EventPayload<typeof staffingEvents.windowUnattended>;
+export type UnattendedEnded = EventPayload<typeof staffingEvents.windowUnattendedEnded>;
 export type Punch = EventPayload<typeof staffingEvents.attendanceRecorded>;
 export type FeeIrregularity = EventPayload<typeof feesEvents.feeIrregularityDetected>;
 
@@ -11,6 +12,8 @@ export type FeeIrregularity = EventPayload<typeof feesEvents.feeIrregularityDete
 export interface WindowFacts {
   published: readonly WindowPublished[];
   unattended: readonly WindowUnattended[];
+  /** Staffing's word that an absence ended early (a leave cancelled, a cover approved, a clock-in); the earliest counts. */
+  ended: readonly UnattendedEnded[];
   punches: readonly Punch[];
 }
 
@@ -30,8 +33,9 @@ export function watchedStaff(unattended: readonly WindowUnattended[]): string[] 
 }
 
 /**
- * 空岗: nobody serves the window from `from` until the absence's end, or until its A or B post
- * holder clocks in again, whichever comes first.
+ * 空岗: nobody serves the window from `from` until the absence's end, until its A or B post
+ * holder clocks in again, or until staffing says it ended early (a leave cancelled, a cover
+ * approved), whichever comes first. An end at or before `from`: it never was unattended.
  */
 export function evaluateWindow(facts: WindowFacts, now: Date): Evaluation<WindowView> {
   const latest = [...facts.published].sort((a, b) => b.revision - a.revision)[0] ?? null;
@@ -49,12 +53,13 @@ export function evaluateWindow(facts: WindowFacts, now: Date): Evaluation<Window
       .filter((p) => p.kind === "IN" && holders.has(p.staffId) && at(p.at).getTime() > from.getTime())
       .map((p) => at(p.at))
       .sort((a, b) => a.getTime() - b.getTime())[0];
-    const ends = earliest(absence.until ? at(absence.until) : null, back);
+    const endedEarly = facts.ended.filter((e) => e.warningId === absence.warningId).map((e) => at(e.endedAt));
+    const ends = earliest(absence.until ? at(absence.until) : null, back, ...endedEarly);
+    if (ends && ends.getTime() <= from.getTime()) continue;
     if (from.getTime() > now.getTime()) {
       nextAt = earliest(nextAt, from);
       continue;
     }
-    if (ends && ends.getTime() <= from.getTime()) continue;
     const closed = ends && ends.getTime() <= now.getTime() ? ends : null;
     if (!closed && ends) nextAt = earliest(nextAt, ends);
     causes.push({

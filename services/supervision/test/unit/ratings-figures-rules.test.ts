@@ -1,6 +1,6 @@
 import { WorkingCalendar } from "@onestop/calendar";
 import { evaluateRating, followUpDue, isBad, levelOf, scoreOf, type RatingSubmitted } from "../../src/ratings/rating.rules";
-import { csv, csvField, figuresOf, monthPeriod, noCounts, periodInstants, quarterPeriod, rank, redFlagObstacles, scoreOf as figureScore, type Counts, type RedFlagRule } from "../../src/figures/figures.rules";
+import { csv, csvField, figuresOf, monthPeriod, noCounts, periodInstants, quarterPeriod, rank, ratingSummary, redFlagObstacles, scoreOf as figureScore, type Counts, type RedFlagRule } from "../../src/figures/figures.rules";
 
 const calendar = WorkingCalendar.shipped();
 
@@ -136,5 +136,23 @@ describe("periods and CSV", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1)).toBe('部门,"a,b"\r\n"say ""hi""",,0.95\r\n\'=SUM(A1)\r\n');
     expect(csvField(-1)).toBe("-1");
+  });
+});
+
+describe("the public's rating summary", () => {
+  test("every level counted, the best first; satisfaction is the top two's share; nothing rated is null, not 0", () => {
+    expect(ratingSummary([1, 0, 1, 3, 5])).toEqual({
+      ratings: 10,
+      byLevel: [
+        { level: "VERY_SATISFIED", count: 5 },
+        { level: "SATISFIED", count: 3 },
+        { level: "BASIC", count: 1 },
+        { level: "DISSATISFIED", count: 0 },
+        { level: "VERY_DISSATISFIED", count: 1 },
+      ],
+      satisfaction: 0.8,
+      averageRating: 4.1,
+    });
+    expect(ratingSummary([0, 0, 0, 0, 0])).toMatchObject({ ratings: 0, satisfaction: null, averageRating: null });
   });
 });

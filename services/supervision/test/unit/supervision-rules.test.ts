@@ -166,10 +166,21 @@ describe("windows with nobody on duty", () => {
   };
 
   test("raised from the absence's start; closed when the A or B post holder clocks in again", () => {
-    const facts = { published: [], unattended: [absence], punches: [{ punchId: "p", centerCode: "330110000000", staffId: "b", kind: "IN" as const, at: "2026-03-02T07:00:00.000Z" }] };
+    const facts = { published: [], unattended: [absence], ended: [], punches: [{ punchId: "p", centerCode: "330110000000", staffId: "b", kind: "IN" as const, at: "2026-03-02T07:00:00.000Z" }] };
     expect(evaluateWindow(facts, new Date("2026-03-02T05:00:00Z")).causes).toEqual([]);
     expect(evaluateWindow(facts, new Date("2026-03-02T05:00:00Z")).nextAt?.toISOString()).toBe(absence.from);
     expect(evaluateWindow(facts, new Date("2026-03-02T06:30:00Z")).causes[0].closedAt).toBeNull();
     expect(evaluateWindow(facts, new Date("2026-03-02T08:00:00Z")).causes[0].closedAt?.toISOString()).toBe("2026-03-02T07:00:00.000Z");
+  });
+  test("closed where staffing says it ended early (a leave cancelled, a cover approved); the earliest word counts; never raised when it ends before it starts", () => {
+    const leave = { ...absence, until: "2026-03-02T10:00:00.000Z", cause: "LEAVE" as const };
+    const ended = (endedAt: string, warningId = "u-1") => ({ warningId, centerCode: "330110000000", windowId: "win-1", endedAt });
+    const facts = { published: [], unattended: [leave], ended: [ended("2026-03-02T08:00:00.000Z"), ended("2026-03-02T07:30:00.000Z"), ended("2026-03-02T06:10:00.000Z", "u-other")], punches: [] };
+    expect(evaluateWindow(facts, new Date("2026-03-02T07:00:00Z"))).toMatchObject({ causes: [{ closedAt: null }], nextAt: new Date("2026-03-02T07:30:00.000Z") });
+    expect(evaluateWindow(facts, new Date("2026-03-02T09:00:00Z")).causes[0].closedAt?.toISOString()).toBe("2026-03-02T07:30:00.000Z");
+    // Cancelled before it began: nothing to raise, then or later.
+    const before = { ...facts, ended: [ended(leave.from)] };
+    expect(evaluateWindow(before, new Date("2026-03-02T05:00:00Z"))).toMatchObject({ causes: [], nextAt: null });
+    expect(evaluateWindow(before, new Date("2026-03-02T09:00:00Z")).causes).toEqual([]);
   });
 });
