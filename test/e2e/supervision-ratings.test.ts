@@ -1,4 +1,8 @@
-import { ManualClock } from "@onestop/platform";
+import { randomUUID } from "node:crypto";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
+import { supervisionEvents, streams } from "@onestop/events";
+import { ManualClock, namespacedStream, namespacedSubject } from "@onestop/platform";
 import { eventually, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
 import { code, gatewayClient, type Data } from "../support/gateway-client";
@@ -166,15 +170,47 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   expect(report.windows.rows[0]).toMatchObject({ rank: 1, redFlag: false });
   expect(report.windows.rows[0].notEligible).toContain("fewer than 10 concluded");
   expect(report.csv.charCodeAt(0)).toBe(0xfeff);
-  expect(report.csv).toContain(`部门,${zjj.id},1,1,1`);
+  // The bytes Excel reads: a UTF-8 byte-order mark, then valid UTF-8 naming the department, its window and its staff.
+  const bytes = Buffer.from(report.csv, "utf8");
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const opened = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  expect(opened.split("\r\n")[0]).toBe("2026年03月政务服务统计月报");
+  expect(opened).toContain(`部门,住房和城乡建设局,${zjj.id},1,1,1`);
+  expect(opened).toContain(`窗口,住房和城乡建设局窗口,`);
+  expect(opened).toMatch(/\r\n人员,(王窗口|李首席),/);
   expect(report.csv.split("\r\n")[0]).toBe("\ufeff2026年03月政务服务统计月报");
 
-  // The public: nothing before the report is due; then departments and windows, no person's data.
-  const PUBLISHED = `query ($c: String!, $m: String!) { publishedSupervisionReport(centerCode: $c, month: $m) { title departments { rows { key figures { ratings averageRating } } } windows { rows { key } } csv } }`;
-  expect((await data(null as unknown as string, PUBLISHED, { c: CENTER, m: "2026-03" })).publishedSupervisionReport).toBeNull();
+  // The public: nothing before the report is due; then rankings of departments and windows with rating summaries, no person's data.
+  const SUMMARY = `{ ratings byLevel { level count } satisfaction averageRating }`;
+  const PUBLISHED = `query ($c: String!, $m: String!) { publishedSupervisionReport(centerCode: $c, month: $m) {
+    title month from to publishedOn center ${SUMMARY} departments { key name rank score redFlag ratings ${SUMMARY} } windows { key name rank score redFlag ratings ${SUMMARY} } } }`;
+  const anonymous = null as unknown as string;
+  expect((await data(anonymous, PUBLISHED, { c: CENTER, m: "2026-03" })).publishedSupervisionReport).toBeNull();
   clock.set("2026-04-02T16:00:00Z");
-  const published = (await data(null as unknown as string, PUBLISHED, { c: CENTER, m: "2026-03" })).publishedSupervisionReport;
-  expect(published.departments.rows).toEqual([{ key: zjj.id, figures: { ratings: 1, averageRating: 1 } }]);
+  const published = (await data(anonymous, PUBLISHED, { c: CENTER, m: "2026-03" })).publishedSupervisionReport;
+  const oneVeryDissatisfied = {
+    ratings: 1,
+    byLevel: [
+      { level: "VERY_SATISFIED", count: 0 },
+      { level: "SATISFIED", count: 0 },
+      { level: "BASIC", count: 0 },
+      { level: "DISSATISFIED", count: 0 },
+      { level: "VERY_DISSATISFIED", count: 1 },
+    ],
+    satisfaction: 0,
+    averageRating: 1,
+  };
+  expect(published).toMatchObject({ month: "2026-03", from: "2026-03-01", to: "2026-03-31", publishedOn: "2026-04-03", center: oneVeryDissatisfied });
+  expect(published.departments).toEqual([{ key: zjj.id, name: "住房和城乡建设局", rank: 1, score: expect.any(Number), redFlag: false, ratings: oneVeryDissatisfied }]);
+  expect(published.windows).toEqual([expect.objectContaining({ name: "住房和城乡建设局窗口", rank: 1, ratings: oneVeryDissatisfied })]);
+  // Field by field, the public type has no figures, staff, cases or CSV to ask for; the internal report is refused.
+  for (const selection of ["staff { key }", "csv", "departments { figures { accepted } }", "windows { department { id } }", "departments { window { id } }", "center { accepted }"]) {
+    const refused = await gql(anonymous, `query { publishedSupervisionReport(centerCode: "${CENTER}", month: "2026-03") { ${selection} } }`);
+    expect(refused.data ?? null).toBeNull();
+    expect(code(refused)).toBe("GRAPHQL_VALIDATION_FAILED");
+  }
+  expect(code(await gql(anonymous, `query { supervisionReport(centerCode: "${CENTER}", month: "2026-03") { staff { key } } }`))).toBe("UNAUTHENTICATED");
+  expect(code(await gql(citizenToken, `query { supervisionFigures(centerCode: "${CENTER}", period: { from: "2026-03-01", to: "2026-03-31" }, groupBy: STAFF) { key } }`))).toBe("FORBIDDEN");
   const staffIds = (await data(supervisorToken, FIGURES, { c: CENTER, p: MARCH, g: "STAFF" })).supervisionFigures.map((r: Data) => r.key);
   expect(staffIds.length).toBeGreaterThan(0);
   const text = JSON.stringify(published);
@@ -191,4 +227,71 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   expect(code(await gql(hbj.token, RATE, { i: { receiptNo: second.receiptNo, level: "SATISFIED", idempotencyKey: "hbj-device-2" } }))).toBe("FORBIDDEN");
   const inHall = await data(zjj.token, RATE, { i: { receiptNo: second.receiptNo, level: "SATISFIED", idempotencyKey: "zjj-device-0001" } });
   expect(inHall.rateCase).toMatchObject({ case: { id: second.id }, channel: "HALL_DEVICE", level: "SATISFIED", bad: false, followUp: null });
+});
+
+test("an appeal upheld takes the bad rating out of the figures and out of staffing's monthly assessment, once; a redelivered event changes nothing", async () => {
+  // Wednesday 2026-04-08, 09:30 Beijing (after the first test's April 3rd).
+  clock.set("2026-04-08T01:30:00Z");
+  const zrj = await department("ZRJ", "自然资源局");
+  const { createItem } = await once(["UNKNOWN_DEPARTMENT"], () =>
+    gql(adminToken, `mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: planningLicenceItem(CENTER, zrj.id) }),
+  );
+  await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
+  const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }),
+  );
+  const caseId = submitCase.id as string;
+  await once(["NOT_AUTHORIZED"], () => gql(zrj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: caseId }));
+  await data(zrj.token, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: caseId });
+  await once(["NOT_AUTHORIZED"], () => gql(zrj.chiefToken, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: caseId }));
+  await once(["FEE_NOT_SETTLED"], () => gql(zrj.token, `mutation ($id: ID!) { concludeCase(caseId: $id) { id status } }`, { id: caseId }));
+  await eventually(async () => ((await data(supervisorToken, `query ($id: ID!) { caseSupervision(caseId: $id) { status } }`, { id: caseId })).caseSupervision?.status === "CONCLUDED" ? true : null), 20_000);
+
+  // The department's window in staffing's monthly assessment (its own row, whatever the other tests rated).
+  const windowOf = (await data(supervisorToken, `query ($id: ID!) { caseSupervision(caseId: $id) { window { id } } }`, { id: caseId })).caseSupervision.window.id as string;
+  const assessed = async () => {
+    const { monthlyFigures } = await data(adminToken, `query { monthlyFigures(centerCode: "${CENTER}", month: "2026-04") { windows { window { id } figures { concluded ratingCount averageRating } } } }`);
+    return monthlyFigures.windows.find((w: Data) => w.window.id === windowOf)?.figures ?? null;
+  };
+  await eventually(async () => ((await assessed())?.concluded === 1 ? true : null), 20_000);
+
+  await data(citizenToken, RATE, { i: { caseId, level: "DISSATISFIED", comment: "态度冷淡", idempotencyKey: "zrj-rating-0001" } });
+  expect(await eventually(async () => ((await assessed())?.ratingCount === 1 ? assessed() : null), 20_000)).toEqual({ concluded: 1, ratingCount: 1, averageRating: 2 });
+  const APRIL = { from: "2026-04-01", to: "2026-04-30" };
+  const supervised = async () => (await data(supervisorToken, FIGURES, { c: CENTER, p: APRIL, g: "DEPARTMENT" })).supervisionFigures.find((r: Data) => r.key === zrj.id).figures;
+  expect(await supervised()).toMatchObject({ ratings: 1, badRatings: 1 });
+
+  // The chief representative appeals; the supervision office upholds: a malicious rating counts nowhere.
+  await data(zrj.chiefToken, `mutation ($i: AppealRatingInput!) { appealRating(input: $i) { case { id } } }`, { i: { caseId, reason: "申请人承认系误操作" } });
+  const upheld = await data(supervisorToken, `mutation ($i: DecideRatingAppealInput!) { decideRatingAppeal(input: $i) ${RATING} }`, { i: { caseId, decision: "UPHELD", note: "经核实为恶意差评" } });
+  expect(upheld.decideRatingAppeal).toMatchObject({ followUp: { status: "VOIDED" }, appeal: { decision: "UPHELD" } });
+  expect(await eventually(async () => ((await assessed())?.ratingCount === 0 ? assessed() : null), 20_000)).toEqual({ concluded: 1, ratingCount: 0, averageRating: null });
+  expect(await supervised()).toMatchObject({ ratings: 0, badRatings: 0 });
+
+  // The same two envelopes delivered again (as after a crash before the ack): staffing's inboxes drop them, nothing changes.
+  const nats = await connect({ servers: process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
+  try {
+    const stream = namespacedStream(environment.namespace, streams.supervision);
+    const manager = await jetstreamManager(nats);
+    const js = jetstream(nats);
+    for (const [event, durable] of [
+      [supervisionEvents.ratingSubmitted, "staffing_assessment-case-rated"],
+      [supervisionEvents.ratingAppealDecided, "staffing_assessment-rating-voided"],
+    ] as const) {
+      const subject = namespacedSubject(environment.namespace, event.subject);
+      const original = await manager.streams.getMessage(stream, { last_by_subj: subject });
+      expect(original?.json<{ payload: { caseId: string } }>().payload.caseId).toBe(caseId);
+      const { seq } = await js.publish(subject, original!.data, { msgID: randomUUID() });
+      // Wait until the consumer has taken and acknowledged the redelivery.
+      await eventually(async () => {
+        const info = await manager.consumers.info(stream, durable);
+        return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0 ? true : null;
+      }, 20_000);
+    }
+  } finally {
+    await nats.close();
+  }
+  expect(await assessed()).toEqual({ concluded: 1, ratingCount: 0, averageRating: null });
+  // Deciding again is refused; the first decision stands.
+  expect(code(await gql(supervisorToken, `mutation ($i: DecideRatingAppealInput!) { decideRatingAppeal(input: $i) { case { id } } }`, { i: { caseId, decision: "REJECTED", note: "再议" } }))).toBe("APPEAL_ALREADY_DECIDED");
 });
