@@ -193,3 +193,75 @@ test("a case goes yellow then red, pushed through the gateway; acknowledged; clo
     for (const stream of [supervisorStream, hbjStream, otherCenterStream]) stream.close();
   }
 });
+
+test("a window left unattended by two leaves: the warning closes when a leave is cancelled, and at a cover's start when one is approved", async () => {
+  // Monday 2026-03-16, 09:00 Beijing.
+  const T = Date.parse("2026-03-16T01:00:00Z");
+  const HOUR = 3_600_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  clock.set(iso(T));
+  const { registerDepartment } = await data(adminToken, `mutation ($i: RegisterDepartmentInput!) { registerDepartment(input: $i) { id } }`, { i: { centerCode: CENTER, code: "SJJ", name: "市场监督管理局" } });
+  const departmentId = registerDepartment.id as string;
+  const { openWindow } = await data(adminToken, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
+    i: { centerCode: CENTER, code: "W-SJJ", name: "市场监管窗口", kind: "AB", departmentId },
+  });
+  const windowId = openWindow.id as string;
+  const register = async (code: string, name: string) =>
+    (await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code, name, departmentId } })).registerStaff.id as string;
+  const [a, b, x, chiefId] = [await register("SJJ-01", "周一"), await register("SJJ-02", "吴二"), await register("SJJ-03", "郑三"), await register("SJJ-00", "冯首席")];
+  for (const [position, staffId] of [["A", a], ["B", b]] as const) {
+    const { requestPostChange } = await data(adminToken, `mutation ($i: RequestPostChangeInput!) { requestPostChange(input: $i) { id } }`, { i: { windowId, position, staffId, termYears: 1, reason: "进驻" } });
+    await data(adminToken, `mutation ($i: DecidePostChangeInput!) { approvePostChange(input: $i) { id } }`, { i: { requestId: requestPostChange.id } });
+  }
+  await data(adminToken, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, { i: { departmentId, staffId: chiefId } });
+  const chief = await mintAccessToken(system.keys, { subject: chiefId, roles: ["chief_representative"], centerCode: CENTER, departmentId });
+  const LEAVE = `mutation ($i: PostLeaveNoticeInput!) { postLeaveNotice(input: $i) { id } }`;
+  const leave = async (staffId: string, from: number, until: number) => (await data(adminToken, LEAVE, { i: { staffId, startsAt: iso(from), endsAt: iso(until), reason: "培训" } })).postLeaveNotice.id as string;
+  const unattended = async () =>
+    (await data(supervisorToken, WARNINGS, { f: { centerCode: CENTER, kinds: ["WINDOW_UNATTENDED"], windowId } })).supervisionWarnings.nodes.map((w: Data) => ({
+      status: w.status,
+      raisedAt: w.raisedAt,
+      closedAt: w.closedAt,
+    }));
+  const stretches = async () =>
+    (await data(adminToken, `query ($c: String!, $f: String!, $u: String!) { dutyWarnings(centerCode: $c, from: $f, until: $u) { window { id } from until cause } }`, { c: CENTER, f: iso(T), u: iso(T + 24 * HOUR) }))
+      .dutyWarnings.filter((w: Data) => w.window.id === windowId)
+      .map((w: Data) => [w.from, w.until]);
+
+  // A and B both away from 10:00 to 17:00: nobody serves the window.
+  await leave(a, T + HOUR, T + 8 * HOUR);
+  const bLeave = await leave(b, T + HOUR, T + 8 * HOUR);
+  clock.set(iso(T + 2 * HOUR));
+  expect(await eventually(async () => ((await unattended()).length === 1 ? unattended() : null), 20_000)).toEqual([{ status: "OPEN", raisedAt: iso(T + HOUR), closedAt: null }]);
+
+  // B's leave is cancelled at 11:00: B serves again, the warning closes then.
+  await data(adminToken, `mutation ($id: ID!) { cancelLeaveNotice(id: $id) { id } }`, { id: bLeave });
+  expect(await eventually(async () => ((await unattended())[0].status === "CLOSED" ? unattended() : null), 20_000)).toEqual([{ status: "CLOSED", raisedAt: iso(T + HOUR), closedAt: iso(T + 2 * HOUR) }]);
+  expect(await stretches()).toEqual([[iso(T + HOUR), iso(T + 2 * HOUR)]]);
+
+  // B away again from 12:00; at 12:30 a cover for 13:00-14:00 is approved: unattended until 13:00, served in the box, unattended again after it.
+  await leave(b, T + 3 * HOUR, T + 8 * HOUR);
+  clock.set(iso(T + 3.5 * HOUR));
+  await eventually(async () => ((await unattended()).some((w: Data) => w.status === "OPEN") ? true : null), 20_000);
+  const { requestWindowCover } = await data(chief, `mutation ($i: RequestWindowCoverInput!) { requestWindowCover(input: $i) { id } }`, {
+    i: { windowId, staffId: x, from: iso(T + 4 * HOUR), until: iso(T + 5 * HOUR), reason: "临时顶岗" },
+  });
+  await data(adminToken, `mutation ($i: DecideWindowCoverInput!) { approveWindowCover(input: $i) { id } }`, { i: { coverId: requestWindowCover.id } });
+  expect(await stretches()).toEqual([
+    [iso(T + HOUR), iso(T + 2 * HOUR)],
+    [iso(T + 3 * HOUR), iso(T + 4 * HOUR)],
+    [iso(T + 5 * HOUR), iso(T + 8 * HOUR)],
+  ]);
+  // Still open before the cover starts; closed at its start; the stretch after the box raised at its own start.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect((await unattended()).filter((w: Data) => w.status === "OPEN")).toEqual([{ status: "OPEN", raisedAt: iso(T + 3 * HOUR), closedAt: null }]);
+  clock.set(iso(T + 4.5 * HOUR));
+  await eventually(async () => ((await unattended()).every((w: Data) => w.status === "CLOSED") ? true : null), 20_000);
+  expect((await unattended()).find((w: Data) => w.raisedAt === iso(T + 3 * HOUR))).toEqual({ status: "CLOSED", raisedAt: iso(T + 3 * HOUR), closedAt: iso(T + 4 * HOUR) });
+  clock.set(iso(T + 5.5 * HOUR));
+  expect(await eventually(async () => ((await unattended()).length === 3 ? unattended() : null), 20_000)).toEqual([
+    { status: "OPEN", raisedAt: iso(T + 5 * HOUR), closedAt: null },
+    { status: "CLOSED", raisedAt: iso(T + 3 * HOUR), closedAt: iso(T + 4 * HOUR) },
+    { status: "CLOSED", raisedAt: iso(T + HOUR), closedAt: iso(T + 2 * HOUR) },
+  ]);
+});
