@@ -36,6 +36,7 @@ import { ItemVersionReplica1763769600020 } from "./items/migrations/176376960002
 import { ItemReplicaDetails1763769600022 } from "./items/migrations/1763769600022-item-replica-details";
 import { jointCommandHandlers } from "./joint/joint.handlers";
 import { CaseMaterialFileRow, MaterialBlobRow, MaterialRequestRow, MaterialUploadRow } from "./materials/entities";
+import { MaterialSweep } from "./materials/files/material-sweep";
 import { materialStore } from "./materials/files/store-of-env";
 import { uploadRoutes } from "./materials/files/uploads.http";
 import { UploadsRepository } from "./materials/files/uploads.repository";
@@ -101,10 +102,10 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     const steps = new CaseSteps(casesRepository, items, clocks, unitOfWork, clock);
     const access = new CaseAccess(steps, hall, authorization);
     const endings = new CaseEndings(clocks, notices);
-    const files = new UploadsService(new UploadsRepository(dataSource), materialStore(env), casesRepository, access, unitOfWork, clock, logger, {
-      unlinkedHours: env.MATERIAL_UNLINKED_HOURS,
-      sweepMinutes: env.MATERIAL_SWEEP_MINUTES,
-    });
+    const uploads = new UploadsRepository(dataSource);
+    const store = materialStore(env);
+    const files = new UploadsService(uploads, store, casesRepository, access, unitOfWork, clock, logger);
+    const sweep = new MaterialSweep(uploads, store, unitOfWork, clock, logger, { unlinkedHours: env.MATERIAL_UNLINKED_HOURS, sweepMinutes: env.MATERIAL_SWEEP_MINUTES });
     const reactions = new ReactionsService(casesRepository, items, steps, endings, clocks, materials, clock);
     timers.register(reactions.timerHandlers());
     return {
@@ -129,7 +130,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
         ...paymentNoticeHandlers(notices, (tx, caseId) => reactions.concludeAfterFee(tx, caseId)),
         ...jointCommandHandlers(reactions),
       ],
-      workers: [timers, files],
+      workers: [timers, sweep],
       routes: uploadRoutes({ uploads: files, authenticate: authenticateRoute, maxBytes: env.MATERIAL_MAX_BYTES, logger }),
     };
   },

@@ -41,9 +41,14 @@ export class UploadsRepository {
   }
 
   /** The uploads, locked against the sweep until the transaction that refers to them ends. */
-  async lockUploads(tx: Tx, ids: readonly string[]): Promise<MaterialUploadRow[]> {
+  async lockUploads(tx: Tx, ids: readonly string[]): Promise<Array<Pick<MaterialUploadRow, "id" | "ownerSubject">>> {
     if (ids.length === 0) return [];
-    return tx.manager.createQueryBuilder(MaterialUploadRow, "u").where("u.id IN (:...ids)", { ids }).setLock("pessimistic_read").getMany();
+    // MariaDB knows no FOR SHARE, which is what TypeORM writes for a shared lock on MySQL.
+    const rows = (await tx.manager.query(`SELECT id, owner_subject FROM material_upload WHERE id IN (${ids.map(() => "?").join(", ")}) LOCK IN SHARE MODE`, [...ids])) as Array<{
+      id: string;
+      owner_subject: string;
+    }>;
+    return rows.map((row) => ({ id: row.id, ownerSubject: row.owner_subject }));
   }
 
   async attach(tx: Tx, rows: ReadonlyArray<Omit<CaseMaterialFileRow, "id">>): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { DomainError, ErrorCode, hasRole, type Clock, type Identity, type Logger, type Tx, type UnitOfWork, type Worker } from "@onestop/platform";
+import { DomainError, ErrorCode, hasRole, type Clock, type Identity, type Logger, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { CaseAccess } from "../../cases/case-access";
 import type { CasesRepository } from "../../cases/cases.repository";
 import { CaseErrorCode } from "../../errors";
@@ -12,8 +12,6 @@ import type { UploadsRepository } from "./uploads.repository";
 /** Who may upload a material file: the applicant, and staff at the window scanning one for them. */
 export const UPLOADER_ROLES = ["citizen", "window_staff", "chief_representative"] as const;
 
-const SWEEP_BATCH = 500;
-
 /** A file of a case's materials, with its upload. */
 export type AttachedFile = CaseMaterialFileRow & { upload: MaterialUploadRow };
 
@@ -21,9 +19,7 @@ export type AttachedFile = CaseMaterialFileRow & { upload: MaterialUploadRow };
  * Material files (材料附件): uploads kept once by content, referred to by cases' materials, read
  * only by those who may read such a case (docs/materials.md).
  */
-export class UploadsService implements Worker {
-  private sweeping: NodeJS.Timeout | null = null;
-
+export class UploadsService {
   constructor(
     private readonly uploads: UploadsRepository,
     private readonly store: MaterialStore,
@@ -32,7 +28,6 @@ export class UploadsService implements Worker {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly settings: { unlinkedHours: number; sweepMinutes: number },
   ) {}
 
   get stagingDir(): string {
@@ -108,37 +103,5 @@ export class UploadsService implements Worker {
 
   open(upload: MaterialUploadRow) {
     return this.store.open(upload.sha256);
-  }
-
-  /** Deletes uploads no case took within MATERIAL_UNLINKED_HOURS, then blobs nothing refers to. */
-  async sweep(): Promise<{ uploads: number; blobs: number }> {
-    const before = new Date(this.clock.now().getTime() - this.settings.unlinkedHours * 3_600_000);
-    let uploads = 0;
-    for (let deleted = SWEEP_BATCH; deleted === SWEEP_BATCH; uploads += deleted) deleted = await this.uploads.deleteUnreferencedUploads(before, SWEEP_BATCH);
-    let blobs = 0;
-    for (const sha256 of await this.uploads.unreferencedBlobs(SWEEP_BATCH)) {
-      const removed = await this.unitOfWork.run(async (tx) => {
-        if (!(await this.uploads.blobStillUnreferenced(tx, sha256))) return false;
-        // The file first: should the row's delete fail, the next sweep finds the row and tries again.
-        await this.store.remove(sha256);
-        await this.uploads.deleteBlob(tx, sha256);
-        return true;
-      });
-      if (removed) blobs += 1;
-    }
-    return { uploads, blobs };
-  }
-
-  start(): void {
-    this.sweeping = setInterval(() => {
-      this.sweep()
-        .then((swept) => (swept.uploads || swept.blobs ? this.logger.info(swept, "material files swept") : undefined))
-        .catch((error: unknown) => this.logger.error({ err: error }, "material sweep failed"));
-    }, this.settings.sweepMinutes * 60_000);
-    this.sweeping.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.sweeping) clearInterval(this.sweeping);
   }
 }
