@@ -258,12 +258,15 @@ describe("a refused or broken-off upload leaves nothing behind", () => {
   });
 });
 
-test("the same bytes uploaded twice are stored once: one blob, and the same upload for the same person", async () => {
+test("the same bytes uploaded twice, even at once, are stored once: one blob, and the same upload for the same person", async () => {
   const bytes = pdf(`twice ${Date.now()}`);
-  const first = await upload(applicantToken, bytes, "a.pdf");
+  const rowsBefore = await uploadRows();
+  const together = await Promise.all([1, 2, 3, 4].map((n) => upload(applicantToken, bytes, `${n}.pdf`)));
   const again = await upload(applicantToken, bytes, "b.pdf");
   const someoneElse = await upload(strangerToken, bytes, "c.pdf");
-  expect(again.body.fileId).toBe(first.body.fileId);
-  expect(someoneElse.body.fileId).not.toBe(first.body.fileId);
+  expect(new Set([...together, again].map((answer) => answer.body.fileId)).size).toBe(1);
+  expect(someoneElse.body.fileId).not.toBe(again.body.fileId);
+  expect(await uploadRows()).toBe(rowsBefore + 2);
   expect(blobs().filter((path) => path.endsWith(sha256(bytes)))).toHaveLength(1);
+  expect(leftovers()).toEqual([]);
 });
