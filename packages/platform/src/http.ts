@@ -23,7 +23,10 @@ export interface HttpServerOptions<C extends BaseContext> {
   /** Named checks for /ready; every one must pass. */
   readiness: () => Promise<Record<string, boolean>>;
   maxBodyBytes?: number;
-  /** Further endpoints by path (the gateway's /audit); each answers its requests itself. */
+  /**
+   * Further endpoints by path (the gateway's /audit); each answers its requests itself. A path
+   * ending in "/" takes every path under it (`/files/` answers `/files/<id>`).
+   */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
   /** Asked about any other path before the 404 (the gateway's portal files); true when it answered. */
   fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -56,6 +59,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function graphqlError(response: ServerResponse, status: number, code: string, message: string): void {
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+function routeFor<R>(routes: Record<string, R> | undefined, path: string): R | undefined {
+  if (!routes) return undefined;
+  if (Object.hasOwn(routes, path)) return routes[path];
+  const under = Object.keys(routes).find((prefix) => prefix.endsWith("/") && path.startsWith(prefix) && path.length > prefix.length);
+  return under === undefined ? undefined : routes[under];
 }
 
 /** A small node:http integration for Apollo Server with /health and /ready beside /graphql. */
@@ -131,7 +141,7 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
         return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
       }
       if (path === "/graphql") return handleGraphql(request, response);
-      const route = options.routes && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
+      const route = routeFor(options.routes, path);
       if (route) {
         routeResponses.add(response);
         response.once("close", () => routeResponses.delete(response));

@@ -115,13 +115,19 @@ export class IdentityKeyring {
  * it forwards, so a header lifted from one fetch is worth nothing on another; the subgraph it
  * goes to is the key's.
  */
-export interface IdentityBinding {
-  body: string;
+export type IdentityBinding = BodyOf & {
   /** The caller's network address, signed with the rest. */
   client?: string | null;
-}
+};
+
+/**
+ * The body a header is bound to: the text itself, or (a file streamed through, never held whole
+ * in memory) the SHA-256 in hex its sender computed while reading it.
+ */
+export type BodyOf = { body: string } | { bodySha256: string };
 
 const sha256Hex = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
+const hashOf = (of: BodyOf) => ("body" in of ? sha256Hex(of.body) : of.bodySha256);
 
 const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secret).update(claims).digest();
 
@@ -133,18 +139,17 @@ const mac = (claims: string, key: SubgraphKey) => createHmac("sha256", key.secre
  */
 export function signIdentity(identity: Identity, requestId: string, key: SubgraphKey, now: Date, binding?: IdentityBinding): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const bound = binding ? { aud: key.audience, bodySha256: sha256Hex(binding.body), nonce: randomBytes(16).toString("base64url"), client: binding.client ?? null } : {};
+  const bound = binding ? { aud: key.audience, bodySha256: hashOf(binding), nonce: randomBytes(16).toString("base64url"), client: binding.client ?? null } : {};
   const claims = { ...identity, requestId, ...bound, iat, exp: iat + IDENTITY_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${body}.${mac(body, key).toString("base64url")}`;
 }
 
 /** The fetch a subgraph received, to check a bound identity against. */
-export interface ReceivedRequest {
-  body: string;
+export type ReceivedRequest = BodyOf & {
   /** Refuse identities bound to no fetch (production subgraphs). */
   requireBinding: boolean;
-}
+};
 
 const refused = (why: string) => new DomainError(ErrorCode.Unauthenticated, `Identity refused: ${why}`);
 
@@ -178,7 +183,7 @@ export function verifyIdentity(header: string | undefined, ownKey: SubgraphKey, 
     // A bound header is checked wherever it arrives; without the request it cannot be.
     if (!received || aud === undefined || bodySha256 === undefined) throw refused("binding cannot be checked");
     if (aud !== ownKey.audience) throw refused("signed for another subgraph");
-    if (bodySha256 !== sha256Hex(received.body)) throw refused("signed for another request body");
+    if (bodySha256 !== hashOf(received)) throw refused("signed for another request body");
     // Without it the same body could be sent again within the 30 s: the nonce is what a subgraph remembers.
     if (nonce === undefined) throw refused("carries no nonce");
     return { identity, requestId, client: client ?? null, nonce: { value: nonce, expiresAt: new Date((exp + CLOCK_SKEW_SECONDS) * 1000) } };

@@ -5,6 +5,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { GraphQLError, Kind } from "graphql";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { allStreams } from "@onestop/events";
+import type { IncomingMessage } from "node:http";
 import type { DataSource } from "typeorm";
 import { systemClock, type Clock } from "./clock";
 import type { SubgraphContext } from "./context";
@@ -12,8 +13,8 @@ import { databaseReachable, openDatabase } from "./db";
 import type { SubgraphEnv } from "./env";
 import { createErrorFormatter } from "./error-formatter";
 import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from "./http";
-import { ErrorCode } from "./errors";
-import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity } from "./identity";
+import { DomainError, ErrorCode } from "./errors";
+import { IDENTITY_HEADER, loadSubgraphKey, verifyIdentity, type BodyOf, type VerifiedIdentity } from "./identity";
 import { IdentityNonces, IdentityNonces1763769601500 } from "./identity-nonces";
 import { createLogger, type Logger } from "./logger";
 import { EventConsumers, type ConsumerOptions, type EventHandler } from "./messaging/consumers";
@@ -33,6 +34,13 @@ export interface SubgraphInfrastructure<Env extends SubgraphEnv = SubgraphEnv> {
   dataSource: DataSource;
   unitOfWork: UnitOfWork;
   nats: NatsConnection;
+  /**
+   * Who calls one of the module's own routes: the forwarded identity, checked as /graphql checks
+   * it against the body it was bound to, and its one-time number spent (a replay is
+   * UNAUTHENTICATED). A route reading a file states the SHA-256 it was sent with and checks
+   * the bytes against it as they come.
+   */
+  authenticateRoute(request: IncomingMessage, body: BodyOf): Promise<VerifiedIdentity>;
 }
 
 /** Background work with its own life: timers, pollers. */
@@ -156,7 +164,21 @@ export async function startSubgraph<Env extends SubgraphEnv>(
   await ensureStreams(nats, env.NATS_NAMESPACE, allStreams);
 
   const unitOfWork = new UnitOfWork(dataSource, clock);
-  const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats };
+  const nonces = new IdentityNonces(dataSource, clock, logger);
+  const verify = (request: IncomingMessage, body: BodyOf) => {
+    const header = request.headers[IDENTITY_HEADER];
+    // Tests and tools call subgraphs directly with unbound headers signed with the development
+    // secret; in production only the gateway's bound ones pass.
+    return verifyIdentity(Array.isArray(header) ? header[0] : header, identityKey, clock.now(), { ...body, requireBinding: env.NODE_ENV === "production" });
+  };
+  const authenticateRoute = async (request: IncomingMessage, body: BodyOf): Promise<VerifiedIdentity> => {
+    const verified = verify(request, body);
+    if (verified.nonce && !(await nonces.accept(verified.nonce.value, verified.nonce.expiresAt))) {
+      throw new DomainError(ErrorCode.Unauthenticated, "Identity refused: already used (a replayed request)");
+    }
+    return verified;
+  };
+  const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats, authenticateRoute };
   const module = definition.wire(infrastructure);
 
   const relay = new OutboxRelay({
@@ -183,7 +205,6 @@ export async function startSubgraph<Env extends SubgraphEnv>(
   await consumers.start();
   for (const worker of module.workers ?? []) worker.start();
 
-  const nonces = new IdentityNonces(dataSource, clock, logger);
   nonces.start();
   const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production", nonces);
   await apollo.start();
@@ -194,13 +215,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     graphql: {
       apollo,
       authenticate: async (request, body) => {
-        const header = request.headers[IDENTITY_HEADER];
-        const verified = verifyIdentity(Array.isArray(header) ? header[0] : header, identityKey, clock.now(), {
-          body,
-          // Tests and tools call subgraphs directly with unbound headers signed with the
-          // development secret; in production only the gateway's bound ones pass.
-          requireBinding: env.NODE_ENV === "production",
-        });
+        const verified = verify(request, { body });
         const context = { identity: verified.identity, requestId: verified.requestId, nonce: verified.nonce, touchedCenters: new Set<string>(), client: verified.client };
         return { context, requestContext: context };
       },

@@ -1,3 +1,6 @@
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { connect } from "@nats-io/transport-node";
 import { allStreams } from "@onestop/events";
 import { casesEnvSchema, casesSubgraph } from "@onestop/cases";
@@ -50,6 +53,15 @@ export function databaseName(prefix: string, service: string): string {
   return `${prefix}_${service.replaceAll("-", "_")}`;
 }
 
+/**
+ * The environment's file directories: cases' local material store, the S3 store's staging and
+ * the gateway's upload holding, apart from every other environment's (tests look inside).
+ */
+export function fileDirectories(options: EnvironmentOptions) {
+  const root = join(tmpdir(), "onestop-test-files", options.databasePrefix);
+  return { root, materials: join(root, "materials"), staging: join(root, "staging"), gatewayUploads: join(root, "gateway-uploads") };
+}
+
 export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, keys: KeyFiles): SubgraphEnv {
   return subgraphCatalog[name].schema.parse({
     ...process.env,
@@ -63,6 +75,8 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     LOG_LEVEL: options.logLevel ?? "warn",
     OUTBOX_POLL_MS: "200",
+    MATERIALS_DIR: fileDirectories(options).materials,
+    MATERIAL_STAGING_DIR: fileDirectories(options).staging,
   });
 }
 
@@ -85,6 +99,7 @@ export async function resetEnvironment(options: EnvironmentOptions): Promise<voi
   const nats = await connect({ servers: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
   await deleteStreams(nats, options.namespace, allStreams);
   await nats.close();
+  await rm(fileDirectories(options).root, { recursive: true, force: true });
 }
 
 export interface RunningSystem {
@@ -133,6 +148,7 @@ export function gatewayEnvFor(
     ...gatewayAuditDatabase(options),
     // As deployed: kiosk searches from the public cache, emptied by the namespace's catalog events.
     PUBLIC_CACHE: "on",
+    UPLOAD_TEMP_DIR: fileDirectories(options).gatewayUploads,
     NATS_URL: options.natsUrl ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222",
     NATS_NAMESPACE: options.namespace,
     ...overrides,

@@ -62,6 +62,10 @@ export const CaseErrorCode = {
   DeadlinePassed: "DEADLINE_PASSED",
   /** Concluding an approval whose fee is not settled; `reason` says whether the notice is not yet issued or unpaid. */
   FeeNotSettled: "FEE_NOT_SETTLED",
+  /** An uploaded file that is not a PDF, JPEG or PNG by its content, whatever its name or declared type says (HTTP 415). */
+  FileTypeRefused: "FILE_TYPE_REFUSED",
+  /** A material line names a file id that is no upload of the caller's (or, staff handing in, of the applicant's). */
+  UnknownFile: "UNKNOWN_FILE",
   /** Verifying a commitment (告知承诺) on a case with none waiting for verification. */
   CommitmentNotPending: "COMMITMENT_NOT_PENDING",
 } as const;

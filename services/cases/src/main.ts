@@ -35,7 +35,13 @@ import { ItemReplicaRepository } from "./items/items.repository";
 import { ItemVersionReplica1763769600020 } from "./items/migrations/1763769600020-item-version-replica";
 import { ItemReplicaDetails1763769600022 } from "./items/migrations/1763769600022-item-replica-details";
 import { jointCommandHandlers } from "./joint/joint.handlers";
-import { MaterialRequestRow } from "./materials/entities";
+import { CaseMaterialFileRow, MaterialBlobRow, MaterialRequestRow, MaterialUploadRow } from "./materials/entities";
+import { MaterialSweep } from "./materials/files/material-sweep";
+import { materialStore } from "./materials/files/store-of-env";
+import { uploadRoutes } from "./materials/files/uploads.http";
+import { UploadsRepository } from "./materials/files/uploads.repository";
+import { UploadsService } from "./materials/files/uploads.service";
+import { MaterialUploads1763769601640 } from "./materials/migrations/1763769601640-material-uploads";
 import { MaterialsRepository } from "./materials/materials.repository";
 import { CaseMaterials1763769600025 } from "./materials/migrations/1763769600025-case-materials";
 import { CasePaymentNoticeRow } from "./payments/entities";
@@ -58,6 +64,9 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     ExtensionRow,
     WarningRow,
     MaterialRequestRow,
+    MaterialBlobRow,
+    MaterialUploadRow,
+    CaseMaterialFileRow,
     CasePaymentNoticeRow,
     WindowReplicaRow,
     ...authorizationReplicaEntities,
@@ -78,8 +87,9 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     DepartmentPrincipalsNoVetoLetters1763769600901,
     HigherAuthorityDocumentDate1763769601402,
     ProgressLookupThrottle1763769601501,
+    MaterialUploads1763769601640,
   ],
-  wire({ dataSource, unitOfWork, clock, logger, env, nats }) {
+  wire({ dataSource, unitOfWork, clock, logger, env, nats, authenticateRoute }) {
     const calendar = WorkingCalendar.shipped();
     const items = new ItemReplicaRepository(dataSource);
     const casesRepository = new CasesRepository(dataSource);
@@ -92,12 +102,16 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     const steps = new CaseSteps(casesRepository, items, clocks, unitOfWork, clock);
     const access = new CaseAccess(steps, hall, authorization);
     const endings = new CaseEndings(clocks, notices);
+    const uploads = new UploadsRepository(dataSource);
+    const store = materialStore(env);
+    const files = new UploadsService(uploads, store, casesRepository, access, unitOfWork, clock, logger);
+    const sweep = new MaterialSweep(uploads, store, unitOfWork, clock, logger, { unlinkedHours: env.MATERIAL_UNLINKED_HOURS, sweepMinutes: env.MATERIAL_SWEEP_MINUTES });
     const reactions = new ReactionsService(casesRepository, items, steps, endings, clocks, materials, clock);
     timers.register(reactions.timerHandlers());
     return {
       resolvers: mergeResolvers(
         casesResolvers({
-          intake: new IntakeService(casesRepository, items, steps, access, endings, clocks, materials, hall, clock),
+          intake: new IntakeService(casesRepository, items, steps, access, endings, clocks, materials, hall, files, clock),
           acceptance: new AcceptanceService(items, access, endings, clocks, materials),
           decision: new DecisionService(steps, access, clocks, materials, casesRepository),
           conclusion: new ConclusionService(access, endings),
@@ -106,7 +120,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
             maxFailures: env.PROGRESS_LOOKUP_MAX_FAILURES,
             lockMinutes: env.PROGRESS_LOOKUP_LOCK_MINUTES,
             clientMaxFailures: env.PROGRESS_LOOKUP_CLIENT_MAX_FAILURES,
-          }),
+          }, files),
         }),
       ),
       handlers: [
@@ -116,7 +130,8 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
         ...paymentNoticeHandlers(notices, (tx, caseId) => reactions.concludeAfterFee(tx, caseId)),
         ...jointCommandHandlers(reactions),
       ],
-      workers: [timers],
+      workers: [timers, sweep],
+      routes: uploadRoutes({ uploads: files, authenticate: authenticateRoute, maxBytes: env.MATERIAL_MAX_BYTES, logger }),
     };
   },
 };

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { loadEnv, serviceEnvSchema, subgraphEnvSchema, type DatabaseSettings } from "@onestop/platform";
@@ -49,6 +50,10 @@ export const gatewayEnvSchema = serviceEnvSchema
     AUTH_ISSUER: z.string().min(1).default("onestop"),
     AUTH_AUDIENCE: z.string().min(1).default("onestop-gateway"),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    /** The largest material file POST /uploads takes (docs/materials.md); cases' MATERIAL_MAX_BYTES should be no smaller. */
+    UPLOAD_MAX_BYTES: positiveInt(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** Where an upload is held while it comes in and is hashed, before it is streamed on to cases. */
+    UPLOAD_TEMP_DIR: z.string().min(1).default(join(tmpdir(), "onestop-gateway-uploads")),
     /** Lexical tokens a document may have; parsing stops past it. */
     QUERY_MAX_TOKENS: positiveInt(100, 1_000_000).default(20_000),
     /** Levels of nested fields an operation may have. */

@@ -11,7 +11,7 @@ export const GatewayErrorCode = {
   QueryTooDeep: "QUERY_TOO_DEEP",
   /** Over QUERY_MAX_COST, or too many repeats of one field or aliases. */
   QueryTooComplex: "QUERY_TOO_COMPLEX",
-  /** Anything but GET on /audit or /supervision/stream. */
+  /** Anything but GET on /audit, /supervision/stream or /files/<id>, anything but POST on /uploads. */
   MethodNotAllowed: "METHOD_NOT_ALLOWED",
   // Apollo Server's own refusals of a request, before it runs: named here so that the guides,
   // which list every code a caller can receive, are checked against them too.

@@ -37,6 +37,7 @@ import { portalHandler } from "./portal/static-portal";
 import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
 import { supervisionStreamRelay } from "./supervision/stream-relay";
+import { fileRelay } from "./uploads/upload-relay";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
 
@@ -187,6 +188,15 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         clock,
         identityFromAuthorization,
         logger,
+      }),
+      ...fileRelay({
+        casesBase: env.CASES_URL.replace(/\/graphql$/, ""),
+        identityKey: identityKeys.keyFor("cases"),
+        clock,
+        identityFromAuthorization,
+        logger,
+        maxBytes: env.UPLOAD_MAX_BYTES,
+        tempDir: env.UPLOAD_TEMP_DIR,
       }),
     },
     fallback: env.PORTAL_DIR ? portalHandler(env.PORTAL_DIR) : undefined,

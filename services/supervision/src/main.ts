@@ -29,7 +29,7 @@ export { supervisionEnvSchema, type SupervisionEnv } from "./env";
 export { SupervisionErrorCode } from "./errors";
 
 /** The projection's parts, for the service, the rebuild command and the tests. */
-export function supervisionCore({ dataSource, unitOfWork, clock, logger, env }: Omit<SubgraphInfrastructure<SupervisionEnv>, "nats">) {
+export function supervisionCore({ dataSource, unitOfWork, clock, logger, env }: Omit<SubgraphInfrastructure<SupervisionEnv>, "nats" | "authenticateRoute">) {
   const repository = new ProjectionRepository(dataSource);
   const timers = new DurableTimers({ dataSource, unitOfWork, clock, logger, pollMs: env.TIMER_POLL_MS });
   const calendar = WorkingCalendar.shipped();

@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, randomBytes } from "node:crypto";
+import { createHash, createHmac, createSecretKey, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,6 +125,15 @@ describe("an identity bound to one subgraph fetch", () => {
     ["the same body re-serialised", { ...received, body: JSON.stringify(JSON.parse(body), null, 1) }, "another request body"],
   ])("is refused with %s", (_label, other, why) => {
     expect(refusal(() => verifyIdentity(bound(), cases, now, other))).toContain(why);
+  });
+
+  test("a file streamed through is bound by the SHA-256 its sender computed: the same claim as its text would give, refused for other bytes", () => {
+    const sha256 = createHash("sha256").update(body).digest("hex");
+    const byHash = signIdentity(staff, "req-4", cases, now, { bodySha256: sha256 });
+    expect(verifyIdentity(byHash, cases, now, { bodySha256: sha256, requireBinding: true }).identity).toEqual(staff);
+    expect(verifyIdentity(byHash, cases, now, received).identity).toEqual(staff);
+    expect(verifyIdentity(bound(), cases, now, { bodySha256: sha256, requireBinding: true }).identity).toEqual(staff);
+    expect(refusal(() => verifyIdentity(byHash, cases, now, { bodySha256: "0".repeat(64), requireBinding: true }))).toContain("another request body");
   });
 
   test("carries a fresh nonce inside the MACed claims, for the subgraph to accept once; a bound header without one is refused", () => {

@@ -89,6 +89,7 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       feeSettled: (row) => queries.feeSettled(row),
       routingSlip: (row) => queries.routingSlip(row),
       materialRequests: (row) => queries.materialRequests(row),
+      materialFiles: (row) => queries.materialFiles(row),
       suspensions: (row) => queries.suspensions(row),
       extensions: (row) => queries.extensions(row),
       warnings: (row) => queries.warnings(row),
@@ -112,6 +113,14 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       name: (row) => row.materialName,
       requestedAt: (row) => row.requestedAt.toISOString(),
       suppliedAt: (row) => iso(row.suppliedAt),
+    },
+    MaterialFile: {
+      fileId: (file) => file.uploadId,
+      fileName: (file) => file.upload.fileName,
+      mediaType: (file) => file.upload.mediaType,
+      sizeBytes: (file) => file.upload.sizeBytes,
+      attachedAt: (file) => file.attachedAt.toISOString(),
+      downloadPath: (file) => `/files/${file.uploadId}`,
     },
     ClockSuspension: {
       startedAt: (row) => row.startedAt.toISOString(),

@@ -11,6 +11,9 @@ const opinion = z.string().trim().min(1).max(4000);
 const decision = z.enum(decisions);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD");
 
+/** Upload ids (POST /uploads answers them): a material has at least one file and at most 20. */
+const fileIds = z.array(z.string().trim().min(1).max(64)).min(1).max(20);
+
 export const submitCaseInput = z.object({
   itemId: z.string().min(1),
   applicantName: z.string().trim().min(1).max(100),
@@ -18,6 +21,7 @@ export const submitCaseInput = z.object({
   quantity: z.number().int().positive().max(1_000_000).default(1),
   /** 告知承诺: the applicant signs a written commitment instead of proving some conditions. */
   onCommitment: z.boolean().nullish(),
+  materials: z.array(z.object({ code: z.string().min(1).max(50), fileIds })).max(100).nullish(),
   idempotencyKey,
 });
 
@@ -34,7 +38,7 @@ export const noticeInput = z.object({
   idempotencyKey,
 });
 export const supplyInput = z.object({
-  materials: z.array(z.object({ code: z.string().min(1), documentRef: z.string().trim().min(1).max(200).nullish() })).min(1).max(100),
+  materials: z.array(z.object({ code: z.string().min(1), documentRef: z.string().trim().min(1).max(200).nullish(), fileIds: fileIds.nullish() })).min(1).max(100),
   idempotencyKey,
 });
 export const forwardInput = z.object({ authority: z.string().trim().min(1).max(200).nullish(), opinion, idempotencyKey });

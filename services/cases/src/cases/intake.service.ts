@@ -1,4 +1,4 @@
-import { DomainError, forbidden, hasRole, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
+import { DomainError, forbidden, hasRole, invalidInput, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import { windowServes } from "../hall/hall.rules";
@@ -7,6 +7,8 @@ import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialRequestRow } from "../materials/entities";
 import { matchSupply } from "../materials/materials.rules";
 import type { MaterialsRepository } from "../materials/materials.repository";
+import { repeatedCodes } from "../materials/files/uploads.rules";
+import type { UploadsService } from "../materials/files/uploads.service";
 import { applicantActor, requireApplicant, requireSameCenter, STAFF_ROLES, staffActor, type CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
 import { CreationConflict, requireTransition, type CaseSteps } from "./case-steps";
@@ -32,6 +34,7 @@ export class IntakeService {
     private readonly clocks: ClocksService,
     private readonly materials: MaterialsRepository,
     private readonly hall: HallRepository,
+    private readonly files: UploadsService,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +51,13 @@ export class IntakeService {
     }
     if (input.onCommitment && !item.allowsCommitment) {
       throw new DomainError(CaseErrorCode.CommitmentNotAllowed, "The item does not allow approval on a written commitment (告知承诺)", { field: "onCommitment" });
+    }
+    const materials = input.materials ?? [];
+    const repeated = repeatedCodes("input.materials", materials);
+    if (repeated.length > 0) throw invalidInput(repeated);
+    const unknown = materials.map((m) => m.code).filter((code) => !item.materials.some((m) => m.code === code));
+    if (unknown.length > 0) {
+      throw new DomainError(CaseErrorCode.UnknownMaterial, `Not materials of the item version: ${unknown.join(", ")}`, { materials: unknown, field: "input.materials" });
     }
     const key = input.idempotencyKey ?? null;
     if (key) {
@@ -68,7 +78,11 @@ export class IntakeService {
         now: this.clock.now(),
       });
       try {
-        return await this.steps.unitOfWork.run((tx) => this.steps.create(tx, row, item, applicantActor(identity), null));
+        return await this.steps.unitOfWork.run(async (tx) => {
+          const created = await this.steps.create(tx, row, item, applicantActor(identity), null);
+          await this.files.attach(tx, identity, created.applicantSubject, created.id, "input.materials", materials, () => null, created.submittedAt);
+          return created;
+        });
       } catch (error) {
         if (!(error instanceof CreationConflict)) throw error;
         if (error.outcome === "submit_key_taken" && key) {
@@ -101,6 +115,9 @@ export class IntakeService {
       const answered = match.answered as MaterialRequestRow[];
       const refs = new Map(input.materials.map((m) => [m.code, m.documentRef ?? null]));
       await this.materials.markSupplied(tx, answered.map((r) => ({ id: r.id, documentRef: refs.get(r.materialCode) ?? null })), now, actor.id);
+      const withFiles = input.materials.map((m) => ({ code: m.code, fileIds: m.fileIds ?? [] }));
+      const requestOf = (code: string) => answered.find((r) => r.materialCode === code)?.id ?? null;
+      await this.files.attach(tx, identity, current.applicantSubject, current.id, "materials", withFiles, requestOf, now);
       const stillOpen = requests.filter((r) => r.suppliedAt === null && !answered.includes(r));
       const noticeAnswered = !stillOpen.some((r) => r.kind === "ONE_TIME_NOTICE");
       const deferralsAnswered = !stillOpen.some((r) => r.kind === "DEFERRED");

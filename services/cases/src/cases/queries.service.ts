@@ -2,6 +2,7 @@ import { applicantSubjectsOf, byId, forbidden, type FailureThrottle, hasRole, re
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
+import type { UploadsService } from "../materials/files/uploads.service";
 import type { MaterialProblem } from "../materials/materials.rules";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
@@ -36,6 +37,7 @@ export class QueriesService {
     private readonly clock: Clock,
     private readonly throttle: FailureThrottle,
     private readonly lookupPolicy: ProgressLookupPolicy,
+    private readonly files: UploadsService,
   ) {}
 
   /** A case is visible to its applicant, its department's staff, its owner, the center's overseers and, for a joint case, its lead department. */
@@ -125,6 +127,10 @@ export class QueriesService {
 
   materialRequests(found: CaseRow) {
     return this.materials.requestsOf(found.id);
+  }
+
+  materialFiles(found: CaseRow) {
+    return this.files.filesOf(found.id);
   }
 
   suspensions(found: CaseRow) {
