@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// Provincial export benchmark: records per second exported from JetStream to Kafka with every
+// key's order checked on the way back, and how long a backlog of 100,000 records (Kafka away
+// for a while, or a first start) takes to catch up. Kafka is librdkafka's mock cluster in
+// kcat (a real protocol peer, in memory, on this machine), so the figures are the exporter's
+// and NATS's cost with a near-zero network, not a remote cluster's.
+//
+//   pnpm bench:export [--live 20000] [--backlog 100000] [--batch 500]
+//
+// The NATS namespace is named like a test run's (t_r<pid>_bench_kafka), so test runs leave it
+// alone while this process lives and clean it up after. Figures are printed and written to
+// bench/results/kafka-export-<timestamp>.json.
+"use strict";
+
+const { spawn } = require("node:child_process");
+const { randomUUID } = require("node:crypto");
+const { mkdirSync, writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+const os = require("node:os");
+const { performance } = require("node:perf_hooks");
+const { requireBuilt } = require("./support/require-built");
+
+const platform = requireBuilt("packages/platform/dist/index.js");
+const { allStreams, casesEvents } = requireBuilt("packages/events/dist/index.js");
+const { exporterEnvSchema, startExporter } = requireBuilt("services/exporter/dist/main.js");
+const { connect } = require("@nats-io/transport-node");
+const { jetstream } = require("@nats-io/jetstream");
+const { Kafka, logLevel } = require("kafkajs");
+
+function parseArgs(argv) {
+  const options = { live: 20000, backlog: 100000, batch: 500 };
+  for (let i = 0; i < argv.length; i++) {
+    const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
+    if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).join(", ")})`);
+    const value = Number(inline ?? argv[++i]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive whole number`);
+    options[key] = value;
+  }
+  return options;
+}
+
+const run = `r${process.pid.toString(36)}`;
+const namespace = `t_${run}_bench_kafka`;
+const CENTER = "330110000000";
+const PREFIX = "bench.";
+const STEPS = 10;
+
+/** kcat's mock cluster; its port is in its debug log. */
+async function startMock() {
+  const child = spawn("kcat", ["-b", "x:1", "-C", "-t", "_mock", "-X", "test.mock.num.brokers=1", "-d", "mock", "-q"], { stdio: ["ignore", "ignore", "pipe"] });
+  const port = await new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error("kcat's mock cluster did not start (is kcat installed?)")), 10000);
+    child.once("error", reject);
+    child.stderr.on("data", (chunk) => {
+      if (seen === null) return;
+      seen += chunk;
+      const match = /bootstrap\.servers=127\.0\.0\.1:(\d+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        seen = null;
+        resolve(Number(match[1]));
+      }
+    });
+  });
+  return { child, brokers: `127.0.0.1:${port}` };
+}
+
+/** Stage changes of `cases` cases, STEPS each, interleaved as a busy hall's would be. */
+function stageChanges(cases, prefix) {
+  const events = [];
+  for (let seq = 1; seq <= STEPS; seq++) {
+    for (let n = 0; n < cases; n++) {
+      const at = new Date(Date.parse("2026-03-02T01:00:00Z") + n * 1000 + seq * 60000).toISOString();
+      events.push({
+        id: randomUUID(),
+        payload: {
+          caseId: `${prefix}-${n}`, receiptNo: `R-${prefix}-${n}`, centerCode: CENTER, itemId: "item-1", itemVersion: 1, departmentId: "dept-1",
+          kind: "PROMISED", windowId: "win-1", handlerId: "staff-1", slipSeq: seq, action: seq === 1 ? "SUBMIT" : "STEP",
+          fromStatus: seq === 1 ? null : "ACCEPTED", toStatus: seq === 1 ? "SUBMITTED" : "ACCEPTED", actorId: "staff-1", actorKind: "STAFF",
+          actorWindowId: "win-1", opinion: null, occurredAt: at, outcome: null, concludes: false, submittedAt: at, acceptedAt: null,
+          deadline: null, onHold: false, stage: null, stageDeadline: null, jointApprovalId: null, participantId: null,
+        },
+      });
+    }
+  }
+  return events;
+}
+
+async function publishAll(nats, events) {
+  const js = jetstream(nats);
+  const subject = platform.namespacedSubject(namespace, casesEvents.caseStageChanged.subject);
+  const window = 512;
+  for (let i = 0; i < events.length; i += window) {
+    await Promise.all(
+      events.slice(i, i + window).map((e) =>
+        js.publish(subject, JSON.stringify({ id: e.id, type: casesEvents.caseStageChanged.subject, occurredAt: e.payload.occurredAt, requestId: null, centerCode: CENTER, payload: e.payload }), { msgID: e.id }),
+      ),
+    );
+  }
+}
+
+async function untilDrained(running, total) {
+  const started = performance.now();
+  for (;;) {
+    const lag = running.exporter.totalLag();
+    const exported = running.exporter.metrics.exported["case-stage"] ?? 0;
+    if (lag === 0 && exported >= total) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Reads the topic back and checks that each case's steps came in order, each once. */
+async function readBack(brokers, expected) {
+  const kafka = new Kafka({ clientId: "bench-reader", brokers: [brokers], logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 200, maxBytes: 50 * 1024 * 1024 });
+  const lastSeq = new Map();
+  const seen = new Set();
+  let records = 0;
+  let repeats = 0;
+  let outOfOrder = 0;
+  await consumer.connect();
+  await consumer.subscribe({ topics: [`${PREFIX}case-stage`], fromBeginning: true });
+  const started = performance.now();
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      for (const message of batch.messages) {
+        records++;
+        const id = message.headers["event-id"].toString();
+        if (seen.has(id)) {
+          repeats++;
+          continue;
+        }
+        seen.add(id);
+        const value = JSON.parse(message.value.toString());
+        if ((lastSeq.get(value.caseId) ?? 0) >= value.slipSeq) outOfOrder++;
+        lastSeq.set(value.caseId, value.slipSeq);
+      }
+    },
+  });
+  while (seen.size < expected && performance.now() - started < 300000) await new Promise((resolve) => setTimeout(resolve, 200));
+  await consumer.disconnect();
+  return { records, distinct: seen.size, repeats, outOfOrder, expected };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const logger = platform.createLogger("bench-export", "silent");
+  const nats = await connect({ servers: process.env.NATS_URL ?? "nats://127.0.0.1:4222" });
+  await platform.ensureStreams(nats, namespace, allStreams);
+  const mock = await startMock();
+  const env = exporterEnvSchema.parse({
+    NODE_ENV: "test", PORT: "0", LOG_LEVEL: "silent", NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222", NATS_NAMESPACE: namespace,
+    KAFKA_BROKERS: mock.brokers, KAFKA_TOPIC_PREFIX: PREFIX, KAFKA_IDEMPOTENT: "false",
+    EXPORT_BATCH_SIZE: String(options.batch), EXPORT_LAG_POLL_MS: "50", EXPORT_ITEM_CODE_WAIT_MS: "0",
+  });
+  const results = { at: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model}`, options };
+  try {
+    // 1. Live: the exporter runs while the events are published as fast as NATS takes them.
+    let running = await startExporter(env, logger);
+    const live = stageChanges(options.live / STEPS, "live");
+    const liveStart = performance.now();
+    await publishAll(nats, live);
+    const publishedMs = performance.now() - liveStart;
+    await untilDrained(running, live.length);
+    const liveMs = performance.now() - liveStart;
+    results.live = { records: live.length, publishMs: Math.round(publishedMs), exportMs: Math.round(liveMs), recordsPerSecond: Math.round(live.length / (liveMs / 1000)) };
+    console.log(`live: ${live.length} records exported in ${(liveMs / 1000).toFixed(1)} s = ${results.live.recordsPerSecond} records/s (publishing alone took ${(publishedMs / 1000).toFixed(1)} s)`);
+    await running.stop();
+
+    // 2. Backlog: published while no exporter runs, then one starts and catches up.
+    const backlog = stageChanges(options.backlog / STEPS, "backlog");
+    await publishAll(nats, backlog);
+    const catchUpStart = performance.now();
+    running = await startExporter(env, logger);
+    await untilDrained(running, backlog.length);
+    const catchUpMs = performance.now() - catchUpStart;
+    results.backlog = { records: backlog.length, catchUpMs: Math.round(catchUpMs), recordsPerSecond: Math.round(backlog.length / (catchUpMs / 1000)) };
+    console.log(`backlog: ${backlog.length} records caught up in ${(catchUpMs / 1000).toFixed(1)} s = ${results.backlog.recordsPerSecond} records/s`);
+    await running.stop();
+
+    // 3. What the province reads: every record, each case's steps in order.
+    const check = await readBack(mock.brokers, live.length + backlog.length);
+    results.readBack = check;
+    console.log(`read back: ${check.distinct}/${check.expected} distinct records, ${check.repeats} repeats, ${check.outOfOrder} out of order`);
+    if (check.distinct !== check.expected || check.outOfOrder > 0) process.exitCode = 1;
+  } finally {
+    mock.child.kill("SIGKILL");
+    await platform.deleteStreams(nats, namespace, allStreams);
+    await nats.close();
+  }
+  mkdirSync(join(__dirname, "results"), { recursive: true });
+  const file = join(__dirname, "results", `kafka-export-${results.at.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`written to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
