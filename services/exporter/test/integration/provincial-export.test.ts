@@ -178,3 +178,35 @@ describe("export to the provincial platform over Kafka", () => {
     expect({ ...check, repeats: undefined }).toEqual({ ...clean, repeats: undefined });
   });
 });
+
+/**
+ * Against a real cluster, where one is named (the compose profile's broker, or a staging
+ * cluster with a plaintext listener): the idempotent producer on, topics of this run's own.
+ */
+(process.env.KAFKA_BROKERS ? describe : describe.skip)("export to a real Kafka cluster (KAFKA_BROKERS)", () => {
+  it("exports a scripted run with the idempotent producer, every record once and in order per key", async () => {
+    const nats = await connect({ servers: NATS_URL });
+    const namespace = testNamespace("export_live");
+    const prefix = `${namespace}.`;
+    await ensureStreams(nats, namespace, allStreams);
+    const publisher = await Publisher.connect(namespace);
+    let exporter: RunningExporter | null = null;
+    try {
+      for (const item of catalogItems()) await publisher.publish(item);
+      const events = scriptedRun(40, "live");
+      for (const event of events) await publisher.publish(event);
+      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("KAFKA_")));
+      exporter = await startExporter(exporterEnvSchema.parse({ NODE_ENV: "test", PORT: "0", LOG_LEVEL: "silent", NATS_URL, NATS_NAMESPACE: namespace, ...env, KAFKA_TOPIC_PREFIX: prefix }), logger);
+      const expected = exportedOf(events);
+      const records = await readTopics(process.env.KAFKA_BROKERS!.split(",")[0]!, topics.map((t) => prefix + t.slice(PREFIX.length)), expected.length, { timeoutMs: 60_000 });
+      const check = checkExport(records, expected);
+      expect({ ...check, repeats: undefined }).toEqual({ ...clean, repeats: undefined });
+      expect(check.repeats).toBe(0);
+    } finally {
+      await exporter?.stop();
+      await publisher.close();
+      await deleteStreams(nats, namespace, allStreams);
+      await nats.close();
+    }
+  });
+});

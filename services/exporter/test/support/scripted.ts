@@ -3,7 +3,7 @@ import { casesEvents, catalogEvents, jointEvents, supervisionEvents, type EventD
 import type { Published } from "../../../supervision/test/support/synthetic";
 import { CENTER, step } from "../../../supervision/test/support/steps";
 
-export { Publisher } from "../../../supervision/test/support/synthetic";
+export { Publisher, type Published } from "../../../supervision/test/support/synthetic";
 export { CENTER };
 
 /** The item versions the scripted cases are of, with their 实施编码. */
