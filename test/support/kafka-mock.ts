@@ -5,7 +5,8 @@ import { Kafka, logLevel, type IHeaders } from "kafkajs";
 /**
  * librdkafka's built-in mock cluster, started by Debian's kcat: a real Kafka protocol peer
  * (produce with acks, metadata, consumer groups) in memory. Topics are created on first use;
- * `createTopics` and the idempotent producer fail against it, so nothing here uses them.
+ * `createTopics` and the idempotent producer fail against it, so nothing here uses them. It keeps
+ * some 5 MB per partition and drops the oldest records beyond that: a test reads back far less.
  * Installed by `.ci/run` (`apt-get install kcat`).
  */
 export class KafkaMock {
