@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts the whole system locally: the six subgraphs and the gateway as separate
-// processes, each line of their logs prefixed with the service's name; prints the
+// processes (and the export to the provincial platform when KAFKA_BROKERS names its Kafka),
+// each line of their logs prefixed with the service's name; prints the
 // gateway's URL once everything answers /ready. Ctrl-C stops them all.
 const { spawn } = require("node:child_process");
 const { join } = require("node:path");
@@ -92,6 +93,14 @@ async function main() {
     return { ...service, child };
   });
   await Promise.all(subgraphs.map((s) => waitReady(`http://127.0.0.1:${s.port}/ready`, s.child, s.name)));
+
+  // The export to the provincial platform runs only where its Kafka is named (docs/provincial-export.md).
+  if (process.env.KAFKA_BROKERS) {
+    const exporter = launch("exporter", "services/exporter/dist/main.js", { PORT: "4107" }, colors[5]);
+    children.push(exporter);
+    exporter.on("exit", (code) => !stopping && (process.stderr.write(`exporter exited (${code}); stopping\n`), stopAll(1)));
+    await waitReady("http://127.0.0.1:4107/ready", exporter, "exporter");
+  }
 
   const gateway = launch("gateway", "services/gateway/dist/main.js", {
     PORT: String(gatewayPort),

@@ -8,6 +8,7 @@ import { join, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { casesEnvSchema } from "@onestop/cases";
 import { catalogEnvSchema } from "@onestop/catalog";
+import { exporterEnvSchema } from "@onestop/exporter";
 import { feesEnvSchema } from "@onestop/fees";
 import { gatewayEnvSchema, subgraphs } from "@onestop/gateway";
 import { parallelApprovalEnvSchema } from "@onestop/parallel-approval";
@@ -35,6 +36,7 @@ const schemas = {
   staffing: staffingEnvSchema,
   "parallel-approval": parallelApprovalEnvSchema,
   supervision: supervisionEnvSchema,
+  exporter: exporterEnvSchema,
   gateway: gatewayEnvSchema,
 } satisfies Record<string, EnvSchema>;
 type ServiceName = keyof typeof schemas;
@@ -42,6 +44,7 @@ const serviceNames = Object.keys(schemas) as ServiceName[];
 const subgraphNames = subgraphs.map((s) => s.name);
 const expectedPort: Record<ServiceName, number> = {
   ...(Object.fromEntries(subgraphs.map((s) => [s.name, s.port])) as Record<(typeof subgraphNames)[number], number>),
+  exporter: 4107,
   gateway: 4000,
 };
 
@@ -281,6 +284,14 @@ describe("infra/docker-compose.yml", () => {
     expect(dependencies(compose.services.gateway)).toEqual(
       expect.objectContaining(Object.fromEntries(subgraphNames.map((name) => [name, "service_healthy"]))),
     );
+  });
+
+  test("the exporter and its broker start only with the supervision-export profile, the exporter against that broker", () => {
+    const [kafka] = serviceWithImage("apache/kafka:") ?? ["(no kafka service)"];
+    expect((compose.services[kafka] as { profiles?: string[] }).profiles).toContain("supervision-export");
+    expect((compose.services.exporter as { profiles?: string[] }).profiles).toContain("supervision-export");
+    expect(parsedEnvironment("exporter").KAFKA_BROKERS).toEqual([`${kafka}:9092`]);
+    expect(dependencies(compose.services.exporter)).toEqual(expect.objectContaining({ [kafka]: "service_healthy" }));
   });
 
   test("the gateway reaches every subgraph of the supergraph by its compose service name and port", () => {

@@ -12,3 +12,5 @@ export type { ActorKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningC
 export type { FeeAssessment } from "./fees";
 export type { CoverStatus, PostPosition, PunchKind, UnattendedCause, WindowKind } from "./staffing";
 export type { RatingLevel, SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus } from "./supervision";
+export * as provincialExport from "./provincial-export";
+export type { ProvincialRecord, ProvincialRecordFamily } from "./provincial-export";
