@@ -63,6 +63,9 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
     LOG_LEVEL: options.logLevel ?? "warn",
     OUTBOX_POLL_MS: "200",
+    // Proof-of-work challenges a test solves in milliseconds, not the second a person's phone spends.
+    CHALLENGE_COST: process.env.CHALLENGE_COST ?? "10",
+    CHALLENGE_MAX_COUNTER: process.env.CHALLENGE_MAX_COUNTER ?? "20",
   });
 }
 
