@@ -1,4 +1,4 @@
-import { graphql } from "@onestop/testkit";
+import { graphql, type GraphqlResponse } from "@onestop/testkit";
 
 /** altcha-lib ships ES modules for the type checker; jest loads its CommonJS build. */
 const altcha = () => Promise.all([import("altcha-lib"), import("altcha-lib/algorithms/pbkdf2")]).then(([lib, { deriveKey }]) => ({ ...lib, deriveKey }));
@@ -20,4 +20,18 @@ export async function solvedChallenge(gatewayUrl: string, query: ChallengeQuery 
   const answer = await graphql<Record<ChallengeQuery, { altcha: string }>>(gatewayUrl, `{ ${query} { altcha } }`);
   if (!answer.data?.[query]) throw new Error(`no challenge: ${JSON.stringify(answer.errors)}`);
   return solveChallenge(answer.data[query].altcha);
+}
+
+/**
+ * Sends an operation as a client should: without a challenge first and, when the answer asks for
+ * one (CHALLENGE_REQUIRED: sign-in after a failure), once more with a solved one.
+ */
+export async function withChallengeWhenAsked<T>(
+  gatewayUrl: string,
+  query: ChallengeQuery,
+  send: (challenge: string | undefined) => Promise<GraphqlResponse<T>>,
+): Promise<GraphqlResponse<T>> {
+  const first = await send(undefined);
+  if (first.errors?.[0]?.extensions?.code !== "CHALLENGE_REQUIRED") return first;
+  return send(await solvedChallenge(gatewayUrl, query));
 }

@@ -20,11 +20,11 @@ export const ChallengeErrorCode = {
   ChallengeFailed: "CHALLENGE_FAILED",
 } as const;
 
-export const challengeRequired = () =>
-  new DomainError(ChallengeErrorCode.ChallengeRequired, "Solve a challenge first (the `challenge` argument)", { field: "challenge" });
+/** `field` names where the challenge goes, as BAD_USER_INPUT would: `challenge`, `input.challenge`. */
+const challengeRequired = (field: string) => new DomainError(ChallengeErrorCode.ChallengeRequired, `Solve a challenge first (${field})`, { field });
 
-const challengeFailed = () =>
-  new DomainError(ChallengeErrorCode.ChallengeFailed, "The challenge is expired, unsolved, spent or not ours; fetch a new one", { field: "challenge" });
+const challengeFailed = (field: string) =>
+  new DomainError(ChallengeErrorCode.ChallengeFailed, "The challenge is expired, unsolved, spent or not ours; fetch a new one", { field });
 
 /** The settings of a service that issues challenges (cases, staffing). */
 export const challengeEnvShape = {
@@ -153,10 +153,10 @@ export class ProofOfWork {
    * Accepts a solved challenge once: CHALLENGE_REQUIRED without one, CHALLENGE_FAILED for a
    * forged, tampered, expired, unsolved, foreign or spent one.
    */
-  async spend(payload: string | null | undefined): Promise<void> {
-    if (!payload) throw challengeRequired();
+  async spend(payload: string | null | undefined, field = "challenge"): Promise<void> {
+    if (!payload) throw challengeRequired(field);
     const parsed = parsePayload(payload);
-    if (!parsed || parsed.challenge.parameters.data?.audience !== this.audience || !parsed.challenge.parameters.expiresAt) throw challengeFailed();
+    if (!parsed || parsed.challenge.parameters.data?.audience !== this.audience || !parsed.challenge.parameters.expiresAt) throw challengeFailed(field);
     const { deriveKey, verifySolution } = await altcha();
     const result = await verifySolution({
       challenge: parsed.challenge,
@@ -165,12 +165,12 @@ export class ProofOfWork {
       hmacSignatureSecret: this.signatureSecret,
       hmacKeySignatureSecret: this.keySignatureSecret,
     }).catch(() => null);
-    if (!result?.verified) throw challengeFailed();
+    if (!result?.verified) throw challengeFailed(field);
     const expiresAt = new Date(parsed.challenge.parameters.expiresAt * 1000);
     try {
       await this.dataSource.query(`INSERT INTO ${TABLE} (nonce, expires_at) VALUES (?, ?)`, [parsed.challenge.parameters.nonce, expiresAt]);
     } catch (error) {
-      if (isDuplicate(error)) throw challengeFailed();
+      if (isDuplicate(error)) throw challengeFailed(field);
       throw error;
     }
     // Spent challenges are kept only until they expire: the ones coming in clear them, a few at a time.

@@ -185,7 +185,7 @@ export class SignInService {
     find: () => Promise<A | null>,
   ): Promise<A> {
     const throttle = signInThrottle(kind, name, client, this.lockout);
-    if (challenge || (await this.throttle.anyRecorded(throttle.checked, now))) await this.challenges.spend(challenge);
+    if (challenge || (await this.throttle.anyRecorded(throttle.checked, now))) await this.challenges.spend(challenge, "input.challenge");
     const lockedUntil = await this.throttle.lockedUntil(throttle.checked, now);
     if (lockedUntil) {
       throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${lockedUntil.toISOString()}`, {
