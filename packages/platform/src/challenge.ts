@@ -37,7 +37,7 @@ export const challengeEnvShape = {
   /** PBKDF2 iterations per attempt. */
   CHALLENGE_COST: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** The hidden counter is drawn from [max/2, max]: about max × 3/4 attempts to find it. */
-  CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(1).max(10_000_000).default(1000),
+  CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(1).max(10_000_000).default(600),
   /** How long a challenge may be solved and spent. */
   CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
 };
