@@ -4,7 +4,8 @@
 // (IDENTITY_SECRET_FILE). docs/security.md §2 says why. Usage, after `node scripts/build.js`:
 //   node scripts/identity-keys.js [DIR]      (default: infra/secrets)
 // reads DIR/identity-secret (32 random bytes in base64: `openssl rand -base64 32`) and writes
-// DIR/identity-key-<subgraph> for every subgraph of services/gateway/supergraph.graphql.
+// DIR/identity-key-<subgraph> for every subgraph of services/gateway/supergraph.graphql, and
+// DIR/challenge-key-<subgraph> for the subgraphs that issue proof-of-work challenges (CHALLENGE_KEY_FILE).
 // Run again with the same secret, it writes the same files; after a new secret, it must be run
 // and every service restarted.
 const { existsSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
@@ -17,6 +18,10 @@ if (!existsSync(built)) {
   process.exit(2);
 }
 const { deriveSubgraphKey, exportSubgraphKey, loadIdentitySecret } = require(built);
+const { deriveChallengeKey } = require(join(root, "packages/platform/dist/challenge.js"));
+
+/** The subgraphs that sign challenges: cases (the anonymous progress look-up) and staffing (sign-in after a failure). */
+const challengers = ["cases", "staffing"];
 
 const dir = resolve(process.argv[2] ?? join(root, "infra", "secrets"));
 const secretFile = join(dir, "identity-secret");
@@ -41,6 +46,13 @@ try {
     writeFileSync(temporary, exportSubgraphKey(deriveSubgraphKey(master, name)), { mode: 0o600 });
     renameSync(temporary, file);
     process.stdout.write(`${file} (IDENTITY_KEY_FILE of ${name})\n`);
+  }
+  for (const name of challengers) {
+    const file = join(dir, `challenge-key-${name}`);
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, `${deriveChallengeKey(master, name).export().toString("base64")}\n`, { mode: 0o600 });
+    renameSync(temporary, file);
+    process.stdout.write(`${file} (CHALLENGE_KEY_FILE of ${name})\n`);
   }
 } catch (error) {
   process.stderr.write(`${error.message}\n`);

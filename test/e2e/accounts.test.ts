@@ -3,6 +3,7 @@ import { applicantKey, type Identity } from "@onestop/platform";
 import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { buildJointCounty, errorOf, gatewayCaller, ok, type Call, type JointCounty } from "../../services/parallel-approval/test/support/joint-county";
 import { testEnvironment } from "../support/environment";
+import { solvedChallenge, withChallengeWhenAsked } from "../support/challenge";
 import { graphqlFrom } from "../support/from-address";
 
 /**
@@ -52,7 +53,9 @@ function residentId(sequence: number): string {
 const anonymous = <T>(query: string, variables: Record<string, unknown>) => graphql<T>(system.gatewayUrl, query, variables);
 const withToken = <T>(token: string, query: string, variables: Record<string, unknown> = {}) => graphql<T>(system.gatewayUrl, query, variables, { token });
 const register = (input: Record<string, unknown>) => anonymous<{ registerCitizen: CitizenAccount }>(REGISTER, { i: input });
-const login = (idNumber: string, password = PASSWORD) => anonymous<{ loginCitizen: Login }>(LOGIN, { i: { idNumber, password } });
+/** Signs in as the portal does: after a failure of the number or this client, with a solved challenge. */
+const login = (idNumber: string, password = PASSWORD) =>
+  withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) => anonymous<{ loginCitizen: Login }>(LOGIN, { i: { idNumber, password, challenge } }));
 const refresh = (token: string) => anonymous<{ refreshAccessToken: { accessToken: string; refreshToken: string } }>(REFRESH, { t: token });
 const codeOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;
 
@@ -203,8 +206,10 @@ describe("refresh tokens (刷新令牌)", () => {
 describe("sign-in lock-out tells nothing and locks nobody out for long (issue 15, point 1)", () => {
   const LOGIN_ONLY = `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`;
   const STAFF_LOGIN = `mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`;
-  const citizenFrom = (address: string, idNumber: string, password: string) => graphqlFrom(address, system.gatewayUrl, LOGIN_ONLY, { i: { idNumber, password } });
-  const staffFrom = (address: string, username: string, password: string) => graphqlFrom(address, system.gatewayUrl, STAFF_LOGIN, { i: { username, password } });
+  const citizenFrom = (address: string, idNumber: string, password: string) =>
+    withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) => graphqlFrom(address, system.gatewayUrl, LOGIN_ONLY, { i: { idNumber, password, challenge } }));
+  const staffFrom = (address: string, username: string, password: string) =>
+    withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) => graphqlFrom(address, system.gatewayUrl, STAFF_LOGIN, { i: { username, password, challenge } }));
   /** What a caller learns from a refusal, with the instant in the message taken out. */
   const seen = (answer: Awaited<ReturnType<typeof citizenFrom>>) => ({
     status: answer.status,
@@ -259,6 +264,59 @@ describe("sign-in lock-out tells nothing and locks nobody out for long (issue 15
   });
 });
 
+describe("sign-in after a failure needs a solved challenge (issue 15, point 1)", () => {
+  const LOGIN_ONLY = `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`;
+  const STAFF_LOGIN = `mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`;
+  const citizenFrom = (address: string, idNumber: string, password: string, challenge?: string) =>
+    graphqlFrom(address, system.gatewayUrl, LOGIN_ONLY, { i: { idNumber, password, challenge } });
+  const refusal = (answer: Awaited<ReturnType<typeof citizenFrom>>) => ({ data: answer.data, code: codeOf(answer), field: answer.errors?.[0]?.extensions?.field, message: answer.errors?.[0]?.message });
+
+  test("a first try needs none; after a failure, registered or not, the name needs one from any client, and refusals count nothing", async () => {
+    const { idNumber: registered } = await registeredCitizen(94);
+    const unregistered = residentId(95);
+    const client = "127.0.0.12";
+    expect(codeOf(await citizenFrom(client, registered, "wrong-password-0"))).toBe("INVALID_CREDENTIALS");
+    expect(codeOf(await citizenFrom("127.0.0.15", unregistered, "wrong-password-0"))).toBe("INVALID_CREDENTIALS");
+    // Asked for a challenge alike, from the client that failed and from another.
+    const asked = [
+      await citizenFrom(client, registered, PASSWORD),
+      await citizenFrom("127.0.0.15", unregistered, PASSWORD),
+      await citizenFrom("127.0.0.13", registered, PASSWORD),
+      await citizenFrom("127.0.0.13", unregistered, PASSWORD),
+    ];
+    for (const answer of asked) expect(refusal(answer)).toEqual(refusal(asked[1]!));
+    expect(refusal(asked[0]!)).toMatchObject({ data: null, code: "CHALLENGE_REQUIRED", field: "input.challenge" });
+    // Refused for want of a challenge, or for a bad one, many more times than lock a name: nothing counts.
+    for (let i = 0; i < 6; i += 1) {
+      expect(codeOf(await citizenFrom(client, registered, `wrong-password-${i}`))).toBe("CHALLENGE_REQUIRED");
+      expect(codeOf(await citizenFrom(client, registered, `wrong-password-${i}`, "Zm9yZ2Vk"))).toBe("CHALLENGE_FAILED");
+    }
+    // With a solved one the owner signs in; that challenge is spent.
+    const challenge = await solvedChallenge(system.gatewayUrl, "signInChallenge");
+    expect(ok(await citizenFrom(client, registered, PASSWORD, challenge)).loginCitizen).toMatchObject({ accessToken: expect.any(String) });
+    expect(codeOf(await citizenFrom("127.0.0.13", registered, PASSWORD, challenge))).toBe("CHALLENGE_FAILED");
+    // A challenge of the progress look-up is cases', not staffing's.
+    expect(codeOf(await citizenFrom("127.0.0.13", registered, PASSWORD, await solvedChallenge(system.gatewayUrl)))).toBe("CHALLENGE_FAILED");
+  });
+
+  test("staff sign-in likewise: an unknown and a known username are asked alike after a failure", async () => {
+    const username = `clerk-pow-${Date.now()}`;
+    const staffId = ok(await call<{ registerStaff: { id: string } }>("staffing", county.admin, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
+      i: { centerCode: CENTER, code: `ZJJ-W${Date.now() % 100000}`, name: "钱工作", departmentId: county.departments.ZJJ!.id },
+    })).registerStaff.id;
+    ok(await call("staffing", county.admin, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
+      i: { staffId, username, password: "Clerk-passw0rd-1", roles: ["window_staff"] },
+    }));
+    const staffFrom = (name: string, password: string, challenge?: string) => graphqlFrom("127.0.0.14", system.gatewayUrl, STAFF_LOGIN, { i: { username: name, password, challenge } });
+    expect(ok(await staffFrom(username, "Clerk-passw0rd-1")).login).toMatchObject({ accessToken: expect.any(String) });
+    expect(codeOf(await staffFrom(username, "wrong-passw0rd-1"))).toBe("INVALID_CREDENTIALS");
+    const [known, unknown] = [await staffFrom(username, "Clerk-passw0rd-1"), await staffFrom(`${username}-nobody`, "Clerk-passw0rd-1")];
+    expect(refusal(known)).toEqual(refusal(unknown));
+    expect(codeOf(known)).toBe("CHALLENGE_REQUIRED");
+    expect(ok(await staffFrom(username, "Clerk-passw0rd-1", await solvedChallenge(system.gatewayUrl, "signInChallenge"))).login).toMatchObject({ accessToken: expect.any(String) });
+  });
+});
+
 describe("signing out signs out (issue 15, point 7)", () => {
   const ME = `query { myCitizenAccount { id } }`;
   /** Milliseconds until the gateway refuses the token with 401, asked every 5 ms. */
@@ -300,7 +358,10 @@ describe("signing out signs out (issue 15, point 7)", () => {
     ok(await call("staffing", county.admin, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
       i: { staffId, username, password: "Clerk-passw0rd-1", roles: ["window_staff"] },
     }));
-    const signIn = () => anonymous<{ login: { accessToken: string } }>(`mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username, password: "Clerk-passw0rd-1" } });
+    const signIn = () =>
+      withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) =>
+        anonymous<{ login: { accessToken: string } }>(`mutation ($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username, password: "Clerk-passw0rd-1", challenge } }),
+      );
     const token = ok(await signIn()).login.accessToken;
     const MINE = `query { __typename }`;
     ok(await withToken(token, MINE));

@@ -102,7 +102,10 @@ const queries: Record<string, [Allowed, Args]> = {
   case: [["citizen", ...staffOfA, "principalA", ...overseers], (fx) => ({ id: fx.caseA })],
   cases: [[...staffOfA, "principalA", "staffB", ...overseers], () => ({ centerCode: CENTER })],
   myCases: [["citizen"], () => ({})],
+  // Anonymous, it answers CHALLENGE_REQUIRED here: past authorization, at the proof of work (cases.test.ts tries that).
   caseProgress: ["all", (fx) => ({ receiptNo: fx.receiptNo, idNumber: IDNO })],
+  progressLookupChallenge: ["all", () => ({})],
+  signInChallenge: ["all", () => ({})],
   item: ["all", (fx) => ({ id: fx.itemA })],
   itemByCode: ["all", () => ({ code: "XK00000000" })],
   itemVersion: ["all", (fx) => ({ itemId: fx.itemA, version: 1 })],

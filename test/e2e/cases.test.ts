@@ -5,6 +5,7 @@ import { feesEvents } from "@onestop/events";
 import { namespacedSubject } from "@onestop/platform";
 import { eventually, graphql, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
+import { solvedChallenge, solveChallenge } from "../support/challenge";
 import { graphqlFrom } from "../support/from-address";
 
 /**
@@ -164,10 +165,11 @@ test("a promised case with a fee: applied, accepted, reviewed, approved, held un
   expect(clocks.case.stageClock).toMatchObject({ stage: "REVIEW", deadlineDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   expect(clocks.case.stageClock.deadline).toBe(`${clocks.case.stageClock.deadlineDay}T16:00:00.000Z`);
 
-  // Anyone with the receipt number and the ID number sees stage and deadline, signed in or not.
-  const progress = await data(undefined, `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { stage stageLabel deadlineDay missingMaterials { name } } }`, {
+  // Anyone with the receipt number and the ID number sees stage and deadline, signed in or not (then with a solved challenge).
+  const progress = await data(undefined, `query ($r: String!, $n: String!, $c: String) { caseProgress(receiptNo: $r, idNumber: $n, challenge: $c) { stage stageLabel deadlineDay missingMaterials { name } } }`, {
     r: submitted.receiptNo,
     n: ID_NUMBER,
+    c: await solvedChallenge(system.gatewayUrl),
   });
   expect(progress.caseProgress).toEqual({ stage: "ACCEPTED", stageLabel: "已受理，审核中", deadlineDay: accepted.clock.deadlineDay, missingMaterials: [] });
 
@@ -393,7 +395,11 @@ describe("bad input through the gateway", () => {
 
   test("a wrong ID number finds nothing in the public lookup; the applicant's name never appears", async () => {
     const submitted = await submit(itemId);
-    const wrong = await data(undefined, `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { stage } }`, { r: submitted.receiptNo, n: "440524188001010014" });
+    const wrong = await data(undefined, `query ($r: String!, $n: String!, $c: String) { caseProgress(receiptNo: $r, idNumber: $n, challenge: $c) { stage } }`, {
+      r: submitted.receiptNo,
+      n: "440524188001010014",
+      c: await solvedChallenge(system.gatewayUrl),
+    });
     expect(wrong.caseProgress).toBeNull();
     const anonymousCase = await gql(undefined, `query ($id: ID!) { case(id: $id) { applicantName } }`, { id: submitted.id });
     expect(code(anonymousCase)).toBe("UNAUTHENTICATED");
@@ -401,7 +407,7 @@ describe("bad input through the gateway", () => {
 });
 
 describe("the progress look-up is no ID-number oracle (issue 15, point 1)", () => {
-  const PROGRESS = `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { stage } }`;
+  const PROGRESS = `query ($r: String!, $n: String!, $c: String) { caseProgress(receiptNo: $r, idNumber: $n, challenge: $c) { stage } }`;
   let itemId: string;
 
   beforeAll(async () => {
@@ -409,11 +415,14 @@ describe("the progress look-up is no ID-number oracle (issue 15, point 1)", () =
   });
 
   // A client of its own: the failures of the tests above, from 127.0.0.1, do not count here.
-  const from = (address: string, receiptNo: string, idNumber: string) => graphqlFrom<Data>(address, system.gatewayUrl, PROGRESS, { r: receiptNo, n: idNumber });
-  /** The answer and how long it took. */
+  // Anonymous, so each look-up carries a freshly solved challenge unless the test gives one (or null for none).
+  const from = async (address: string, receiptNo: string, idNumber: string, challenge?: string | null) =>
+    graphqlFrom<Data>(address, system.gatewayUrl, PROGRESS, { r: receiptNo, n: idNumber, c: challenge === undefined ? await solvedChallenge(system.gatewayUrl) : challenge });
+  /** The answer and how long it took, the challenge solved before the clock starts. */
   async function timed(address: string, receiptNo: string, idNumber: string) {
+    const challenge = await solvedChallenge(system.gatewayUrl);
     const started = process.hrtime.bigint();
-    const answer = await from(address, receiptNo, idNumber);
+    const answer = await from(address, receiptNo, idNumber, challenge);
     return { answer, ms: Number(process.hrtime.bigint() - started) / 1e6 };
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -450,5 +459,80 @@ describe("the progress look-up is no ID-number oracle (issue 15, point 1)", () =
     expect((await from(client, other.receiptNo, ID_NUMBER)).data).toEqual({ caseProgress: null });
     // Another client still sees it: the receipt itself was never guessed at.
     expect((await from("127.0.0.6", other.receiptNo, ID_NUMBER)).data?.caseProgress).not.toBeNull();
+  });
+});
+
+describe("an anonymous progress look-up spends a solved challenge first (issue 15, point 1)", () => {
+  const PROGRESS = `query ($r: String!, $n: String!, $c: String) { caseProgress(receiptNo: $r, idNumber: $n, challenge: $c) { stage } }`;
+  let itemId: string;
+
+  beforeAll(async () => {
+    itemId = await item((await department("SWJ", "商务局")).id, { name: "食品经营许可" });
+  });
+
+  const from = (address: string, receiptNo: string, idNumber: string, challenge: string | null) =>
+    graphqlFrom<Data>(address, system.gatewayUrl, PROGRESS, { r: receiptNo, n: idNumber, c: challenge });
+  const refusal = (answer: GraphqlResponse<Data>) => ({ data: answer.data, code: code(answer), field: answer.errors?.[0]?.extensions?.field });
+  const wrongNumber = `${ID_NUMBER.slice(0, 14)}999X`;
+
+  test("without a challenge, or with a bad one, the look-up is refused before it counts: no lock follows", async () => {
+    const client = "127.0.0.7";
+    const target = await submit(itemId);
+    const bad = Buffer.from(JSON.stringify({ challenge: { parameters: {}, signature: "00" }, solution: { counter: 1, derivedKey: "00" } })).toString("base64");
+    // More wrong numbers than lock a receipt (5), each refused for its challenge.
+    for (let i = 0; i < 6; i += 1) {
+      expect(refusal(await from(client, target.receiptNo, wrongNumber, null))).toEqual({ data: { caseProgress: null }, code: "CHALLENGE_REQUIRED", field: "challenge" });
+      expect(refusal(await from(client, target.receiptNo, wrongNumber, bad))).toEqual({ data: { caseProgress: null }, code: "CHALLENGE_FAILED", field: "challenge" });
+      expect(code(await from(client, target.receiptNo, wrongNumber, "not base64 at all"))).toBe("CHALLENGE_FAILED");
+    }
+    // Nothing was counted: neither the receipt nor the client is locked.
+    expect((await from(client, target.receiptNo, ID_NUMBER, await solvedChallenge(system.gatewayUrl))).data?.caseProgress).toEqual({ stage: expect.any(String) });
+  });
+
+  test("a solved challenge works once; sent again it is refused", async () => {
+    const target = await submit(itemId);
+    const challenge = await solvedChallenge(system.gatewayUrl);
+    expect((await from("127.0.0.8", target.receiptNo, ID_NUMBER, challenge)).data?.caseProgress).toEqual({ stage: expect.any(String) });
+    expect(code(await from("127.0.0.8", target.receiptNo, ID_NUMBER, challenge))).toBe("CHALLENGE_FAILED");
+    // From another client too: the challenge is spent, not the client's.
+    expect(code(await from("127.0.0.9", target.receiptNo, ID_NUMBER, challenge))).toBe("CHALLENGE_FAILED");
+    // Two at once: one is answered, the other refused.
+    const twice = await solvedChallenge(system.gatewayUrl);
+    const both = await Promise.all([from("127.0.0.8", target.receiptNo, ID_NUMBER, twice), from("127.0.0.8", target.receiptNo, ID_NUMBER, twice)]);
+    expect(both.map((answer) => code(answer) ?? "answered").sort()).toEqual(["CHALLENGE_FAILED", "answered"]);
+  });
+
+  test("forged, tampered, unsolved or foreign challenges are refused", async () => {
+    const target = await submit(itemId);
+    const { altcha } = (await data(undefined, `{ progressLookupChallenge { altcha expiresAt } }`)).progressLookupChallenge;
+    const issued = JSON.parse(altcha) as { parameters: Record<string, unknown>; signature: string };
+    const send = (payload: unknown) => from("127.0.0.10", target.receiptNo, ID_NUMBER, Buffer.from(JSON.stringify(payload)).toString("base64"));
+    const solved = JSON.parse(Buffer.from(await solveChallenge(altcha), "base64").toString("utf8")) as { challenge: typeof issued; solution: { counter: number; derivedKey: string } };
+    // Made cheaper after signing: the signature no longer holds.
+    expect(code(await send({ ...solved, challenge: { ...issued, parameters: { ...issued.parameters, cost: 1 } } }))).toBe("CHALLENGE_FAILED");
+    // Never solved: a guessed key.
+    expect(code(await send({ challenge: issued, solution: { counter: 0, derivedKey: "ab".repeat(32) } }))).toBe("CHALLENGE_FAILED");
+    // Signed by someone else: a challenge made and solved with another key.
+    const { createChallenge } = await import("altcha-lib");
+    const { deriveKey } = await import("altcha-lib/algorithms/pbkdf2");
+    const forged = await createChallenge({ algorithm: "PBKDF2/SHA-256", cost: 1, counter: 1, deriveKey, data: { audience: "cases" }, expiresAt: new Date(Date.now() + 60_000), hmacSignatureSecret: "guessed", hmacKeySignatureSecret: "guessed" });
+    expect(code(await from("127.0.0.10", target.receiptNo, ID_NUMBER, await solveChallenge(JSON.stringify(forged))))).toBe("CHALLENGE_FAILED");
+    // Staffing's, for sign-in: another service's key and name.
+    expect(code(await from("127.0.0.10", target.receiptNo, ID_NUMBER, await solvedChallenge(system.gatewayUrl, "signInChallenge")))).toBe("CHALLENGE_FAILED");
+    // The genuine one, solved, still works: none of the above spent it.
+    expect((await send(solved)).data?.caseProgress).toEqual({ stage: expect.any(String) });
+  });
+
+  test("a signed-in applicant looks up a case with no challenge", async () => {
+    const target = await submit(itemId);
+    const answer = await gql(citizenToken, PROGRESS, { r: target.receiptNo, n: ID_NUMBER });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.caseProgress).toEqual({ stage: expect.any(String) });
+  });
+
+  test("a challenge is open to anyone and never the same twice", async () => {
+    const [first, second] = await Promise.all([gql(undefined, `{ progressLookupChallenge { altcha expiresAt } }`), gql(undefined, `{ progressLookupChallenge { altcha expiresAt } }`)]);
+    expect(first.data?.progressLookupChallenge.altcha).not.toEqual(second.data?.progressLookupChallenge.altcha);
+    expect(Date.parse(first.data?.progressLookupChallenge.expiresAt)).toBeGreaterThan(Date.now());
   });
 });

@@ -6,6 +6,7 @@ import { seedItemsStep } from "../../packages/seed/src/items";
 import { seedStaffingStep } from "../../packages/seed/src/staffing";
 import { demoStaffPassword, seedStaff } from "../../packages/seed/src/staffing-roster";
 import { testEnvironment } from "../support/environment";
+import { withChallengeWhenAsked } from "../support/challenge";
 
 const environment = testEnvironment("e2e_staffing");
 const CENTER = demoCenter.centerCode;
@@ -22,11 +23,12 @@ async function asAdmin<T>(query: string, variables: Record<string, unknown> = {}
   return result.data!;
 }
 
+/** Signs in as the portal does: after a failure of the name or this client, with a solved challenge. */
 function login(username: string, password: string) {
-  return graphql<{ login: { accessToken: string; tokenType: string; expiresAt: string; roles: string[]; staff: { code: string } } }>(
-    system.gatewayUrl,
-    LOGIN,
-    { i: { username, password } },
+  return withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) =>
+    graphql<{ login: { accessToken: string; tokenType: string; expiresAt: string; roles: string[]; staff: { code: string } } }>(system.gatewayUrl, LOGIN, {
+      i: { username, password, challenge },
+    }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ErrorCode } from "@onestop/platform";
+import { ChallengeErrorCode, ErrorCode } from "@onestop/platform";
 import { FeeErrorCode } from "../../services/fees/src/errors";
 import { GatewayErrorCode } from "../../services/gateway/src/errors";
 import { JointErrorCode } from "../../services/parallel-approval/src/errors";
@@ -51,7 +51,7 @@ const audiences: Audience[] = [
   },
   {
     guide: "docs/security.md",
-    catalogues: [ErrorCode, GatewayErrorCode],
+    catalogues: [ErrorCode, ChallengeErrorCode, GatewayErrorCode],
     outOfReach: [],
   },
 ];

@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 export * from "./applicant-key";
 export * from "./authz";
+export * from "./challenge";
 export * from "./changes";
 export * from "./clock";
 export * from "./context";

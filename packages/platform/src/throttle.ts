@@ -84,6 +84,16 @@ export class FailureThrottle {
     return new Date(Math.max(...rows.map((row) => new Date(row.locked_until).getTime())));
   }
 
+  /** Whether any of `keys` has failures or a lock still on record (a row not yet expired). */
+  async anyRecorded(keys: readonly string[], now: Date): Promise<boolean> {
+    if (keys.length === 0) return false;
+    const rows = (await this.dataSource.query(`SELECT 1 FROM ${TABLE} WHERE key_hash IN (${keys.map(() => "?").join(", ")}) AND expires_at > ? LIMIT 1`, [
+      ...keys.map(keyHash),
+      now,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Until when anything of the group stays locked, or null. */
   async groupLockedUntil(group: string, now: Date): Promise<Date | null> {
     const [row] = (await this.dataSource.query(`SELECT MAX(locked_until) AS until FROM ${TABLE} WHERE group_hash = ? AND locked_until > ?`, [

@@ -77,6 +77,9 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     OUTBOX_POLL_MS: "200",
     MATERIALS_DIR: fileDirectories(options).materials,
     MATERIAL_STAGING_DIR: fileDirectories(options).staging,
+    // Proof-of-work challenges a test solves in milliseconds, not the second a person's phone spends.
+    CHALLENGE_COST: process.env.CHALLENGE_COST ?? "10",
+    CHALLENGE_MAX_COUNTER: process.env.CHALLENGE_MAX_COUNTER ?? "20",
   });
 }
 

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
+import { challengeEnvShape, challengeKeyRequiredInProduction, loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
 
 const MIB = 1024 * 1024;
 
@@ -37,7 +37,10 @@ export const casesEnvSchema = subgraphEnvWithDefaults({ port: 4102, database: "o
     S3_SECRET_ACCESS_KEY_FILE: z.string().min(1).optional(),
     /** Prefix of every key in the bucket (`materials/`). */
     S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, "path segments each ending in /").default(""),
+    /** The proof-of-work challenge an anonymous look-up carries (docs/security.md, "Guessing"). */
+    ...challengeEnvShape,
   })
+  .superRefine(challengeKeyRequiredInProduction)
   .superRefine((env, context) => {
     if (env.MATERIAL_STORE !== "s3") return;
     const required = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID"] as const;

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@onestop/platform";
+import { ChallengeErrorCode, ErrorCode } from "@onestop/platform";
 
 /**
  * The stable codes cases answers with (`extensions.code`). Clients, the hall's windows and the
@@ -8,6 +8,8 @@ import { ErrorCode } from "@onestop/platform";
  */
 export const CaseErrorCode = {
   ...ErrorCode,
+  /** CHALLENGE_REQUIRED, CHALLENGE_FAILED: the proof-of-work challenge an anonymous guess carries (docs/security.md, "Guessing"). */
+  ...ChallengeErrorCode,
   /** The act does not apply to a case of this kind (instant, promised, reported, joint). */
   WrongKind: "WRONG_KIND",
   /** An idempotency key used before for another act, by someone else, or for another item's submission. */

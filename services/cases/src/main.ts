@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { WorkingCalendar } from "@onestop/calendar";
 import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
-import { DurableTimers, FailureThrottle, DurableTimerTable1763769600002, mergeResolvers, runSubgraph, type SubgraphDefinition } from "@onestop/platform";
+import { DurableTimers, FailureThrottle, DurableTimerTable1763769600002, loadChallengeKey, mergeResolvers, ProofOfWork, runSubgraph, SpentChallenges1763769601600, type SubgraphDefinition } from "@onestop/platform";
 import { AcceptanceService } from "./cases/acceptance.service";
 import { CaseAccess } from "./cases/case-access";
 import { CaseEndings } from "./cases/case-endings";
@@ -88,6 +88,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     HigherAuthorityDocumentDate1763769601402,
     ProgressLookupThrottle1763769601501,
     MaterialUploads1763769601640,
+    SpentChallenges1763769601600,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env, nats, authenticateRoute }) {
     const calendar = WorkingCalendar.shipped();
@@ -120,7 +121,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
             maxFailures: env.PROGRESS_LOOKUP_MAX_FAILURES,
             lockMinutes: env.PROGRESS_LOOKUP_LOCK_MINUTES,
             clientMaxFailures: env.PROGRESS_LOOKUP_CLIENT_MAX_FAILURES,
-          }, files),
+          }, files, new ProofOfWork(dataSource, loadChallengeKey(env, "cases"), "cases", env)),
         }),
       ),
       handlers: [

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
+import { challengeEnvShape, challengeKeyRequiredInProduction, loadEnv, subgraphEnvWithDefaults } from "@onestop/platform";
 
 export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database: "onestop_staffing" }).extend({
   /** The private Ed25519 JWK (with its kid) that signs access tokens at login; login is refused without one. */
@@ -19,7 +19,9 @@ export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database:
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Wrong passwords from one client for any names that lock the client. */
   LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
-});
+  /** The proof-of-work challenge sign-in asks for once the name or the client has failed (docs/accounts.md). */
+  ...challengeEnvShape,
+}).superRefine(challengeKeyRequiredInProduction);
 export type StaffingEnv = z.infer<typeof staffingEnvSchema>;
 
 export const loadStaffingEnv = (source = process.env) => loadEnv("staffing", staffingEnvSchema, source);

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@onestop/platform";
+import { ChallengeErrorCode, ErrorCode } from "@onestop/platform";
 
 /**
  * The stable codes staffing answers with (`extensions.code`), the platform's shared ones
@@ -7,6 +7,8 @@ import { ErrorCode } from "@onestop/platform";
  */
 export const StaffingErrorCode = {
   ...ErrorCode,
+  /** CHALLENGE_REQUIRED, CHALLENGE_FAILED: the proof-of-work challenge an anonymous guess carries (docs/security.md, "Guessing"). */
+  ...ChallengeErrorCode,
   UnknownDepartment: "UNKNOWN_DEPARTMENT",
   UnknownHall: "UNKNOWN_HALL",
   UnknownWindow: "UNKNOWN_WINDOW",

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { serveCurrentLetters } from "@onestop/authorization";
 import { supervisionEvents } from "@onestop/events";
-import { FailureThrottle, mergeResolvers, runSubgraph, type SubgraphDefinition, type Worker } from "@onestop/platform";
+import { FailureThrottle, loadChallengeKey, mergeResolvers, ProofOfWork, runSubgraph, SpentChallenges1763769601600, type SubgraphDefinition, type Worker } from "@onestop/platform";
 import { AccessTokenSigner } from "./accounts/access-token";
 import { AccountsRepository } from "./accounts/accounts.repository";
 import { accountsResolvers } from "./accounts/accounts.resolvers";
@@ -84,6 +84,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     DepartmentPrincipals1763769601401,
     SignInThrottle1763769601502,
     RatingVoided1763769601601,
+    SpentChallenges1763769601600,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);
@@ -129,6 +130,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         clientMaxFailures: env.LOGIN_CLIENT_MAX_FAILURES,
       },
       signInThrottle,
+      new ProofOfWork(dataSource, loadChallengeKey(env, "staffing"), "staffing", env),
     );
     const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock);
     // Cases and fees confirm every act their replica allows against the letters as they are now.

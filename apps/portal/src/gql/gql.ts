@@ -17,13 +17,15 @@ type Documents = {
     "\n  query SearchItems($centerCode: String!, $keyword: String, $departmentId: ID, $theme: ItemTheme, $first: Int, $after: String) {\n    searchItems(centerCode: $centerCode, keyword: $keyword, departmentId: $departmentId, theme: $theme, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { id name kind promisedLimitDays department { id name } }\n    }\n  }\n": typeof types.SearchItemsDocument,
     "\n  query Departments($centerCode: String!) {\n    departments(centerCode: $centerCode) { id name code }\n  }\n": typeof types.DepartmentsDocument,
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": typeof types.ItemDisclosureDocument,
-    "\n  query CaseProgress($receiptNo: String!, $idNumber: String!) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": typeof types.CaseProgressDocument,
+    "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": typeof types.ProgressLookupChallengeDocument,
+    "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": typeof types.CaseProgressDocument,
 };
 const documents: Documents = {
     "\n  query SearchItems($centerCode: String!, $keyword: String, $departmentId: ID, $theme: ItemTheme, $first: Int, $after: String) {\n    searchItems(centerCode: $centerCode, keyword: $keyword, departmentId: $departmentId, theme: $theme, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { id name kind promisedLimitDays department { id name } }\n    }\n  }\n": types.SearchItemsDocument,
     "\n  query Departments($centerCode: String!) {\n    departments(centerCode: $centerCode) { id name code }\n  }\n": types.DepartmentsDocument,
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": types.ItemDisclosureDocument,
-    "\n  query CaseProgress($receiptNo: String!, $idNumber: String!) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": types.CaseProgressDocument,
+    "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": types.ProgressLookupChallengeDocument,
+    "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": types.CaseProgressDocument,
 };
 
 /**
@@ -55,7 +57,11 @@ export function graphql(source: "\n  query ItemDisclosure($id: ID!) {\n    item(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseProgress($receiptNo: String!, $idNumber: String!) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"): (typeof documents)["\n  query CaseProgress($receiptNo: String!, $idNumber: String!) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n"): (typeof documents)["\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"): (typeof documents)["\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

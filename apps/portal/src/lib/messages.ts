@@ -86,6 +86,7 @@ const zh = {
   "progress.missingProblem": "{problem}",
   "progress.dueDay": "请于 {day} 前补交",
   "progress.result": "查询结果",
+  "progress.verifying": "正在进行安全验证，请稍候…",
 
   "stage.APPLIED": "已申请",
   "stage.MATERIALS_REQUESTED": "待补正材料",
@@ -138,6 +139,8 @@ const zh = {
   "error.INVALID_TRANSITION": "当前状态下不能进行此操作。",
   "error.QUERY_TOO_COMPLEX": "请求过于复杂，请缩小查询范围。",
   "error.TOO_MANY_REQUESTS": "操作过于频繁，请稍后再试。",
+  "error.CHALLENGE": "安全验证未能完成，请再点一次“查询”。",
+  "error.CHALLENGE_UNSOLVED": "您的浏览器未能完成安全验证。请更新浏览器或换一台设备后重试，也可到政务服务中心窗口查询。",
   "error.NETWORK": "无法连接服务器，请检查网络后重试。",
   "error.UNKNOWN": "系统暂时无法处理您的请求，请稍后再试。",
   "error.retry": "重试",
@@ -233,6 +236,7 @@ const en: Record<MessageKey, string> = {
   "progress.missingProblem": "{problem}",
   "progress.dueDay": "Please hand in by {day}",
   "progress.result": "Result",
+  "progress.verifying": "Running a quick security check, one moment…",
 
   "stage.APPLIED": "Applied",
   "stage.MATERIALS_REQUESTED": "Materials requested",
@@ -285,6 +289,8 @@ const en: Record<MessageKey, string> = {
   "error.INVALID_TRANSITION": "This cannot be done at the current stage.",
   "error.QUERY_TOO_COMPLEX": "The request is too large; narrow it down.",
   "error.TOO_MANY_REQUESTS": "Too many requests; please wait a moment.",
+  "error.CHALLENGE": "The security check did not go through; please press “Look up” again.",
+  "error.CHALLENGE_UNSOLVED": "Your browser could not complete the security check. Update it or try another device, or ask at the service center's window.",
   "error.NETWORK": "Cannot reach the server; check your connection and try again.",
   "error.UNKNOWN": "The system cannot answer right now; please try again later.",
   "error.retry": "Try again",

@@ -32,9 +32,15 @@ export const ItemQuery = graphql(`
   }
 `);
 
+export const ProgressLookupChallengeQuery = graphql(`
+  query ProgressLookupChallenge {
+    progressLookupChallenge { altcha expiresAt }
+  }
+`);
+
 export const CaseProgressQuery = graphql(`
-  query CaseProgress($receiptNo: String!, $idNumber: String!) {
-    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber) {
+  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {
+    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {
       receiptNo stage deadline deadlineDay onHold
       missingMaterials { name problem dueDay }
     }

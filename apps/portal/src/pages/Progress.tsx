@@ -4,11 +4,12 @@ import { useClient } from "urql";
 import type { CombinedError } from "@urql/core";
 import { ErrorNotice } from "../components/ErrorNotice";
 import type { CaseProgressQuery as CaseProgressResult } from "../gql/graphql";
+import { ChallengeUnsolved, solveChallenge } from "../lib/challenge";
 import { describeError, fieldMessage } from "../lib/errors";
 import { formatDay } from "../lib/format";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { CaseProgressQuery } from "../lib/queries";
+import { CaseProgressQuery, ProgressLookupChallengeQuery } from "../lib/queries";
 
 interface Values {
   receiptNo: string;
@@ -18,13 +19,15 @@ interface Values {
 type Answer =
   | { kind: "found"; progress: NonNullable<CaseProgressResult["caseProgress"]> }
   | { kind: "not-found" }
-  | { kind: "error"; error: CombinedError };
+  | { kind: "error"; error: CombinedError }
+  | { kind: "unsolved" };
 
 export function Progress() {
   const t = useT();
   const client = useClient();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   const lookUp = async (values: Values) => {
@@ -34,8 +37,28 @@ export function Progress() {
       { name: "receiptNo", errors: [] },
       { name: "idNumber", errors: [] },
     ]);
+    // An anonymous look-up carries a solved proof-of-work challenge, fetched fresh for each one
+    // (it is good once): the browser works about a second in the background, nothing to click.
+    const issued = await client.query(ProgressLookupChallengeQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    if (issued.error || !issued.data) {
+      setBusy(false);
+      setAnswer({ kind: "error", error: issued.error! });
+      return;
+    }
+    let challenge: string;
+    setVerifying(true);
+    try {
+      challenge = await solveChallenge(issued.data.progressLookupChallenge.altcha);
+    } catch (error) {
+      if (!(error instanceof ChallengeUnsolved)) throw error;
+      setBusy(false);
+      setAnswer({ kind: "unsolved" });
+      return;
+    } finally {
+      setVerifying(false);
+    }
     const result = await client
-      .query(CaseProgressQuery, { receiptNo: values.receiptNo.trim(), idNumber: values.idNumber.trim().toUpperCase() }, { requestPolicy: "network-only" })
+      .query(CaseProgressQuery, { receiptNo: values.receiptNo.trim(), idNumber: values.idNumber.trim().toUpperCase(), challenge }, { requestPolicy: "network-only" })
       .toPromise();
     setBusy(false);
     if (result.error) {
@@ -72,7 +95,9 @@ export function Progress() {
       </Card>
       <div aria-live="polite" style={{ marginTop: 16 }} data-testid="progress-answer">
         {answer?.kind === "not-found" && <Alert type="warning" showIcon title={t("progress.notFound")} data-testid="progress-not-found" />}
+        {verifying && <Alert type="info" showIcon title={t("progress.verifying")} data-testid="progress-verifying" />}
         {answer?.kind === "error" && <ErrorNotice error={answer.error} />}
+        {answer?.kind === "unsolved" && <Alert type="error" role="alert" showIcon title={t("error.CHALLENGE_UNSOLVED")} data-testid="progress-unsolved" />}
         {answer?.kind === "found" && (
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("progress.result")}</h2>} data-testid="progress-found">
             <Descriptions column={1} size="small">

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { demoCenter, seedCounty } from "@onestop/seed";
 import { openSeedWindowsIfMissing } from "../../../../packages/seed/src/catalog-windows";
 import { seedItemsStep } from "../../../../packages/seed/src/items";
@@ -80,9 +80,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
-/** The results are no longer loading (a screenshot mid-fetch shows them faded). */
+/**
+ * The results are no longer loading (a screenshot mid-fetch shows them faded). A locator, not a
+ * function polled in the page: the CSP allows no eval, which waitForFunction's polling needs.
+ */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[data-testid="results"][aria-busy="true"]\')');
+  await page.locator('[data-testid="results"][aria-busy="true"]').waitFor({ state: "detached" });
 }
 
 async function search(page: Page, words: string): Promise<void> {
@@ -202,6 +205,51 @@ describe("the public portal in a browser", () => {
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
 
+  test("the progress look-up finds a real case: the browser solves the challenge under the strict CSP, nothing to click", async () => {
+    // A case of a seeded item, submitted by its applicant; cases hears of the item by event.
+    const idNumber = "11010519491231002X";
+    const citizen = await mintAccessToken(system.keys, { subject: "citizen-portal", roles: ["citizen"] });
+    const found = await graphql<{ searchItems: { nodes: Array<{ id: string }> } }>(system.gatewayUrl, `query ($c: String!) { searchItems(centerCode: $c, keyword: "护照") { nodes { id } } }`, {
+      c: demoCenter.centerCode,
+    });
+    const itemId = found.data!.searchItems.nodes[0]!.id;
+    const receiptNo = await eventually(async () => {
+      const submitted = await graphql<{ submitCase: { receiptNo: string } }>(
+        system.gatewayUrl,
+        `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { receiptNo } }`,
+        { i: { itemId, applicantName: "李四", applicantIdNumber: idNumber } },
+        { token: citizen },
+      );
+      if (submitted.errors?.[0]?.extensions?.code === "UNKNOWN_ITEM") return null;
+      if (!submitted.data) throw new Error(JSON.stringify(submitted.errors));
+      return submitted.data.submitCase.receiptNo;
+    }, 20_000);
+
+    const page = await open("phone", "/progress");
+    const sent: Array<Record<string, unknown>> = [];
+    page.on("request", (request) => {
+      const body = request.url().endsWith("/graphql") ? (request.postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null) : null;
+      if (body?.operationName === "CaseProgress") sent.push(body.variables ?? {});
+    });
+    await page.getByLabel("受理编号").fill(receiptNo);
+    await page.getByLabel("身份证号码").fill(idNumber);
+    await page.getByTestId("progress-submit").click();
+    await page.getByTestId("progress-found").waitFor();
+    expect(await page.getByTestId("progress-found").textContent()).toContain(receiptNo);
+    // The look-up carried a solved challenge (base64 JSON of { challenge, solution }).
+    expect(sent).toHaveLength(1);
+    const payload = JSON.parse(Buffer.from(String(sent[0]!.challenge), "base64").toString("utf8")) as { solution: { counter: number } };
+    expect(payload.solution.counter).toEqual(expect.any(Number));
+    await shoot(page, "progress-found-zh-phone");
+
+    // Again: a new challenge each time (a spent one is refused), solved again.
+    await page.getByTestId("progress-submit").click();
+    await eventually(async () => (sent.length === 2 ? true : null), 10_000);
+    expect(sent[1]!.challenge).not.toEqual(sent[0]!.challenge);
+    await page.getByTestId("progress-found").waitFor();
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
   test("an error is told in plain words by its code, bad input beside its field, never the server's text", async () => {
     const page = await open("phone", "/progress");
     let answer: object = {};
@@ -227,5 +275,11 @@ describe("the public portal in a browser", () => {
     expect(await page.getByTestId("error-notice").textContent()).toContain("系统暂时无法处理您的请求，请稍后再试。");
     expect(await page.content()).not.toContain("boom");
     expect(await page.content()).not.toContain("queries.service");
+
+    // A refused challenge (spent, expired) is told as a check to run again.
+    answer = { data: { caseProgress: null }, errors: [{ message: raw, extensions: { code: "CHALLENGE_FAILED", field: "challenge" } }] };
+    await page.getByTestId("progress-submit").click();
+    await page.getByText("安全验证未能完成，请再点一次“查询”。").waitFor();
+    expect(await page.getByTestId("error-notice").getAttribute("data-code")).toBe("CHALLENGE_FAILED");
   }, 60_000);
 });

@@ -24,7 +24,11 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       case: (_, args, context) => queries.findCase(context, args.id),
       cases: (_, args, context) => queries.listCases(context.identity, args),
       myCases: (_, args, context) => queries.myCases(context.identity, args.limit, args.offset),
-      caseProgress: (_, args, context) => queries.publicProgress(args.receiptNo, args.idNumber, context.client ?? null),
+      caseProgress: (_, args, context) => queries.publicProgress(context.identity, args, context.client ?? null),
+      progressLookupChallenge: async () => {
+        const issued = await queries.progressLookupChallenge();
+        return { altcha: issued.altcha, expiresAt: iso(issued.expiresAt) };
+      },
     },
     Mutation: {
       submitCase: (_, args, context) => intake.submitCase(context.identity, args.input),

@@ -1,4 +1,4 @@
-import { applicantSubjectsOf, byId, forbidden, type FailureThrottle, hasRole, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
+import { applicantSubjectsOf, byId, forbidden, type FailureThrottle, hasRole, type ProofOfWork, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
@@ -38,6 +38,7 @@ export class QueriesService {
     private readonly throttle: FailureThrottle,
     private readonly lookupPolicy: ProgressLookupPolicy,
     private readonly files: UploadsService,
+    private readonly challenges: ProofOfWork,
   ) {}
 
   /** A case is visible to its applicant, its department's staff, its owner, the center's overseers and, for a joint case, its lead department. */
@@ -71,6 +72,10 @@ export class QueriesService {
     });
   }
 
+  progressLookupChallenge() {
+    return this.challenges.issue();
+  }
+
   async myCases(identity: Identity, limit = 50, offset = 0): Promise<CaseRow[]> {
     requireRole(identity, "citizen");
     return this.cases.listOfApplicant(applicantSubjectsOf(identity), Math.min(Math.max(limit, 1), 200), Math.max(offset, 0));
@@ -82,9 +87,13 @@ export class QueriesService {
    * it counts: after a few the receipt's look-up (and a client's, after more) is locked for a
    * while, so the number's last digits cannot be guessed. Whatever failed (an unknown receipt,
    * a wrong number, a lock) the answer is the same null after the same work: the case is read
-   * and the failure counted in every case.
+   * and the failure counted in every case. Without a sign-in, each look-up first spends a solved
+   * challenge, so a botnet pays a second of work per guess; a refused challenge counts nothing.
+   * A signed-in caller is known by its account and needs none (one given is still checked).
    */
-  async publicProgress(receiptNo: string, idNumber: string, client: string | null): Promise<PublicProgress | null> {
+  async publicProgress(identity: Identity, args: { receiptNo: string; idNumber: string; challenge?: string | null }, client: string | null): Promise<PublicProgress | null> {
+    const { receiptNo, idNumber, challenge } = args;
+    if (hasRole(identity, "anonymous") || challenge) await this.challenges.spend(challenge);
     if (receiptNo.length > 20 || idNumber.length > 32) return null;
     const now = this.clock.now();
     const throttle = progressLookupThrottle(receiptNo, client, this.lookupPolicy);

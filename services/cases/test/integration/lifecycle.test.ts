@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { casesEvents, catalogEvents, staffingEvents } from "@onestop/events";
 import { ManualClock, type RunningSubgraph } from "@onestop/platform";
 import { ensureDevelopmentKeys, eventually, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
+import { solveChallenge } from "../../../../test/support/challenge";
 import { testEnvironment } from "../../../../test/support/environment";
 import { CASE_MUTATIONS as M, citizen, errorOf, EventInjector, itemVersion, letter, ok, PROGRESS, READ, staff, subgraphCaller, type CaseView, type ItemPayload } from "./support";
 
@@ -512,10 +513,13 @@ describe("the public progress lookup", () => {
   test("shows stage and deadline to anyone with receipt number and ID number, and nothing without both", async () => {
     const accepted = await acceptedCase();
     const anonymous = { subject: "anonymous", roles: ["anonymous" as const], centerCode: null, departmentId: null, windowId: null };
-    const found = ok(await call<{ caseProgress: CaseView }>(anonymous, PROGRESS, { r: accepted.receiptNo, n: ID_NUMBER.toLowerCase() })).caseProgress;
+    // Anonymous, each look-up spends a solved challenge of the service's own.
+    const c = async () => solveChallenge(ok(await call<{ progressLookupChallenge: { altcha: string } }>(anonymous, `{ progressLookupChallenge { altcha } }`)).progressLookupChallenge.altcha);
+    expect(errorOf(await call(anonymous, PROGRESS, { r: accepted.receiptNo, n: ID_NUMBER }))).toMatchObject({ code: "CHALLENGE_REQUIRED", field: "challenge" });
+    const found = ok(await call<{ caseProgress: CaseView }>(anonymous, PROGRESS, { r: accepted.receiptNo, n: ID_NUMBER.toLowerCase(), c: await c() })).caseProgress;
     expect(found).toEqual({ receiptNo: accepted.receiptNo, stage: "ACCEPTED", stageLabel: "已受理，审核中", deadline: accepted.clock.deadline, deadlineDay: accepted.clock.deadlineDay, onHold: false, missingMaterials: [] });
     expect(JSON.stringify(found)).not.toContain("张三");
-    expect(ok(await call(anonymous, PROGRESS, { r: accepted.receiptNo, n: "440524188001010014" })).caseProgress).toBeNull();
-    expect(ok(await call(anonymous, PROGRESS, { r: "SL26030200000000", n: ID_NUMBER })).caseProgress).toBeNull();
+    expect(ok(await call(anonymous, PROGRESS, { r: accepted.receiptNo, n: "440524188001010014", c: await c() })).caseProgress).toBeNull();
+    expect(ok(await call(anonymous, PROGRESS, { r: "SL26030200000000", n: ID_NUMBER, c: await c() })).caseProgress).toBeNull();
   });
 });

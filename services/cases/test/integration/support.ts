@@ -141,4 +141,4 @@ export const CASE_MUTATIONS = {
   verify: `mutation ($id: ID!, $r: CommitmentVerification!, $o: String!) { verifyCommitment(caseId: $id, result: $r, opinion: $o) { ${CASE_FIELDS} } }`,
 };
 export const READ = `query ($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
-export const PROGRESS = `query ($r: String!, $n: String!) { caseProgress(receiptNo: $r, idNumber: $n) { receiptNo stage stageLabel deadline deadlineDay onHold missingMaterials { name problem dueDay } } }`;
+export const PROGRESS = `query ($r: String!, $n: String!, $c: String) { caseProgress(receiptNo: $r, idNumber: $n, challenge: $c) { receiptNo stage stageLabel deadline deadlineDay onHold missingMaterials { name problem dueDay } } }`;

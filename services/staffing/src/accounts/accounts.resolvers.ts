@@ -24,6 +24,10 @@ export function accountsResolvers(service: AccountsService, citizens: CitizenAcc
       clientCredentialsToken: (_, args) => signIn.clientCredentialsToken(args),
     },
     Query: {
+      signInChallenge: async () => {
+        const issued = await signIn.signInChallenge();
+        return { altcha: issued.altcha, expiresAt: iso(issued.expiresAt) };
+      },
       myCitizenAccount: (_, __, context) => citizens.myCitizenAccount(context.identity),
       bankClients: (_, args, context) => machineClients.bankClients(context.identity, args.centerCode),
     },

@@ -15,7 +15,9 @@ export const createStaffAccountInput = z.object({ staffId: z.string().min(1), us
 export const resetStaffPasswordInput = z.object({ staffId: z.string().min(1), password });
 export const changeMyPasswordInput = z.object({ currentPassword: password, newPassword: password });
 export const setStaffRolesInput = z.object({ staffId: z.string().min(1), roles });
-export const loginInput = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password });
+/** A solved challenge (ALTCHA payload, base64 JSON); ProofOfWork checks the rest. */
+const challenge = z.string().max(4096).nullish();
+export const loginInput = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password, challenge });
 
 export const registerCitizenInput = z.object({
   // Stored as typed and returned unchanged: text is never interpreted, only bound as a parameter and escaped by the reader.
@@ -24,7 +26,7 @@ export const registerCitizenInput = z.object({
   phone: z.string().trim().regex(/^1\d{10}$/, "an 11-digit mobile number"),
   password,
 });
-export const loginCitizenInput = z.object({ idNumber: z.string().trim().toUpperCase().min(1).max(18), password });
+export const loginCitizenInput = z.object({ idNumber: z.string().trim().toUpperCase().min(1).max(18), password, challenge });
 export const refreshTokenInput = z.object({ refreshToken: z.string().min(1).max(200) });
 const centerCode = z.string().regex(/^\d{12}$/, "12 digits");
 export const createBankClientInput = z.object({ centerCode, name: z.string().trim().min(1).max(100) });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { staffingEvents } from "@onestop/events";
-import { applicantKey, DomainError, validate, type Clock, type FailureThrottle, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
+import { applicantKey, DomainError, validate, type Clock, type FailureThrottle, type ProofOfWork, type Role, type Tx, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import type { StaffRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
@@ -62,7 +62,13 @@ export class SignInService {
     private readonly signer: AccessTokenSigner | null,
     private readonly lockout: LockoutPolicy,
     private readonly throttle: FailureThrottle,
+    private readonly challenges: ProofOfWork,
   ) {}
+
+  /** A challenge for the next sign-in, which needs one once its name or client has failed. */
+  signInChallenge() {
+    return this.challenges.issue();
+  }
 
   /**
    * 登录: anyone may try. An unknown name and a wrong password look the same and cost the
@@ -73,7 +79,7 @@ export class SignInService {
     const input = validate(loginInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked("STAFF", input.username, client, input.password, now, () => this.repository.findByUsername(input.username));
+    const account = await this.passwordChecked("STAFF", input.username, client, input.password, input.challenge, now, () => this.repository.findByUsername(input.username));
     const staff = await this.organisation.findStaff(account.staffId);
     if (!staff) throw invalidCredentials();
     await this.repository.recordSuccess(account.staffId, now);
@@ -88,7 +94,7 @@ export class SignInService {
     const input = validate(loginCitizenInput, rawInput, "input");
     const signer = this.requireSigner();
     const now = this.clock.now();
-    const account = await this.passwordChecked("CITIZEN", input.idNumber, client, input.password, now, () => this.repository.findCitizenByIdNumber(input.idNumber));
+    const account = await this.passwordChecked("CITIZEN", input.idNumber, client, input.password, input.challenge, now, () => this.repository.findCitizenByIdNumber(input.idNumber));
     await this.repository.recordCitizenSuccess(account.id, now);
     const refresh = await this.startRefreshFamily("CITIZEN", account.id, now);
     const { token, expiresAt } = signer.sign(citizenClaims(account, refresh.sessionId), now);
@@ -163,17 +169,23 @@ export class SignInService {
    * The account when the password is right. The lock-out is the name's as given, whether an
    * account has it or not (accounts.rules.ts, `signInThrottle`): a locked name is refused
    * before anything is looked up; an unknown name is refused as a wrong password is, after as
-   * long (a decoy hash is checked), and both count toward the lock-out.
+   * long (a decoy hash is checked), and both count toward the lock-out. Once the name (from
+   * this client or any) or the client has failed, the next tries need a solved challenge each,
+   * spent before anything else: a guesser pays a second of work per password after the first,
+   * the owner who mistyped solves one in the browser. Whether one is needed depends on the name
+   * as given, so it says nothing about who is registered either.
    */
   private async passwordChecked<A extends PasswordSignInColumns>(
     kind: SignInKind,
     name: string,
     client: string | null,
     password: string,
+    challenge: string | null | undefined,
     now: Date,
     find: () => Promise<A | null>,
   ): Promise<A> {
     const throttle = signInThrottle(kind, name, client, this.lockout);
+    if (challenge || (await this.throttle.anyRecorded(throttle.checked, now))) await this.challenges.spend(challenge, "input.challenge");
     const lockedUntil = await this.throttle.lockedUntil(throttle.checked, now);
     if (lockedUntil) {
       throw new DomainError(StaffingErrorCode.AccountLocked, `Too many failed attempts; try again after ${lockedUntil.toISOString()}`, {
