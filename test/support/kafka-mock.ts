@@ -67,6 +67,8 @@ export interface ReadRecord {
   offset: number;
   key: string;
   value: unknown;
+  /** The value as the bytes on the topic read it (UTF-8). */
+  raw: string;
   headers: Record<string, string>;
 }
 
@@ -94,6 +96,7 @@ export async function readTopics(brokers: string, topics: readonly string[], cou
           offset: Number(message.offset),
           key: message.key?.toString() ?? "",
           value: JSON.parse(message.value?.toString() ?? "null"),
+          raw: message.value?.toString() ?? "",
           headers: headerText(message.headers),
         });
         last = Date.now();

@@ -68,6 +68,25 @@ export const warningCard = z.enum(warningCards);
 export const actorKinds = ["APPLICANT", "STAFF", "SYSTEM"] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
+/** 申请人类别: a person (居民身份证号) or an enterprise (统一社会信用代码). */
+export const applicantKinds = ["PERSON", "ENTERPRISE"] as const;
+export type ApplicantKind = (typeof applicantKinds)[number];
+
+/**
+ * Added for the provincial export (docs/provincial-export.md): what the province asks of a case
+ * that the case knows at the source. Null in events published before they were added, and the
+ * item code also for an item version the cases replica took before it carried codes.
+ * The ID number is masked here, at the source: events are kept 90 days and read by every
+ * consumer of the stream, so the full number never goes on the bus.
+ */
+const provincialFields = {
+  /** 实施编码 of the item version the case is judged by. */
+  itemCode: z.string().nullable().default(null),
+  applicantKind: z.enum(applicantKinds).nullable().default(null),
+  /** The applicant's ID number masked (`maskIdNumber`: the region and the last four stay), never in full. */
+  applicantIdMasked: z.string().nullable().default(null),
+};
+
 /** Which case an event is about, and whose: the first fields of every case event. */
 const caseIdentity = {
   caseId: z.string(),
@@ -145,6 +164,7 @@ export const caseConcluded = defineEvent(
      */
     step: z.object(slipStep).nullable().default(null),
     ...jointReference,
+    ...provincialFields,
   }),
 );
 
@@ -175,6 +195,7 @@ export const caseStageChanged = defineEvent(
     stage: z.enum(caseStages).nullable(),
     stageDeadline: z.string().nullable(),
     ...jointReference,
+    ...provincialFields,
   }),
 );
 

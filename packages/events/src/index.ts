@@ -8,7 +8,7 @@ export * as jointEvents from "./joint";
 export * as supervisionEvents from "./supervision";
 export { feeStandardSchema, itemKind } from "./catalog";
 export type { FeeStandardPayload, ItemKind, MaterialForm, VetoEscalation } from "./catalog";
-export type { ActorKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningCard } from "./cases";
+export type { ActorKind, ApplicantKind, CaseClock, CaseOutcome, CaseStage, CaseStatus, WarningCard } from "./cases";
 export type { FeeAssessment } from "./fees";
 export type { CoverStatus, PostPosition, PunchKind, UnattendedCause, WindowKind } from "./staffing";
 export type { RatingLevel, SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus } from "./supervision";

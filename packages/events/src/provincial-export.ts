@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseOutcome, caseStages, caseStatus } from "./cases";
+import { applicantKinds, caseOutcome, caseStages, caseStatus } from "./cases";
 import { centerCode } from "./define";
 import { jointOutcomes } from "./joint";
 import { ratingChannels, supervisionWarningChanges, supervisionWarningKinds, supervisionWarningStatuses } from "./supervision";
@@ -7,10 +7,12 @@ import { ratingChannels, supervisionWarningChanges, supervisionWarningKinds, sup
 /**
  * 省电子监察平台数据交换: the records the county exports to the provincial e-supervision platform
  * over Kafka, one topic per family, keyed so one case's (or joint approval's) records stay in
- * order. docs/provincial-export.md describes them; `schemas/provincial-export.v1.json` is the
- * same in JSON Schema for the province. A change that a v1 reader cannot read is version 2.
+ * order. docs/provincial-export.md describes them; `schemas/provincial-export.v<N>.json` is the
+ * same in JSON Schema for the province. Its objects are closed (no properties beyond those listed),
+ * so any change of a record's fields, an added one too, is a new version. Version 2 added the
+ * applicant's kind and masked ID number to the case records.
  */
-export const PROVINCIAL_EXPORT_SCHEMA_VERSION = 1 as const;
+export const PROVINCIAL_EXPORT_SCHEMA_VERSION = 2 as const;
 
 const instant = z.string().describe("UTC, ISO 8601");
 /** 北京日期: the calendar day in Beijing (UTC+8) of the record's time, as the province counts its statistics. */
@@ -33,9 +35,23 @@ const caseFields = {
   receiptNo: z.string(),
   itemId: z.string(),
   itemVersion: z.number().int().positive(),
-  /** 实施编码 of the item version; null when the catalog's announcement of it is no longer in the event stream. */
+  /**
+   * 实施编码 of the item version, as the case event carries it; null only for an event published
+   * before the cases' events carried it whose item's announcement is no longer in the catalog stream.
+   */
   itemCode: z.string().nullable(),
   departmentCode: z.string(),
+  /** 申请人类别; null for an event published before cases carried it. */
+  applicantKind: z
+    .enum(applicantKinds)
+    .nullable()
+    .describe("申请人类别: PERSON (居民身份证号) or ENTERPRISE (统一社会信用代码); null when made from a case event published before cases carried it"),
+  /** Masked at the source: the pattern lets no full number through (at most ten characters in clear). */
+  applicantIdMasked: z
+    .string()
+    .regex(/^[^*]{0,6}\*+[^*]{0,4}$/)
+    .nullable()
+    .describe("the applicant's ID number masked: the region (first 6) and the last 4 stay, 110105********002X; never the full number; null as applicantKind"),
 };
 
 /** A step on a case's routing slip (流转单): submission, acceptance, each stage, the end. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ApplicantKind } from "@onestop/events";
 
 /**
  * 申请人: who an application is for, and which signed-in account is that applicant. A person
@@ -10,8 +11,7 @@ import { createHash } from "node:crypto";
  * person's account as the applicant.
  */
 
-/** 申请人类别: a person (居民身份证) or an enterprise (统一社会信用代码). */
-export type ApplicantKind = "PERSON" | "ENTERPRISE";
+export type { ApplicantKind };
 
 const residentIdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const residentIdCheck = "10X98765432";
@@ -87,5 +87,15 @@ export function applicantKeyOf(number: string): string | null {
  */
 export function storedApplicantKey(number: string): string {
   const normalized = normalizeApplicantNumber(number);
-  return applicantKeyOf(normalized) ?? applicantKey(/^\d{17}[\dX]$/.test(normalized) ? "PERSON" : "ENTERPRISE", normalized);
+  return applicantKey(storedApplicantKind(normalized), normalized);
+}
+
+/**
+ * The kind of a number already stored: as `applicantKindOf`, and for a number no account can hold
+ * (parallel approval once took resident IDs without checking the birth date) the kind its shape
+ * says: 18 digits, or 17 and X, is a person's.
+ */
+export function storedApplicantKind(number: string): ApplicantKind {
+  const normalized = normalizeApplicantNumber(number);
+  return applicantKindOf(normalized) ?? (/^\d{17}[\dX]$/.test(normalized) ? "PERSON" : "ENTERPRISE");
 }

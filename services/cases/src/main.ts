@@ -34,6 +34,7 @@ import { itemReplicaHandlers } from "./items/items.handlers";
 import { ItemReplicaRepository } from "./items/items.repository";
 import { ItemVersionReplica1763769600020 } from "./items/migrations/1763769600020-item-version-replica";
 import { ItemReplicaDetails1763769600022 } from "./items/migrations/1763769600022-item-replica-details";
+import { ItemReplicaCode1763769601720 } from "./items/migrations/1763769601720-item-replica-code";
 import { jointCommandHandlers } from "./joint/joint.handlers";
 import { CaseMaterialFileRow, MaterialBlobRow, MaterialRequestRow, MaterialUploadRow } from "./materials/entities";
 import { MaterialSweep } from "./materials/files/material-sweep";
@@ -89,6 +90,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     ProgressLookupThrottle1763769601501,
     MaterialUploads1763769601640,
     SpentChallenges1763769601600,
+    ItemReplicaCode1763769601720,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env, nats, authenticateRoute }) {
     const calendar = WorkingCalendar.shipped();

@@ -1,5 +1,5 @@
 import { casesEvents, type ActorKind, type EventPayload } from "@onestop/events";
-import { changedFields, DomainError, notFound, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
+import { changedFields, DomainError, maskIdNumber, notFound, storedApplicantKind, type Clock, type Tx, type UnitOfWork } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import type { ItemVersionReplicaRow } from "../items/entities";
@@ -125,9 +125,9 @@ export class CaseSteps {
     const clockFields = await this.clocks.recompute(tx, current, moved, judgedBy, now);
     const updated: CaseRow = { ...moved, ...clockFields };
     await this.cases.update(tx, caseId, changedFields(current, updated));
-    const slipStep = await this.record(tx, updated, current.status, current.lastStepAt, actor, action, idempotencyKey, step.opinion ?? null, step.details ?? null, now, Boolean(step.conclusion));
+    const slipStep = await this.record(tx, updated, judgedBy, current.status, current.lastStepAt, actor, action, idempotencyKey, step.opinion ?? null, step.details ?? null, now, Boolean(step.conclusion));
     await step.after?.(tx, updated, judgedBy);
-    if (step.conclusion) await this.publishConclusion(tx, updated, step.conclusion.outcome, now, step.conclusion.measuredAt ?? now, slipStep);
+    if (step.conclusion) await this.publishConclusion(tx, updated, judgedBy, step.conclusion.outcome, now, step.conclusion.measuredAt ?? now, slipStep);
     return updated;
   }
 
@@ -143,13 +143,14 @@ export class CaseSteps {
     const outcome = await this.cases.insert(tx, created);
     if (outcome !== "inserted") throw new CreationConflict(outcome);
     await this.clocks.setTimers(tx, clocks.timers, now);
-    await this.record(tx, created, null, now, actor, "SUBMIT", null, null, details, now);
+    await this.record(tx, created, item, null, now, actor, "SUBMIT", null, null, details, now);
     return created;
   }
 
   private async record(
     tx: Tx,
     updated: CaseRow,
+    item: ItemVersionReplicaRow,
     from: CaseStatus | null,
     previousStepAt: Date,
     actor: Actor,
@@ -197,6 +198,7 @@ export class CaseSteps {
         onHold: updated.onHold,
         stage: updated.stage,
         stageDeadline: updated.stageDueAt?.toISOString() ?? null,
+        ...provincialFields(updated, item),
       },
       { centerCode: updated.centerCode },
     );
@@ -204,7 +206,7 @@ export class CaseSteps {
   }
 
   /** 办结 for the supervision and assessment figures: once per case, with the step that concluded it. */
-  private async publishConclusion(tx: Tx, concluded: CaseRow, outcome: CaseOutcome, at: Date, measuredAt: Date, step: SlipStep): Promise<void> {
+  private async publishConclusion(tx: Tx, concluded: CaseRow, item: ItemVersionReplicaRow, outcome: CaseOutcome, at: Date, measuredAt: Date, step: SlipStep): Promise<void> {
     const usage = await this.clocks.caseUsage(tx, concluded, measuredAt);
     await tx.publish(
       casesEvents.caseConcluded,
@@ -229,10 +231,25 @@ export class CaseSteps {
         step,
         jointApprovalId: concluded.jointApprovalId,
         participantId: concluded.participantId,
+        ...provincialFields(concluded, item),
       },
       { centerCode: concluded.centerCode },
     );
   }
+}
+
+/**
+ * What the provincial export needs of a case, put into its stage and conclusion events here: the
+ * item's 实施编码 (the exporter's own look-up forgets items after the streams' 90 days) and the
+ * applicant's kind with the number masked. Events are kept 90 days and read by every consumer of
+ * the stream, so the full number never goes on the bus.
+ */
+function provincialFields(row: CaseRow, item: ItemVersionReplicaRow) {
+  return {
+    itemCode: item.code,
+    applicantKind: storedApplicantKind(row.applicantIdNumber),
+    applicantIdMasked: maskIdNumber(row.applicantIdNumber),
+  };
 }
 
 export function caseReference(row: CaseRow) {

@@ -25,6 +25,10 @@ export class ItemVersionReplicaRow {
   @Column({ type: "varchar", length: 200 })
   name!: string;
 
+  /** 实施编码, carried into the case events for the provincial export; null for a version replicated before codes were kept, or published without one. */
+  @Column({ type: "varchar", length: 100, nullable: true })
+  code!: string | null;
+
   @Column({ type: "varchar", length: 20 })
   kind!: ItemKind;
 

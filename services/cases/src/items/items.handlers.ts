@@ -11,6 +11,7 @@ export function itemReplicaHandlers(repository: ItemReplicaRepository) {
         centerCode: item.centerCode,
         departmentId: item.departmentId,
         name: item.name,
+        code: item.code || null,
         kind: item.kind,
         legalLimitDays: item.legalLimitDays,
         promisedLimitDays: item.promisedLimitDays,

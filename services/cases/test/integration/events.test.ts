@@ -11,6 +11,8 @@ jest.setTimeout(60_000);
 const environment = testEnvironment("cases_events");
 const CENTER = "330110000000";
 const ID_NUMBER = "11010519491231002X";
+/** 统一社会信用代码 of an enterprise applying in a joint approval. */
+const CREDIT_CODE = "91350100M000100Y43";
 const clock = new ManualClock("2026-03-02T01:30:00Z");
 
 const department = randomUUID();
@@ -26,8 +28,8 @@ const call = subgraphCaller(() => cases, ensureDevelopmentKeys(environment.keysD
 
 const items: Record<string, ItemPayload> = {
   fee: itemVersion(CENTER, department, { name: "收费事项", feeStandard: { kind: "FIXED", amountFen: 5000 } }),
-  free: itemVersion(CENTER, department, { name: "免费事项" }),
-  joint: itemVersion(CENTER, department, { name: "联办事项", kind: "JOINT", promisedLimitDays: 10 }),
+  free: itemVersion(CENTER, department, { name: "免费事项", code: "11330110MB00000001000000000000001" }),
+  joint: itemVersion(CENTER, department, { name: "联办事项", kind: "JOINT", promisedLimitDays: 10, code: "11330110MB00000002000000000000002" }),
   retiring: itemVersion(CENTER, department, { name: "将取消事项" }),
 };
 
@@ -38,6 +40,12 @@ async function db<T = Record<string, unknown>>(sql: string, params: unknown[] = 
 async function outbox(subject: string, caseId: string): Promise<Array<Record<string, any>>> {
   const rows = await db<{ envelope: string }>("SELECT envelope FROM outbox_message WHERE subject = ? ORDER BY seq", [subject]);
   return rows.map((row) => JSON.parse(row.envelope).payload).filter((payload) => payload.caseId === caseId);
+}
+
+/** The envelopes of a case's events as they went to the bus, byte for byte. */
+async function rawEnvelopes(caseId: string): Promise<string[]> {
+  const rows = await db<{ envelope: string }>("SELECT envelope FROM outbox_message ORDER BY seq");
+  return rows.map((row) => row.envelope).filter((envelope) => envelope.includes(caseId));
 }
 
 async function act(mutation: keyof typeof M, variables: Record<string, unknown>): Promise<CaseView> {
@@ -156,6 +164,16 @@ describe("the fee gate (统一收费)", () => {
     const approved = await approvedCase(items.free);
     expect(approved).toMatchObject({ feeRequired: false, feeSettled: true, window: { id: entryWindow } });
     expect((await act("conclude", { id: approved.id })).status).toBe("CONCLUDED");
+
+    // What the provincial export needs travels in the stage and conclusion events, the number masked at the source.
+    const published = [...(await outbox(casesEvents.caseStageChanged.subject, approved.id)), ...(await outbox(casesEvents.caseConcluded.subject, approved.id))];
+    expect(published).toHaveLength(5 + 1);
+    for (const payload of published) {
+      expect(payload).toMatchObject({ itemCode: items.free.code, applicantKind: "PERSON", applicantIdMasked: "110105********002X" });
+    }
+    const raw = await rawEnvelopes(approved.id);
+    expect(raw.length).toBeGreaterThanOrEqual(published.length);
+    expect(raw.filter((envelope) => envelope.includes(ID_NUMBER))).toEqual([]);
   });
 
   test("a redelivered settlement (same envelope) is applied once", async () => {
@@ -196,7 +214,8 @@ describe("the joint-approval saga's commands", () => {
   }
 
   test("a case opens once per participant, however often the command comes, and every event names the joint approval", async () => {
-    const requested = command(randomUUID());
+    // An enterprise applies: its credit code is masked in the case's events as a resident ID is.
+    const requested = { ...command(randomUUID()), applicantIdNumber: CREDIT_CODE };
     const envelopeId = await events.publish(jointEvents.jointCaseRequested, requested);
     await events.publish(jointEvents.jointCaseRequested, requested, envelopeId);
     await events.publish(jointEvents.jointCaseRequested, requested);
@@ -219,6 +238,10 @@ describe("the joint-approval saga's commands", () => {
     for (const payload of [...stageEvents, ...(await outbox(casesEvents.caseAccepted.subject, opened.id)), ...(await outbox(casesEvents.caseConcluded.subject, opened.id))]) {
       expect(payload).toMatchObject({ jointApprovalId: requested.jointApprovalId, participantId: requested.participantId });
     }
+    for (const payload of [...stageEvents, ...(await outbox(casesEvents.caseConcluded.subject, opened.id))]) {
+      expect(payload).toMatchObject({ itemCode: items.joint.code, applicantKind: "ENTERPRISE", applicantIdMasked: "913501********0Y43" });
+    }
+    expect((await rawEnvelopes(opened.id)).filter((envelope) => envelope.includes(CREDIT_CODE))).toEqual([]);
   });
 
   test("withdrawal closes an open joint case, and a repeated withdrawal changes nothing", async () => {

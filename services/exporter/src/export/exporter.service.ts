@@ -156,7 +156,7 @@ export class Exporter {
       }
     });
     const unknownItem = () =>
-      parsed.some((p) => p.exported.namesItem && this.options.itemCode(String(p.payload.itemId), Number(p.payload.itemVersion)) === null);
+      parsed.some((p) => p.exported.namesItem && p.payload.itemCode == null && this.options.itemCode(String(p.payload.itemId), Number(p.payload.itemVersion)) === null);
     for (let waited = 0; unknownItem() && waited < this.options.itemCodeWaitMs; waited += 100) await sleep(100);
     return parsed.map((p) => p.exported.toRecord(p.payload as never, p.envelope, this.options.itemCode));
   }

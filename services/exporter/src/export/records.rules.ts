@@ -26,13 +26,19 @@ const base = (envelope: Envelope, centerCode: string, occurredAt: string) => ({
 });
 
 type CaseIdentity = EventPayload<typeof casesEvents.caseConcluded>;
-const caseFields = (p: Pick<CaseIdentity, "caseId" | "receiptNo" | "itemId" | "itemVersion" | "departmentId">, itemCode: ItemCodeOf) => ({
+type CaseFieldsOf = Pick<CaseIdentity, "caseId" | "receiptNo" | "itemId" | "itemVersion" | "departmentId" | "itemCode" | "applicantKind" | "applicantIdMasked">;
+
+const caseFields = (p: CaseFieldsOf, itemCode: ItemCodeOf) => ({
   caseId: p.caseId,
   receiptNo: p.receiptNo,
   itemId: p.itemId,
   itemVersion: p.itemVersion,
-  itemCode: itemCode(p.itemId, p.itemVersion),
+  // The code the case event carries; for an event published before it did, the catalog's announcement.
+  itemCode: p.itemCode ?? itemCode(p.itemId, p.itemVersion),
   departmentCode: p.departmentId,
+  // Masked by cases before publishing; null in events published before they carried it.
+  applicantKind: p.applicantKind,
+  applicantIdMasked: p.applicantIdMasked,
 });
 
 export function caseStageRecord(p: EventPayload<typeof casesEvents.caseStageChanged>, envelope: Envelope, itemCode: ItemCodeOf): ExportRecord {

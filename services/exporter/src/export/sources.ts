@@ -5,7 +5,7 @@ import { caseConclusionRecord, caseStageRecord, jointOutcomeRecord, ratingRecord
 interface Exported {
   event: EventDefinition;
   toRecord(payload: never, envelope: Envelope, itemCode: ItemCodeOf): ExportRecord;
-  /** Whether the record names an item whose 实施编码 it carries. */
+  /** Whether the record names an item whose 实施编码 it carries (looked up when the event does not carry it). */
   namesItem: boolean;
 }
 

@@ -9,7 +9,7 @@ import { testNamespace } from "../../../../test/support/environment";
 import { KafkaMock, readTopics } from "../../../../test/support/kafka-mock";
 import { exporterEnvSchema, startExporter, type RunningExporter } from "../../src/main";
 import { checkExport, clean } from "../support/checks";
-import { catalogItems, exportedOf, Publisher, scriptedRun } from "../support/scripted";
+import { APPLICANT_NUMBERS, catalogItems, exportedOf, itemCodeOf, Publisher, scriptedRun } from "../support/scripted";
 
 /**
  * The exporter against the real NATS JetStream and a real Kafka protocol peer (librdkafka's mock
@@ -108,6 +108,17 @@ describe("export to the provincial platform over Kafka", () => {
     expect(stage).toMatchObject({ itemCode: expect.stringMatching(/^11330110MB/), departmentCode: expect.stringMatching(/^dept-/) });
     // 16:10 UTC is already the next day in Beijing.
     expect(String(stage.occurredAt).slice(0, 10)).not.toBe(stage.beijingDay);
+    // Every case record names its item's code and its applicant, masked; a case whose events were
+    // published before they carried the applicant has it null, and its code from the catalog.
+    const caseRecords = records.filter((r) => r.topic === `${PREFIX}case-stage` || r.topic === `${PREFIX}case-conclusion`).map((r) => r.value as Record<string, unknown>);
+    const caseNo = (value: Record<string, unknown>) => Number(String(value.caseId).split("-").pop());
+    const itemNo = (value: Record<string, unknown>) => Number(String(value.itemId).split("-").pop());
+    expect(caseRecords.filter((v) => v.itemCode !== itemCodeOf(itemNo(v)))).toEqual([]);
+    const applicants = new Set(caseRecords.map((v) => `${caseNo(v) % 7 === 6 ? "old" : caseNo(v) % 2 === 0 ? "person" : "enterprise"} ${v.applicantKind} ${v.applicantIdMasked}`));
+    expect(applicants).toEqual(new Set(["person PERSON 110105********002X", "enterprise ENTERPRISE 913501********0Y43", "old null null"]));
+    // The bytes read back hold no full number, also from the events that carried one in a stray field.
+    expect(events.some((e) => JSON.stringify(e.payload).includes(APPLICANT_NUMBERS.PERSON))).toBe(true);
+    expect(records.filter((r) => Object.values(APPLICANT_NUMBERS).some((number) => r.raw.includes(number)))).toEqual([]);
     await eventually(async () => (gauge(await metrics(exporter.port), "provincial_export_lag{") === 0 ? true : null), 10_000);
   });
 

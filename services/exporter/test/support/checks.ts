@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import type { ReadRecord } from "../../../../test/support/kafka-mock";
-import type { Published } from "./scripted";
+import { provincialExport } from "@onestop/events";
+import { APPLICANT_NUMBERS, type Published } from "./scripted";
 
-const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "..", "packages", "events", "schemas", "provincial-export.v1.json"), "utf8")) as { $id: string };
+const VERSION = String(provincialExport.PROVINCIAL_EXPORT_SCHEMA_VERSION);
+const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "..", "packages", "events", "schemas", `provincial-export.v${VERSION}.json`), "utf8")) as { $id: string };
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajv.addSchema(schema);
 
@@ -26,6 +28,8 @@ export interface ExportCheck {
   outOfOrder: string[];
   invalid: string[];
   headerMismatches: string[];
+  /** Records whose bytes on the topic hold an applicant's full ID number. */
+  unmasked: string[];
 }
 
 /**
@@ -35,13 +39,14 @@ export interface ExportCheck {
 export function checkExport(records: readonly ReadRecord[], published: readonly Published[]): ExportCheck {
   const position = new Map(published.map((event, index) => [event.id, index]));
   const first = new Map<string, ReadRecord>();
-  const result: ExportCheck = { missing: [], unexpected: [], changedRepeats: [], repeats: 0, outOfOrder: [], invalid: [], headerMismatches: [] };
+  const result: ExportCheck = { missing: [], unexpected: [], changedRepeats: [], repeats: 0, outOfOrder: [], invalid: [], headerMismatches: [], unmasked: [] };
   const sorted = [...records].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition || a.offset - b.offset);
   const lastOfKey = new Map<string, number>();
   for (const record of sorted) {
     const id = record.headers["event-id"]!;
     const value = record.value as { eventId: string };
-    if (value.eventId !== id || record.headers["schema-version"] !== "1") result.headerMismatches.push(id);
+    if (value.eventId !== id || record.headers["schema-version"] !== VERSION) result.headerMismatches.push(id);
+    if (Object.values(APPLICANT_NUMBERS).some((number) => record.raw.includes(number))) result.unmasked.push(id);
     const seen = first.get(id);
     if (seen) {
       result.repeats += 1;
@@ -61,4 +66,4 @@ export function checkExport(records: readonly ReadRecord[], published: readonly 
   return result;
 }
 
-export const clean: Omit<ExportCheck, "repeats"> = { missing: [], unexpected: [], changedRepeats: [], outOfOrder: [], invalid: [], headerMismatches: [] };
+export const clean: Omit<ExportCheck, "repeats"> = { missing: [], unexpected: [], changedRepeats: [], outOfOrder: [], invalid: [], headerMismatches: [], unmasked: [] };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { casesEvents, catalogEvents, jointEvents, supervisionEvents, type EventDefinition } from "@onestop/events";
+import { casesEvents, catalogEvents, jointEvents, supervisionEvents, type ApplicantKind, type EventDefinition } from "@onestop/events";
+import { maskIdNumber } from "@onestop/platform";
 import type { Published } from "../../../supervision/test/support/synthetic";
 import { CENTER, step } from "../../../supervision/test/support/steps";
 
@@ -21,24 +22,49 @@ export function catalogItems(): Published[] {
       legalLimitDays: 20,
       promisedLimitDays: 10,
       feeStandard: { kind: "FREE" },
-      code: `11330110MB0000000${n}000000000000${n}`,
+      code: itemCodeOf(n),
     }),
   }));
 }
+
+/** The applicants' full numbers: a person's 居民身份证号 and an enterprise's 统一社会信用代码. None may reach Kafka. */
+export const APPLICANT_NUMBERS = { PERSON: "11010519491231002X", ENTERPRISE: "91350100M000100Y43" } as const;
+
+/** What cases puts into its stage and conclusion events for the province: the item's code, the applicant's kind and masked number. */
+function provincialFields(n: number, item: number) {
+  // Every seventh case was published before cases carried these fields: its events have none.
+  if (n % 7 === 6) return {};
+  const applicantKind: ApplicantKind = n % 2 === 0 ? "PERSON" : "ENTERPRISE";
+  return { itemCode: itemCodeOf(item), applicantKind, applicantIdMasked: maskIdNumber(APPLICANT_NUMBERS[applicantKind]) };
+}
+
+/**
+ * Every fifth case's events also carry the full number in a field no event declares (a producer's
+ * slip): the exporter builds records from the fields it names, so it must not reach Kafka either.
+ */
+function withStray(event: EventDefinition, payload: unknown): unknown {
+  const p = payload as { caseId?: string; applicantKind?: keyof typeof APPLICANT_NUMBERS | null };
+  if (event.stream.name !== casesEvents.caseStageChanged.stream.name || !p.applicantKind || Number(p.caseId?.split("-").pop()) % 5 !== 0) return payload;
+  return { ...p, applicantIdNumber: APPLICANT_NUMBERS[p.applicantKind] };
+}
+
+export const itemCodeOf = (item: number) => `11330110MB0000000${item}000000000000${item}`;
 
 /**
  * A scripted run of cases as cases, parallel-approval and supervision publish it: each case
  * submitted, accepted, reviewed, approved and concluded (every third refused instead), a warning
  * raised and closed on every fourth, a rating of each concluded one, a joint approval concluded
- * for every tenth. Returned in publishing order; each case's events in its order.
+ * for every tenth. The case events carry the item's code and the applicant (a person or an
+ * enterprise, the number masked), except every seventh case's, published before they did.
+ * Returned in publishing order; each case's events in its order.
  */
 export function scriptedRun(cases: number, prefix = "c"): Published[] {
   const events: Published[] = [];
-  const add = (event: EventDefinition, payload: unknown) => events.push({ event, id: randomUUID(), payload: event.schema.parse(payload) });
+  const add = (event: EventDefinition, payload: unknown) => events.push({ event, id: randomUUID(), payload: withStray(event, event.schema.parse(payload)) });
   const at = (n: number, minutes: number) => new Date(Date.parse("2026-03-02T00:30:00Z") + n * 1000 + minutes * 60_000).toISOString();
   for (let n = 0; n < cases; n += 1) {
     const item = (n % 3) + 1;
-    const base = { caseId: `${prefix}-${n}`, receiptNo: `330110-${prefix}-${n}`, itemId: `item-${item}`, departmentId: `dept-${item}`, submittedAt: at(n, 0) };
+    const base = { caseId: `${prefix}-${n}`, receiptNo: `330110-${prefix}-${n}`, itemId: `item-${item}`, departmentId: `dept-${item}`, submittedAt: at(n, 0), ...provincialFields(n, item) };
     add(casesEvents.caseStageChanged, step(1, { ...base, action: "SUBMIT", fromStatus: null, toStatus: "SUBMITTED", actorKind: "APPLICANT", acceptedAt: null, occurredAt: at(n, 0) }));
     if (n % 3 === 2) {
       add(casesEvents.caseStageChanged, step(2, { ...base, action: "REFUSE", fromStatus: "SUBMITTED", toStatus: "REFUSED", outcome: "REFUSED", concludes: true, acceptedAt: null, occurredAt: at(n, 30) }));
@@ -85,7 +111,7 @@ export function scriptedRun(cases: number, prefix = "c"): Published[] {
   return events;
 }
 
-function concluded(base: { caseId: string; receiptNo: string; itemId: string; departmentId: string }, outcome: "APPROVED" | "REFUSED", acceptedAt: string | null, concludedAt: string) {
+function concluded(base: { caseId: string; receiptNo: string; itemId: string; departmentId: string; submittedAt: string }, outcome: "APPROVED" | "REFUSED", acceptedAt: string | null, concludedAt: string) {
   return {
     ...base,
     centerCode: CENTER,

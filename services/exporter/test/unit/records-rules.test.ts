@@ -14,11 +14,33 @@ describe("provincial export records", () => {
     expect(beijingDay("2026-12-31T16:30:00.000Z")).toBe("2027-01-01");
   });
 
-  it("makes a stage change a case-stage record keyed by the case, with the item's 实施编码", () => {
-    const payload = casesEvents.caseStageChanged.schema.parse(step(2, { caseId: "case-7", occurredAt: "2026-03-02T16:10:00.000Z" }));
-    const record = caseStageRecord(payload, envelope("e-1"), (itemId, version) => (itemId === "item-1" && version === 1 ? "CODE-1" : null));
+  it("makes a stage change a case-stage record keyed by the case, with the item's 实施编码 and the applicant as the event carries them", () => {
+    const payload = casesEvents.caseStageChanged.schema.parse(
+      step(2, { caseId: "case-7", occurredAt: "2026-03-02T16:10:00.000Z", itemCode: "CODE-1", applicantKind: "ENTERPRISE", applicantIdMasked: "913501********0Y43" }),
+    );
+    const lookedUp: string[] = [];
+    const record = caseStageRecord(payload, envelope("e-1"), (itemId) => (lookedUp.push(itemId), "CATALOG-CODE"));
     expect(record).toMatchObject({ family: "case-stage", key: "case-7", eventId: "e-1" });
-    expect(provincialExport.caseStageRecord.parse(record.value)).toMatchObject({ itemCode: "CODE-1", beijingDay: "2026-03-03", eventId: "e-1", schemaVersion: 1 });
+    expect(provincialExport.caseStageRecord.parse(record.value)).toMatchObject({
+      itemCode: "CODE-1",
+      applicantKind: "ENTERPRISE",
+      applicantIdMasked: "913501********0Y43",
+      beijingDay: "2026-03-03",
+      eventId: "e-1",
+      schemaVersion: 2,
+    });
+    expect(lookedUp).toEqual([]);
+  });
+
+  it("reads a stage change published before cases carried code and applicant: the code from the catalog, the applicant null", () => {
+    const { itemCode: _code, applicantKind: _kind, applicantIdMasked: _masked, ...old } = step(2);
+    const record = caseStageRecord(casesEvents.caseStageChanged.schema.parse(old), envelope("e-5"), (itemId, version) => (itemId === "item-1" && version === 1 ? "CODE-1" : null));
+    expect(provincialExport.caseStageRecord.parse(record.value)).toMatchObject({ itemCode: "CODE-1", applicantKind: null, applicantIdMasked: null });
+  });
+
+  it("refuses a record whose ID number is not masked", () => {
+    const payload = casesEvents.caseStageChanged.schema.parse(step(2, { applicantKind: "PERSON", applicantIdMasked: "11010519491231002X" }));
+    expect(provincialExport.caseStageRecord.safeParse(caseStageRecord(payload, envelope("e-6"), () => null).value).success).toBe(false);
   });
 
   it("makes a conclusion a record with promised and used working days; an unknown item's code is null", () => {
@@ -45,7 +67,7 @@ describe("provincial export records", () => {
   });
 
   it("has its JSON Schema checked in as generated from the record schemas", () => {
-    const file = join(__dirname, "..", "..", "..", "..", "packages", "events", "schemas", "provincial-export.v1.json");
+    const file = join(__dirname, "..", "..", "..", "..", "packages", "events", "schemas", `provincial-export.v${provincialExport.PROVINCIAL_EXPORT_SCHEMA_VERSION}.json`);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(provincialExport.provincialExportJsonSchema());
   });
 

@@ -33,6 +33,10 @@ export function step(slipSeq: number, over: Partial<StepEvent> = {}): StepEvent 
     stageDeadline: null,
     jointApprovalId: null,
     participantId: null,
+    // As published before cases carried the provincial export's fields.
+    itemCode: null,
+    applicantKind: null,
+    applicantIdMasked: null,
     ...over,
   };
 }
