@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDay, SuspensionReason } from "@onestop/calendar";
 import { casesEvents } from "@onestop/events";
+import { idempotencyKeySchema } from "@onestop/platform";
 import { materialProblemKinds } from "../materials/materials.rules";
 import { commitmentStates, decisions, isValidResidentIdNumber } from "./cases.rules";
 
@@ -18,7 +19,8 @@ export const submitCaseInput = z.object({
   quantity: z.number().int().positive().max(1_000_000).default(1),
   /** 告知承诺: the applicant signs a written commitment instead of proving some conditions. */
   onCommitment: z.boolean().nullish(),
-  idempotencyKey,
+  /** Required: a retried submission with the same key is the same case (docs/cases.md). */
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export const acceptInput = z.object({
