@@ -66,7 +66,7 @@ async function outbox(subject: string, caseId: string): Promise<Array<Record<str
 }
 
 async function submit(item: ItemPayload, extra: Record<string, unknown> = {}, who = applicant): Promise<CaseView> {
-  return ok(await call<{ submitCase: CaseView }>(who, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, ...extra } })).submitCase;
+  return ok(await call<{ submitCase: CaseView }>(who, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID(), ...extra } })).submitCase;
 }
 
 async function act(who: typeof clerk, mutation: keyof typeof M, variables: Record<string, unknown>): Promise<CaseView> {
@@ -266,7 +266,7 @@ describe("the four kinds", () => {
   });
 
   test("a joint item is applied for through its joint approval, not on its own", async () => {
-    const result = await call(applicant, M.submit, { input: { itemId: items.joint.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } });
+    const result = await call(applicant, M.submit, { input: { itemId: items.joint.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } });
     expect(errorOf(result)?.code).toBe("JOINT_APPROVAL_REQUIRED");
   });
 });

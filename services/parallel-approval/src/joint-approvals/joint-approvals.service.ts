@@ -159,11 +159,10 @@ export class JointApprovalsService {
         return joint;
       })
       .catch(async (error) => {
-        // The same request, sent twice at once under one key: the other one opened it.
-        const first = error instanceof IdempotencyKeyTaken ? await this.keyedAnswer(identity, keyed) : null;
-        if (first) return first;
+        // The same request, sent twice at once (under one key, or under two): the other one opened it.
+        const keyedFirst = error instanceof IdempotencyKeyTaken ? await this.keyedAnswer(identity, keyed) : null;
+        if (keyedFirst) return keyedFirst;
         if (!(error instanceof ProjectCodeTaken)) throw error;
-        // The same request, sent twice at once: the other one opened it.
         const first = await this.repository.findByProject(centerCode, request.projectCode);
         if (!first) throw error;
         return this.sameRequest(first, fingerprint);
