@@ -204,9 +204,13 @@ describe("the bureau's contract", () => {
 
     const joint = await until(jointId!, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
     const target = participantOf(joint, "zjj");
+    // Without the key: an operation that leaves the argument out is not valid GraphQL; one that leaves its variable out, or sends a malformed key, is bad input.
     const URGE_WITHOUT_KEY = `mutation ($j: ID!, $p: ID!) { urgeParticipant(jointApprovalId: $j, participantId: $p) { id } }`;
-    expect(errorOf(await callThrough("parallel-approval", bureau, URGE_WITHOUT_KEY, { j: jointId, p: target.id }))?.code).toBe("BAD_USER_INPUT");
+    const invalid = await callThrough("parallel-approval", bureau, URGE_WITHOUT_KEY, { j: jointId, p: target.id });
+    expect(invalid.errors?.[0]).toMatchObject({ message: expect.stringContaining('argument "idempotencyKey" of type "String!" is required'), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: jointId, p: target.id }))).toMatchObject({ code: "BAD_USER_INPUT", field: "idempotencyKey" });
     expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: jointId, p: target.id, k: "no spaces allowed" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "idempotencyKey" });
+    expect(await sagaEvents("joint.participant.urged", jointId!)).toEqual([]);
 
     // One urging sent three times at once, and once more later: urged once, announced once.
     const urge = { j: jointId, p: target.id, n: "请加快办理", k: randomUUID() };

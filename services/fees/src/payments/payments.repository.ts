@@ -74,7 +74,7 @@ export class PaymentsRepository {
   async refundByKey(requestedBy: string, key: string, tx?: Tx): Promise<RefundRow | null> {
     return this.manager(tx)
       .getRepository(RefundRow)
-      .findOne({ where: { requestedBy, requestKey: key }, ...(tx ? { lock: { mode: "pessimistic_read" as const } } : {}) });
+      .findOne({ where: { requestedBy, requestKey: key }, ...(tx ? { lock: { mode: "pessimistic_write" as const } } : {}) });
   }
 
   async findRefund(id: string, tx?: Tx): Promise<RefundRow | null> {

@@ -211,7 +211,7 @@ describe("1,000 concurrent payments of one notice, half retries of one transacti
 describe("refunds (退费)", () => {
   test("staff ask, finance (not the asker) approves, the bank pays back once; the notice ends REFUNDED and the day's net drops", async () => {
     const notice = await freshNotice(8000);
-    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "重复缴费" } }))).toBe("INVALID_TRANSITION");
+    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "重复缴费", idempotencyKey: randomUUID() } }))).toBe("INVALID_TRANSITION");
     ok(await pay(notice, "ICBC-R-PAY"));
     expect(errorCode(await harness.call(bank, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "x", idempotencyKey: randomUUID() } }))).toBe("FORBIDDEN");
     const refund = ok(await harness.call<{ requestRefund: { id: string } }>(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "案件撤回，申请退费", idempotencyKey: randomUUID() } })).requestRefund;
