@@ -491,6 +491,9 @@ describe("a retried or doubled step is done once", () => {
     const ids = new Set(results.map((r) => ok(r).submitCase.id));
     expect(ids.size).toBe(1);
     expect(await db("SELECT id FROM service_case WHERE submit_key = ?", [input.idempotencyKey])).toHaveLength(1);
+    // Keys are compared exactly: the key in capitals is another submission.
+    const other = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { ...input, idempotencyKey: input.idempotencyKey.toUpperCase() } })).submitCase;
+    expect(ids.has(other.id)).toBe(false);
   });
 });
 
