@@ -218,7 +218,7 @@ describe("bad input gets a typed error and writes nothing", () => {
     const unknown = await graphql(
       system.gatewayUrl,
       SUBMIT_CASE,
-      { input: { itemId: "nope", applicantName: "李四", applicantIdNumber: "11010519491231002X" } },
+      { input: { itemId: "nope", applicantName: "李四", applicantIdNumber: "11010519491231002X", idempotencyKey: randomUUID() } },
       { token: citizenToken },
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe("UNKNOWN_ITEM");

@@ -202,6 +202,7 @@ async function untilParallelApprovalKnows(call: Call, county: JointCounty, lead:
             { departmentId: other.id, itemId: "no-such-item" },
           ],
           deadlineWorkingDays: 1,
+          idempotencyKey: randomUUID(),
         },
       });
       const problems = (errorOf(result)?.problems ?? []) as Array<{ code: string; field: string }>;
