@@ -15,6 +15,7 @@
 "use strict";
 
 const { spawn } = require("node:child_process");
+const { randomUUID } = require("node:crypto");
 const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const os = require("node:os");
@@ -164,7 +165,8 @@ async function setUpHall(tokens, mintAccessToken, keys) {
   const { createItem } = await until("createItem", () => post(`mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: item }, tokens.admin), ["UNKNOWN_DEPARTMENT"]);
   await must(`mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id }, tokens.admin);
   // Cases learns of the item and the letters through events: one probe case waits for all.
-  const { submitCase } = await until("submitCase", () => post(Q.submit, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }, tokens.citizen), ["UNKNOWN_ITEM"]);
+  const probeKey = randomUUID();
+  const { submitCase } = await until("submitCase", () => post(Q.submit, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: probeKey } }, tokens.citizen), ["UNKNOWN_ITEM"]);
   await until("acceptCase", () => post(Q.accept, { id: submitCase.id }, tokens.staff), ["NOT_AUTHORIZED"]);
   await must(Q.review, { id: submitCase.id }, tokens.staff);
   await until("decideCase", () => post(Q.approve, { id: submitCase.id }, tokens.chief), ["NOT_AUTHORIZED"]);
@@ -299,7 +301,7 @@ async function main() {
     async function client() {
       while (performance.now() < stopAt) {
         try {
-          const { submitCase } = await step("submit", Q.submit, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } }, tokens.citizen);
+          const { submitCase } = await step("submit", Q.submit, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } }, tokens.citizen);
           await step("accept", Q.accept, { id: submitCase.id }, tokens.staff);
           await step("review", Q.review, { id: submitCase.id }, tokens.staff);
           await step("approve", Q.approve, { id: submitCase.id }, tokens.chief);

@@ -30,6 +30,7 @@
 "use strict";
 
 const { fork } = require("node:child_process");
+const { randomUUID } = require("node:crypto");
 const { mkdirSync, writeFileSync } = require("node:fs");
 const { basename, join, resolve } = require("node:path");
 const os = require("node:os");
@@ -165,7 +166,7 @@ async function seed(url, admin, mint, { fixedFee, planningLicenceItem }, options
   const citizen = await mint({ subject: "bench-refs-citizen", roles: ["citizen"] });
   const itemId = await publishedItem(planningLicenceItem(CENTER, zjj, { baseCode: "XK00101000", feeItems: [fixedFee()] }));
   for (let i = 0; i < options.cases; i++) {
-    const { submitCase } = await call(url, citizen, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } }, ["UNKNOWN_ITEM"]);
+    const { submitCase } = await call(url, citizen, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } }, ["UNKNOWN_ITEM"]);
     await call(url, clerk, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: submitCase.id }, ["NOT_AUTHORIZED"]);
   }
 
@@ -188,7 +189,7 @@ async function seed(url, admin, mint, { fixedFee, planningLicenceItem }, options
       url,
       bureau,
       `mutation ($i: StartJointApprovalInput!) { startJointApproval(input: $i) { id } }`,
-      { i: { projectName: `联审项目 ${i + 1}`, projectCode: `BENCH-REFS-${i + 1}`, applicant: { name: "宣汉县某公司", idNumber: "91350100M000100Y43" }, leadDepartmentId: lead, participants, deadlineWorkingDays: 30 } },
+      { i: { projectName: `联审项目 ${i + 1}`, projectCode: `BENCH-REFS-${i + 1}`, applicant: { name: "宣汉县某公司", idNumber: "91350100M000100Y43" }, leadDepartmentId: lead, participants, deadlineWorkingDays: 30, idempotencyKey: randomUUID() } },
       ["UNKNOWN_DEPARTMENT", "UNKNOWN_ITEM"],
     );
   }

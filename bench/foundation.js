@@ -383,11 +383,12 @@ async function setUpCase(tokens) {
     return { done: true, value: expectData("createItem", result).createItem };
   });
   expectData("publishItemVersion", await post(gatewayUrl, PUBLISH_ITEM, { id: item.id }, auth(tokens.admin)));
+  const submissionKey = randomUUID();
   const submitted = await eventually("submitCase (cases learning of the item)", async () => {
     const result = await post(
       gatewayUrl,
       SUBMIT_CASE,
-      { input: { itemId: item.id, applicantName: "张三", applicantIdNumber: "11010519491231002X" } },
+      { input: { itemId: item.id, applicantName: "张三", applicantIdNumber: "11010519491231002X", idempotencyKey: submissionKey } },
       auth(tokens.citizen),
     );
     if (firstCode(result) === "UNKNOWN_ITEM") return { done: false, value: result };

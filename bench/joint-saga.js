@@ -249,6 +249,7 @@ async function untilSagaKnowsCounty(call, url, county) {
         leadDepartmentId: county.lead.id,
         participants: county.participants.map((p) => ({ departmentId: p.id, itemId: p.itemId })),
         deadlineWorkingDays: 1,
+        idempotencyKey: randomUUID(),
       },
     });
     if (result.errors?.[0]?.extensions?.code === "DEADLINE_TOO_SHORT") return;
@@ -542,6 +543,8 @@ async function main() {
               leadDepartmentId: county.lead.id,
               participants: county.participants.map((p) => ({ departmentId: p.id, itemId: p.itemId })),
               deadlineWorkingDays: 20,
+              // Made once per approval: the retries after a restart (--kill) send it again.
+              idempotencyKey: randomUUID(),
             };
             for (;;) {
               const result = await call(urls["parallel-approval"], county.bureau, START, { input }).catch((error) => ({ errors: [{ message: String(error) }] }));

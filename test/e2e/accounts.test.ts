@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { applicantKey, type Identity } from "@onestop/platform";
 import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
@@ -93,9 +94,10 @@ afterAll(async () => {
 const SUBMIT = `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`;
 
 async function submitAs(token: string, idNumber: string): Promise<{ id: string; receiptNo: string }> {
+  const idempotencyKey = randomUUID();
   return eventually(async () => {
     const result = await withToken<{ submitCase: { id: string; receiptNo: string } }>(token, SUBMIT, {
-      i: { itemId: county.items.a!.id, applicantName: "王小明", applicantIdNumber: idNumber },
+      i: { itemId: county.items.a!.id, applicantName: "王小明", applicantIdNumber: idNumber, idempotencyKey },
     });
     return codeOf(result) === "UNKNOWN_ITEM" ? null : ok(result).submitCase;
   }, 20_000);

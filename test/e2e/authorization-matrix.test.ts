@@ -167,7 +167,7 @@ const queries: Record<string, [Allowed, Args]> = {
 const caseAct = (extra: Record<string, unknown> = {}): Args => (fx) => ({ caseId: fx.caseA, ...extra });
 
 const mutations: Record<string, [Allowed, Args]> = {
-  submitCase: [["citizen"], (fx) => ({ input: { itemId: fx.itemA, applicantName: "张三", applicantIdNumber: IDNO } })],
+  submitCase: [["citizen"], (fx) => ({ input: { itemId: fx.itemA, applicantName: "张三", applicantIdNumber: IDNO, idempotencyKey: uuid() } })],
   acceptCase: [staffOfA, caseAct()],
   refuseCase: [staffOfA, caseAct({ reason: "不属于本部门职权范围" })],
   issueMaterialNotice: [staffOfA, caseAct({ materials: [{ code: "M01", problem: "MISSING" }] })],
@@ -202,7 +202,7 @@ const mutations: Record<string, [Allowed, Args]> = {
   setItemEntry: [["admin"], (fx) => ({ itemId: fx.itemA, input: { windowId: fx.windowA } })],
   recordBankPayment: [["bank"], (fx) => ({ input: { noticeNo: fx.noticeNo, amountFen: 1, bankTxnId: `T${Date.now()}`, paidAt: at, channel: "COUNTER" } })],
   configureFeeAccount: [["admin", "finance"], (fx) => ({ input: { departmentId: fx.departmentB, accountNo: "6222020200112233446", accountName: "生态环境局非税收入户", bankName: "中国工商银行宣汉支行" } })],
-  requestRefund: [staffOfA, (fx) => ({ input: { noticeId: fx.noticeId, reason: "多缴" } })],
+  requestRefund: [staffOfA, (fx) => ({ input: { noticeId: fx.noticeId, reason: "多缴", idempotencyKey: uuid() } })],
   decideRefund: [["finance"], () => ({ input: { refundId: uuid(), approve: true } })],
   recordBankRefund: [["bank"], () => ({ input: { refundId: uuid(), amountFen: 1, bankTxnId: `R${Date.now()}`, refundedAt: at } })],
   cancelPaymentNotice: [staffOfA, (fx) => ({ noticeId: fx.noticeId, reason: "开错" })],
@@ -214,7 +214,7 @@ const mutations: Record<string, [Allowed, Args]> = {
   appendBankStatementLines: [["bank", "finance"], (fx) => ({ input: { statementId: uuid(), partNo: 1, entries: [{ bankTxnId: "T1", noticeNo: fx.noticeNo, amountFen: 1, paidAt: at }] } })],
   closeBankStatement: [["bank", "finance"], () => ({ statementId: uuid() })],
   startJointApproval: [["bureau"], (fx) => ({ input: jointInput(fx) })],
-  urgeParticipant: [["bureau"], (fx) => ({ jointApprovalId: fx.jointId, participantId: fx.participantId, note: "请加快" })],
+  urgeParticipant: [["bureau"], (fx) => ({ jointApprovalId: fx.jointId, participantId: fx.participantId, note: "请加快", idempotencyKey: uuid() })],
   withdrawJointApproval: [["bureau", "citizen"], (fx) => ({ id: fx.jointId, reason: "项目取消" })],
   registerDepartment: [["admin"], () => ({ input: { centerCode: CENTER, code: `D${Math.floor(Math.random() * 1e6)}`, name: "测试局" } })],
   appointChiefRepresentative: [["admin"], (fx) => ({ input: { departmentId: fx.departmentB, staffId: uuid() } })],
@@ -297,6 +297,7 @@ function jointInput(fx: Fixture) {
       { departmentId: fx.departmentB, itemId: fx.itemJointB },
     ],
     deadlineWorkingDays: 10,
+    idempotencyKey: uuid(),
   };
 }
 
@@ -395,7 +396,7 @@ async function buildFixture(): Promise<Fixture> {
       "cases",
       citizen,
       `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`,
-      { i: { itemId: county.items.a!.id, applicantName: "张三", applicantIdNumber: IDNO } },
+      { i: { itemId: county.items.a!.id, applicantName: "张三", applicantIdNumber: IDNO, idempotencyKey: "matrix-submission" } },
     );
     return errorOf(result)?.code === "UNKNOWN_ITEM" ? null : ok(result).submitCase;
   }, 20_000);

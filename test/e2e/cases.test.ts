@@ -108,8 +108,9 @@ async function item(departmentId: string, overrides: Record<string, unknown> = {
 }
 
 async function submit(itemId: string, extra: Record<string, unknown> = {}): Promise<Data> {
+  const idempotencyKey = randomUUID();
   const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
-    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo status } }`, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, ...extra } }),
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo status } }`, { i: { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey, ...extra } }),
   );
   return submitCase;
 }
@@ -391,6 +392,26 @@ describe("bad input through the gateway", () => {
     expect(view.case.routingSlip.map((e: Data) => e.action)).toEqual(["SUBMIT", "ACCEPT"]);
     const again = await Promise.all(Array.from({ length: 4 }, () => gql(zj.clerk.token, STEP.accept, { id: caseId })));
     expect(again.map(code)).toEqual(["INVALID_TRANSITION", "INVALID_TRANSITION", "INVALID_TRANSITION", "INVALID_TRANSITION"]);
+  });
+
+  test("a submission needs its idempotency key: without one, or a malformed one, no case; the key with another input is refused (issue 15 point 4)", async () => {
+    const SUBMIT = `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`;
+    const MY_CASES = `query { myCases(limit: 500) { id } }`;
+    const before = (await data(citizenToken, MY_CASES)).myCases.length;
+    const input = { itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER };
+    expect((await gql(citizenToken, SUBMIT, { i: input })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+    for (const malformed of ["", "short", "has spaces in it", "x".repeat(101)]) {
+      expect((await gql(citizenToken, SUBMIT, { i: { ...input, idempotencyKey: malformed } })).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+    }
+    expect((await data(citizenToken, MY_CASES)).myCases).toHaveLength(before);
+
+    const idempotencyKey = randomUUID();
+    const first = (await data(citizenToken, SUBMIT, { i: { ...input, idempotencyKey } })).submitCase;
+    // The answer was lost; the client sends it again, the ID number typed in lower case this time.
+    expect((await data(citizenToken, SUBMIT, { i: { ...input, applicantIdNumber: ID_NUMBER.toLowerCase(), idempotencyKey } })).submitCase).toEqual(first);
+    const reused = await gql(citizenToken, SUBMIT, { i: { ...input, applicantName: "李四", idempotencyKey } });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", field: "input.idempotencyKey", differs: "input.applicantName" });
+    expect((await data(citizenToken, MY_CASES)).myCases).toHaveLength(before + 1);
   });
 
   test("a wrong ID number finds nothing in the public lookup; the applicant's name never appears", async () => {

@@ -358,11 +358,27 @@ test("the bank asks what it did: a transaction by its bankTxnId, the day's trans
   // A refund the bank paid back is looked up the same way, by the bank's id of the refund.
   const noticeId = (await gql<{ paymentNotice: { id: string } }>(bankToken, `query ($no: String!) { paymentNotice(noticeNo: $no) { id } }`, { no: noticeNo })).data!
     .paymentNotice.id;
-  const requested = await gql<{ requestRefund: { id: string } }>(staffToken, `mutation ($input: RequestRefundInput!) { requestRefund(input: $input) { id } }`, {
-    input: { noticeId, reason: "重复缴费" },
+  // Asked for once per idempotency key (issue 15 point 4): without one nothing is asked for; copies
+  // sent at once and a later retry answer the one refund; the key with another reason is refused.
+  const REQUEST_REFUND = `mutation ($input: RequestRefundInput!) { requestRefund(input: $input) { id status } }`;
+  const refundsOfNotice = () => system.subgraphs.fees.infrastructure.dataSource.query("SELECT id FROM refund WHERE notice_id = ?", [noticeId]) as Promise<Array<{ id: string }>>;
+  const keyless = await gql(staffToken, REQUEST_REFUND, { input: { noticeId, reason: "重复缴费" } });
+  expect(keyless.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+  expect(await refundsOfNotice()).toEqual([]);
+  const refundRequest = { noticeId, reason: "重复缴费", idempotencyKey: randomUUID() };
+  const copies = await Promise.all([1, 2, 3].map(() => gql<{ requestRefund: { id: string; status: string } }>(staffToken, REQUEST_REFUND, { input: refundRequest })));
+  for (const copy of copies) expect(copy.errors).toBeUndefined();
+  const refundId = copies[0]!.data!.requestRefund.id;
+  expect(new Set(copies.map((copy) => copy.data!.requestRefund.id))).toEqual(new Set([refundId]));
+  expect((await gql(staffToken, REQUEST_REFUND, { input: refundRequest })).data).toEqual({ requestRefund: { id: refundId, status: "REQUESTED" } });
+  expect((await gql(staffToken, REQUEST_REFUND, { input: { ...refundRequest, reason: "多缴" } })).errors?.[0]?.extensions).toMatchObject({
+    code: "IDEMPOTENCY_KEY_REUSED",
+    field: "input.idempotencyKey",
+    refundId,
   });
-  expect(requested.errors).toBeUndefined();
-  const refundId = requested.data!.requestRefund.id;
+  // Another key is another request, which the notice's one live refund keeps out.
+  expect((await gql(staffToken, REQUEST_REFUND, { input: { ...refundRequest, idempotencyKey: randomUUID() } })).errors?.[0]?.extensions?.code).toBe("CONFLICT");
+  expect(await refundsOfNotice()).toEqual([{ id: refundId }]);
   const finance = await mintAccessToken(system.keys, { subject: "finance-1", roles: ["finance"], centerCode: CENTER });
   expect((await gql(finance, `mutation ($input: DecideRefundInput!) { decideRefund(input: $input) { id } }`, { input: { refundId, approve: true } })).errors).toBeUndefined();
   const refundTxnId = `ICBC-F${caseId.slice(0, 8)}`;
@@ -408,7 +424,7 @@ test("a clerk acts on notices only as their letter (授权书) allows, and a rev
   for (const [query, variables, act] of [
     [CANCEL, { id: first.id, reason: "开错" }, "CANCEL_FEE_NOTICE"],
     [REISSUE, { id: first.id, reason: "补开" }, "REISSUE_FEE_NOTICE"],
-    [REFUND, { input: { noticeId: first.id, reason: "多缴" } }, "REQUEST_FEE_REFUND"],
+    [REFUND, { input: { noticeId: first.id, reason: "多缴", idempotencyKey: randomUUID() } }, "REQUEST_FEE_REFUND"],
   ] as const) {
     expect((await gql(reducer, query, variables)).errors?.[0]?.extensions).toMatchObject({ code: "NOT_AUTHORIZED", act, reason: "ACT_NOT_GRANTED" });
   }

@@ -98,11 +98,11 @@ describe("every mutation through the gateway is in the audit log", () => {
       },
     });
     expect(registered.errors).toBeUndefined();
-    const applied = await graphql(system.gatewayUrl, SUBMIT_CASE, { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: ID_NUMBER } }, { token: citizen });
+    const applied = await graphql(system.gatewayUrl, SUBMIT_CASE, { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: "audit-apply-0001" } }, { token: citizen });
     expect(applied.errors?.[0]?.extensions?.code).toBe("UNKNOWN_ITEM");
     const inline = await graphql(
       system.gatewayUrl,
-      `mutation { submitCase(input: { itemId: "nope", applicantName: "李四 电话13800138000", applicantIdNumber: "${ID_NUMBER}" }) { id } }`,
+      `mutation { submitCase(input: { itemId: "nope", applicantName: "李四 电话13800138000", applicantIdNumber: "${ID_NUMBER}", idempotencyKey: "audit-apply-0002" }) { id } }`,
       {},
       { token: citizen },
     );
@@ -136,9 +136,9 @@ describe("every mutation through the gateway is in the audit log", () => {
 
   test("without personal data, whether it came in variables or written into the operation", async () => {
     const entries = await logged(mark);
-    expect(entries[1].fields).toEqual([{ field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: "[redacted]" } } }]);
+    expect(entries[1].fields).toEqual([{ field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "张三", applicantIdNumber: "[redacted]", idempotencyKey: "audit-apply-0001" } } }]);
     expect(entries[2].fields).toEqual([
-      { field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "李四 电话[redacted]", applicantIdNumber: "[redacted]" } } },
+      { field: "submitCase", arguments: { input: { itemId: "nope", applicantName: "李四 电话[redacted]", applicantIdNumber: "[redacted]", idempotencyKey: "audit-apply-0002" } } },
     ]);
     const stored = JSON.stringify(await database.query("SELECT * FROM audit_entry"));
     expect(stored).not.toContain(ID_NUMBER);
@@ -195,7 +195,7 @@ test("an entry is filed under the caller's center and the centers the operation 
   });
   await graphql(system.gatewayUrl, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: itemId }, { token: admin });
   const caseId = await eventually(async () => {
-    const submitted = await graphql<{ submitCase: { id: string } }>(system.gatewayUrl, SUBMIT_CASE, { input: { itemId, applicantName: "王五", applicantIdNumber: ID_NUMBER } }, { token: citizen });
+    const submitted = await graphql<{ submitCase: { id: string } }>(system.gatewayUrl, SUBMIT_CASE, { input: { itemId, applicantName: "王五", applicantIdNumber: ID_NUMBER, idempotencyKey: "audit-withdrawn-case" } }, { token: citizen });
     return submitted.data?.submitCase.id;
   });
   const mark = (await readAudit(await token("supervisor-1", ["supervisor"], CENTER))).body.head.seq;

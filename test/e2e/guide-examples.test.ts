@@ -136,7 +136,7 @@ describe("docs/bank-integration.md", () => {
         const requested = await graphql<{ requestRefund: { id: string } }>(
           system.gatewayUrl,
           `mutation ($input: RequestRefundInput!) { requestRefund(input: $input) { id } }`,
-          { input: { noticeId, reason: "重复缴费" } },
+          { input: { noticeId, reason: "重复缴费", idempotencyKey: randomUUID() } },
           { token: staffToken },
         );
         const refundId = requested.data!.requestRefund.id;

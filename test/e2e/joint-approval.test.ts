@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { applicantKey, ManualClock, type Identity } from "@onestop/platform";
 import { eventually, graphql, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
@@ -62,6 +63,7 @@ function startInput(parts: string[], overrides: Record<string, unknown> = {}) {
     participants: parts.map((key) => ({ departmentId: county.items[key]!.departmentId, itemId: county.items[key]!.id })),
     deadlineWorkingDays: 10,
     greenChannel: false,
+    idempotencyKey: randomUUID(),
     ...overrides,
   };
 }
@@ -151,7 +153,9 @@ describe("the bureau's contract", () => {
     ]);
     const retried = await Promise.all([1, 2, 3].map(() => callThrough<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input: { ...input, participants: [...input.participants].reverse() } })));
     for (const retry of retried) expect(ok(retry).startJointApproval.id).toBe(first.id);
-    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: { ...input, deadlineWorkingDays: 12 } }))).toMatchObject({ code: "PROJECT_CODE_CONFLICT", jointApprovalId: first.id });
+    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: { ...input, deadlineWorkingDays: 12, idempotencyKey: randomUUID() } }))).toMatchObject({ code: "PROJECT_CODE_CONFLICT", jointApprovalId: first.id });
+    // The first request's key with other content is not a retry of it.
+    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: { ...input, deadlineWorkingDays: 12 } }))).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", field: "input.idempotencyKey", jointApprovalId: first.id });
 
     const opened = await until(first.id, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
     const zjjCases = ok(
@@ -171,14 +175,54 @@ describe("the bureau's contract", () => {
     const started = await start(["zjj", "hbj"]);
     const joint = await until(started.id, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
     const target = participantOf(joint, "zjj");
-    const urged = ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, { j: joint.id, p: target.id, n: "请于本周内出具意见" })).urgeParticipant;
+    const urged = ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, { j: joint.id, p: target.id, n: "请于本周内出具意见", k: randomUUID() })).urgeParticipant;
     expect(participantOf(urged, "zjj")).toMatchObject({ urgeCount: 1, lastUrgedAt: clock.now().toISOString() });
     expect(urged.history.at(-1)).toMatchObject({ kind: "URGED", participantId: target.id, actor: bureau.subject, note: "请于本周内出具意见" });
     expect(await sagaEvents("joint.participant.urged", joint.id)).toEqual([
       expect.objectContaining({ participantId: target.id, departmentId: target.department.id, urgeCount: 1, urgedBy: bureau.subject, note: "请于本周内出具意见" }),
     ]);
-    expect(errorOf(await callThrough("parallel-approval", county.bureauOf("ZJJ"), URGE, { j: joint.id, p: target.id }))?.code).toBe("FORBIDDEN");
-    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: "00000000-0000-0000-0000-000000000000" }))?.code).toBe("NOT_FOUND");
+    expect(errorOf(await callThrough("parallel-approval", county.bureauOf("ZJJ"), URGE, { j: joint.id, p: target.id, k: randomUUID() }))?.code).toBe("FORBIDDEN");
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: "00000000-0000-0000-0000-000000000000", k: randomUUID() }))?.code).toBe("NOT_FOUND");
+  });
+
+  test("opening and urging happen once per idempotency key, however many copies arrive at once; without a key nothing happens (issue 15 point 4)", async () => {
+    const db = system.subgraphs["parallel-approval"].infrastructure.dataSource;
+    const keyless = startInput(["zjj", "hbj"]);
+    delete (keyless as Record<string, unknown>).idempotencyKey;
+    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: keyless }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+    expect(errorOf(await callThrough("parallel-approval", bureau, START, { input: { ...keyless, idempotencyKey: "short" } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
+    expect(await db.query("SELECT id FROM joint_approval WHERE project_code = ?", [keyless.projectCode])).toEqual([]);
+
+    // One opening sent four times at once (a double click, a replayed request): one joint approval, one set of cases asked for.
+    const input = startInput(["zjj", "hbj"]);
+    const copies = await Promise.all([1, 2, 3, 4].map(() => callThrough<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input })));
+    const opened = new Set(copies.map((copy) => ok(copy).startJointApproval.id));
+    expect(opened.size).toBe(1);
+    const [jointId] = [...opened];
+    expect(await db.query("SELECT id FROM joint_approval WHERE project_code = ?", [input.projectCode])).toEqual([{ id: jointId }]);
+    expect(await sagaEvents("joint.participant.case-requested", jointId!)).toHaveLength(2);
+
+    const joint = await until(jointId!, (j) => j.participants.every((p: JointView) => p.status === "AWAITING_ACCEPTANCE"));
+    const target = participantOf(joint, "zjj");
+    // Without the key: an operation that leaves the argument out is not valid GraphQL; one that leaves its variable out, or sends a malformed key, is bad input.
+    const URGE_WITHOUT_KEY = `mutation ($j: ID!, $p: ID!) { urgeParticipant(jointApprovalId: $j, participantId: $p) { id } }`;
+    const invalid = await callThrough("parallel-approval", bureau, URGE_WITHOUT_KEY, { j: jointId, p: target.id });
+    expect(invalid.errors?.[0]).toMatchObject({ message: expect.stringContaining('argument "idempotencyKey" of type "String!" is required'), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: jointId, p: target.id }))).toMatchObject({ code: "BAD_USER_INPUT", field: "idempotencyKey" });
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: jointId, p: target.id, k: "no spaces allowed" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "idempotencyKey" });
+    expect(await sagaEvents("joint.participant.urged", jointId!)).toEqual([]);
+
+    // One urging sent three times at once, and once more later: urged once, announced once.
+    const urge = { j: jointId, p: target.id, n: "请加快办理", k: randomUUID() };
+    const urgings = await Promise.all([1, 2, 3].map(() => callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, urge)));
+    for (const urging of urgings) expect(participantOf(ok(urging).urgeParticipant, "zjj").urgeCount).toBe(1);
+    expect(participantOf(ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, urge)).urgeParticipant, "zjj").urgeCount).toBe(1);
+    expect(await sagaEvents("joint.participant.urged", jointId!)).toHaveLength(1);
+    expect((await read(jointId!)).history.filter((entry: JointView) => entry.kind === "URGED")).toHaveLength(1);
+    // The key with another note is not a retry; a new key is a new urging.
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { ...urge, n: "另一条催办" }))).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", field: "idempotencyKey" });
+    expect(participantOf(ok(await callThrough<{ urgeParticipant: JointView }>("parallel-approval", bureau, URGE, { ...urge, k: randomUUID() })).urgeParticipant, "zjj").urgeCount).toBe(2);
+    expect(await sagaEvents("joint.participant.urged", jointId!)).toHaveLength(2);
   });
 
   test("listing pages newest first by cursor, each caller within what it may see", async () => {
@@ -314,7 +358,7 @@ describe("the saga", () => {
     expect(settled.outcomesCounted).toBe(2);
     const hbjView = ok(await callThrough<{ case: { status: string } }>("cases", departmentOf("hbj").clerk, `query ($id: ID!) { case(id: $id) { status } }`, { id: hbjCase }));
     expect(hbjView.case.status).toBe("WITHDRAWN");
-    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: participantOf(joint, "hbj").id }))?.code).toBe("JOINT_APPROVAL_CONCLUDED");
+    expect(errorOf(await callThrough("parallel-approval", bureau, URGE, { j: joint.id, p: participantOf(joint, "hbj").id, k: randomUUID() }))?.code).toBe("JOINT_APPROVAL_CONCLUDED");
   });
 });
 
@@ -383,9 +427,10 @@ describe("the lead department and the applicant", () => {
     // Nothing more: a bureau of a participating department, and the lead bureau on a case of no joint approval of its own.
     expect(errorOf(await callThrough("cases", county.bureauOf("ZJJ"), CASE, { id: zjjCase }))?.code).toBe("FORBIDDEN");
     const citizen: Identity = { subject: "citizen-lead-test", roles: ["citizen"], centerCode: null, departmentId: null, windowId: null };
+    const submission = randomUUID();
     const ordinary = await eventually(async () => {
       const result = await callThrough<{ submitCase: { id: string } }>("cases", citizen, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, {
-        i: { itemId: county.items.promised!.id, applicantName: "张三", applicantIdNumber: "11010519491231002X" },
+        i: { itemId: county.items.promised!.id, applicantName: "张三", applicantIdNumber: "11010519491231002X", idempotencyKey: submission },
       });
       return errorOf(result)?.code === "UNKNOWN_ITEM" ? null : ok(result).submitCase;
     }, 20_000);

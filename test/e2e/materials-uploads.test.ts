@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
@@ -68,7 +68,8 @@ const uploadRows = async () =>
   Number(((await system.subgraphs.cases.infrastructure.dataSource.query("SELECT COUNT(*) AS n FROM material_upload")) as Array<{ n: string }>)[0]!.n);
 
 const SUBMIT = `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id status materialFiles { fileId materialCode fileName mediaType sizeBytes downloadPath } } }`;
-const submitInput = (materials: unknown[]) => ({ itemId, applicantName: "张三", applicantIdNumber: "11010519491231002X", materials });
+// A new submission each call: its own idempotency key.
+const submitInput = (materials: unknown[]) => ({ itemId, applicantName: "张三", applicantIdNumber: "11010519491231002X", materials, idempotencyKey: randomUUID() });
 
 beforeAll(async () => {
   await resetEnvironment(environment);

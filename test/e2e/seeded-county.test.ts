@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { shanghaiDayOf } from "@onestop/calendar";
 import { countySteps, demoCenter, demoStaffPassword, seedCounty } from "@onestop/seed";
 import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type GraphqlResponse, type RunningSystem } from "@onestop/testkit";
@@ -50,7 +51,7 @@ async function itemNamed(name: string): Promise<string> {
 
 async function submit(itemName: string): Promise<string> {
   const { submitCase } = await data(citizen, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, {
-    i: { itemId: await itemNamed(itemName), applicantName: "刘秀英", applicantIdNumber: ID_NUMBER },
+    i: { itemId: await itemNamed(itemName), applicantName: "刘秀英", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() },
   });
   return submitCase.id;
 }

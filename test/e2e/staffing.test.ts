@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { demoCenter, seedCounty, seedSteps, type SeedContext } from "@onestop/seed";
 import { seedDepartments } from "../../packages/seed/src/county";
@@ -208,12 +209,12 @@ describe("across the services", () => {
   test("a signed-in window staff member accepts a case under their letter, Case.handler resolves in staffing, and after revocation cases refuses the next act", async () => {
     const item = await zjjPromisedItem();
     const citizen = await mintAccessToken(system.keys, { subject: "citizen-e2e-staffing", roles: ["citizen"] });
-    const submit = () =>
+    const submit = (idempotencyKey = randomUUID()) =>
       eventually(async () => {
         const result = await graphql<{ submitCase: { id: string } }>(
           system.gatewayUrl,
           `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`,
-          { i: { itemId: item.id, applicantName: "张三", applicantIdNumber: "11010519491231002X" } },
+          { i: { itemId: item.id, applicantName: "张三", applicantIdNumber: "11010519491231002X", idempotencyKey } },
           { token: citizen },
         );
         return result.errors?.[0]?.extensions?.code === "UNKNOWN_ITEM" ? null : result;

@@ -76,7 +76,7 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   );
   await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
   const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
-    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }),
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } }),
   );
   const caseId = submitCase.id as string;
   await once(["NOT_AUTHORIZED"], () => gql(zjj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: caseId }));
@@ -218,7 +218,7 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   for (const id of staffIds) expect(text).not.toContain(id);
 
   // The evaluator at the window rates in the hall by the receipt number, under that window's staff session.
-  const second = (await data(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+  const second = (await data(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id receiptNo } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
   await data(zjj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: second.id });
   await data(zjj.token, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: second.id });
   await data(zjj.chiefToken, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: second.id });

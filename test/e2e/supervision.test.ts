@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ManualClock } from "@onestop/platform";
 import { eventually, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { testEnvironment } from "../support/environment";
@@ -106,7 +107,7 @@ test("a case goes yellow then red, pushed through the gateway; acknowledged; clo
   );
   await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
   const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
-    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }),
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } }),
   );
   const caseId = submitCase.id as string;
 

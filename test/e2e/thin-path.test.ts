@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { developmentIdentityKeyring, eventually, graphql, mintAccessToken, fixedFee, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
 import { IDENTITY_HEADER, signIdentity } from "@onestop/platform";
 import { testEnvironment } from "../support/environment";
@@ -91,11 +92,12 @@ test("department → item → case → acceptance → payment notice, read back 
   expect(created.data!.createItem.speedUpRatio).toBeCloseTo(0.65);
 
   const citizenToken = await mintAccessToken(system.keys, { subject: "citizen-42", roles: ["citizen"] });
+  const idempotencyKey = randomUUID();
   const submitted = await eventually(async () => {
     const result = await graphql<{ submitCase: { id: string; status: string; receiptNo: string } }>(
       system.gatewayUrl,
       SUBMIT_CASE,
-      { input: { itemId, applicantName: "张三", applicantIdNumber: "11010519491231002X" } },
+      { input: { itemId, applicantName: "张三", applicantIdNumber: "11010519491231002X", idempotencyKey } },
       { token: citizenToken },
     );
     return result.errors?.[0]?.extensions?.code === "UNKNOWN_ITEM" ? null : result;
@@ -216,7 +218,7 @@ describe("bad input gets a typed error and writes nothing", () => {
     const unknown = await graphql(
       system.gatewayUrl,
       SUBMIT_CASE,
-      { input: { itemId: "nope", applicantName: "李四", applicantIdNumber: "11010519491231002X" } },
+      { input: { itemId: "nope", applicantName: "李四", applicantIdNumber: "11010519491231002X", idempotencyKey: randomUUID() } },
       { token: citizenToken },
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe("UNKNOWN_ITEM");

@@ -39,6 +39,8 @@ const audiences: Audience[] = [
       FeeErrorCode.NotFound,
       FeeErrorCode.Conflict,
       FeeErrorCode.InvalidTransition,
+      // Only requestRefund takes an idempotency key; the bank's calls are keyed by its bankTxnId.
+      FeeErrorCode.IdempotencyKeyReused,
       // GET /audit is the supervision office's.
       GatewayErrorCode.MethodNotAllowed,
     ],

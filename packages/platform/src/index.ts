@@ -11,6 +11,7 @@ export * from "./env";
 export * from "./error-formatter";
 export * from "./errors";
 export * from "./http";
+export * from "./idempotency";
 export * from "./identity";
 export * from "./identity-nonces";
 export * from "./loaders";

@@ -20,6 +20,7 @@ import { CaseLifecycle1763769600023 } from "./cases/migrations/1763769600023-cas
 import { JointLeadAndApplicantKey1763769600029 } from "./cases/migrations/1763769600029-joint-lead-and-applicant-key";
 import { HigherAuthorityDocumentDate1763769601402 } from "./cases/migrations/1763769601402-higher-authority-document-date";
 import { ProgressLookupThrottle1763769601501 } from "./cases/migrations/1763769601501-progress-lookup-throttle";
+import { SubmitKeyExact1763769601602 } from "./cases/migrations/1763769601602-submit-key-exact";
 import { ClocksRepository } from "./clocks/clocks.repository";
 import { ClocksService } from "./clocks/clocks.service";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
@@ -91,6 +92,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     MaterialUploads1763769601640,
     SpentChallenges1763769601600,
     ItemReplicaCode1763769601720,
+    SubmitKeyExact1763769601602,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env, nats, authenticateRoute }) {
     const calendar = WorkingCalendar.shipped();

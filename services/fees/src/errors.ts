@@ -25,6 +25,8 @@ export const FeeErrorCode = {
   RefundNotApproved: "REFUND_NOT_APPROVED",
   /** Paid back already, by another bank transaction. */
   RefundAlreadyPaid: "REFUND_ALREADY_PAID",
+  /** The idempotency key was used by the asker for another refund request (another notice or reason). */
+  IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
   ReductionUnknown: "REDUCTION_UNKNOWN",
   /** 票款分离 / 审批分离: whoever asked for a refund or reduction may not approve it. */
   SameRequesterAndApprover: "SAME_REQUESTER_AND_APPROVER",

@@ -26,6 +26,7 @@ import { NoticesService } from "./notices/notices.service";
 import { paymentEntities } from "./payments/entities";
 import { BankTransactions1763769600035 } from "./payments/migrations/1763769600035-bank-transactions";
 import { AsciiIdentifiers1763769600039 } from "./payments/migrations/1763769600039-ascii-identifiers";
+import { RefundRequestKey1763769601601 } from "./payments/migrations/1763769601601-refund-request-key";
 import { PaymentsRepository } from "./payments/payments.repository";
 import { paymentsResolvers } from "./payments/payments.resolvers";
 import { PaymentsService } from "./payments/payments.service";
@@ -67,6 +68,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
     FeeIrregularities1763769600037,
     DiscrepancyCategory1763769600038,
     AsciiIdentifiers1763769600039,
+    RefundRequestKey1763769601601,
     JointLeadAndApplicantKey1763769600045,
     AuthorizationReplica1763769600900,
     DepartmentPrincipalsNoVetoLetters1763769600901,

@@ -23,6 +23,8 @@ export const JointErrorCode = {
   CalendarYearNotLoaded: CalendarErrorCode.YearNotLoaded,
   /** The project code already has a joint approval with other content. */
   ProjectCodeConflict: "PROJECT_CODE_CONFLICT",
+  /** The idempotency key was used by the caller for another request (another project, participant or note). */
+  IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
   JointApprovalConcluded: "JOINT_APPROVAL_CONCLUDED",
   ParticipantAlreadyConcluded: "PARTICIPANT_ALREADY_CONCLUDED",
 } as const;

@@ -16,6 +16,7 @@ import { JointSaga1763769600051 } from "./joint-approvals/migrations/17637696000
 import { JointAlarms1763769600053 } from "./joint-approvals/migrations/1763769600053-joint-alarms";
 import { JointClockFacts1763769600054 } from "./joint-approvals/migrations/1763769600054-joint-clock-facts";
 import { ApplicantKey1763769600055 } from "./joint-approvals/migrations/1763769600055-applicant-key";
+import { IdempotencyKeys1763769601600 } from "./joint-approvals/migrations/1763769601600-idempotency-keys";
 import { replicaEntities } from "./replicas/entities";
 import { Replicas1763769600052 } from "./replicas/migrations/1763769600052-replicas";
 import { replicaHandlers } from "./replicas/replicas.handlers";
@@ -35,6 +36,7 @@ export const parallelApprovalSubgraph: SubgraphDefinition<ParallelApprovalEnv> =
     JointAlarms1763769600053,
     JointClockFacts1763769600054,
     ApplicantKey1763769600055,
+    IdempotencyKeys1763769601600,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env }) {
     const repository = new JointApprovalsRepository(dataSource);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -213,11 +214,12 @@ describe("the public portal in a browser", () => {
       c: demoCenter.centerCode,
     });
     const itemId = found.data!.searchItems.nodes[0]!.id;
+    const idempotencyKey = randomUUID();
     const receiptNo = await eventually(async () => {
       const submitted = await graphql<{ submitCase: { receiptNo: string } }>(
         system.gatewayUrl,
         `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { receiptNo } }`,
-        { i: { itemId, applicantName: "李四", applicantIdNumber: idNumber } },
+        { i: { itemId, applicantName: "李四", applicantIdNumber: idNumber, idempotencyKey } },
         { token: citizen },
       );
       if (submitted.errors?.[0]?.extensions?.code === "UNKNOWN_ITEM") return null;

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { hasRole, requireCenter, requireRole } from "../../src/authz";
 import { ManualClock } from "../../src/clock";
 import { DomainError } from "../../src/errors";
+import { idempotencyKeySchema } from "../../src/idempotency";
 import { anonymousIdentity, type Identity } from "../../src/identity";
 import { createLogger } from "../../src/logger";
 import { runWithRequestContext } from "../../src/request-context";
@@ -60,4 +62,9 @@ test("logs carry the request id and never an ID number or phone", () => {
   expect(entry).toMatchObject({ service: "test", requestId: "req-abc", msg: "submitted" });
   expect(entry.applicant).toEqual({ idNumber: "[redacted]", phone: "[redacted]", name: "张三" });
   expect(lines[0]).not.toContain("11010519491231002X");
+});
+
+test("an idempotency key is 8-100 characters of letters, digits and _ - : . (a UUID fits)", () => {
+  for (const key of [randomUUID(), "portal:2026-12-07:42", "k_1.2-3a", "x".repeat(100)]) expect(idempotencyKeySchema.safeParse(key).success).toBe(true);
+  for (const key of ["", "short12", "x".repeat(101), "has space", "键-12345678", "a/b/c/d/e"]) expect(idempotencyKeySchema.safeParse(key).success).toBe(false);
 });

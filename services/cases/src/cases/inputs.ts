@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDay, SuspensionReason } from "@onestop/calendar";
 import { casesEvents } from "@onestop/events";
+import { idempotencyKeySchema } from "@onestop/platform";
 import { materialProblemKinds } from "../materials/materials.rules";
 import { commitmentStates, decisions, isValidResidentIdNumber } from "./cases.rules";
 
@@ -22,7 +23,8 @@ export const submitCaseInput = z.object({
   /** 告知承诺: the applicant signs a written commitment instead of proving some conditions. */
   onCommitment: z.boolean().nullish(),
   materials: z.array(z.object({ code: z.string().min(1).max(50), fileIds })).max(100).nullish(),
-  idempotencyKey,
+  /** Required: a retried submission with the same key is the same case (docs/cases.md). */
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export const acceptInput = z.object({

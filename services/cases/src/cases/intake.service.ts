@@ -16,7 +16,7 @@ import type { CaseStatus } from "./cases.rules";
 import type { CasesRepository } from "./cases.repository";
 import type { CaseRow } from "./entities";
 import { reasonInput, referInput, submitCaseInput, supplyInput } from "./inputs";
-import { newCase, requireOpen } from "./new-case";
+import { newCase, requireOpen, submissionDiffers, type Submission } from "./new-case";
 
 const RECEIPT_ATTEMPTS = 5;
 
@@ -42,6 +42,11 @@ export class IntakeService {
   async submitCase(identity: Identity, rawInput: unknown): Promise<CaseRow> {
     const input = validate(submitCaseInput, rawInput, "input");
     requireRole(identity, "citizen");
+    const key = input.idempotencyKey;
+    const submission = { ...input, onCommitment: Boolean(input.onCommitment) };
+    // A retry is answered before anything else is checked: the item may have been retired since.
+    const earlier = await this.cases.findBySubmitKey(identity.subject, key);
+    if (earlier) return sameSubmission(earlier, submission, key);
     const current = await this.items.current(input.itemId);
     const item = current.version;
     if (!item) throw new DomainError(CaseErrorCode.UnknownItem, `Item ${input.itemId} is not in the catalog`, { field: "itemId" });
@@ -58,11 +63,6 @@ export class IntakeService {
     const unknown = materials.map((m) => m.code).filter((code) => !item.materials.some((m) => m.code === code));
     if (unknown.length > 0) {
       throw new DomainError(CaseErrorCode.UnknownMaterial, `Not materials of the item version: ${unknown.join(", ")}`, { materials: unknown, field: "input.materials" });
-    }
-    const key = input.idempotencyKey ?? null;
-    if (key) {
-      const earlier = await this.cases.findBySubmitKey(identity.subject, key);
-      if (earlier) return sameSubmission(earlier, input.itemId, key);
     }
     for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt += 1) {
       const row = newCase({
@@ -85,9 +85,10 @@ export class IntakeService {
         });
       } catch (error) {
         if (!(error instanceof CreationConflict)) throw error;
-        if (error.outcome === "submit_key_taken" && key) {
-          const earlier = await this.cases.findBySubmitKey(identity.subject, key);
-          if (earlier) return sameSubmission(earlier, input.itemId, key);
+        if (error.outcome === "submit_key_taken") {
+          // The same submission, sent twice at once: the other one made the case.
+          const first = await this.cases.findBySubmitKey(identity.subject, key);
+          if (first) return sameSubmission(first, submission, key);
         }
       }
     }
@@ -170,7 +171,13 @@ export class IntakeService {
   }
 }
 
-function sameSubmission(earlier: CaseRow, itemId: string, key: string): CaseRow {
-  if (earlier.itemId !== itemId) throw new DomainError(CaseErrorCode.IdempotencyKeyReused, `Key ${key} was used for another submission`);
+function sameSubmission(earlier: CaseRow, again: Submission, key: string): CaseRow {
+  const differs = submissionDiffers(earlier, again);
+  if (differs) {
+    throw new DomainError(CaseErrorCode.IdempotencyKeyReused, `Key ${key} was used for another submission (its ${differs} differs): make a new key for a new submission`, {
+      field: "input.idempotencyKey",
+      differs: `input.${differs}`,
+    });
+  }
   return earlier;
 }

@@ -80,3 +80,15 @@ export function requireOpen(itemId: string, current: { cancelledAt: Date | null;
     throw new DomainError(CaseErrorCode.ItemCancelled, `Item ${itemId} was retired from the catalog`, { mergedIntoItemId: current.mergedIntoItemId });
   }
 }
+
+/** What an applicant submits (申请), as the case keeps it. */
+export type Submission = Pick<CaseRow, "itemId" | "applicantName" | "applicantIdNumber" | "quantity" | "onCommitment">;
+
+/**
+ * A submission sent again under the key of an earlier one is a retry only if it asks for the
+ * same thing: the first of its fields that differs from the case the key made, else null.
+ */
+export function submissionDiffers(earlier: Submission, again: Submission): keyof Submission | null {
+  const fields: Array<keyof Submission> = ["itemId", "applicantName", "applicantIdNumber", "quantity", "onCommitment"];
+  return fields.find((field) => earlier[field] !== again[field]) ?? null;
+}

@@ -55,7 +55,7 @@ async function read(id: string): Promise<CaseView> {
 
 async function acceptedCase(item: ItemPayload, at = START): Promise<CaseView> {
   clock.set(at);
-  const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+  const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
   return act(clerk, "accept", { id: submitted.id });
 }
 
@@ -156,7 +156,7 @@ describe("warnings from durable timers (红黄牌)", () => {
 
   test("a stage with its own limit warns on its own clock", async () => {
     clock.set(START);
-    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.staged.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.staged.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
     clock.set("2026-03-03T16:00:01Z"); // past the end of Tue 3 March: one day for acceptance
     const red = await eventually(async () => (await outbox(casesEvents.caseWarningRaised.subject, submitted.id)).find((w) => w.level === "RED"));
     expect(red).toMatchObject({ clock: "ACCEPTANCE", status: "SUBMITTED", acceptedAt: null });
@@ -239,9 +239,9 @@ describe("deemed approval (超时默认)", () => {
 describe("deferred materials (容缺) that never follow", () => {
   test("return the case once their day has ended; materials that came in time do not", async () => {
     clock.set(START);
-    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.lenient.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.lenient.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
     await act(clerk, "accept", { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-04" } });
-    const kept = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.lenient.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+    const kept = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.lenient.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
     await act(clerk, "accept", { id: kept.id, d: { materialCodes: ["M03"], dueDay: "2026-03-04" } });
     await act(applicant, "supply", { id: kept.id, m: [{ code: "M03", documentRef: "sha256:dd" }] });
     clock.set("2026-03-04T16:00:01Z");

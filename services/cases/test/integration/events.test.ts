@@ -59,7 +59,7 @@ async function read(id: string): Promise<CaseView> {
 }
 
 async function approvedCase(item: ItemPayload): Promise<CaseView> {
-  const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+  const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
   await act("accept", { id: submitted.id });
   await act("review", { id: submitted.id, o: "通过" });
   return act("decide", { id: submitted.id, d: "APPROVE", o: "准予" });
@@ -287,12 +287,12 @@ describe("the catalog replica", () => {
   test("no new case for a retired item", async () => {
     await events.publish(catalogEvents.itemCancelled, { itemId: items.retiring.itemId, centerCode: CENTER, departmentId: department, lastVersion: 1, reason: "改革取消", cancelledAt: clock.now().toISOString(), mergedIntoItemId: null, cancelledFeeCodes: [] });
     await eventually(async () => ((await db("SELECT 1 FROM item_state_replica WHERE item_id = ? AND cancelled_at IS NOT NULL", [items.retiring.itemId])).length ? true : null));
-    const result = await call(applicant, M.submit, { input: { itemId: items.retiring.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } });
+    const result = await call(applicant, M.submit, { input: { itemId: items.retiring.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } });
     expect(errorOf(result)?.code).toBe("ITEM_CANCELLED");
   });
 
   test("a case is judged by the version it was accepted under", async () => {
-    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.free.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } })).submitCase;
+    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.free.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
     await events.publish(catalogEvents.itemPublished, { ...items.free, version: 2, promisedLimitDays: 3 });
     await eventually(async () => ((await db("SELECT 1 FROM item_version_replica WHERE item_id = ? AND version = 2", [items.free.itemId])).length ? true : null));
     const accepted = await act("accept", { id: submitted.id });

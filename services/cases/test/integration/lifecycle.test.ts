@@ -67,7 +67,7 @@ async function outbox(subject: string, caseId: string): Promise<Array<Record<str
 }
 
 async function submit(item: ItemPayload, extra: Record<string, unknown> = {}, who = applicant): Promise<CaseView> {
-  return ok(await call<{ submitCase: CaseView }>(who, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, ...extra } })).submitCase;
+  return ok(await call<{ submitCase: CaseView }>(who, M.submit, { input: { itemId: item.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID(), ...extra } })).submitCase;
 }
 
 async function act(who: typeof clerk, mutation: keyof typeof M, variables: Record<string, unknown>): Promise<CaseView> {
@@ -267,7 +267,7 @@ describe("the four kinds", () => {
   });
 
   test("a joint item is applied for through its joint approval, not on its own", async () => {
-    const result = await call(applicant, M.submit, { input: { itemId: items.joint.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER } });
+    const result = await call(applicant, M.submit, { input: { itemId: items.joint.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } });
     expect(errorOf(result)?.code).toBe("JOINT_APPROVAL_REQUIRED");
   });
 });
@@ -349,7 +349,7 @@ describe("acceptance with deficiencies (容缺) and approval on commitment (告�
   });
 
   test("commitment where the item does not allow it, or deficiencies where it does not, are refused", async () => {
-    const result = await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, onCommitment: true } });
+    const result = await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, onCommitment: true, idempotencyKey: randomUUID() } });
     expect(errorOf(result)?.code).toBe("COMMITMENT_NOT_ALLOWED");
     const submitted = await submit(items.promised);
     expect(errorOf(await call(clerk, M.accept, { id: submitted.id, d: { materialCodes: ["M03"], dueDay: "2026-03-05" } }))?.code).toBe("DEFICIENCIES_NOT_ALLOWED");
@@ -448,7 +448,7 @@ describe("authorization and bad input", () => {
     const submitted = await submit(items.promised);
     expect(errorOf(await call(applicant, M.accept, { id: submitted.id }))?.code).toBe("FORBIDDEN");
     expect(errorOf(await call({ subject: "anonymous", roles: ["anonymous"], centerCode: null, departmentId: null, windowId: null }, M.accept, { id: submitted.id }))?.code).toBe("UNAUTHENTICATED");
-    expect(errorOf(await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: "110105194912310021" } }))?.code).toBe("BAD_USER_INPUT");
+    expect(errorOf(await call(applicant, M.submit, { input: { itemId: items.promised.itemId, applicantName: "张三", applicantIdNumber: "110105194912310021", idempotencyKey: randomUUID() } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.applicantIdNumber" });
   });
 
   test("a case is visible to its applicant, its department, its owner and the center's overseers, and to nobody else", async () => {
@@ -492,6 +492,9 @@ describe("a retried or doubled step is done once", () => {
     const ids = new Set(results.map((r) => ok(r).submitCase.id));
     expect(ids.size).toBe(1);
     expect(await db("SELECT id FROM service_case WHERE submit_key = ?", [input.idempotencyKey])).toHaveLength(1);
+    // Keys are compared exactly: the key in capitals is another submission.
+    const other = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { ...input, idempotencyKey: input.idempotencyKey.toUpperCase() } })).submitCase;
+    expect(ids.has(other.id)).toBe(false);
   });
 });
 

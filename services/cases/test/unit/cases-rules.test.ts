@@ -17,6 +17,7 @@ import {
   type CaseAction,
   type CaseStatus,
 } from "../../src/cases/cases.rules";
+import { submissionDiffers } from "../../src/cases/new-case";
 
 const statuses: CaseStatus[] = [
   "SUBMITTED",
@@ -247,5 +248,21 @@ describe("the progress look-up's guard (issue 15, point 1)", () => {
       expect(state!.lockedUntil!.getTime() - now.getTime()).toBe(15 * 60_000);
       now = state!.lockedUntil!;
     }
+  });
+});
+
+describe("a submission under an earlier one's idempotency key (issue 15 point 4)", () => {
+  const earlier = { itemId: "item-1", applicantName: "张三", applicantIdNumber: "11010519491231002X", quantity: 1, onCommitment: false };
+
+  test("is a retry when it asks for the same thing", () => {
+    expect(submissionDiffers(earlier, { ...earlier })).toBeNull();
+  });
+
+  test("names the first field that differs otherwise", () => {
+    expect(submissionDiffers(earlier, { ...earlier, itemId: "item-2" })).toBe("itemId");
+    expect(submissionDiffers(earlier, { ...earlier, applicantName: "李四" })).toBe("applicantName");
+    expect(submissionDiffers(earlier, { ...earlier, applicantIdNumber: "110105194912310021" })).toBe("applicantIdNumber");
+    expect(submissionDiffers(earlier, { ...earlier, quantity: 2 })).toBe("quantity");
+    expect(submissionDiffers(earlier, { ...earlier, onCommitment: true })).toBe("onCommitment");
   });
 });

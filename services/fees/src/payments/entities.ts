@@ -87,6 +87,10 @@ export class RefundRow extends NoticeRequestColumns<RefundStatus> {
   @Column({ name: "amount_fen", type: "bigint", transformer: fenColumn })
   amountFen!: number;
 
+  /** The asker's idempotency key (unique per asker): one refund per key. Null on refunds asked for before keys were required. */
+  @Column({ name: "request_key", type: "varchar", length: 100, nullable: true })
+  requestKey!: string | null;
+
   @Column({ name: "bank_txn_id", type: "varchar", length: 64, nullable: true })
   bankTxnId!: string | null;
 

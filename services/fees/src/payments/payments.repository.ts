@@ -70,6 +70,13 @@ export class PaymentsRepository {
     await tx.manager.update(RefundRow, { id }, patch);
   }
 
+  /** The refund the asker asked for under `key`; in a transaction, locked and as last committed. */
+  async refundByKey(requestedBy: string, key: string, tx?: Tx): Promise<RefundRow | null> {
+    return this.manager(tx)
+      .getRepository(RefundRow)
+      .findOne({ where: { requestedBy, requestKey: key }, ...(tx ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+  }
+
   async findRefund(id: string, tx?: Tx): Promise<RefundRow | null> {
     return this.manager(tx).findOneBy(RefundRow, { id });
   }

@@ -6,6 +6,7 @@ import { feesEvents } from "@onestop/events";
 import {
   DomainError,
   forbidden,
+  idempotencyKeySchema,
   invalidInput,
   isDuplicateKey,
   notFound,
@@ -52,7 +53,7 @@ const paymentInput = z.object({
   channel: z.enum(bankChannels),
 });
 const refundExecutionInput = z.object({ refundId: z.string().trim().min(1).max(36), amountFen: fen, bankTxnId: bankTxnIdSchema, refundedAt: instantSchema });
-const refundRequest = z.object({ noticeId: id, reason: z.string().trim().min(1).max(500) });
+const refundRequest = z.object({ noticeId: id, reason: z.string().trim().min(1).max(500), idempotencyKey: idempotencyKeySchema });
 const refundDecision = z.object({
   refundId: id,
   approve: z.boolean(),
@@ -145,11 +146,20 @@ export class PaymentsService {
     return (await this.payments.findRefund(input.refundId))!;
   }
 
+  /**
+   * 退费申请, once per idempotency key: a retry with the asker's key answers the refund it asked
+   * for, as it is now, where asking again would be refused (a notice has one live refund).
+   */
   async requestRefund(identity: Identity, raw: unknown): Promise<RefundRow> {
     const input = validate(refundRequest, raw, "input");
     requireRole(identity, "window_staff", "chief_representative");
+    const earlier = await this.payments.refundByKey(identity.subject, input.idempotencyKey);
+    if (earlier) return sameRefundRequest(earlier, input);
     return this.unitOfWork.run(async (tx) => {
       const notice = await this.notices.lockNotice(tx, input.noticeId);
+      // A retry racing its first attempt waited for the notice's lock: the first one's refund is committed now.
+      const first = await this.payments.refundByKey(identity.subject, input.idempotencyKey, tx);
+      if (first) return sameRefundRequest(first, input);
       if (!notice || !isStaffOf(identity, notice.centerCode, notice.departmentId)) {
         if (notice && maySeeNotice(identity, notice)) throw forbidden("Only the department's window staff ask for refunds");
         throw notFound("Payment notice", input.noticeId);
@@ -172,6 +182,7 @@ export class PaymentsService {
         status: "REQUESTED",
         requestedBy: identity.subject,
         requestedAt: this.clock.now(),
+        requestKey: input.idempotencyKey,
         decidedBy: null,
         decidedAt: null,
         decisionNote: null,
@@ -185,6 +196,11 @@ export class PaymentsService {
         throw new DomainError(FeeErrorCode.Conflict, "A refund of this notice was asked for already", { noticeId: notice.id });
       }
       return refund;
+    }).catch(async (error) => {
+      // The key, used at once for a request of another notice (whose lock this one did not wait for).
+      const first = error instanceof DomainError && error.code === FeeErrorCode.Conflict ? await this.payments.refundByKey(identity.subject, input.idempotencyKey) : null;
+      if (first) return sameRefundRequest(first, input);
+      throw error;
     });
   }
 
@@ -457,4 +473,15 @@ export class PaymentsService {
   private maySeeRefund(identity: Identity, refund: RefundRow): boolean {
     return isOverseerOf(identity, refund.centerCode) || isBankOf(identity, refund.centerCode) || isStaffOf(identity, refund.centerCode, refund.departmentId);
   }
+}
+
+/** A request under the key of an earlier one is its retry only if it asks the same: else IDEMPOTENCY_KEY_REUSED. */
+function sameRefundRequest(earlier: RefundRow, again: { noticeId: string; reason: string; idempotencyKey: string }): RefundRow {
+  if (earlier.noticeId !== again.noticeId || earlier.reason !== again.reason) {
+    throw new DomainError(FeeErrorCode.IdempotencyKeyReused, `Key ${again.idempotencyKey} was used for another refund request: make a new key for a new request`, {
+      field: "input.idempotencyKey",
+      refundId: earlier.id,
+    });
+  }
+  return earlier;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eventually } from "@onestop/testkit";
 import { noticeNumber } from "../../src/notices/notice.rules";
 import {
@@ -210,12 +211,12 @@ describe("1,000 concurrent payments of one notice, half retries of one transacti
 describe("refunds (退费)", () => {
   test("staff ask, finance (not the asker) approves, the bank pays back once; the notice ends REFUNDED and the day's net drops", async () => {
     const notice = await freshNotice(8000);
-    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "重复缴费" } }))).toBe("INVALID_TRANSITION");
+    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "重复缴费", idempotencyKey: randomUUID() } }))).toBe("INVALID_TRANSITION");
     ok(await pay(notice, "ICBC-R-PAY"));
-    expect(errorCode(await harness.call(bank, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "x" } }))).toBe("FORBIDDEN");
-    const refund = ok(await harness.call<{ requestRefund: { id: string } }>(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "案件撤回，申请退费" } })).requestRefund;
+    expect(errorCode(await harness.call(bank, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "x", idempotencyKey: randomUUID() } }))).toBe("FORBIDDEN");
+    const refund = ok(await harness.call<{ requestRefund: { id: string } }>(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "案件撤回，申请退费", idempotencyKey: randomUUID() } })).requestRefund;
     expect(refund).toMatchObject({ status: "REQUESTED", amountFen: 8000, accountNo: ACCOUNT, paymentBankTxnId: "ICBC-R-PAY" });
-    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "again" } }))).toBe("CONFLICT");
+    expect(errorCode(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "again", idempotencyKey: randomUUID() } }))).toBe("CONFLICT");
 
     const execution = { refundId: refund.id, amountFen: 8000, bankTxnId: "ICBC-R-BACK", refundedAt: paidAt(harness, 10) };
     expect(errorCode(await harness.call(bank, BANK_REFUND, { input: execution }))).toBe("REFUND_NOT_APPROVED");
@@ -256,9 +257,10 @@ describe("refunds (退费)", () => {
   test("a rejected refund leaves the notice paid and can be asked for again", async () => {
     const notice = await freshNotice(3000);
     ok(await pay(notice, "ICBC-RJ-PAY"));
-    const refund = ok(await harness.call<{ requestRefund: { id: string } }>(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "x" } })).requestRefund;
+    const refund = ok(await harness.call<{ requestRefund: { id: string } }>(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "x", idempotencyKey: randomUUID() } })).requestRefund;
     ok(await harness.call(finance, DECIDE_REFUND, { input: { refundId: refund.id, approve: false, note: "不符合退费条件" } }));
     expect((await harness.notices(notice.case_id))[0].status).toBe("PAID");
-    await eventually(async () => ok(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "补充材料后再申请" } })));
+    const again = randomUUID();
+    await eventually(async () => ok(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "补充材料后再申请", idempotencyKey: again } })));
   });
 });

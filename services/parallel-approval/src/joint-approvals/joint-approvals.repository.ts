@@ -17,6 +17,24 @@ export class ProjectCodeTaken extends Error {
   }
 }
 
+/** Another request under the same caller's idempotency key was first (a retry racing its original). */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super("idempotency key taken");
+    this.name = "IdempotencyKeyTaken";
+  }
+}
+
+/** The bureau's mutations that create something, each keyed on its own. */
+export type KeyedOperation = "START" | "URGE";
+
+/** What an idempotency key was first used for. */
+export interface KeyedRequest {
+  jointApprovalId: string;
+  /** Of the request that used it first (`keyedFingerprint`): a retry sends the same. */
+  fingerprint: string;
+}
+
 /**
  * Reads and writes an entity's rows with plain SQL, through the columns and transformers its
  * TypeORM metadata declares: the saga's hot paths (one locked row, one update) pay for no
@@ -116,6 +134,31 @@ export class JointApprovalsRepository {
       throw error;
     }
     await tx.manager.insert(JointParticipantRow, [...participants]);
+  }
+
+  /**
+   * Takes `key` for the caller's operation, in the transaction of its effect: the effect and the
+   * key commit together or not at all. A key taken already, or being taken by a transaction
+   * not yet committed, is refused (IdempotencyKeyTaken) once that one has ended.
+   */
+  async claimKey(tx: Tx, callerSubject: string, operation: KeyedOperation, key: string, request: KeyedRequest, at: Date): Promise<void> {
+    try {
+      await tx.manager.query(
+        "INSERT INTO joint_idempotency_key (caller_subject, operation, idempotency_key, joint_approval_id, request_fingerprint, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [callerSubject, operation, key, request.jointApprovalId, request.fingerprint, at],
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new IdempotencyKeyTaken();
+      throw error;
+    }
+  }
+
+  async keyedRequest(callerSubject: string, operation: KeyedOperation, key: string): Promise<KeyedRequest | null> {
+    const [row] = (await this.dataSource.query(
+      "SELECT joint_approval_id, request_fingerprint FROM joint_idempotency_key WHERE caller_subject = ? AND operation = ? AND idempotency_key = ?",
+      [callerSubject, operation, key],
+    )) as Array<{ joint_approval_id: string; request_fingerprint: string }>;
+    return row ? { jointApprovalId: row.joint_approval_id, fingerprint: row.request_fingerprint } : null;
   }
 
   findByProject(centerCode: string, projectCode: string): Promise<JointApprovalRow | null> {

@@ -15,7 +15,7 @@ export function jointApprovalsResolvers(service: JointApprovalsService): Resolve
     Mutation: {
       startJointApproval: (_, args, context) => service.startJointApproval(context.identity, args.input),
       urgeParticipant: (_, args, context) =>
-        service.urgeParticipant(context.identity, args.jointApprovalId, args.participantId, { note: args.note }),
+        service.urgeParticipant(context.identity, args.jointApprovalId, args.participantId, { note: args.note, idempotencyKey: args.idempotencyKey }),
       withdrawJointApproval: (_, args, context) =>
         service.withdrawJointApproval(context.identity, args.id, { reason: args.reason }),
     },

@@ -274,6 +274,14 @@ export function requestFingerprint(request: StartRequest): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
+/**
+ * What a request sent under an idempotency key asked for, as a hash: the operation and every
+ * argument that shapes its effect. The same key with another fingerprint is not a retry.
+ */
+export function keyedFingerprint(operation: string, ...parts: ReadonlyArray<string | null>): string {
+  return createHash("sha256").update(JSON.stringify([operation, ...parts])).digest("hex");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Listing
 

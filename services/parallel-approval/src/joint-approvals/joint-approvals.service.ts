@@ -6,6 +6,7 @@ import {
   DomainError,
   forbidden,
   hasRole,
+  idempotencyKeySchema,
   invalidInput,
   isApplicant,
   notFound,
@@ -28,13 +29,14 @@ import {
   encodeCursor,
   isFinal,
   jointStatuses,
+  keyedFingerprint,
   participantStatus,
   requestFingerprint,
   startProblems,
   type JointStatus,
   type StartRequest,
 } from "./joint-approvals.rules";
-import { ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository } from "./joint-approvals.repository";
+import { IdempotencyKeyTaken, ProjectCodeTaken, type JointApprovalFilter, type JointApprovalsRepository, type KeyedOperation } from "./joint-approvals.repository";
 import type { ClockView, JointDeadlines } from "./joint-deadlines.service";
 import type { JointSaga } from "./joint-saga.service";
 import type { SagaStore } from "./joint-saga.state";
@@ -58,9 +60,10 @@ export const startJointApprovalInput = z.object({
   participants: z.array(z.object({ departmentId: id, itemId: id })).min(2, "a joint approval needs at least two departments").max(30),
   deadlineWorkingDays: z.number().int().min(1).max(250),
   greenChannel: z.boolean().nullish(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
-const urgeInput = z.object({ note: z.string().trim().min(1).max(1000).nullish() });
+const urgeInput = z.object({ note: z.string().trim().min(1).max(1000).nullish(), idempotencyKey: idempotencyKeySchema });
 const withdrawInput = z.object({ reason: z.string().trim().min(1).max(1000) });
 const pageInput = z.object({
   first: z.number().int().min(1).max(100).default(20),
@@ -111,7 +114,11 @@ export class JointApprovalsService {
     private readonly clock: Clock,
   ) {}
 
-  /** 并联审批 opens: idempotent on the project code; bad input starts nothing. */
+  /**
+   * 并联审批 opens, exactly once per idempotency key: a retry with the caller's key answers the
+   * joint approval it opened. Idempotent on the project code besides (another key, the same
+   * content: the same joint approval); bad input starts nothing.
+   */
   async startJointApproval(identity: Identity, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(startJointApprovalInput, rawInput, "input");
     requireRole(identity, "bureau");
@@ -129,6 +136,9 @@ export class JointApprovalsService {
       greenChannel: Boolean(input.greenChannel),
     };
     const fingerprint = requestFingerprint(request);
+    const keyed = { operation: "START", key: input.idempotencyKey, field: "input.idempotencyKey", fingerprint: keyedFingerprint("START", request.projectCode, fingerprint) } as const;
+    const retried = await this.keyedAnswer(identity, keyed);
+    if (retried) return retried;
     const earlier = await this.repository.findByProject(centerCode, request.projectCode);
     if (earlier) return this.sameRequest(earlier, fingerprint);
 
@@ -144,16 +154,41 @@ export class JointApprovalsService {
     return this.unitOfWork
       .run(async (tx) => {
         const { joint, participants } = this.newJointApproval(identity, centerCode, request, fingerprint, departments, items);
+        await this.repository.claimKey(tx, identity.subject, keyed.operation, keyed.key, { jointApprovalId: joint.id, fingerprint: keyed.fingerprint }, joint.openedAt);
         await this.saga.open(tx, joint, participants);
         return joint;
       })
       .catch(async (error) => {
+        // The same request, sent twice at once (under one key, or under two): the other one opened it.
+        const keyedFirst = error instanceof IdempotencyKeyTaken ? await this.keyedAnswer(identity, keyed) : null;
+        if (keyedFirst) return keyedFirst;
         if (!(error instanceof ProjectCodeTaken)) throw error;
-        // The same request, sent twice at once: the other one opened it.
         const first = await this.repository.findByProject(centerCode, request.projectCode);
         if (!first) throw error;
         return this.sameRequest(first, fingerprint);
       });
+  }
+
+  /**
+   * The answer to a request whose key the caller used before: the joint approval as it is now,
+   * if the request is the one the key was first used for; IDEMPOTENCY_KEY_REUSED if it is
+   * another; null if the key is new.
+   */
+  private async keyedAnswer(
+    identity: Identity,
+    keyed: { operation: KeyedOperation; key: string; field: string; fingerprint: string },
+  ): Promise<JointApprovalRow | null> {
+    const first = await this.repository.keyedRequest(identity.subject, keyed.operation, keyed.key);
+    if (!first) return null;
+    if (first.fingerprint !== keyed.fingerprint) {
+      throw new DomainError(JointErrorCode.IdempotencyKeyReused, `Key ${keyed.key} was used for another request: make a new key for a new request`, {
+        field: keyed.field,
+        jointApprovalId: first.jointApprovalId,
+      });
+    }
+    const [read] = await this.repository.findWithParticipants([first.jointApprovalId]);
+    if (!read) throw notFound("Joint approval", first.jointApprovalId);
+    return read.joint;
   }
 
   private sameRequest(earlier: JointApprovalRow, fingerprint: string): JointApprovalRow {
@@ -249,10 +284,17 @@ export class JointApprovalsService {
     return { joint, participants };
   }
 
-  /** 催办: the lead department urges a participant that has not concluded. */
+  /**
+   * 催办: the lead department urges a participant that has not concluded, once per idempotency
+   * key: a retry with the key answers the joint approval as it is, without urging again.
+   */
   async urgeParticipant(identity: Identity, jointApprovalId: string, participantId: string, rawInput: unknown): Promise<JointApprovalRow> {
     const input = validate(urgeInput, rawInput);
     requireRole(identity, "bureau");
+    const note = input.note ?? null;
+    const keyed = { operation: "URGE", key: input.idempotencyKey, field: "idempotencyKey", fingerprint: keyedFingerprint("URGE", jointApprovalId, participantId, note) } as const;
+    const retried = await this.keyedAnswer(identity, keyed);
+    if (retried) return retried;
     return this.unitOfWork.run(async (tx) => {
       const state = await this.store.load(tx, jointApprovalId);
       if (!state) throw notFound("Joint approval", jointApprovalId);
@@ -263,9 +305,15 @@ export class JointApprovalsService {
       if (participant.outcome) {
         throw new DomainError(JointErrorCode.ParticipantAlreadyConcluded, `${participant.departmentName} already concluded (${participant.outcome})`, { outcome: participant.outcome });
       }
-      await this.saga.urge(tx, state, participant, input.note ?? null, identity.subject);
+      await this.repository.claimKey(tx, identity.subject, keyed.operation, keyed.key, { jointApprovalId, fingerprint: keyed.fingerprint }, this.clock.now());
+      await this.saga.urge(tx, state, participant, note, identity.subject);
       await this.store.save(tx, state);
       return state.joint;
+    }).catch(async (error) => {
+      // The same urging, sent twice at once under one key: the other one urged.
+      const first = error instanceof IdempotencyKeyTaken ? await this.keyedAnswer(identity, keyed) : null;
+      if (first) return first;
+      throw error;
     });
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +59,7 @@ async function openBatch(count: number): Promise<string[]> {
       leadDepartmentId: county.departments.FGJ!.id,
       participants: PARTICIPANTS.map((code) => ({ departmentId: county.departments[code]!.id, itemId: county.items[code]!.id })),
       deadlineWorkingDays: 20,
+      idempotencyKey: randomUUID(),
     };
     ids.push(ok(await call<{ startJointApproval: { id: string } }>("parallel-approval", bureau, START, { input })).startJointApproval.id);
   }

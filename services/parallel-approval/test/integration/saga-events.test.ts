@@ -43,6 +43,7 @@ async function open(count = 2, deadlineWorkingDays = 10): Promise<JointView> {
     leadDepartmentId: lead,
     participants: items.slice(0, count).map((i) => ({ departmentId: i.departmentId, itemId: i.itemId })),
     deadlineWorkingDays,
+    idempotencyKey: randomUUID(),
   };
   return ok(await call<{ startJointApproval: JointView }>("parallel-approval", bureau, START, { input })).startJointApproval;
 }
@@ -137,6 +138,7 @@ test("a step that fails leaves nothing behind: no joint approval, no case reques
     leadDepartmentId: lead,
     participants: items.slice(0, 2).map((i) => ({ departmentId: i.departmentId, itemId: i.itemId })),
     deadlineWorkingDays: 250,
+    idempotencyKey: randomUUID(),
   };
   expect(errorOf(await call("parallel-approval", bureau, START, { input }))?.code).toBe("CALENDAR_YEAR_NOT_LOADED");
   expect(await db("SELECT id FROM joint_approval WHERE project_code = ?", [input.projectCode])).toEqual([]);

@@ -202,6 +202,7 @@ async function untilParallelApprovalKnows(call: Call, county: JointCounty, lead:
             { departmentId: other.id, itemId: "no-such-item" },
           ],
           deadlineWorkingDays: 1,
+          idempotencyKey: randomUUID(),
         },
       });
       const problems = (errorOf(result)?.problems ?? []) as Array<{ code: string; field: string }>;
@@ -227,7 +228,7 @@ export const JOINT_FIELDS = `
 
 export const START = `mutation ($input: StartJointApprovalInput!) { startJointApproval(input: $input) { ${JOINT_FIELDS} } }`;
 export const READ = `query ($id: ID!) { jointApproval(id: $id) { ${JOINT_FIELDS} } }`;
-export const URGE = `mutation ($j: ID!, $p: ID!, $n: String) { urgeParticipant(jointApprovalId: $j, participantId: $p, note: $n) { ${JOINT_FIELDS} } }`;
+export const URGE = `mutation ($j: ID!, $p: ID!, $n: String, $k: String!) { urgeParticipant(jointApprovalId: $j, participantId: $p, note: $n, idempotencyKey: $k) { ${JOINT_FIELDS} } }`;
 export const WITHDRAW = `mutation ($id: ID!, $r: String!) { withdrawJointApproval(id: $id, reason: $r) { ${JOINT_FIELDS} } }`;
 export const LIST = `query ($f: JointApprovalFilter, $first: Int, $after: String) {
   jointApprovals(filter: $f, first: $first, after: $after) { edges { cursor node { id projectCode status } } pageInfo { hasNextPage endCursor } } }`;

@@ -9,6 +9,7 @@ import {
   mayReadApplicantIdNumber,
   outcomeEffect,
   participantStatus,
+  keyedFingerprint,
   requestFingerprint,
   runningStatus,
   startProblems,
@@ -208,4 +209,14 @@ describe("who reads the applicant's ID number in full (个人信息)", () => {
   ])("%s: %s", (_who, identity, reads) => {
     expect(mayReadApplicantIdNumber(identity, joint)).toBe(reads);
   });
+});
+
+test("a keyed request's fingerprint is its operation and every argument that shapes its effect", () => {
+  const urge = keyedFingerprint("URGE", "joint-1", "participant-1", "请加快");
+  expect(keyedFingerprint("URGE", "joint-1", "participant-1", "请加快")).toBe(urge);
+  expect(keyedFingerprint("URGE", "joint-1", "participant-2", "请加快")).not.toBe(urge);
+  expect(keyedFingerprint("URGE", "joint-1", "participant-1", null)).not.toBe(urge);
+  expect(keyedFingerprint("START", "joint-1", "participant-1", "请加快")).not.toBe(urge);
+  // Arguments are kept apart: moving text from one into the next is another request.
+  expect(keyedFingerprint("URGE", "joint-1p", "articipant-1", "请加快")).not.toBe(urge);
 });
