@@ -2,6 +2,8 @@
 // words from here through useT(); none writes Chinese or English of its own. Data the services
 // hold (item names, departments, legal texts) is shown as published, in Chinese.
 
+import { applicantEn, applicantZh, type ApplicantMessageKey } from "./messages-applicant";
+
 const zh = {
   "app.title": "宣汉县政务服务网",
   "app.subtitle": "一次告知 · 限时办结 · 网上可查",
@@ -147,9 +149,9 @@ const zh = {
   "field.keyword": "搜索词格式不正确，请换个关键词。",
 };
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | ApplicantMessageKey;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof zh, string> = {
   "app.title": "Xuanhan County Government Services",
   "app.subtitle": "Told once · Decided on time · Trackable online",
   "app.skip": "Skip to main content",
@@ -295,7 +297,7 @@ const en: Record<MessageKey, string> = {
 };
 
 export type Locale = "zh-CN" | "en";
-export const messages: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };
+export const messages: Record<Locale, Record<MessageKey, string>> = { "zh-CN": { ...zh, ...applicantZh }, en: { ...en, ...applicantEn } };
 
 export function format(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
