@@ -1,18 +1,21 @@
 import { Button, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { useQuery } from "urql";
 import { useI18n } from "./lib/i18n";
 import { MyAccountQuery } from "./lib/queries";
 import { linkHandler, navigate, useLocation } from "./lib/router";
 import { knowAccount, signOut, useSession } from "./lib/session";
-import { CaseDetail } from "./pages/CaseDetail";
+
 import { Home } from "./pages/Home";
 import { ItemPage } from "./pages/ItemPage";
-import { MyCases } from "./pages/MyCases";
+
 import { Progress } from "./pages/Progress";
-import { SignIn } from "./pages/SignIn";
+// The applicant's pages load when first opened: the public's first load carries none of them.
+const SignIn = lazy(() => import("./pages/SignIn").then((module) => ({ default: module.SignIn })));
+const MyCases = lazy(() => import("./pages/MyCases").then((module) => ({ default: module.MyCases })));
+const CaseDetail = lazy(() => import("./pages/CaseDetail").then((module) => ({ default: module.CaseDetail })));
 
 type Page = "home" | "item" | "progress" | "signin" | "my" | "case";
 
@@ -113,6 +116,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" className="portal-main" ref={main} tabIndex={-1} style={{ outline: "none" }}>
+        <Suspense fallback={null}>
         {page === "item" ? (
           <ItemPage id={idInPath} />
         ) : page === "case" ? (
@@ -126,6 +130,7 @@ export function App() {
         ) : (
           <Home />
         )}
+        </Suspense>
       </main>
       <footer className="portal-footer">{t("footer.text")}</footer>
     </ConfigProvider>

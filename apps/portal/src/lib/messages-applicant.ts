@@ -2,6 +2,7 @@
 // kept beside messages.ts and merged into it, so the public pages' table stays as it was.
 
 export const applicantZh = {
+  "item.print": "打印办事指南",
   "nav.signIn": "登录 / 注册",
   "nav.myCases": "我的办件",
   "nav.signOut": "退出登录",
@@ -146,6 +147,7 @@ export const applicantZh = {
 export type ApplicantMessageKey = keyof typeof applicantZh;
 
 export const applicantEn: Record<ApplicantMessageKey, string> = {
+  "item.print": "Print this guide",
   "nav.signIn": "Sign in / Register",
   "nav.myCases": "My cases",
   "nav.signOut": "Sign out",
