@@ -117,7 +117,8 @@ async function shootBoth(page: Page, name: string, viewport: Viewport, ready: (l
 
 /** The results are no longer loading (a screenshot mid-fetch shows them faded). */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[data-testid="results"][aria-busy="true"]\')');
+  // Locators, not page functions: the portal's CSP allows no eval, which a string predicate needs.
+  await page.locator('[data-testid="results"][aria-busy="true"]').waitFor({ state: "detached" });
 }
 
 async function search(page: Page, words: string): Promise<void> {
@@ -347,7 +348,7 @@ describe("the applicant in a browser", () => {
     await page.getByTestId("progress-form").waitFor();
     await expectAccessible(page, "progress zh");
     await page.getByTestId("language-switch").click();
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
     await expectAccessible(page, "progress en");
   }, 60_000);
 
@@ -393,7 +394,7 @@ describe("the applicant in a browser", () => {
       await page.getByTestId("withdraw-reason").fill("<b>材料还没准备好</b>");
       await page.getByRole("button", { name: "确认撤回" }).click();
       await page.getByTestId("withdrawn").waitFor();
-      await page.waitForFunction('document.querySelector(\'[data-testid="case-status"]\')?.textContent === "已撤回"');
+      await page.getByTestId("case-status").filter({ hasText: "已撤回" }).waitFor();
       expect(await page.getByTestId("routing-slip").textContent()).toContain("您撤回了申请");
       expect(await page.getByTestId("withdraw-open").count()).toBe(0);
 
@@ -430,7 +431,7 @@ describe("the applicant in a browser", () => {
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ data: null, errors: [{ message: "solve it", extensions: { code: "CHALLENGE_REQUIRED" } }] }) }),
     );
     await page.getByTestId("sign-in-submit").click();
-    await page.waitForFunction('document.querySelector(\'[data-testid="auth-refused"]\')?.textContent.includes("安全验证")');
+    await page.getByTestId("auth-refused").filter({ hasText: "安全验证" }).waitFor();
     expect(await page.content()).not.toContain("solve it");
   }, 60_000);
 
