@@ -338,12 +338,23 @@ describe("the applicant in a browser", () => {
     await page.getByRole("link", { name: "普通护照签发" }).click();
     await page.getByTestId("disclosure-materials").waitFor();
     await expectAccessible(page, "item zh");
-    const pdf = await page.pdf({ format: "A4", printBackground: true });
-    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
-    expect(pages).toHaveLength(1);
+    const pdfPages = async () => (await page.pdf({ format: "A4", printBackground: true })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length;
+    expect(await pdfPages()).toBe(1);
     await page.emulateMedia({ media: "print" });
     await shoot(page, "item-print-zh-desktop");
     await page.emulateMedia({ media: "screen" });
+    // The seeded item with the longest disclosure (six materials), as the sheet sees it (A4 at
+    // 96 dpi less the margins): it fits the height on screen, yet chromium's PDF of it still has
+    // two pages, which is not understood yet: shot for a person to look at, not asserted.
+    await page.goto(`${origin}/`);
+    await search(page, "建设工程规划许可证");
+    await page.getByRole("link", { name: "建设工程规划许可证核发" }).click();
+    await page.getByTestId("disclosure-materials").waitFor();
+    await page.setViewportSize({ width: 718, height: 1047 });
+    await page.emulateMedia({ media: "print" });
+    await shoot(page, "item-print-long-zh-desktop");
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize(viewports.desktop);
     await page.goto(`${origin}/progress`);
     await page.getByTestId("progress-form").waitFor();
     await expectAccessible(page, "progress zh");
