@@ -1,4 +1,4 @@
-import { Button, Descriptions, Table, Tag } from "antd";
+import { Button, Descriptions, Grid, Table, Tag } from "antd";
 import type { MyCaseQuery } from "../gql/graphql";
 import { formatDateTime, formatDay, formatFen } from "../lib/format";
 import { useT } from "../lib/i18n";
@@ -24,12 +24,14 @@ function printNotice(id: string): void {
 /** 缴款通知书: what is due, where it goes, and where and how to pay it; printable on its own. */
 export function PaymentNotice({ notice }: { notice: Notice }) {
   const t = useT();
+  // On a phone the labels stand above their values: side by side they squeeze both.
+  const wide = Grid.useBreakpoint().sm ?? true;
   return (
     <section className="payment-notice" data-notice={notice.id} data-testid="payment-notice" aria-labelledby={`notice-${notice.id}`}>
       <h3 id={`notice-${notice.id}`} className="notice-title">
         {t("notice.heading")} <Tag color={notice.payable ? "red" : "default"}>{t(`notice.status.${notice.status}` as MessageKey)}</Tag>
       </h3>
-      <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
+      <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered layout={wide ? "horizontal" : "vertical"}>
         <Descriptions.Item label={t("notice.no")}><span data-testid="notice-no" className="notice-no">{notice.noticeNo}</span></Descriptions.Item>
         <Descriptions.Item label={t("notice.payer")}>{notice.payerName}</Descriptions.Item>
         <Descriptions.Item label={t("notice.item")}>{notice.itemName}</Descriptions.Item>
