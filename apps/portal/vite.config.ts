@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/graphql": { target: gateway, changeOrigin: true } },
+    proxy: { "/graphql": { target: gateway, changeOrigin: true }, "/auth": { target: gateway, changeOrigin: true } },
   },
   build: {
     outDir: "dist",
@@ -19,7 +19,9 @@ export default defineConfig({
         manualChunks: (id) => {
           if (!id.includes("node_modules")) return undefined;
           if (/node_modules\/(\.pnpm\/)?(react|react-dom|scheduler)[@/]/.test(id)) return "react";
-          if (id.includes("antd") || id.includes("@ant-design") || id.includes("rc-") || id.includes("@rc-component")) return "antd";
+          // Ant Design is left to Rollup: the parts only the applicant's lazy pages use (tabs,
+          // modal, table, timeline) then load with them, not with the public's first page.
+          if (id.includes("antd") || id.includes("@ant-design") || id.includes("rc-") || id.includes("@rc-component")) return undefined;
           return "vendor";
         },
       },

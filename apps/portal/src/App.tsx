@@ -1,23 +1,95 @@
 import { Button, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
+import { useQuery } from "urql";
 import { useI18n } from "./lib/i18n";
-import { linkHandler, useLocation } from "./lib/router";
+import { MyAccountQuery } from "./lib/queries";
+import { linkHandler, navigate, useLocation } from "./lib/router";
+import { knowAccount, signOut, useSession } from "./lib/session";
+
 import { Home } from "./pages/Home";
 import { ItemPage } from "./pages/ItemPage";
+
 import { Progress } from "./pages/Progress";
+// The applicant's pages load when first opened: the public's first load carries none of them.
+const SignIn = lazy(() => import("./pages/SignIn").then((module) => ({ default: module.SignIn })));
+const MyCases = lazy(() => import("./pages/MyCases").then((module) => ({ default: module.MyCases })));
+const CaseDetail = lazy(() => import("./pages/CaseDetail").then((module) => ({ default: module.CaseDetail })));
+
+type Page = "home" | "item" | "progress" | "signin" | "my" | "case";
+
+function pageOf(pathname: string): Page {
+  if (/^\/items\/[^/]+$/.test(pathname)) return "item";
+  if (/^\/my\/cases\/[^/]+$/.test(pathname)) return "case";
+  if (pathname === "/progress") return "progress";
+  if (pathname === "/signin") return "signin";
+  if (pathname === "/my") return "my";
+  return "home";
+}
+
+/** The id a page's path ends in; a malformed escape is kept as typed (it then finds nothing). */
+function lastSegment(pathname: string): string {
+  const raw = pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The signed-in person's name (after a reload only the token is known at first) and the way out. */
+function AccountNav({ page }: { page: Page }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const signedIn = session.status === "signed-in";
+  const [{ data }] = useQuery({ query: MyAccountQuery, pause: !signedIn || session.account !== null });
+  useEffect(() => {
+    if (data?.myCitizenAccount) knowAccount(data.myCitizenAccount);
+  }, [data]);
+  if (!signedIn) {
+    return (
+      <a href="/signin" onClick={linkHandler("/signin")} aria-current={page === "signin" ? "page" : undefined} data-testid="nav-sign-in">{t("nav.signIn")}</a>
+    );
+  }
+  return (
+    <>
+      <a href="/my" onClick={linkHandler("/my")} aria-current={page === "my" || page === "case" ? "page" : undefined} data-testid="nav-my-cases">{t("nav.myCases")}</a>
+      {session.account && <span className="account-name" data-testid="account-name">{t("auth.signedInAs", { name: session.account.name })}</span>}
+      <Button
+        type="text"
+        data-testid="sign-out"
+        onClick={async () => {
+          await signOut();
+          navigate("/");
+        }}
+      >
+        {t("nav.signOut")}
+      </Button>
+    </>
+  );
+}
 
 // One font stack for the page and Ant Design, so Latin and Chinese look alike everywhere.
 const FONT_STACK =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif';
 
+// Ant Design's grey texts and red danger colour fall under 4.5:1 on white (WCAG 1.4.3, axe):
+// darker ones, for labels, hints, placeholders and the withdraw button.
+const CONTRAST = {
+  colorTextSecondary: "#595959",
+  colorTextTertiary: "#595959",
+  colorTextDescription: "#595959",
+  colorTextPlaceholder: "#6e6e6e",
+  colorError: "#c62828",
+};
+
 export function App() {
   const { locale, setLocale, t } = useI18n();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  const itemMatch = /^\/items\/([^/]+)$/.exec(pathname);
-  const page = itemMatch ? "item" : pathname === "/progress" ? "progress" : "home";
+  const page = pageOf(pathname);
+  const idInPath = lastSegment(pathname);
 
   // After moving to another page, focus goes to its content (screen readers hear the new page).
   const first = useRef(true);
@@ -30,7 +102,7 @@ export function App() {
   }, [pathname]);
 
   return (
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6, fontFamily: FONT_STACK } }}
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6, fontFamily: FONT_STACK, ...CONTRAST } }}
       button={{ autoInsertSpace: false }}
     >
       <a className="skip-link" href="#main">{t("app.skip")}</a>
@@ -42,10 +114,12 @@ export function App() {
         <nav className="portal-nav" aria-label={t("nav.main")}>
           <a href="/" onClick={linkHandler("/")} aria-current={page === "home" ? "page" : undefined}>{t("nav.home")}</a>
           <a href="/progress" onClick={linkHandler("/progress")} aria-current={page === "progress" ? "page" : undefined}>{t("nav.progress")}</a>
+          <AccountNav page={page} />
           <Button
             data-testid="language-switch"
             lang={locale === "en" ? "zh-CN" : "en"}
-            aria-label={t("lang.switchLabel")}
+            // The visible word first (WCAG 2.5.3: a voice user says what they see), then what it does.
+            aria-label={`${t("lang.switch")} (${t("lang.switchLabel")})`}
             onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
           >
             {t("lang.switch")}
@@ -53,7 +127,21 @@ export function App() {
         </nav>
       </header>
       <main id="main" className="portal-main" ref={main} tabIndex={-1} style={{ outline: "none" }}>
-        {page === "item" && itemMatch ? <ItemPage id={decodeURIComponent(itemMatch[1])} /> : page === "progress" ? <Progress /> : <Home />}
+        <Suspense fallback={null}>
+        {page === "item" ? (
+          <ItemPage id={idInPath} />
+        ) : page === "case" ? (
+          <CaseDetail id={idInPath} />
+        ) : page === "progress" ? (
+          <Progress />
+        ) : page === "signin" ? (
+          <SignIn />
+        ) : page === "my" ? (
+          <MyCases />
+        ) : (
+          <Home />
+        )}
+        </Suspense>
       </main>
       <footer className="portal-footer">{t("footer.text")}</footer>
     </ConfigProvider>

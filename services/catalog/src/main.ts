@@ -23,6 +23,7 @@ import { searchEntities } from "./search/entities";
 import { ItemListing1763769600013 } from "./search/migrations/1763769600013-item-listing";
 import { CatalogRevision1763769600017 } from "./search/migrations/1763769600017-catalog-revision";
 import { ListingRepository } from "./search/search.repository";
+import { SearchSynonyms1763769601600 } from "./search/migrations/1763769601600-search-synonyms";
 import { searchResolvers } from "./search/search.resolvers";
 import { SearchService } from "./search/search.service";
 import { WindowReplicaRow } from "./windows/entities";
@@ -46,6 +47,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogEnv> = {
     ItemEntry1763769600015,
     WindowRevision1763769600016,
     CatalogRevision1763769600017,
+    SearchSynonyms1763769601600,
   ],
   wire({ dataSource, unitOfWork, clock }) {
     const departments = new DepartmentReplicaRepository(dataSource);

@@ -5,12 +5,14 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { staffingEvents } from "@onestop/events";
 import {
+  anonymousIdentity,
   createLogger,
   databaseReachable,
   EventFollower,
   IdentityKeyring,
   loadIdentitySecret,
   openDatabase,
+  runWithRequestContext,
   startHttpServer,
   systemClock,
   type Clock,
@@ -24,6 +26,7 @@ import { AuditLog1763769600100 } from "./audit/migrations/1763769600100-audit-lo
 import { AuditEntryCenters1763769601500 } from "./audit/migrations/1763769601500-audit-entry-centers";
 import { createAccessTokenVerifier } from "./auth/access-token";
 import { KeySetFile } from "./auth/key-set";
+import { logoutEndpoint, refreshCookiePlugin, refreshEndpoint, type ExecuteAnonymously } from "./auth/refresh-cookie";
 import { RevocationList } from "./auth/revocations.rules";
 import { InvalidationFeed } from "./cache/invalidation-feed";
 import { GatewayApolloServer, PublicResponseCache } from "./cache/public-cache";
@@ -158,12 +161,26 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       // A hash-only request would name a query the limits never see with its new variables.
       persistedQueries: false,
       parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
-      plugins: [auditPlugin(audit), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      plugins: [auditPlugin(audit), refreshCookiePlugin(clock), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     limiter,
     cache,
   );
   await apollo.start();
+
+  const requestIdOf = (request: IncomingMessage): string => {
+    const offered = request.headers["x-request-id"];
+    return typeof offered === "string" && requestIdPattern.test(offered) ? offered : randomUUID();
+  };
+  const executeAnonymously: ExecuteAnonymously = async (request, query, variables) => {
+    const requestId = requestIdOf(request);
+    const context: GatewayContext = { identity: anonymousIdentity, requestId, client: clientOf(request), touchedCenters: new Set() };
+    const result = await runWithRequestContext({ identity: anonymousIdentity, requestId }, () =>
+      apollo.executeOperation({ query, variables }, { contextValue: context }),
+    );
+    if (result.body.kind !== "single") throw new Error("A refresh answered incrementally");
+    return result.body.singleResult;
+  };
 
   const http = await startHttpServer<GatewayContext>({
     host: env.HOST,
@@ -173,14 +190,15 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     graphql: {
       apollo,
       authenticate: async (request) => {
-        const offered = request.headers["x-request-id"];
-        const requestId = typeof offered === "string" && requestIdPattern.test(offered) ? offered : randomUUID();
+        const requestId = requestIdOf(request);
         const identity = await identityFromAuthorization(request.headers.authorization);
         const context: GatewayContext = { identity, requestId, client: clientOf(request), touchedCenters: new Set() };
         return { context, requestContext: { identity, requestId } };
       },
     },
     routes: {
+      "/auth/refresh": refreshEndpoint(executeAnonymously, clock),
+      "/auth/logout": logoutEndpoint(executeAnonymously),
       "/audit": auditEndpoint(audit, identityFromAuthorization),
       "/supervision/stream": supervisionStreamRelay({
         url: env.SUPERVISION_URL.replace(/\/graphql$/, "/stream"),

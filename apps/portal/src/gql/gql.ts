@@ -19,6 +19,12 @@ type Documents = {
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": typeof types.ItemDisclosureDocument,
     "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": typeof types.ProgressLookupChallengeDocument,
     "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": typeof types.CaseProgressDocument,
+    "\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n": typeof types.LoginCitizenDocument,
+    "\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n": typeof types.RegisterCitizenDocument,
+    "\n  query MyAccount {\n    myCitizenAccount { id kind name }\n  }\n": typeof types.MyAccountDocument,
+    "\n  query MyCases {\n    myCases(limit: 50) {\n      id receiptNo status submittedAt\n      item { id name }\n      clock { deadline deadlineDay onHold }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n    }\n  }\n": typeof types.MyCasesDocument,
+    "\n  query MyCase($id: ID!) {\n    case(id: $id) {\n      id receiptNo status outcome submittedAt acceptedAt decidedAt concludedAt applicantName\n      item { id name }\n      department { id name }\n      clock { deadline deadlineDay onHold remainingWorkingDays }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n      routingSlip { seq action toStatus actorKind occurredAt }\n      feeRequired feeSettled\n      paymentNotices {\n        id noticeNo status payable amountFen payerName itemName departmentName issuedAt expiresDay paidAt receiptNo\n        lineItems { feeCode description quantity amountFen legalBasis }\n        account { accountNo accountName bankName }\n      }\n    }\n  }\n": typeof types.MyCaseDocument,
+    "\n  mutation WithdrawCase($caseId: ID!, $reason: String!, $idempotencyKey: String) {\n    withdrawCase(caseId: $caseId, reason: $reason, idempotencyKey: $idempotencyKey) { id status }\n  }\n": typeof types.WithdrawCaseDocument,
 };
 const documents: Documents = {
     "\n  query SearchItems($centerCode: String!, $keyword: String, $departmentId: ID, $theme: ItemTheme, $first: Int, $after: String) {\n    searchItems(centerCode: $centerCode, keyword: $keyword, departmentId: $departmentId, theme: $theme, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { id name kind promisedLimitDays department { id name } }\n    }\n  }\n": types.SearchItemsDocument,
@@ -26,6 +32,12 @@ const documents: Documents = {
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": types.ItemDisclosureDocument,
     "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": types.ProgressLookupChallengeDocument,
     "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": types.CaseProgressDocument,
+    "\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n": types.LoginCitizenDocument,
+    "\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n": types.RegisterCitizenDocument,
+    "\n  query MyAccount {\n    myCitizenAccount { id kind name }\n  }\n": types.MyAccountDocument,
+    "\n  query MyCases {\n    myCases(limit: 50) {\n      id receiptNo status submittedAt\n      item { id name }\n      clock { deadline deadlineDay onHold }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n    }\n  }\n": types.MyCasesDocument,
+    "\n  query MyCase($id: ID!) {\n    case(id: $id) {\n      id receiptNo status outcome submittedAt acceptedAt decidedAt concludedAt applicantName\n      item { id name }\n      department { id name }\n      clock { deadline deadlineDay onHold remainingWorkingDays }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n      routingSlip { seq action toStatus actorKind occurredAt }\n      feeRequired feeSettled\n      paymentNotices {\n        id noticeNo status payable amountFen payerName itemName departmentName issuedAt expiresDay paidAt receiptNo\n        lineItems { feeCode description quantity amountFen legalBasis }\n        account { accountNo accountName bankName }\n      }\n    }\n  }\n": types.MyCaseDocument,
+    "\n  mutation WithdrawCase($caseId: ID!, $reason: String!, $idempotencyKey: String) {\n    withdrawCase(caseId: $caseId, reason: $reason, idempotencyKey: $idempotencyKey) { id status }\n  }\n": types.WithdrawCaseDocument,
 };
 
 /**
@@ -62,6 +74,30 @@ export function graphql(source: "\n  query ProgressLookupChallenge {\n    progre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"): (typeof documents)["\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n"): (typeof documents)["\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n"): (typeof documents)["\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccount {\n    myCitizenAccount { id kind name }\n  }\n"): (typeof documents)["\n  query MyAccount {\n    myCitizenAccount { id kind name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCases {\n    myCases(limit: 50) {\n      id receiptNo status submittedAt\n      item { id name }\n      clock { deadline deadlineDay onHold }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n    }\n  }\n"): (typeof documents)["\n  query MyCases {\n    myCases(limit: 50) {\n      id receiptNo status submittedAt\n      item { id name }\n      clock { deadline deadlineDay onHold }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCase($id: ID!) {\n    case(id: $id) {\n      id receiptNo status outcome submittedAt acceptedAt decidedAt concludedAt applicantName\n      item { id name }\n      department { id name }\n      clock { deadline deadlineDay onHold remainingWorkingDays }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n      routingSlip { seq action toStatus actorKind occurredAt }\n      feeRequired feeSettled\n      paymentNotices {\n        id noticeNo status payable amountFen payerName itemName departmentName issuedAt expiresDay paidAt receiptNo\n        lineItems { feeCode description quantity amountFen legalBasis }\n        account { accountNo accountName bankName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCase($id: ID!) {\n    case(id: $id) {\n      id receiptNo status outcome submittedAt acceptedAt decidedAt concludedAt applicantName\n      item { id name }\n      department { id name }\n      clock { deadline deadlineDay onHold remainingWorkingDays }\n      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }\n      routingSlip { seq action toStatus actorKind occurredAt }\n      feeRequired feeSettled\n      paymentNotices {\n        id noticeNo status payable amountFen payerName itemName departmentName issuedAt expiresDay paidAt receiptNo\n        lineItems { feeCode description quantity amountFen legalBasis }\n        account { accountNo accountName bankName }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawCase($caseId: ID!, $reason: String!, $idempotencyKey: String) {\n    withdrawCase(caseId: $caseId, reason: $reason, idempotencyKey: $idempotencyKey) { id status }\n  }\n"): (typeof documents)["\n  mutation WithdrawCase($caseId: ID!, $reason: String!, $idempotencyKey: String) {\n    withdrawCase(caseId: $caseId, reason: $reason, idempotencyKey: $idempotencyKey) { id status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,6 +2,8 @@
 // words from here through useT(); none writes Chinese or English of its own. Data the services
 // hold (item names, departments, legal texts) is shown as published, in Chinese.
 
+import { applicantEn, applicantZh, type ApplicantMessageKey } from "./messages-applicant";
+
 const zh = {
   "app.title": "宣汉县政务服务网",
   "app.subtitle": "一次告知 · 限时办结 · 网上可查",
@@ -132,11 +134,11 @@ const zh = {
   "form.ORIGINAL_AND_COPY": "原件及复印件",
 
   "error.UNAUTHENTICATED": "请先登录后再操作。",
-  "error.FORBIDDEN": "您没有权限进行此操作。",
+  "error.FORBIDDEN": "您没有权限进行此操作。如需办理，请登录本人账户或到政务服务中心窗口咨询。",
   "error.BAD_USER_INPUT": "填写的内容有误，请检查标出的项目。",
   "error.NOT_FOUND": "没有找到相关记录。",
   "error.CONFLICT": "该操作与已办理的操作冲突，请刷新后重试。",
-  "error.INVALID_TRANSITION": "当前状态下不能进行此操作。",
+  "error.INVALID_TRANSITION": "当前状态下不能进行此操作，请刷新页面查看办件的最新状态。",
   "error.QUERY_TOO_COMPLEX": "请求过于复杂，请缩小查询范围。",
   "error.TOO_MANY_REQUESTS": "操作过于频繁，请稍后再试。",
   "error.CHALLENGE": "安全验证未能完成，请再点一次“查询”。",
@@ -150,9 +152,9 @@ const zh = {
   "field.keyword": "搜索词格式不正确，请换个关键词。",
 };
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | ApplicantMessageKey;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof zh, string> = {
   "app.title": "Xuanhan County Government Services",
   "app.subtitle": "Told once · Decided on time · Trackable online",
   "app.skip": "Skip to main content",
@@ -282,11 +284,11 @@ const en: Record<MessageKey, string> = {
   "form.ORIGINAL_AND_COPY": "Original and copy",
 
   "error.UNAUTHENTICATED": "Please sign in first.",
-  "error.FORBIDDEN": "You may not do this.",
+  "error.FORBIDDEN": "You may not do this. Sign in with your own account, or ask at a window of the service center.",
   "error.BAD_USER_INPUT": "Something you entered is not right; check the marked fields.",
   "error.NOT_FOUND": "Nothing was found.",
   "error.CONFLICT": "This collides with something already done; reload and try again.",
-  "error.INVALID_TRANSITION": "This cannot be done at the current stage.",
+  "error.INVALID_TRANSITION": "This cannot be done at the current stage; reload the page to see where the case stands.",
   "error.QUERY_TOO_COMPLEX": "The request is too large; narrow it down.",
   "error.TOO_MANY_REQUESTS": "Too many requests; please wait a moment.",
   "error.CHALLENGE": "The security check did not go through; please press “Look up” again.",
@@ -301,7 +303,7 @@ const en: Record<MessageKey, string> = {
 };
 
 export type Locale = "zh-CN" | "en";
-export const messages: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };
+export const messages: Record<Locale, Record<MessageKey, string>> = { "zh-CN": { ...zh, ...applicantZh }, en: { ...en, ...applicantEn } };
 
 export function format(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

@@ -46,3 +46,62 @@ export const CaseProgressQuery = graphql(`
     }
   }
 `);
+
+// The refresh token is selected so that the gateway finds it and moves it into the HttpOnly
+// cookie (the request carries x-onestop-refresh: cookie); the answer then holds "" in its place.
+export const LoginCitizenMutation = graphql(`
+  mutation LoginCitizen($input: LoginCitizenInput!) {
+    loginCitizen(input: $input) {
+      accessToken expiresAt refreshToken refreshExpiresAt
+      account { id kind name }
+    }
+  }
+`);
+
+export const RegisterCitizenMutation = graphql(`
+  mutation RegisterCitizen($input: RegisterCitizenInput!) {
+    registerCitizen(input: $input) { id kind name }
+  }
+`);
+
+export const MyAccountQuery = graphql(`
+  query MyAccount {
+    myCitizenAccount { id kind name }
+  }
+`);
+
+export const MyCasesQuery = graphql(`
+  query MyCases {
+    myCases(limit: 50) {
+      id receiptNo status submittedAt
+      item { id name }
+      clock { deadline deadlineDay onHold }
+      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }
+    }
+  }
+`);
+
+export const MyCaseQuery = graphql(`
+  query MyCase($id: ID!) {
+    case(id: $id) {
+      id receiptNo status outcome submittedAt acceptedAt decidedAt concludedAt applicantName
+      item { id name }
+      department { id name }
+      clock { deadline deadlineDay onHold remainingWorkingDays }
+      materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }
+      routingSlip { seq action toStatus actorKind occurredAt }
+      feeRequired feeSettled
+      paymentNotices {
+        id noticeNo status payable amountFen payerName itemName departmentName issuedAt expiresDay paidAt receiptNo
+        lineItems { feeCode description quantity amountFen legalBasis }
+        account { accountNo accountName bankName }
+      }
+    }
+  }
+`);
+
+export const WithdrawCaseMutation = graphql(`
+  mutation WithdrawCase($caseId: ID!, $reason: String!, $idempotencyKey: String) {
+    withdrawCase(caseId: $caseId, reason: $reason, idempotencyKey: $idempotencyKey) { id status }
+  }
+`);

@@ -1,4 +1,4 @@
-import { Card, Descriptions, List, Result, Skeleton, Space, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, List, Result, Skeleton, Space, Tag, Typography } from "antd";
 import type { MouseEvent, ReactNode } from "react";
 import { useQuery } from "urql";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -64,6 +64,7 @@ export function ItemPage({ id }: { id: string }) {
         {item.name}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
+        <Button className="no-print" size="small" onClick={() => window.print()} data-testid="item-print">{t("item.print")}</Button>
         <Tag color="red">{t(`kind.${item.kind}` as MessageKey)}</Tag>
         <Tag>{t(`category.${item.category}` as MessageKey)}</Tag>
         {item.themes.map((theme) => (

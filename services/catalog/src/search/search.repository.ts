@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Tx } from "@onestop/platform";
 import { ItemListingRow } from "./entities";
-import type { ListingEntry } from "./search.rules";
+import type { ListingEntry, Synonym } from "./search.rules";
 
 export class ListingRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -34,5 +34,10 @@ export class ListingRepository {
 
   ofCenter(centerCode: string): Promise<ItemListingRow[]> {
     return this.dataSource.getRepository(ItemListingRow).findBy({ centerCode });
+  }
+
+  /** Every everyday word and its expansions: a few hundred rows, read with a center's listing. */
+  async synonyms(): Promise<Synonym[]> {
+    return (await this.dataSource.query("SELECT word, expansion FROM search_synonym ORDER BY word, expansion")) as Synonym[];
   }
 }

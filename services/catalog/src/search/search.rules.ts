@@ -32,6 +32,42 @@ export function nameIndex(name: string): NameIndex {
 export interface SearchTerm {
   text: string;
   latin: boolean;
+  /** 俗称: the official words the term stands for (医保 → 医疗保险 …); any of them in a name matches too. */
+  expansions?: readonly string[];
+}
+
+/** One everyday word (俗称) and one phrase of the official names it stands for. */
+export interface Synonym {
+  word: string;
+  expansion: string;
+}
+
+/** The expansions of every everyday word, under the word itself, its pinyin initials and its whole pinyin. */
+export type SynonymIndex = ReadonlyMap<string, readonly string[]>;
+
+export function synonymIndex(synonyms: readonly Synonym[]): SynonymIndex {
+  const index = new Map<string, string[]>();
+  const add = (key: string, expansion: string) => {
+    const list = index.get(key) ?? [];
+    if (!list.includes(expansion)) list.push(expansion);
+    index.set(key, list);
+  };
+  for (const { word, expansion } of synonyms) {
+    const typed = nameIndex(word);
+    add(word, expansion);
+    // One letter is the start of too many words to stand for one of them.
+    if (typed.initials.length > 1) add(typed.initials, expansion);
+    add(typed.pinyin, expansion);
+  }
+  return index;
+}
+
+/** The terms with what each everyday word among them stands for: the whole term must be the word, in characters or pinyin. */
+export function withSynonyms(terms: readonly SearchTerm[], index: SynonymIndex): SearchTerm[] {
+  return terms.map((term) => {
+    const expansions = index.get(term.text);
+    return expansions ? { ...term, expansions } : term;
+  });
 }
 
 export const MAX_TERMS = 5;
@@ -164,7 +200,8 @@ export function compareListed(a: Pick<Searchable, "sortKey" | "itemId">, b: Pick
 
 /**
  * Every term must appear (AND): a Chinese term in the name or the code, a latin term in the
- * name, the pinyin initials or the whole pinyin. Letters match whatever their case.
+ * name, the pinyin initials or the whole pinyin, or, for an everyday word, one of its
+ * expansions in the name. Letters match whatever their case.
  */
 export function matches(item: Searchable, filter: SearchFilter): boolean {
   if (filter.departmentId && item.departmentId !== filter.departmentId) return false;
@@ -174,6 +211,7 @@ export function matches(item: Searchable, filter: SearchFilter): boolean {
   return filter.terms.every((term) => {
     const text = term.text.toLowerCase();
     if (name.includes(text)) return true;
+    if (term.expansions?.some((expansion) => name.includes(expansion))) return true;
     return term.latin ? item.nameInitials.includes(text) || item.namePinyin.includes(text) : item.code.toLowerCase().includes(text);
   });
 }

@@ -8,7 +8,7 @@ import type { ItemsService } from "../items/items.service";
 import { versionKey } from "../items/items.repository";
 import type { ItemListingRow } from "./entities";
 import type { ListingRepository } from "./search.repository";
-import { compareListed, decodeCursor, encodeCursor, parseKeyword, searchListing } from "./search.rules";
+import { compareListed, decodeCursor, encodeCursor, parseKeyword, searchListing, synonymIndex, withSynonyms, type SynonymIndex } from "./search.rules";
 
 const centerCodeInput = z.string().regex(/^\d{12}$/, "must be a 12-digit administrative-division code");
 
@@ -32,6 +32,7 @@ interface CenterListing {
   revision: number;
   /** In the catalog's order. */
   items: ItemListingRow[];
+  synonyms: SynonymIndex;
 }
 
 /** How many centers' listings one instance keeps; a county's catalog is a few hundred rows. */
@@ -59,8 +60,8 @@ export class SearchService {
     if (keyword.problems.length > 0) throw invalidInput(findingsAt(undefined, keyword.problems));
     const after = input.after ? decodeCursor(input.after) : null;
     if (input.after && !after) throw invalidInput([{ field: "after", message: "not a cursor this catalog handed out" }]);
-    const { items } = await this.centerListing(input.centerCode);
-    const filter = { terms: keyword.terms, departmentId: input.departmentId, kind: input.kind, theme: input.theme };
+    const { items, synonyms } = await this.centerListing(input.centerCode);
+    const filter = { terms: withSynonyms(keyword.terms, synonyms), departmentId: input.departmentId, kind: input.kind, theme: input.theme };
     const { page, total, hasNextPage } = searchListing(items, filter, after, input.first);
     const last = page.at(-1);
     return {
@@ -98,8 +99,8 @@ export class SearchService {
 
   /** Rows read after the revision reflect at least that revision, so they may be kept under it. */
   private async load(centerCode: string, revision: number): Promise<CenterListing> {
-    const items = (await this.listing.ofCenter(centerCode)).sort(compareListed);
-    const loaded = { revision, items };
+    const [rows, synonyms] = await Promise.all([this.listing.ofCenter(centerCode), this.listing.synonyms()]);
+    const loaded = { revision, items: rows.sort(compareListed), synonyms: synonymIndex(synonyms) };
     const current = this.listings.get(centerCode);
     if (!current || current.revision < revision) {
       this.listings.delete(centerCode);

@@ -395,6 +395,12 @@ describe("public search", () => {
     expect(await names({ theme: "SOCIAL_AFFAIRS" })).toEqual(["法律援助申请"]);
   });
 
+  test("by the everyday word (俗称) the catalog's synonyms give, typed in characters, initials or pinyin", async () => {
+    await createPublished({ name: "城乡居民基本医疗保险参保登记" }, departments.sf);
+    for (const kw of ["医保", "yb", "yibao", "YB 参保"]) expect(await names({ kw })).toEqual(["城乡居民基本医疗保险参保登记"]);
+    expect(await names({ kw: "医保 法律" })).toEqual([]);
+  });
+
   test("cursor pages walk the whole catalog once, in a stable order", async () => {
     const everything = await search({ first: 100 });
     const seen: string[] = [];

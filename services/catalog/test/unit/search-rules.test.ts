@@ -1,4 +1,4 @@
-import { compareListed, decodeCursor, encodeCursor, nameIndex, parseKeyword, searchListing, sortKeyOf, type Searchable } from "../../src/search/search.rules";
+import { compareListed, decodeCursor, encodeCursor, matches, nameIndex, parseKeyword, searchListing, sortKeyOf, synonymIndex, withSynonyms, type Searchable } from "../../src/search/search.rules";
 
 describe("pinyin index of a name", () => {
   test("initials and whole pinyin, as typed at a kiosk", () => {
@@ -88,5 +88,45 @@ describe("searching a listing in memory", () => {
     expect(second).toMatchObject({ total: 4, hasNextPage: false });
     expect([...first.page, ...second.page]).toEqual(catalog);
     expect(catalog.map((item) => item.name)).toEqual(["B超检查", "户口迁移", "建设工程规划许可证核发", "建筑工程施工许可证核发"]);
+  });
+});
+
+describe("everyday words (俗称)", () => {
+  const index = synonymIndex([
+    { word: "医保", expansion: "医疗保险" },
+    { word: "医保", expansion: "医疗保障" },
+    { word: "驾照", expansion: "机动车驾驶证" },
+  ]);
+  const item = (name: string): Searchable => {
+    const typed = nameIndex(name);
+    return { itemId: name, departmentId: "d", code: "c", name, nameInitials: typed.initials, namePinyin: typed.pinyin, sortKey: sortKeyOf(typed, name), kind: "PROMISED", themes: "" };
+  };
+  const found = (keyword: string, names: string[]) =>
+    names.filter((name) => matches(item(name), { terms: withSynonyms(parseKeyword(keyword).terms, index) }));
+  const names = ["城乡居民基本医疗保险参保登记", "医疗保障定点医药机构申请", "机动车驾驶证换证", "公共场所卫生许可", "普通护照签发"];
+
+  test("the word, its pinyin initials and its whole pinyin find what it stands for", () => {
+    expect(found("医保", names)).toEqual(["城乡居民基本医疗保险参保登记", "医疗保障定点医药机构申请"]);
+    expect(found("yb", names)).toEqual(["城乡居民基本医疗保险参保登记", "医疗保障定点医药机构申请"]);
+    expect(found("YiBao", names)).toEqual(["城乡居民基本医疗保险参保登记", "医疗保障定点医药机构申请"]);
+    expect(found("驾照", names)).toEqual(["机动车驾驶证换证"]);
+    expect(found("jz", names)).toEqual(["机动车驾驶证换证"]);
+  });
+
+  test("only a whole word stands for something: a part of it, or a longer word, does not", () => {
+    expect(found("医保卡", names)).toEqual([]);
+    expect(found("y", names)).toEqual(names.filter((name) => nameIndex(name).initials.includes("y")));
+  });
+
+  test("an everyday word still ANDs with the other words", () => {
+    expect(found("医保 参保", names)).toEqual(["城乡居民基本医疗保险参保登记"]);
+  });
+
+  test("one key for two words joins their expansions", () => {
+    const both = synonymIndex([
+      { word: "驾照", expansion: "机动车驾驶证" },
+      { word: "建筑", expansion: "建设工程" },
+    ]);
+    expect(both.get("jz")).toEqual(["机动车驾驶证", "建设工程"]);
   });
 });
