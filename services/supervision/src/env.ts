@@ -25,6 +25,11 @@ export const supervisionEnvSchema = subgraphEnvWithDefaults({ port: 4106, databa
    * (some 200 MB of parsed payloads) cost more in garbage collection than the reads they save.
    */
   JOURNAL_CACHE_SUBJECTS: z.coerce.number().int().nonnegative().default(1_000),
+  /**
+   * The most events of one kind the projection absorbs in one transaction while the stream is
+   * behind (the platform's batches take 64): each batch pays a commit and its fixed statements.
+   */
+  PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).default(256),
 });
 export type SupervisionEnv = z.infer<typeof supervisionEnvSchema>;
 

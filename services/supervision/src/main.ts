@@ -67,7 +67,7 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
     });
     return {
       resolvers: mergeResolvers(dashboardResolvers(dashboard), ratingsResolvers(ratings, () => clock.now()), figuresResolvers(figures)),
-      handlers: projectionHandlers(projector),
+      handlers: projectionHandlers(projector, env.PROJECTION_BATCH),
       workers: [timers, feed],
       routes: { "/stream": feed.route },
     };
