@@ -3,11 +3,11 @@
 // a case's stage change to its warning on the gateway's push stream, and how long a rebuild of the
 // projection from 1,000,000 journalled events takes.
 //
-//   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000] [--baseline-batch 64]
+//   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000] [--baseline-batch 64] [--batch 256]
 //
-// Absorption is measured four times in one run, before, after, after, before: "before" is the
-// projection's batches of --baseline-batch events (the platform's 64, as before PROJECTION_BATCH),
-// "after" its configured batches; with --baseline-batch 0, the journal cache off against on.
+// Absorption is measured four times in one run, before, after, after, before: the projection's
+// batches of --baseline-batch events (PROJECTION_BATCH's default, the platform's 64) against
+// batches of --batch; with --baseline-batch 0, the journal cache off against on.
 //
 // Databases and NATS namespaces are named like a test run's (onestop_test_r<pid>_bench_sup*), so
 // test runs leave them alone while this process lives and clean them up after. Figures are
@@ -29,7 +29,7 @@ const { jetstream } = require("@nats-io/jetstream");
 const { performance } = require("node:perf_hooks");
 
 function parseArgs(argv) {
-  const options = { events: 60000, lag: 200, rebuild: 1000000, "baseline-batch": 64 };
+  const options = { events: 60000, lag: 200, rebuild: 1000000, "baseline-batch": 64, batch: 256 };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
     if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).join(", ")})`);
@@ -212,8 +212,8 @@ async function main() {
     const byBatch = options["baseline-batch"] > 0;
     const setting = byBatch ? "PROJECTION_BATCH" : "JOURNAL_CACHE_SUBJECTS";
     const before = byBatch ? String(options["baseline-batch"]) : "0";
-    const label = byBatch ? { before: `batches of ${before}`, after: `batches of ${process.env.PROJECTION_BATCH ?? "the default"}` } : { before: "journal cache off", after: "journal cache on" };
-    const configured = process.env[setting];
+    const label = byBatch ? { before: `batches of ${before}`, after: `batches of ${options.batch}` } : { before: "journal cache off", after: "journal cache on" };
+    const configured = byBatch ? String(options.batch) : process.env[setting];
     const runs = { before: [], after: [] };
     for (const mode of ["before", "after", "after", "before"]) {
       process.stdout.write(`Absorbing ${options.events} stage changes, ${label[mode]}…\n`);
