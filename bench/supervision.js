@@ -3,9 +3,11 @@
 // a case's stage change to its warning on the gateway's push stream, and how long a rebuild of the
 // projection from 1,000,000 journalled events takes.
 //
-//   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000]
+//   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000] [--baseline-batch 64] [--batch 256]
 //
-// Absorption is measured four times in one run, the journal cache off, on, on, off.
+// Absorption is measured four times in one run, before, after, after, before: the projection's
+// batches of --baseline-batch events (PROJECTION_BATCH's default, the platform's 64) against
+// batches of --batch; with --baseline-batch 0, the journal cache off against on.
 //
 // Databases and NATS namespaces are named like a test run's (onestop_test_r<pid>_bench_sup*), so
 // test runs leave them alone while this process lives and clean them up after. Figures are
@@ -27,7 +29,7 @@ const { jetstream } = require("@nats-io/jetstream");
 const { performance } = require("node:perf_hooks");
 
 function parseArgs(argv) {
-  const options = { events: 60000, lag: 200, rebuild: 1000000 };
+  const options = { events: 60000, lag: 200, rebuild: 1000000, "baseline-batch": 64, batch: 256 };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
     if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).join(", ")})`);
@@ -205,23 +207,27 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const results = { machine: { cpus: os.cpus().length, node: process.version }, options };
   if (options.events > 0) {
-    // Before and after in one run, on the same machine load: the journal cache off and on, in the
-    // order off, on, on, off so a load that rises or falls during the run weighs on both alike.
-    const configured = process.env.JOURNAL_CACHE_SUBJECTS;
-    const runs = { off: [], on: [] };
-    for (const mode of ["off", "on", "on", "off"]) {
-      process.stdout.write(`Absorbing ${options.events} stage changes, journal cache ${mode}…\n`);
-      if (mode === "off") process.env.JOURNAL_CACHE_SUBJECTS = "0";
-      else if (configured === undefined) delete process.env.JOURNAL_CACHE_SUBJECTS;
-      else process.env.JOURNAL_CACHE_SUBJECTS = configured;
+    // Before and after in one run, on the same machine load, in the order before, after, after,
+    // before so a load that rises or falls during the run weighs on both alike.
+    const byBatch = options["baseline-batch"] > 0;
+    const setting = byBatch ? "PROJECTION_BATCH" : "JOURNAL_CACHE_SUBJECTS";
+    const before = byBatch ? String(options["baseline-batch"]) : "0";
+    const label = byBatch ? { before: `batches of ${before}`, after: `batches of ${options.batch}` } : { before: "journal cache off", after: "journal cache on" };
+    const configured = byBatch ? String(options.batch) : process.env[setting];
+    const runs = { before: [], after: [] };
+    for (const mode of ["before", "after", "after", "before"]) {
+      process.stdout.write(`Absorbing ${options.events} stage changes, ${label[mode]}…\n`);
+      if (mode === "before") process.env[setting] = before;
+      else if (configured === undefined) delete process.env[setting];
+      else process.env[setting] = configured;
       const result = await throughput(options.events);
       runs[mode].push(result);
       process.stdout.write(`  ${result.perSecond} events/s (${result.seconds} s, ${result.warnings} warnings)\n`);
     }
     const mean = (list) => Math.round(list.reduce((sum, r) => sum + r.perSecond, 0) / list.length);
-    results.absorbWithoutCache = { runs: runs.off, perSecond: mean(runs.off) };
-    results.absorb = { runs: runs.on, perSecond: mean(runs.on) };
-    process.stdout.write(`  mean: ${results.absorbWithoutCache.perSecond} events/s without the cache, ${results.absorb.perSecond} with it\n`);
+    results.absorbBefore = { setting: label.before, runs: runs.before, perSecond: mean(runs.before) };
+    results.absorb = { setting: label.after, runs: runs.after, perSecond: mean(runs.after) };
+    process.stdout.write(`  mean: ${results.absorbBefore.perSecond} events/s with ${label.before}, ${results.absorb.perSecond} with ${label.after}\n`);
   }
   if (options.lag > 0) {
     process.stdout.write(`Lag from a stage change to its warning on the push stream through the gateway, ${options.lag} samples…\n`);

@@ -11,6 +11,24 @@ export const CURRENT_LETTERS_SUBJECT = "rpc.staffing.current-letters";
 /** How long an act waits for staffing's answer before it is refused as unconfirmed. */
 const CONFIRM_TIMEOUT_MS = 2_000;
 
+/**
+ * How long one answer of staffing's confirms further acts of the same staff member, counted
+ * from the moment it was asked (before the request left). A clerk acting many times a second
+ * asks once a second, not once an act.
+ */
+export const CONFIRMATION_LEASE_MS = 1_000;
+
+/**
+ * How long `revokeAuthorization` holds its answer after its commit. An answer that still showed
+ * the letter in force was read before that commit, so asked before it: its lease has run out by
+ * the time the revocation answers, and the next act asks staffing again. The margin covers
+ * timers and clocks of two hosts running at slightly different rates.
+ */
+export const REVOCATION_HOLD_MS = CONFIRMATION_LEASE_MS + 250;
+
+/** Past this many staff members remembered, the answers whose lease has run out are dropped. */
+const REMEMBERED_STAFF = 1_000;
+
 /** What an acting service needs of a NATS connection to ask (NatsConnection fits). */
 export interface LettersRequester {
   request(subject: string, payload: string, options: { timeout: number }): Promise<{ string(): string }>;
@@ -24,9 +42,13 @@ export interface LettersResponder {
   ): { unsubscribe(): void };
 }
 
-/** Staffing's letters of one staff member at this moment, whatever the event feed has delivered. */
+/**
+ * Staffing's letters of one staff member, whatever the event feed has delivered: as staffing
+ * answered at most CONFIRMATION_LEASE_MS before the call, and, with `askedSince` (a
+ * `performance.now()` moment), as it answered a question asked since then.
+ */
 export interface CurrentLetters {
-  lettersOf(staffId: string): Promise<AuthorizationLetter[]>;
+  lettersOf(staffId: string, options?: { askedSince?: number }): Promise<AuthorizationLetter[]>;
 }
 
 export function letterFromSnapshot(snapshot: staffingEvents.AuthorizationLetterSnapshot): AuthorizationLetter {
@@ -43,14 +65,35 @@ export function letterFromSnapshot(snapshot: staffingEvents.AuthorizationLetterS
   };
 }
 
-/** The acting service's side: asks staffing, fails (and so refuses the act) when staffing does not answer. */
+/**
+ * The acting service's side: asks staffing, fails (and so refuses the act) when staffing does not
+ * answer. An answer, or a question still on its way, serves the staff member's acts for its lease;
+ * a failed one serves nothing more.
+ */
 export class StaffingCurrentLetters implements CurrentLetters {
+  private readonly answers = new Map<string, { askedAt: number; letters: Promise<AuthorizationLetter[]> }>();
+
   constructor(
     private readonly nats: LettersRequester,
     private readonly namespace: string,
   ) {}
 
-  async lettersOf(staffId: string): Promise<AuthorizationLetter[]> {
+  lettersOf(staffId: string, options: { askedSince?: number } = {}): Promise<AuthorizationLetter[]> {
+    const now = performance.now();
+    const held = this.answers.get(staffId);
+    if (held && now - held.askedAt < CONFIRMATION_LEASE_MS && held.askedAt >= (options.askedSince ?? -Infinity)) return held.letters;
+    if (this.answers.size >= REMEMBERED_STAFF) {
+      for (const [id, answer] of this.answers) if (now - answer.askedAt >= CONFIRMATION_LEASE_MS) this.answers.delete(id);
+    }
+    const asked = { askedAt: now, letters: this.ask(staffId) };
+    this.answers.set(staffId, asked);
+    asked.letters.catch(() => {
+      if (this.answers.get(staffId) === asked) this.answers.delete(staffId);
+    });
+    return asked.letters;
+  }
+
+  private async ask(staffId: string): Promise<AuthorizationLetter[]> {
     let reply: { string(): string };
     try {
       reply = await this.nats.request(namespacedSubject(this.namespace, CURRENT_LETTERS_SUBJECT), JSON.stringify({ staffId }), { timeout: CONFIRM_TIMEOUT_MS });

@@ -20,8 +20,9 @@ export const NOT_AUTHORIZED = "NOT_AUTHORIZED";
 /**
  * Whether a staff member may perform an act. The service's own replica of the letters answers
  * first: a refusal needs nothing more. An act the replica allows is confirmed with staffing's
- * letters as they are at that moment, so a revocation binds the very next act once
- * `revokeAuthorization` has answered, however late its event reaches the replica (a stalled
+ * letters as they were at most a lease ago (CONFIRMATION_LEASE_MS), and `revokeAuthorization`
+ * answers only once every lease given before it has run out, so a revocation binds the very
+ * next act once it has answered, however late its event reaches the replica (a stalled
  * consumer, a slow relay); when staffing cannot be asked, the act fails rather than trusting a
  * replica that may be behind.
  */
@@ -45,7 +46,11 @@ export class AuthorizationReplica {
     const request = { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode };
     const replicated = decideAuthorization(await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx), act, request);
     if (!replicated.allowed) return replicated;
-    return decideAuthorization(await this.current.lettersOf(staffId), act, request);
+    const asking = performance.now();
+    const confirmed = decideAuthorization(await this.current.lettersOf(staffId), act, request);
+    if (confirmed.allowed) return confirmed;
+    // An answer within its lease may predate a grant the replica already holds: refuse on a newer one only.
+    return decideAuthorization(await this.current.lettersOf(staffId, { askedSince: asking }), act, request);
   }
 
   /** Whether the staff member is the department's principal (单位主要负责人) now, as the replica last heard. */

@@ -6,6 +6,16 @@ import type { Logger } from "./logger";
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 10_000;
 
+/** The most nonces one insert records. */
+const INSERT_BATCH = 200;
+
+interface Presented {
+  nonce: string;
+  expiresAt: Date;
+  settle(accepted: boolean): void;
+  fail(error: unknown): void;
+}
+
 const isDuplicate = (error: unknown) => {
   const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
   return e?.code === "ER_DUP_ENTRY" || e?.errno === 1062 || e?.driverError?.code === "ER_DUP_ENTRY";
@@ -20,6 +30,9 @@ const isDuplicate = (error: unknown) => {
  */
 export class IdentityNonces {
   private timer: NodeJS.Timeout | null = null;
+  /** Presented while an insert is on its way: they go together in the next one, one statement and one commit. */
+  private waiting: Presented[] = [];
+  private inserting = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,13 +41,39 @@ export class IdentityNonces {
   ) {}
 
   /** True the first time a nonce is presented, false ever after (until it has expired). */
-  async accept(nonce: string, expiresAt: Date): Promise<boolean> {
+  accept(nonce: string, expiresAt: Date): Promise<boolean> {
+    return new Promise((settle, fail) => {
+      this.waiting.push({ nonce, expiresAt, settle, fail });
+      if (!this.inserting) void this.insertWaiting();
+    });
+  }
+
+  private async insertWaiting(): Promise<void> {
+    this.inserting = true;
     try {
-      await this.dataSource.query("INSERT INTO identity_nonce (nonce, expires_at) VALUES (?, ?)", [nonce, expiresAt]);
-      return true;
+      while (this.waiting.length > 0) await this.insert(this.waiting.splice(0, INSERT_BATCH));
+    } finally {
+      this.inserting = false;
+    }
+  }
+
+  /** One statement for the lot; a duplicate fails the whole statement, which then records none. */
+  private async insert(batch: readonly Presented[]): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO identity_nonce (nonce, expires_at) VALUES ${batch.map(() => "(?, ?)").join(", ")}`,
+        batch.flatMap((presented) => [presented.nonce, presented.expiresAt]),
+      );
+      for (const presented of batch) presented.settle(true);
     } catch (error) {
-      if (isDuplicate(error)) return false;
-      throw error;
+      if (!isDuplicate(error)) {
+        for (const presented of batch) presented.fail(error);
+      } else if (batch.length === 1) {
+        batch[0].settle(false);
+      } else {
+        // A replay among them (or the same header twice in the lot): each on its own says which, the first of twins accepted.
+        for (const presented of batch) await this.insert([presented]);
+      }
     }
   }
 

@@ -25,6 +25,12 @@ export const supervisionEnvSchema = subgraphEnvWithDefaults({ port: 4106, databa
    * (some 200 MB of parsed payloads) cost more in garbage collection than the reads they save.
    */
   JOURNAL_CACHE_SUBJECTS: z.coerce.number().int().nonnegative().default(1_000),
+  /**
+   * The most events of one kind the projection absorbs in one transaction while the stream is
+   * behind. The platform's 64: batches of 256 showed no gain on the shared machine
+   * (docs/supervision.md, "Larger batches").
+   */
+  PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).default(64),
 });
 export type SupervisionEnv = z.infer<typeof supervisionEnvSchema>;
 

@@ -71,7 +71,7 @@ export const supervisionSubgraph: SubgraphDefinition<SupervisionEnv> = {
     });
     return {
       resolvers: mergeResolvers(dashboardResolvers(dashboard), ratingsResolvers(ratings, () => clock.now()), figuresResolvers(figures)),
-      handlers: [...projectionHandlers(projector), ...directoryHandlers(directory)],
+      handlers: [...projectionHandlers(projector, env.PROJECTION_BATCH), ...directoryHandlers(directory)],
       workers: [timers, feed],
       routes: { "/stream": feed.route },
     };

@@ -20,7 +20,17 @@ import {
 } from "@onestop/platform";
 import { databaseName, developmentIdentityKeyring, ensureDevelopmentKeys, eventually, graphql, resetEnvironment, startOneSubgraph, subgraphEnv } from "@onestop/testkit";
 import type { DataSource } from "typeorm";
-import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901, NOT_AUTHORIZED } from "../../src";
+import {
+  AuthorizationReplica,
+  StaffingCurrentLetters,
+  AuthorizationReplica1763769600900,
+  authorizationReplicaEntities,
+  CONFIRMATION_LEASE_MS,
+  CURRENT_LETTERS_SUBJECT,
+  DepartmentPrincipalsNoVetoLetters1763769600901,
+  NOT_AUTHORIZED,
+  REVOCATION_HOLD_MS,
+} from "../../src";
 import { testEnvironment } from "../../../../test/support/environment";
 
 /**
@@ -141,6 +151,57 @@ test("revoke while the replica's consumer is stopped → refused at the next act
     await consumers.start();
   }
   await eventually(async () => ((await letterRows(letterId))[0]?.revoked_at ? true : null));
+});
+
+test("one answer of staffing's confirms a clerk's acts for its lease; the revocation answers once the lease has run out, and the next act asks again", async () => {
+  const staffId = await create("registerStaff", { centerCode: CENTER, code: "ZJJ-03", name: "赵立新", departmentId: ids.d1 });
+  const granted = await call<{ grantAuthorization: { id: string } }>(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
+    i: { staffId, departmentId: ids.d1, acts: ["ACCEPT"] },
+  });
+  await eventually(async () => ((await replica.check(staffId, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  // Every question to staffing, counted by a listener beside staffing's queue group.
+  let asked = 0;
+  const listener = publisher.subscribe(namespacedSubject(environment.namespace, CURRENT_LETTERS_SUBJECT), {
+    callback: () => {
+      asked += 1;
+    },
+  });
+  const askedSoFar = async () => {
+    await publisher.flush();
+    return asked;
+  };
+  try {
+    await new Promise((resolve) => setTimeout(resolve, CONFIRMATION_LEASE_MS));
+    await publisher.flush();
+    expect(await Promise.all([1, 2, 3].map(() => replica.check(staffId, "ACCEPT", ids.item, ids.d1)))).toEqual([true, true, true]);
+    expect(await replica.check(staffId, "ACCEPT", ids.item, ids.d1)).toBe(true);
+    expect(await askedSoFar()).toBe(1);
+
+    await consumers.stop();
+    try {
+      const started = performance.now();
+      await call(`mutation ($i: RevokeAuthorizationInput!) { revokeAuthorization(input: $i) { id } }`, { i: { letterId: granted.grantAuthorization.id, reason: "调离窗口" } });
+      const answeredAfter = performance.now() - started;
+      expect((await letterRows(granted.grantAuthorization.id))[0]).toMatchObject({ revision: 1, revoked_at: null });
+      await expect(replica.require(staffId, "ACCEPT", ids.item, ids.d1)).rejects.toMatchObject({ code: NOT_AUTHORIZED, details: { reason: "LETTER_NOT_IN_FORCE" } });
+      expect(answeredAfter).toBeGreaterThanOrEqual(REVOCATION_HOLD_MS);
+      expect(await askedSoFar()).toBe(2);
+    } finally {
+      await consumers.start();
+    }
+  } finally {
+    listener.unsubscribe();
+  }
+});
+
+test("when staffing does not answer, an act the replica allows fails, and the failure confirms nothing later", async () => {
+  const unanswered = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, `${environment.namespace}_nobody`));
+  await eventually(async () => ((await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    await expect(unanswered.check(ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toThrow(/could not be confirmed with staffing/);
+  }
+  // A refusal needs no answer.
+  expect(await unanswered.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
 });
 
 test("revoke → refused at the next act, with NOT_AUTHORIZED", async () => {

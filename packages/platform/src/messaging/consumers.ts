@@ -23,6 +23,11 @@ export interface EventHandler<E extends EventDefinition = EventDefinition> {
    * Returns the envelope ids it leaves to `handle`, one at a time, after its transaction.
    */
   readonly handleBatch?: (tx: Tx, events: ReadonlyArray<BatchedEvent<E>>) => Promise<readonly string[]>;
+  /**
+   * The most events one batch of `handleBatch` takes (MAX_BATCH unless given). Larger batches
+   * pay fewer commits while the stream is behind; an idle consumer still takes each event at once.
+   */
+  readonly maxBatch?: number;
 }
 
 export interface BatchedEvent<E extends EventDefinition = EventDefinition> {
@@ -34,9 +39,9 @@ export function onEvent<E extends EventDefinition>(
   name: string,
   event: E,
   handle: (tx: Tx, payload: EventPayload<E>, envelope: Envelope) => Promise<void>,
-  options: { concerns?: (payload: EventPayload<E>) => boolean; handleBatch?: EventHandler<E>["handleBatch"] } = {},
+  options: { concerns?: (payload: EventPayload<E>) => boolean; handleBatch?: EventHandler<E>["handleBatch"]; maxBatch?: number } = {},
 ): EventHandler {
-  return { name, event, handle, concerns: options.concerns, handleBatch: options.handleBatch } as EventHandler;
+  return { name, event, handle, concerns: options.concerns, handleBatch: options.handleBatch, maxBatch: options.maxBatch } as EventHandler;
 }
 
 /**
@@ -47,8 +52,11 @@ export function onEvent<E extends EventDefinition>(
  */
 const ACK_WAIT_MS = 10_000;
 
-/** The most events one batch takes; more waiting form the next. */
+/** The most events one batch takes unless its handler says otherwise; more waiting form the next. */
 const MAX_BATCH = 64;
+
+/** Messages the client keeps pulled ahead of the handler, at least. */
+const PULLED_AHEAD = 200;
 
 /** Thrown by a handler that cannot act yet (say, a replica has not caught up): redeliver later. */
 export class RetryLater extends Error {
@@ -130,7 +138,8 @@ export class EventConsumers {
         });
       }
       const consumer = await js.consumers.get(stream, durable);
-      const messages = await consumer.consume({ max_messages: 200 });
+      // Enough pulled ahead to fill two of the handler's batches.
+      const messages = await consumer.consume({ max_messages: Math.max(PULLED_AHEAD, 2 * (handler.handleBatch ? (handler.maxBatch ?? MAX_BATCH) : 0)) });
       this.subscriptions.push(messages);
       this.loops.push(this.drain(handler, durable, messages));
     }
@@ -159,13 +168,14 @@ export class EventConsumers {
    */
   private async drainInBatches(handler: EventHandler, durable: string, messages: ConsumerMessages): Promise<void> {
     const slots = Math.max(1, Math.floor((this.options.concurrency ?? 16) / 4));
+    const maxBatch = handler.maxBatch ?? MAX_BATCH;
     const waiting: JsMsg[] = [];
     const inFlight = new Set<Promise<void>>();
     let scheduled = false;
     const startBatches = () => {
       scheduled = false;
       while (waiting.length > 0 && inFlight.size < slots) {
-        const batch = waiting.splice(0, MAX_BATCH);
+        const batch = waiting.splice(0, maxBatch);
         const work = this.processBatch(handler, durable, batch).finally(() => {
           inFlight.delete(work);
           startBatches();
@@ -175,13 +185,13 @@ export class EventConsumers {
     };
     for await (const message of messages) {
       waiting.push(message);
-      if (waiting.length >= MAX_BATCH) startBatches();
+      if (waiting.length >= maxBatch) startBatches();
       else if (!scheduled) {
         // Messages that arrive in the same burst are read before the batch starts.
         scheduled = true;
         setImmediate(startBatches);
       }
-      while (waiting.length >= MAX_BATCH * slots && inFlight.size > 0) await Promise.race(inFlight);
+      while (waiting.length >= maxBatch * slots && inFlight.size > 0) await Promise.race(inFlight);
     }
     while (waiting.length > 0 || inFlight.size > 0) {
       startBatches();

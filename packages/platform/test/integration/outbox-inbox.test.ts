@@ -256,6 +256,32 @@ test("events received together go in one batch; those it leaves go one by one; r
   expect(oneByOne).toBeGreaterThanOrEqual(20);
 });
 
+test("a backlog goes in batches of up to the handler's own size (64 unless it says otherwise)", async () => {
+  await unitOfWork.run(async (tx) => {
+    for (let n = 0; n < 600; n += 1) await tx.publish(thingHappened, { n });
+  });
+  const publisher = relay({ batchSize: 200 });
+  while ((await unpublished()) > 0) await publisher.publishBatch();
+  const backlog = await streamMessages();
+  const sizes: Record<string, number[]> = { "large-batches": [], "default-batches": [] };
+  const handlers = Object.entries({ "large-batches": 250, "default-batches": undefined }).map(([name, maxBatch]) =>
+    onEvent(name, thingHappened, async () => undefined, {
+      maxBatch,
+      handleBatch: async (_tx, events) => {
+        sizes[name].push(events.length);
+        return [];
+      },
+    }),
+  );
+  await consume(handlers);
+  const taken = (name: string) => sizes[name].reduce((sum, size) => sum + size, 0);
+  // Every message of the stream, bar the second copies of the two envelopes earlier tests sent twice when they fell in one batch.
+  await eventually(async () => (taken("large-batches") >= backlog - 2 && taken("default-batches") >= backlog - 2 ? true : null), 30_000);
+  expect(Math.max(...sizes["large-batches"])).toBeGreaterThan(64);
+  expect(Math.max(...sizes["large-batches"])).toBeLessThanOrEqual(250);
+  expect(Math.max(...sizes["default-batches"])).toBeLessThanOrEqual(64);
+});
+
 test("a consumer made with a longer ack wait is brought to the current one when its service starts", async () => {
   const manager = await jetstreamManager(nats);
   const durable = "platformtest_old-ack-wait";

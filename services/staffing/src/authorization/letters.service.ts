@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { decideAuthorization, type AuthorizationDecision, type AuthorizedAct } from "@onestop/authorization";
+import { decideAuthorization, REVOCATION_HOLD_MS, type AuthorizationDecision, type AuthorizedAct } from "@onestop/authorization";
 import { staffingEvents } from "@onestop/events";
 import {
   DomainError,
@@ -126,11 +127,14 @@ export class LettersService {
     });
   }
 
-  /** Revocation binds from now on: the replicas refuse the next act once the event reaches them. */
+  /**
+   * Revocation binds from the answer on: it answers once every confirmation that still showed the
+   * letter in force has run out (REVOCATION_HOLD_MS), so the next act of any service asks again.
+   */
   async revokeAuthorization(identity: Identity, rawInput: unknown): Promise<AuthorizationLetterRow> {
     const input = validate(revokeAuthorizationInput, rawInput, "input");
     requireRole(identity, "center_admin", "chief_representative");
-    return this.unitOfWork.run(async (tx) => {
+    const revoked = await this.unitOfWork.run(async (tx) => {
       const letter = await this.repository.lock(tx, input.letterId);
       if (!letter) throw notFound("Authorization letter", input.letterId);
       await this.requireDepartmentOf(tx, identity, letter.departmentId);
@@ -143,6 +147,8 @@ export class LettersService {
       await tx.publish(staffingEvents.authorizationRevoked, letterSnapshot(revoked), { centerCode: revoked.centerCode });
       return revoked;
     });
+    await sleep(REVOCATION_HOLD_MS);
+    return revoked;
   }
 
   /** Whether the act would be allowed now (or at `at`), by the same rule every replica applies. */
