@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -464,7 +464,11 @@ describe("the identity forwarded to subgraphs", () => {
   });
 
   test("a subgraph in production mode refuses an identity bound to no fetch, and takes the gateway's", async () => {
-    const env = { ...subgraphEnv("staffing", environment, system.keys), NODE_ENV: "production" as const };
+    // Production takes no derived challenge key: a key file of its own, as the deployment mounts one.
+    const keyDir = mkdtempSync(join(tmpdir(), "onestop-challenge-"));
+    const challengeKeyFile = join(keyDir, "challenge-key-staffing");
+    writeFileSync(challengeKeyFile, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
+    const env = { ...subgraphEnv("staffing", environment, system.keys), NODE_ENV: "production" as const, CHALLENGE_KEY_FILE: challengeKeyFile };
     const strict: RunningSubgraph = await startSubgraph(subgraphCatalog.staffing.definition, env, { clock });
     try {
       const unbound = signIdentity(
@@ -483,6 +487,7 @@ describe("the identity forwarded to subgraphs", () => {
       expect(answer.data?.departments.map((d) => d.code)).toContain("SCJGJ");
     } finally {
       await strict.stop();
+      rmSync(keyDir, { recursive: true, force: true });
     }
   });
 });

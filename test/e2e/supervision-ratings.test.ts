@@ -237,8 +237,9 @@ test("an appeal upheld takes the bad rating out of the figures and out of staffi
     gql(adminToken, `mutation ($i: CreateItemInput!) { createItem(input: $i) { id } }`, { i: planningLicenceItem(CENTER, zrj.id) }),
   );
   await data(adminToken, `mutation ($id: ID!) { publishItemVersion(itemId: $id, version: 1) { id } }`, { id: createItem.id });
+  const submitKey = randomUUID();
   const { submitCase } = await once(["UNKNOWN_ITEM"], () =>
-    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER } }),
+    gql(citizenToken, `mutation ($i: SubmitCaseInput!) { submitCase(input: $i) { id } }`, { i: { itemId: createItem.id, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: submitKey } }),
   );
   const caseId = submitCase.id as string;
   await once(["NOT_AUTHORIZED"], () => gql(zrj.token, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: caseId }));

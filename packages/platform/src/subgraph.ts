@@ -179,7 +179,16 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     return verified;
   };
   const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats, authenticateRoute };
-  const module = definition.wire(infrastructure);
+  const module = await (async () => {
+    try {
+      return definition.wire(infrastructure);
+    } catch (error) {
+      // A wiring that fails (a missing key file) leaves no connection behind to hold the process.
+      await nats.close();
+      await dataSource.destroy();
+      throw error;
+    }
+  })();
 
   const relay = new OutboxRelay({
     dataSource,

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query Departments($centerCode: String!) {\n    departments(centerCode: $centerCode) { id name code }\n  }\n": typeof types.DepartmentsDocument,
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": typeof types.ItemDisclosureDocument,
     "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": typeof types.ProgressLookupChallengeDocument,
+    "\n  query SignInChallenge {\n    signInChallenge { altcha expiresAt }\n  }\n": typeof types.SignInChallengeDocument,
     "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": typeof types.CaseProgressDocument,
     "\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n": typeof types.LoginCitizenDocument,
     "\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n": typeof types.RegisterCitizenDocument,
@@ -31,6 +32,7 @@ const documents: Documents = {
     "\n  query Departments($centerCode: String!) {\n    departments(centerCode: $centerCode) { id name code }\n  }\n": types.DepartmentsDocument,
     "\n  query ItemDisclosure($id: ID!) {\n    item(id: $id) {\n      id code name kind category themes\n      department { id name }\n      content legalBasis conditions procedure\n      legalLimitDays promisedLimitDays\n      free preferentialPolicies\n      feeItems { code name kind amountFen unitName unitPriceFen description legalBasis }\n      materials { code name form copies mandatory notes deferrable }\n      supervisionContact maxVisits\n      entry { status notEnteredReason window { id name hall { id name } } }\n    }\n  }\n": types.ItemDisclosureDocument,
     "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n": types.ProgressLookupChallengeDocument,
+    "\n  query SignInChallenge {\n    signInChallenge { altcha expiresAt }\n  }\n": types.SignInChallengeDocument,
     "\n  query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {\n    caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {\n      receiptNo stage deadline deadlineDay onHold\n      missingMaterials { name problem dueDay }\n    }\n  }\n": types.CaseProgressDocument,
     "\n  mutation LoginCitizen($input: LoginCitizenInput!) {\n    loginCitizen(input: $input) {\n      accessToken expiresAt refreshToken refreshExpiresAt\n      account { id kind name }\n    }\n  }\n": types.LoginCitizenDocument,
     "\n  mutation RegisterCitizen($input: RegisterCitizenInput!) {\n    registerCitizen(input: $input) { id kind name }\n  }\n": types.RegisterCitizenDocument,
@@ -70,6 +72,10 @@ export function graphql(source: "\n  query ItemDisclosure($id: ID!) {\n    item(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n"): (typeof documents)["\n  query ProgressLookupChallenge {\n    progressLookupChallenge { altcha expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInChallenge {\n    signInChallenge { altcha expiresAt }\n  }\n"): (typeof documents)["\n  query SignInChallenge {\n    signInChallenge { altcha expiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,7 +29,8 @@ export const applicantZh = {
   "auth.INVALID_CREDENTIALS": "证件号码或密码不正确。请检查后重试；忘记密码请携带证件到政务服务中心窗口办理。",
   "auth.ACCOUNT_LOCKED": "尝试次数过多，账户已暂时锁定。请 15 分钟后再试。",
   "auth.CITIZEN_ALREADY_REGISTERED": "该证件号码已注册。请直接登录。",
-  "auth.CHALLENGE_REQUIRED": "为防止他人冒用，本次登录需要先完成安全验证。请稍候片刻后重新点击“登录”。",
+  "auth.CHALLENGE_REQUIRED": "安全验证未能完成。请稍候片刻后重新点击“登录”。",
+  "auth.verifying": "为防止他人冒用，正在进行安全验证，请稍候…",
   "auth.LOGIN_UNAVAILABLE": "登录服务暂时不可用，请稍后再试。",
 
   "my.heading": "我的办件",
@@ -170,7 +171,8 @@ export const applicantEn: Record<ApplicantMessageKey, string> = {
   "auth.INVALID_CREDENTIALS": "The number or the password is wrong. Check them and try again; if you forgot your password, bring your ID to a window of the service center.",
   "auth.ACCOUNT_LOCKED": "Too many attempts: the account is locked for a while. Try again in 15 minutes.",
   "auth.CITIZEN_ALREADY_REGISTERED": "This number is already registered. Sign in instead.",
-  "auth.CHALLENGE_REQUIRED": "To keep others from guessing, this sign-in needs a security check first. Wait a moment and press 'Sign in' again.",
+  "auth.CHALLENGE_REQUIRED": "The security check could not finish. Wait a moment and press 'Sign in' again.",
+  "auth.verifying": "To keep others from guessing, a quick security check is running, one moment…",
   "auth.LOGIN_UNAVAILABLE": "Sign-in is unavailable right now; try again later.",
 
   "my.heading": "My cases",

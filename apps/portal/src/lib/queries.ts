@@ -38,6 +38,12 @@ export const ProgressLookupChallengeQuery = graphql(`
   }
 `);
 
+export const SignInChallengeQuery = graphql(`
+  query SignInChallenge {
+    signInChallenge { altcha expiresAt }
+  }
+`);
+
 export const CaseProgressQuery = graphql(`
   query CaseProgress($receiptNo: String!, $idNumber: String!, $challenge: String) {
     caseProgress(receiptNo: $receiptNo, idNumber: $idNumber, challenge: $challenge) {

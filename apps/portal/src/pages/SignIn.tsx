@@ -5,7 +5,8 @@ import type { CombinedError } from "@urql/core";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { LoginCitizenMutation, RegisterCitizenMutation } from "../lib/queries";
+import { solveChallenge } from "../lib/challenge";
+import { LoginCitizenMutation, RegisterCitizenMutation, SignInChallengeQuery } from "../lib/queries";
 import { navigate } from "../lib/router";
 import { REFRESH_HEADERS, signedIn } from "../lib/session";
 
@@ -28,12 +29,16 @@ const ANSWERED: Record<string, MessageKey> = {
 };
 
 /**
- * The hook for the proof-of-work challenge staffing asks for after failed sign-ins (built on its
- * own branch): a refusal whose code names a challenge is told in plain words for now; the
- * challenge's solver plugs in here and retries the sign-in with its answer.
+ * Staffing asks for a solved proof-of-work challenge once the ID number or this client has failed
+ * to sign in lately (docs/security.md, "Guessing"); the page solves one and tries again, once.
  */
 export function asksForChallenge(code: string): boolean {
-  return code.includes("CHALLENGE");
+  return code === "CHALLENGE_REQUIRED" || code === "CHALLENGE_FAILED";
+}
+
+function codeOf(error: CombinedError | undefined): string {
+  const code = error?.graphQLErrors[0]?.extensions?.code;
+  return typeof code === "string" ? code : "";
 }
 
 type Outcome = { kind: "message"; key: MessageKey } | { kind: "error"; error: CombinedError } | null;
@@ -63,6 +68,7 @@ export function SignIn() {
   const [registerForm] = Form.useForm<RegisterValues>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [verifying, setVerifying] = useState(false);
   const next = new URLSearchParams(window.location.search).get("next");
   // Only a page of the portal: never another site.
   const destination = next && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith("//") ? next : "/my";
@@ -74,14 +80,31 @@ export function SignIn() {
     return true;
   };
 
-  const signIn = async (values: SignInValues, form: typeof signInForm | typeof registerForm): Promise<boolean> => {
-    const result = await client
+  const attemptSignIn = (values: SignInValues, challenge: string | null) =>
+    client
       .mutation(
         LoginCitizenMutation,
-        { input: { idNumber: values.idNumber.trim().toUpperCase(), password: values.password } },
+        { input: { idNumber: values.idNumber.trim().toUpperCase(), password: values.password, challenge } },
         { fetchOptions: { headers: { ...REFRESH_HEADERS } } },
       )
       .toPromise();
+
+  /** A fresh challenge from staffing, solved in the page's workers; null if it could not be. */
+  const solvedSignInChallenge = async (): Promise<string | null> => {
+    setVerifying(true);
+    const issued = await client.query(SignInChallengeQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    const altcha = issued.data?.signInChallenge.altcha;
+    const solved = altcha ? await solveChallenge(altcha).catch(() => null) : null;
+    setVerifying(false);
+    return solved;
+  };
+
+  const signIn = async (values: SignInValues, form: typeof signInForm | typeof registerForm): Promise<boolean> => {
+    let result = await attemptSignIn(values, null);
+    if (asksForChallenge(codeOf(result.error))) {
+      const challenge = await solvedSignInChallenge();
+      if (challenge) result = await attemptSignIn(values, challenge);
+    }
     const login = result.data?.loginCitizen;
     if (result.error || !login) {
       if (result.error) setOutcome(outcomeOf(result.error, fieldSetter(form)));
@@ -175,6 +198,7 @@ export function SignIn() {
           ]}
         />
         <div aria-live="polite" data-testid="auth-answer">
+          {verifying && <Alert type="info" showIcon title={t("auth.verifying")} data-testid="auth-verifying" role="status" />}
           {outcome?.kind === "message" && <Alert type="error" showIcon title={t(outcome.key)} data-testid="auth-refused" role="alert" />}
           {outcome?.kind === "error" && <ErrorNotice error={outcome.error} />}
         </div>
