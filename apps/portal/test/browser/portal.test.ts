@@ -8,6 +8,7 @@ import { demoCenter, seedCounty } from "@onestop/seed";
 import { openSeedWindowsIfMissing } from "../../../../packages/seed/src/catalog-windows";
 import { seedItemsStep } from "../../../../packages/seed/src/items";
 import { seedSteps } from "../../../../packages/seed/src/load";
+import { withChallengeWhenAsked } from "../../../../test/support/challenge";
 import { testEnvironment } from "../../../../test/support/environment";
 
 /**
@@ -345,9 +346,12 @@ async function registerInPage(page: Page, name: string, idNumber: string): Promi
 
 /** Applies for an item through the API as the citizen (the online application form is another part of the issue). */
 async function applyThroughApi(idNumber: string, name: string, itemName: string): Promise<{ id: string; receiptNo: string }> {
-  const login = await graphql<{ loginCitizen: { accessToken: string } }>(system.gatewayUrl, `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, {
-    i: { idNumber, password: PASSWORD },
-  });
+  // This address may have failed a sign-in in an earlier test: then staffing asks for a challenge.
+  const login = await withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) =>
+    graphql<{ loginCitizen: { accessToken: string } }>(system.gatewayUrl, `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, {
+      i: { idNumber, password: PASSWORD, challenge },
+    }),
+  );
   const token = login.data!.loginCitizen.accessToken;
   const found = await graphql<{ searchItems: { nodes: Array<{ id: string; name: string }> } }>(
     system.gatewayUrl,
