@@ -57,13 +57,17 @@ export function fileRelay(options: FileRelayOptions) {
     }
   }
 
-  async function relay(upstream: Response, response: ServerResponse, requestId: string): Promise<void> {
+  function relayedHeaders(upstream: Response, requestId: string): Record<string, string> {
     const headers: Record<string, string> = { "x-request-id": requestId };
     for (const name of RELAYED) {
       const value = upstream.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    response.writeHead(upstream.status, headers);
+    return headers;
+  }
+
+  async function relay(upstream: Response, response: ServerResponse, requestId: string): Promise<void> {
+    response.writeHead(upstream.status, relayedHeaders(upstream, requestId));
     if (upstream.body) await pipeline(Readable.fromWeb(upstream.body as import("node:stream/web").ReadableStream), response);
     else response.end();
   }
@@ -128,7 +132,11 @@ export function fileRelay(options: FileRelayOptions) {
         options.logger.warn({ err: error }, "cases unreachable for an upload");
         return send(response, 502, ErrorCode.Internal, "The file store is unreachable; send the file again later");
       }
-      await relay(upstream, response, requestId);
+      // Cases' answer is a small JSON: the held file goes before the caller hears it was taken.
+      const answer = Buffer.from(await upstream.arrayBuffer());
+      await rm(held, { force: true });
+      response.writeHead(upstream.status, { ...relayedHeaders(upstream, requestId), "content-length": String(answer.length) });
+      response.end(answer);
     } finally {
       await rm(held, { force: true });
     }
