@@ -89,6 +89,7 @@ export const MyCaseQuery = graphql(`
       department { id name }
       clock { deadline deadlineDay onHold remainingWorkingDays }
       materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }
+      materialFiles { fileId materialCode fileName mediaType sizeBytes attachedAt }
       routingSlip { seq action toStatus actorKind occurredAt }
       feeRequired feeSettled
       paymentNotices {

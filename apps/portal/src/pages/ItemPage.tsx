@@ -6,7 +6,7 @@ import type { ItemDisclosureQuery } from "../gql/graphql";
 import { formatFen } from "../lib/format";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { goBackOr } from "../lib/router";
+import { goBackOr, linkHandler } from "../lib/router";
 import { ItemQuery } from "../lib/queries";
 
 type Item = NonNullable<ItemDisclosureQuery["item"]>;
@@ -64,6 +64,9 @@ export function ItemPage({ id }: { id: string }) {
         {item.name}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
+        <Button className="no-print" type="primary" href={`/items/${encodeURIComponent(item.id)}/apply`} onClick={linkHandler(`/items/${encodeURIComponent(item.id)}/apply`)} data-testid="item-apply">
+          {t("item.apply")}
+        </Button>
         <Button className="no-print" size="small" onClick={() => window.print()} data-testid="item-print">{t("item.print")}</Button>
         <Tag color="red">{t(`kind.${item.kind}` as MessageKey)}</Tag>
         <Tag>{t(`category.${item.category}` as MessageKey)}</Tag>
