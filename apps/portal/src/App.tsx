@@ -11,8 +11,9 @@ import { knowAccount, signOut, useSession } from "./lib/session";
 import { Home } from "./pages/Home";
 import { ItemPage } from "./pages/ItemPage";
 
-import { Progress } from "./pages/Progress";
-// The applicant's pages load when first opened: the public's first load carries none of them.
+// The applicant's pages and the progress look-up load when first opened: the public's first
+// load (the catalog and an item's disclosure) carries none of them.
+const Progress = lazy(() => import("./pages/Progress").then((module) => ({ default: module.Progress })));
 const SignIn = lazy(() => import("./pages/SignIn").then((module) => ({ default: module.SignIn })));
 const MyCases = lazy(() => import("./pages/MyCases").then((module) => ({ default: module.MyCases })));
 const Apply = lazy(() => import("./pages/Apply").then((module) => ({ default: module.Apply })));

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, List, Result, Skeleton, Space, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Empty, List, Skeleton, Space, Tag, Typography } from "antd";
 import type { MouseEvent, ReactNode } from "react";
 import { useQuery } from "urql";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -41,7 +41,8 @@ export function ItemPage({ id }: { id: string }) {
   if (result.fetching && !result.data) return <Skeleton active aria-label={t("item.loading")} />;
   if (result.error) return <Space orientation="vertical">{back}<ErrorNotice error={result.error} onRetry={() => reexecute({ requestPolicy: "network-only" })} /></Space>;
   const item = result.data?.item;
-  if (!item) return <Result status="404" title={t("item.notFound")} extra={back} />;
+  // Empty, not Result: Result's illustrations would weigh on the public's first load.
+  if (!item) return <Space orientation="vertical">{back}<Empty description={<h1 className="result-heading">{t("item.notFound")}</h1>} /></Space>;
 
   const feeAmount = (fee: FeeItem): string => {
     if (fee.kind === "FREE") return formatFen(0);
