@@ -66,7 +66,8 @@ export function AnswerNotice({ found, onDone }: { found: Found; onDone: () => vo
 export function MaterialFiles({ found }: { found: Found }) {
   const { ta } = useApplyT();
   const [failed, setFailed] = useState(false);
-  const nameOf = (code: string) => found.materialRequests.find((request) => request.code === code)?.name;
+  // The material's name in the item version the case is judged by (a code means nothing to a person).
+  const nameOf = (code: string) => found.judgedBy.materials.find((material) => material.code === code)?.name;
   return (
     <Card title={<h2 className="card-heading">{ta("files.heading")}</h2>} style={{ marginTop: 16 }} className="no-print-when-notice">
       {found.materialFiles.length === 0 ? (

@@ -90,6 +90,7 @@ export const MyCaseQuery = graphql(`
       clock { deadline deadlineDay onHold remainingWorkingDays }
       materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }
       materialFiles { fileId materialCode fileName mediaType sizeBytes attachedAt }
+      judgedBy { materials { code name } }
       routingSlip { seq action toStatus actorKind occurredAt }
       feeRequired feeSettled
       paymentNotices {

@@ -31,7 +31,7 @@ const SUBMIT_ANSWERS: Record<string, ApplyMessageKey> = {
 
 /** 网上申请回执: printable; the page's header, footer and buttons stay off the paper. */
 function Receipt({ submitted, files }: { submitted: Submitted; files: number }) {
-  const { ta } = useApplyT();
+  const { t, ta } = useApplyT();
   return (
     <div data-testid="apply-done">
       <Result
@@ -40,7 +40,7 @@ function Receipt({ submitted, files }: { submitted: Submitted; files: number }) 
         subTitle={ta("apply.doneIntro")}
         className="no-print"
       />
-      <Card title={<h2 className="card-heading">{ta("apply.receiptTitle")}</h2>} className="receipt">
+      <Card title={<h2 className="card-heading">{t("app.title")} · {ta("apply.receiptTitle")}</h2>} className="receipt">
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={ta("apply.receiptNo")}><strong data-testid="receipt-no" className="notice-no">{submitted.receiptNo}</strong></Descriptions.Item>
           <Descriptions.Item label={ta("apply.receiptItem")}>{submitted.receipt.itemName ?? submitted.item.name}</Descriptions.Item>

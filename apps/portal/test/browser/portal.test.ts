@@ -706,7 +706,7 @@ describe("applying online in a browser, to the end", () => {
     await shootAll(page, "case-rate", async (locale) => {
       await page.getByText(locale === "zh" ? "评价本次服务（好差评）" : "Rate this service").waitFor();
     });
-    await page.getByText("非常不满意").click();
+    await page.getByText("非常不满意", { exact: true }).click();
     await page.getByTestId("rating-submit").click();
     await page.locator(".ant-form-item-explain-error").filter({ hasText: "请写明原因" }).waitFor();
     await page.getByTestId("rating-comment").fill("<b>等候两小时</b>");
