@@ -543,6 +543,11 @@ async function citizenToken(idNumber: string): Promise<string> {
   return loginCitizen.accessToken as string;
 }
 
+/** No file of the page is still on its way to the gateway. */
+async function uploadsDone(page: Page): Promise<void> {
+  await eventually(async () => ((await page.locator(".ant-upload-list-item-uploading").count()) === 0 ? true : null), 20_000);
+}
+
 /** The same screen at both sizes, in both languages, each checked by axe. */
 async function shootAll(page: Page, name: string, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
   await shootBoth(page, name, "desktop", ready);
@@ -603,7 +608,7 @@ describe("applying online in a browser, to the end", () => {
     await page.getByTestId(`material-line-${formLine}`).getByText("申请表.pdf").waitFor();
     await choose(photoLine).setInputFiles({ name: "照片.png", mimeType: "image/png", buffer: PNG });
     await page.getByTestId(`material-line-${photoLine}`).getByText("照片.png").waitFor();
-    await page.locator(".ant-upload-list-item-uploading").waitFor({ state: "detached" });
+    await uploadsDone(page);
     // The ID card left out: required, so the next step waits and says why beside the line.
     await page.getByTestId("apply-next").click();
     await page.getByTestId("apply-missing").waitFor();
@@ -613,7 +618,7 @@ describe("applying online in a browser, to the end", () => {
     });
     await choose(idLine).setInputFiles(pdfNamed("身份证.pdf", "id-first"));
     await page.getByTestId(`material-line-${idLine}`).getByText("身份证.pdf").waitFor();
-    await page.locator(".ant-upload-list-item-uploading").waitFor({ state: "detached" });
+    await uploadsDone(page);
     await page.getByTestId("apply-next").click();
 
     // 3. Review, then submit once (the request carries the key made for this submission).
@@ -662,7 +667,7 @@ describe("applying online in a browser, to the end", () => {
     });
     await page.getByTestId("answer-notice").locator('input[type="file"]').setInputFiles(pdfNamed("身份证-清晰.pdf", "id-clear"));
     await page.getByTestId("answer-notice").getByText("身份证-清晰.pdf").waitFor();
-    await page.locator(".ant-upload-list-item-uploading").waitFor({ state: "detached" });
+    await uploadsDone(page);
     await page.getByTestId("supply-submit").click();
     await page.getByTestId("supplied").waitFor();
     await page.getByTestId("case-status").filter({ hasText: "已申请，等待窗口受理" }).waitFor();
@@ -721,7 +726,8 @@ describe("applying online in a browser, to the end", () => {
     await shootAll(page, "case-rated", async (locale) => {
       await page.getByTestId("rating-follow-up").filter({ hasText: locale === "zh" ? "差评整改情况" : "Follow-up" }).waitFor();
     });
-    expect(problemsOf(page)).toEqual([]);
+    // The browser logs the gateway's refusal of the file dressed as a PDF; nothing else went wrong.
+    expect(problemsOf(page).filter((problem) => !problem.includes("status of 415"))).toEqual([]);
 
     // A stranger: neither the case's page nor its files, by the page or by a direct GET.
     const strangerId = residentId(502);
