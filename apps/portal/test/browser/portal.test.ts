@@ -371,192 +371,8 @@ async function applyThroughApi(idNumber: string, name: string, itemName: string)
   }, 20_000);
 }
 
-describe("the applicant in a browser", () => {
-  test.each(["desktop", "phone"] as const)("on a %s: finds items by an everyday word and its pinyin initials", async (viewport) => {
-    const page = await open(viewport);
-    await search(page, "医保");
-    await page.getByRole("link", { name: "城乡居民基本医疗保险参保登记" }).waitFor();
-    await search(page, "yb");
-    await page.getByRole("link", { name: "城乡居民基本医疗保险参保登记" }).waitFor();
-    await search(page, "驾照");
-    await page.getByRole("link", { name: "机动车驾驶证换证" }).waitFor();
-    await search(page, "gjj");
-    await page.getByRole("link", { name: "住房公积金提取（租房）" }).waitFor();
-    await settled(page);
-    await expectAccessible(page, `home ${viewport}`);
-    await shoot(page, `search-everyday-zh-${viewport}`);
-    expect(problemsOf(page)).toEqual([]);
-  }, 60_000);
-
-  test("the disclosure prints on one A4 page, and every public page passes axe", async () => {
-    const page = await open("desktop");
-    await search(page, "护照");
-    await page.getByRole("link", { name: "普通护照签发" }).click();
-    await page.getByTestId("disclosure-materials").waitFor();
-    await expectAccessible(page, "item zh");
-    const pdfPages = async () => (await page.pdf({ format: "A4", printBackground: true })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length;
-    expect(await pdfPages()).toBe(1);
-    await page.emulateMedia({ media: "print" });
-    await shoot(page, "item-print-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
-    // The seeded item with the longest disclosure (six materials), as the sheet sees it (A4 at
-    // 96 dpi less the margins): it fits the height on screen, yet chromium's PDF of it still has
-    // two pages, which is not understood yet: shot for a person to look at, not asserted.
-    await page.goto(`${origin}/`);
-    await search(page, "建设工程规划许可证");
-    await page.getByRole("link", { name: "建设工程规划许可证核发" }).click();
-    await page.getByTestId("disclosure-materials").waitFor();
-    await page.setViewportSize({ width: 718, height: 1047 });
-    await page.emulateMedia({ media: "print" });
-    await shoot(page, "item-print-long-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
-    await page.setViewportSize(viewports.desktop);
-    await page.goto(`${origin}/progress`);
-    await page.getByTestId("progress-form").waitFor();
-    await expectAccessible(page, "progress zh");
-    await page.getByTestId("language-switch").click();
-    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
-    await expectAccessible(page, "progress en");
-  }, 60_000);
-
-  test.each(["desktop", "phone"] as const)(
-    "on a %s: registers, stays signed in across a reload with no token a script can read, follows and withdraws a case, signs out",
-    async (viewport) => {
-      const idNumber = residentId(viewport === "desktop" ? 101 : 102);
-      const page = await open(viewport, "/signin");
-      await shootBoth(page, "sign-in", viewport, async () => {
-        await page.getByTestId("sign-in-form").waitFor();
-      });
-      await registerInPage(page, "张三", idNumber);
-      await page.getByText("您还没有办件").waitFor();
-
-      const submitted = await applyThroughApi(idNumber, "张三", "普通护照签发");
-
-      // A reload: the access token is gone with the page; the cookie renews it silently.
-      await page.reload();
-      await page.getByTestId("my-case").first().waitFor();
-      expect(await page.getByTestId("account-name").textContent()).toBe("已登录：张三");
-      expect(await page.evaluate("document.cookie")).toBe("");
-      const cookies = await page.context().cookies();
-      expect(cookies.map(({ name, httpOnly, secure, sameSite, path }) => ({ name, httpOnly, secure, sameSite, path }))).toEqual([
-        { name: "onestop_refresh", httpOnly: true, secure: true, sameSite: "Strict", path: "/auth" },
-      ]);
-      expect(await page.evaluate("JSON.stringify(window.localStorage)")).not.toContain(cookies[0].value);
-      await shootBoth(page, "my-cases", viewport, async (locale) => {
-        await page.getByTestId("my-case").first().waitFor();
-        await page.getByText(locale === "zh" ? "已申请，等待窗口受理" : "Applied, waiting for a window to accept").waitFor();
-      });
-
-      await page.getByRole("link", { name: "普通护照签发" }).click();
-      await page.getByTestId("case-page").waitFor();
-      expect(await page.getByTestId("case-status").textContent()).toBe("已申请，等待窗口受理");
-      expect(await page.getByTestId("routing-slip").textContent()).toContain("您提交了申请");
-      await shootBoth(page, "case", viewport, async (locale) => {
-        await page.getByText(locale === "zh" ? "办理过程" : "What has happened").waitFor();
-      });
-
-      await page.getByTestId("withdraw-open").click();
-      await page.getByRole("button", { name: "确认撤回" }).click();
-      await page.getByText("请写明撤回原因").waitFor();
-      await page.getByTestId("withdraw-reason").fill("<b>材料还没准备好</b>");
-      await page.getByRole("button", { name: "确认撤回" }).click();
-      await page.getByTestId("withdrawn").waitFor();
-      await page.getByTestId("case-status").filter({ hasText: "已撤回" }).waitFor();
-      expect(await page.getByTestId("routing-slip").textContent()).toContain("您撤回了申请");
-      expect(await page.getByTestId("withdraw-open").count()).toBe(0);
-
-      // A stranger, signed in as someone else, opening the case's address learns nothing of it.
-      const stranger = await open(viewport);
-      await registerInPage(stranger, "李四", residentId(viewport === "desktop" ? 201 : 202));
-      await stranger.goto(`${origin}/my/cases/${submitted.id}`);
-      await stranger.getByTestId("case-not-found").waitFor();
-      expect(await stranger.content()).not.toContain(submitted.receiptNo);
-      await shootBoth(stranger, "case-not-yours", viewport, async () => {
-        await stranger.getByTestId("case-not-found").waitFor();
-      });
-      expect(problemsOf(stranger)).toEqual([]);
-
-      await page.getByTestId("sign-out").click();
-      await page.getByTestId("nav-sign-in").waitFor();
-      expect(await page.context().cookies()).toEqual([]);
-      await page.goto(`${origin}/my`);
-      await page.getByTestId("sign-in-first").waitFor();
-      expect(problemsOf(page)).toEqual([]);
-    },
-    120_000,
-  );
-
-  test("a wrong password and a refusal asking for a challenge are told in plain words", async () => {
-    const page = await open("phone", "/signin");
-    await page.getByTestId("auth-id").first().fill(residentId(301));
-    await page.getByTestId("auth-password").fill("wrong-password-1");
-    await page.getByTestId("sign-in-submit").click();
-    await page.getByTestId("auth-refused").waitFor();
-    expect(await page.getByTestId("auth-refused").textContent()).toContain("证件号码或密码不正确");
-    await shoot(page, "sign-in-refused-zh-phone");
-    await page.route("**/graphql", (route) =>
-      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ data: null, errors: [{ message: "solve it", extensions: { code: "CHALLENGE_REQUIRED" } }] }) }),
-    );
-    await page.getByTestId("sign-in-submit").click();
-    await page.getByTestId("auth-refused").filter({ hasText: "安全验证" }).waitFor();
-    expect(await page.content()).not.toContain("solve it");
-  }, 60_000);
-});
-
-// Real bytes of the three kinds the gateway takes (it judges by content), and one it refuses.
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
-const pdfNamed = (name: string, marker: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from(`% ${marker}\n`)]) });
-
-const { gql: api, data: apiData, once } = gatewayClient(() => system.gatewayUrl);
-
-/** The passport item's department, its entry window, a clerk (受理, 审核) and a chief representative (批准), with their letters. */
-async function passportDepartment(): Promise<{ itemId: string; clerk: string; chief: string }> {
-  const found = await apiData(adminToken, `query ($c: String!) { searchItems(centerCode: $c, keyword: "普通护照签发") { nodes { id name } } }`, { c: demoCenter.centerCode });
-  const itemId = (found.searchItems.nodes as Array<{ id: string; name: string }>).find((node) => node.name === "普通护照签发")!.id;
-  const { item } = await apiData(adminToken, `query ($id: ID!) { item(id: $id) { department { id } entry { window { id } } } }`, { id: itemId });
-  const departmentId = item.department.id as string;
-  const windowId = item.entry.window.id as string;
-  // 统一收费: the department's fee account, without which fees holds the payment notice back.
-  await once(["UNKNOWN_DEPARTMENT"], () =>
-    api(adminToken, `mutation ($i: ConfigureFeeAccountInput!) { configureFeeAccount(input: $i) { id } }`, {
-      i: { departmentId, accountNo: "2308020519000099001", accountName: "公安局非税收入专户", bankName: "中国工商银行宣汉支行" },
-    }),
-  );
-  const staff = async (code: string, name: string, acts: string[], roles: Parameters<typeof mintAccessToken>[1]["roles"]) => {
-    const { registerStaff } = await apiData(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
-      i: { centerCode: demoCenter.centerCode, code, name, departmentId },
-    });
-    await apiData(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId, acts } });
-    return mintAccessToken(system.keys, { subject: registerStaff.id, roles, centerCode: demoCenter.centerCode, departmentId, windowId });
-  };
-  const clerk = await staff("GAJ-PORTAL-07", "赵受理", ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"], ["window_staff"]);
-  const chief = await staff("GAJ-PORTAL-00", "钱首席", ["APPROVE"], ["window_staff", "chief_representative"]);
-  return { itemId, clerk, chief };
-}
-
-async function citizenToken(idNumber: string): Promise<string> {
-  const { loginCitizen } = await apiData("", `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, { i: { idNumber, password: PASSWORD } });
-  return loginCitizen.accessToken as string;
-}
-
-/** No file of the page is still on its way to the gateway. */
-async function uploadsDone(page: Page): Promise<void> {
-  await eventually(async () => ((await page.locator(".ant-upload-list-item-uploading").count()) === 0 ? true : null), 20_000);
-}
-
-/** The same screen at both sizes, in both languages, each checked by axe. */
-async function shootAll(page: Page, name: string, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
-  await shootBoth(page, name, "desktop", ready);
-  await page.setViewportSize(viewports.phone);
-  await expectNoOverflow(page);
-  await shootBoth(page, name, "phone", ready);
-  await page.setViewportSize(viewports.desktop);
-}
-
+// Before the wrong-password test: after a failed sign-in from this address, staffing asks each
+// sign-in for a solved challenge, which the portal's sign-in does not solve yet.
 describe("applying online in a browser, to the end", () => {
   test("finds the item, applies with uploads, answers the one-time notice, pays through the bank, rates the conclusion; a stranger sees nothing", async () => {
     const idNumber = residentId(501);
@@ -744,3 +560,189 @@ describe("applying online in a browser, to the end", () => {
     expect(problemsOf(stranger)).toEqual([]);
   }, 300_000);
 });
+
+describe("the applicant in a browser", () => {
+  test.each(["desktop", "phone"] as const)("on a %s: finds items by an everyday word and its pinyin initials", async (viewport) => {
+    const page = await open(viewport);
+    await search(page, "医保");
+    await page.getByRole("link", { name: "城乡居民基本医疗保险参保登记" }).waitFor();
+    await search(page, "yb");
+    await page.getByRole("link", { name: "城乡居民基本医疗保险参保登记" }).waitFor();
+    await search(page, "驾照");
+    await page.getByRole("link", { name: "机动车驾驶证换证" }).waitFor();
+    await search(page, "gjj");
+    await page.getByRole("link", { name: "住房公积金提取（租房）" }).waitFor();
+    await settled(page);
+    await expectAccessible(page, `home ${viewport}`);
+    await shoot(page, `search-everyday-zh-${viewport}`);
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
+  test("the disclosure prints on one A4 page, and every public page passes axe", async () => {
+    const page = await open("desktop");
+    await search(page, "护照");
+    await page.getByRole("link", { name: "普通护照签发" }).click();
+    await page.getByTestId("disclosure-materials").waitFor();
+    await expectAccessible(page, "item zh");
+    const pdfPages = async () => (await page.pdf({ format: "A4", printBackground: true })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length;
+    expect(await pdfPages()).toBe(1);
+    await page.emulateMedia({ media: "print" });
+    await shoot(page, "item-print-zh-desktop");
+    await page.emulateMedia({ media: "screen" });
+    // The seeded item with the longest disclosure (six materials), as the sheet sees it (A4 at
+    // 96 dpi less the margins): it fits the height on screen, yet chromium's PDF of it still has
+    // two pages, which is not understood yet: shot for a person to look at, not asserted.
+    await page.goto(`${origin}/`);
+    await search(page, "建设工程规划许可证");
+    await page.getByRole("link", { name: "建设工程规划许可证核发" }).click();
+    await page.getByTestId("disclosure-materials").waitFor();
+    await page.setViewportSize({ width: 718, height: 1047 });
+    await page.emulateMedia({ media: "print" });
+    await shoot(page, "item-print-long-zh-desktop");
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize(viewports.desktop);
+    await page.goto(`${origin}/progress`);
+    await page.getByTestId("progress-form").waitFor();
+    await expectAccessible(page, "progress zh");
+    await page.getByTestId("language-switch").click();
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
+    await expectAccessible(page, "progress en");
+  }, 60_000);
+
+  test.each(["desktop", "phone"] as const)(
+    "on a %s: registers, stays signed in across a reload with no token a script can read, follows and withdraws a case, signs out",
+    async (viewport) => {
+      const idNumber = residentId(viewport === "desktop" ? 101 : 102);
+      const page = await open(viewport, "/signin");
+      await shootBoth(page, "sign-in", viewport, async () => {
+        await page.getByTestId("sign-in-form").waitFor();
+      });
+      await registerInPage(page, "张三", idNumber);
+      await page.getByText("您还没有办件").waitFor();
+
+      const submitted = await applyThroughApi(idNumber, "张三", "普通护照签发");
+
+      // A reload: the access token is gone with the page; the cookie renews it silently.
+      await page.reload();
+      await page.getByTestId("my-case").first().waitFor();
+      expect(await page.getByTestId("account-name").textContent()).toBe("已登录：张三");
+      expect(await page.evaluate("document.cookie")).toBe("");
+      const cookies = await page.context().cookies();
+      expect(cookies.map(({ name, httpOnly, secure, sameSite, path }) => ({ name, httpOnly, secure, sameSite, path }))).toEqual([
+        { name: "onestop_refresh", httpOnly: true, secure: true, sameSite: "Strict", path: "/auth" },
+      ]);
+      expect(await page.evaluate("JSON.stringify(window.localStorage)")).not.toContain(cookies[0].value);
+      await shootBoth(page, "my-cases", viewport, async (locale) => {
+        await page.getByTestId("my-case").first().waitFor();
+        await page.getByText(locale === "zh" ? "已申请，等待窗口受理" : "Applied, waiting for a window to accept").waitFor();
+      });
+
+      await page.getByRole("link", { name: "普通护照签发" }).click();
+      await page.getByTestId("case-page").waitFor();
+      expect(await page.getByTestId("case-status").textContent()).toBe("已申请，等待窗口受理");
+      expect(await page.getByTestId("routing-slip").textContent()).toContain("您提交了申请");
+      await shootBoth(page, "case", viewport, async (locale) => {
+        await page.getByText(locale === "zh" ? "办理过程" : "What has happened").waitFor();
+      });
+
+      await page.getByTestId("withdraw-open").click();
+      await page.getByRole("button", { name: "确认撤回" }).click();
+      await page.getByText("请写明撤回原因").waitFor();
+      await page.getByTestId("withdraw-reason").fill("<b>材料还没准备好</b>");
+      await page.getByRole("button", { name: "确认撤回" }).click();
+      await page.getByTestId("withdrawn").waitFor();
+      await page.getByTestId("case-status").filter({ hasText: "已撤回" }).waitFor();
+      expect(await page.getByTestId("routing-slip").textContent()).toContain("您撤回了申请");
+      expect(await page.getByTestId("withdraw-open").count()).toBe(0);
+
+      // A stranger, signed in as someone else, opening the case's address learns nothing of it.
+      const stranger = await open(viewport);
+      await registerInPage(stranger, "李四", residentId(viewport === "desktop" ? 201 : 202));
+      await stranger.goto(`${origin}/my/cases/${submitted.id}`);
+      await stranger.getByTestId("case-not-found").waitFor();
+      expect(await stranger.content()).not.toContain(submitted.receiptNo);
+      await shootBoth(stranger, "case-not-yours", viewport, async () => {
+        await stranger.getByTestId("case-not-found").waitFor();
+      });
+      expect(problemsOf(stranger)).toEqual([]);
+
+      await page.getByTestId("sign-out").click();
+      await page.getByTestId("nav-sign-in").waitFor();
+      expect(await page.context().cookies()).toEqual([]);
+      await page.goto(`${origin}/my`);
+      await page.getByTestId("sign-in-first").waitFor();
+      expect(problemsOf(page)).toEqual([]);
+    },
+    120_000,
+  );
+
+  test("a wrong password and a refusal asking for a challenge are told in plain words", async () => {
+    const page = await open("phone", "/signin");
+    await page.getByTestId("auth-id").first().fill(residentId(301));
+    await page.getByTestId("auth-password").fill("wrong-password-1");
+    await page.getByTestId("sign-in-submit").click();
+    await page.getByTestId("auth-refused").waitFor();
+    expect(await page.getByTestId("auth-refused").textContent()).toContain("证件号码或密码不正确");
+    await shoot(page, "sign-in-refused-zh-phone");
+    await page.route("**/graphql", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ data: null, errors: [{ message: "solve it", extensions: { code: "CHALLENGE_REQUIRED" } }] }) }),
+    );
+    await page.getByTestId("sign-in-submit").click();
+    await page.getByTestId("auth-refused").filter({ hasText: "安全验证" }).waitFor();
+    expect(await page.content()).not.toContain("solve it");
+  }, 60_000);
+});
+
+// Real bytes of the three kinds the gateway takes (it judges by content), and one it refuses.
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+const pdfNamed = (name: string, marker: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from(`% ${marker}\n`)]) });
+
+const { gql: api, data: apiData, once } = gatewayClient(() => system.gatewayUrl);
+
+/** The passport item's department, its entry window, a clerk (受理, 审核) and a chief representative (批准), with their letters. */
+async function passportDepartment(): Promise<{ itemId: string; clerk: string; chief: string }> {
+  const found = await apiData(adminToken, `query ($c: String!) { searchItems(centerCode: $c, keyword: "普通护照签发") { nodes { id name } } }`, { c: demoCenter.centerCode });
+  const itemId = (found.searchItems.nodes as Array<{ id: string; name: string }>).find((node) => node.name === "普通护照签发")!.id;
+  const { item } = await apiData(adminToken, `query ($id: ID!) { item(id: $id) { department { id } entry { window { id } } } }`, { id: itemId });
+  const departmentId = item.department.id as string;
+  const windowId = item.entry.window.id as string;
+  // 统一收费: the department's fee account, without which fees holds the payment notice back.
+  await once(["UNKNOWN_DEPARTMENT"], () =>
+    api(adminToken, `mutation ($i: ConfigureFeeAccountInput!) { configureFeeAccount(input: $i) { id } }`, {
+      i: { departmentId, accountNo: "2308020519000099001", accountName: "公安局非税收入专户", bankName: "中国工商银行宣汉支行" },
+    }),
+  );
+  const staff = async (code: string, name: string, acts: string[], roles: Parameters<typeof mintAccessToken>[1]["roles"]) => {
+    const { registerStaff } = await apiData(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
+      i: { centerCode: demoCenter.centerCode, code, name, departmentId },
+    });
+    await apiData(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId, acts } });
+    return mintAccessToken(system.keys, { subject: registerStaff.id, roles, centerCode: demoCenter.centerCode, departmentId, windowId });
+  };
+  const clerk = await staff("GAJ-PORTAL-07", "赵受理", ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"], ["window_staff"]);
+  const chief = await staff("GAJ-PORTAL-00", "钱首席", ["APPROVE"], ["window_staff", "chief_representative"]);
+  return { itemId, clerk, chief };
+}
+
+async function citizenToken(idNumber: string): Promise<string> {
+  const { loginCitizen } = await apiData("", `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, { i: { idNumber, password: PASSWORD } });
+  return loginCitizen.accessToken as string;
+}
+
+/** No file of the page is still on its way to the gateway. */
+async function uploadsDone(page: Page): Promise<void> {
+  await eventually(async () => ((await page.locator(".ant-upload-list-item-uploading").count()) === 0 ? true : null), 20_000);
+}
+
+/** The same screen at both sizes, in both languages, each checked by axe. */
+async function shootAll(page: Page, name: string, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
+  await shootBoth(page, name, "desktop", ready);
+  await page.setViewportSize(viewports.phone);
+  await expectNoOverflow(page);
+  await shootBoth(page, name, "phone", ready);
+  await page.setViewportSize(viewports.desktop);
+}
