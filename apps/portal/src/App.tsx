@@ -11,16 +11,19 @@ import { knowAccount, signOut, useSession } from "./lib/session";
 import { Home } from "./pages/Home";
 import { ItemPage } from "./pages/ItemPage";
 
-import { Progress } from "./pages/Progress";
-// The applicant's pages load when first opened: the public's first load carries none of them.
+// The applicant's pages and the progress look-up load when first opened: the public's first
+// load (the catalog and an item's disclosure) carries none of them.
+const Progress = lazy(() => import("./pages/Progress").then((module) => ({ default: module.Progress })));
 const SignIn = lazy(() => import("./pages/SignIn").then((module) => ({ default: module.SignIn })));
 const MyCases = lazy(() => import("./pages/MyCases").then((module) => ({ default: module.MyCases })));
+const Apply = lazy(() => import("./pages/Apply").then((module) => ({ default: module.Apply })));
 const CaseDetail = lazy(() => import("./pages/CaseDetail").then((module) => ({ default: module.CaseDetail })));
 
-type Page = "home" | "item" | "progress" | "signin" | "my" | "case";
+type Page = "home" | "item" | "apply" | "progress" | "signin" | "my" | "case";
 
 function pageOf(pathname: string): Page {
   if (/^\/items\/[^/]+$/.test(pathname)) return "item";
+  if (/^\/items\/[^/]+\/apply$/.test(pathname)) return "apply";
   if (/^\/my\/cases\/[^/]+$/.test(pathname)) return "case";
   if (pathname === "/progress") return "progress";
   if (pathname === "/signin") return "signin";
@@ -28,9 +31,10 @@ function pageOf(pathname: string): Page {
   return "home";
 }
 
-/** The id a page's path ends in; a malformed escape is kept as typed (it then finds nothing). */
-function lastSegment(pathname: string): string {
-  const raw = pathname.split("/").pop() ?? "";
+/** The id in a page's path (the item's before /apply); a malformed escape is kept as typed (it then finds nothing). */
+function idSegment(pathname: string, page: Page): string {
+  const segments = pathname.split("/");
+  const raw = (page === "apply" ? segments[segments.length - 2] : segments[segments.length - 1]) ?? "";
   try {
     return decodeURIComponent(raw);
   } catch {
@@ -89,7 +93,7 @@ export function App() {
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const page = pageOf(pathname);
-  const idInPath = lastSegment(pathname);
+  const idInPath = idSegment(pathname, page);
 
   // After moving to another page, focus goes to its content (screen readers hear the new page).
   const first = useRef(true);
@@ -130,6 +134,8 @@ export function App() {
         <Suspense fallback={null}>
         {page === "item" ? (
           <ItemPage id={idInPath} />
+        ) : page === "apply" ? (
+          <Apply itemId={idInPath} />
         ) : page === "case" ? (
           <CaseDetail id={idInPath} />
         ) : page === "progress" ? (

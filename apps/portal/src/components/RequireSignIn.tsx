@@ -5,7 +5,7 @@ import { linkHandler } from "../lib/router";
 import { useSession } from "../lib/session";
 
 /** A page of the signed-in applicant: a plain invitation to sign in otherwise, coming back here after. */
-export function RequireSignIn({ children }: { children: ReactNode }) {
+export function RequireSignIn({ children, message }: { children: ReactNode; message?: string }) {
   const t = useT();
   const session = useSession();
   if (session.status === "restoring") return <Spin tip={t("auth.restoring")}><div style={{ minHeight: 120 }} /></Spin>;
@@ -16,7 +16,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
         type="info"
         showIcon
         data-testid="sign-in-first"
-        title={t("auth.signInFirst")}
+        title={message ?? t("auth.signInFirst")}
         action={<Button type="primary" href={target} onClick={linkHandler(target)}>{t("nav.signIn")}</Button>}
       />
     );

@@ -3,6 +3,7 @@
 
 export const applicantZh = {
   "item.print": "打印办事指南",
+  "item.apply": "在线申请",
   "nav.signIn": "登录 / 注册",
   "nav.myCases": "我的办件",
   "nav.signOut": "退出登录",
@@ -145,6 +146,7 @@ export type ApplicantMessageKey = keyof typeof applicantZh;
 
 export const applicantEn: Record<ApplicantMessageKey, string> = {
   "item.print": "Print this guide",
+  "item.apply": "Apply online",
   "nav.signIn": "Sign in / Register",
   "nav.myCases": "My cases",
   "nav.signOut": "Sign out",

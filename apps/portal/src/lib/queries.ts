@@ -95,6 +95,8 @@ export const MyCaseQuery = graphql(`
       department { id name }
       clock { deadline deadlineDay onHold remainingWorkingDays }
       materialRequests { kind noticeSeq code name problem note dueDay suppliedAt }
+      materialFiles { fileId materialCode fileName mediaType sizeBytes attachedAt }
+      judgedBy { materials { code name } }
       routingSlip { seq action toStatus actorKind occurredAt }
       feeRequired feeSettled
       paymentNotices {

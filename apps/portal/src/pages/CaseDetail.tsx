@@ -2,18 +2,26 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Spin, Ti
 import { useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import type { CombinedError } from "@urql/core";
+import { AnswerNotice, MaterialFiles, RateCase } from "../components/CaseAnswers";
 import { Deadline, MissingMaterials, StatusTag } from "../components/CaseFacts";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PaymentNotice } from "../components/PaymentNotice";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { formatDateTime } from "../lib/format";
 import { useT } from "../lib/i18n";
+import { useApplyT } from "../lib/messages-apply";
 import type { MessageKey } from "../lib/messages";
 import { MyCaseQuery, WithdrawCaseMutation } from "../lib/queries";
 import { goBackOr, linkHandler } from "../lib/router";
 
 /** Before the department decides, the applicant may withdraw (the cases service holds the same list). */
 const WITHDRAWABLE = new Set(["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED", "FORWARDED", "VETO_PROPOSED"]);
+
+/** Where the applicant may still hand in what a notice or a deferral (容缺) asked for. */
+const SUPPLIABLE = new Set(["MATERIALS_REQUESTED", "ACCEPTED", "REVIEWED"]);
+/** 好差评 is for a concluded case that was decided (not one withdrawn or refused). */
+const RATEABLE_STATUS = new Set(["CONCLUDED", "DELIVERED"]);
+const RATEABLE_OUTCOME = new Set(["APPROVED", "DENIED", "DEEMED_APPROVED"]);
 
 /** Routing-slip actions told in plain words; any the portal does not know yet reads "in progress". */
 const KNOWN_ACTIONS = new Set([
@@ -84,8 +92,10 @@ function Withdraw({ caseId, onDone }: { caseId: string; onDone: () => void }) {
 
 function CaseView({ id }: { id: string }) {
   const t = useT();
+  const { ta } = useApplyT();
   const [{ data, fetching, error }, again] = useQuery({ query: MyCaseQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const [withdrawn, setWithdrawn] = useState(false);
+  const [supplied, setSupplied] = useState(false);
   if (fetching && !data) return <Spin tip={t("case.loading")}><div style={{ minHeight: 120 }} /></Spin>;
   const code = error?.graphQLErrors[0]?.extensions?.code;
   if (code === "FORBIDDEN" || code === "NOT_FOUND" || (!error && !data?.case)) return <NotYours />;
@@ -95,6 +105,7 @@ function CaseView({ id }: { id: string }) {
     <div data-testid="case-page">
       <Typography.Title level={1} style={{ fontSize: 22 }}>{found.item.name}</Typography.Title>
       {withdrawn && <Alert type="success" showIcon title={t("case.withdrawn")} style={{ marginBottom: 12 }} data-testid="withdrawn" role="status" />}
+      {supplied && <Alert type="success" showIcon title={ta("supply.done")} style={{ marginBottom: 12 }} data-testid="supplied" role="status" />}
       <Card className="no-print-when-notice">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t("my.status")}><StatusTag status={found.status} /></Descriptions.Item>
@@ -118,6 +129,20 @@ function CaseView({ id }: { id: string }) {
           />
         )}
       </Card>
+
+      {SUPPLIABLE.has(found.status) && (
+        <AnswerNotice
+          key={found.materialRequests.filter((request) => !request.suppliedAt).length}
+          found={found}
+          onDone={() => {
+            setSupplied(true);
+            again({ requestPolicy: "network-only" });
+          }}
+        />
+      )}
+      {RATEABLE_STATUS.has(found.status) && found.outcome && RATEABLE_OUTCOME.has(found.outcome) && <RateCase caseId={found.id} />}
+
+      <MaterialFiles found={found} />
 
       <Card title={<h2 className="card-heading">{t("case.routing")}</h2>} style={{ marginTop: 16 }} className="no-print-when-notice">
         <Timeline

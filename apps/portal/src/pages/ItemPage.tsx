@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, List, Result, Skeleton, Space, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Empty, List, Skeleton, Space, Tag, Typography } from "antd";
 import type { MouseEvent, ReactNode } from "react";
 import { useQuery } from "urql";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -6,7 +6,7 @@ import type { ItemDisclosureQuery } from "../gql/graphql";
 import { formatFen } from "../lib/format";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { goBackOr } from "../lib/router";
+import { goBackOr, linkHandler } from "../lib/router";
 import { ItemQuery } from "../lib/queries";
 
 type Item = NonNullable<ItemDisclosureQuery["item"]>;
@@ -41,7 +41,8 @@ export function ItemPage({ id }: { id: string }) {
   if (result.fetching && !result.data) return <Skeleton active aria-label={t("item.loading")} />;
   if (result.error) return <Space orientation="vertical">{back}<ErrorNotice error={result.error} onRetry={() => reexecute({ requestPolicy: "network-only" })} /></Space>;
   const item = result.data?.item;
-  if (!item) return <Result status="404" title={t("item.notFound")} extra={back} />;
+  // Empty, not Result: Result's illustrations would weigh on the public's first load.
+  if (!item) return <Space orientation="vertical">{back}<Empty description={<h1 className="result-heading">{t("item.notFound")}</h1>} /></Space>;
 
   const feeAmount = (fee: FeeItem): string => {
     if (fee.kind === "FREE") return formatFen(0);
@@ -64,6 +65,9 @@ export function ItemPage({ id }: { id: string }) {
         {item.name}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
+        <Button className="no-print" type="primary" href={`/items/${encodeURIComponent(item.id)}/apply`} onClick={linkHandler(`/items/${encodeURIComponent(item.id)}/apply`)} data-testid="item-apply">
+          {t("item.apply")}
+        </Button>
         <Button className="no-print" size="small" onClick={() => window.print()} data-testid="item-print">{t("item.print")}</Button>
         <Tag color="red">{t(`kind.${item.kind}` as MessageKey)}</Tag>
         <Tag>{t(`category.${item.category}` as MessageKey)}</Tag>

@@ -10,6 +10,7 @@ import { seedItemsStep } from "../../../../packages/seed/src/items";
 import { seedSteps } from "../../../../packages/seed/src/load";
 import { withChallengeWhenAsked } from "../../../../test/support/challenge";
 import { testEnvironment } from "../../../../test/support/environment";
+import { gatewayClient } from "../../../../test/support/gateway-client";
 
 /**
  * The public portal in a real browser (Debian's chromium through playwright-core), served by the
@@ -37,6 +38,7 @@ const steps = [seedSteps.departments, openSeedWindowsIfMissing, seedItemsStep];
 let system: RunningSystem;
 let origin: string;
 let browser: Browser;
+let adminToken: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ beforeAll(async () => {
   await resetEnvironment(environment);
   system = await startSystem(environment);
   origin = new URL(system.gatewayUrl).origin;
-  const adminToken = await mintAccessToken(system.keys, { subject: "seed-admin", roles: ["center_admin"], centerCode: demoCenter.centerCode });
+  adminToken = await mintAccessToken(system.keys, { subject: "seed-admin", roles: ["center_admin"], centerCode: demoCenter.centerCode });
   await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken }, steps);
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -373,6 +375,194 @@ async function applyThroughApi(idNumber: string, name: string, itemName: string)
   }, 20_000);
 }
 
+describe("applying online in a browser, to the end", () => {
+  test("finds the item, applies with uploads, answers the one-time notice, pays through the bank, rates the conclusion; a stranger sees nothing", async () => {
+    const idNumber = residentId(501);
+    const { itemId, clerk, chief } = await passportDepartment();
+    const page = await open("desktop");
+
+    // Found by an everyday name and by pinyin initials; the disclosure read.
+    await search(page, "驾照");
+    await page.getByRole("link", { name: "机动车驾驶证换证" }).waitFor();
+    await search(page, "hz");
+    await page.getByRole("link", { name: "普通护照签发" }).click();
+    await page.getByTestId("disclosure-materials").waitFor();
+    expect(await page.getByTestId("fee-amount").first().textContent()).toBe("¥120.00");
+
+    // Not signed in: asked to, and brought back to the form after registering.
+    await page.getByTestId("item-apply").click();
+    await page.getByTestId("sign-in-first").waitFor();
+    expect(await page.getByTestId("sign-in-first").textContent()).toContain("在线申请需要先登录");
+    await page.getByTestId("sign-in-first").getByRole("link").click();
+    await page.getByRole("tab", { name: "注册" }).click();
+    await page.getByTestId("register-name").fill("赵六");
+    await page.locator('[data-testid="register-form"]').getByTestId("auth-id").fill(idNumber);
+    await page.getByTestId("register-phone").fill("13800138000");
+    await page.getByTestId("register-password").fill(PASSWORD);
+    await page.getByTestId("register-password-again").fill(PASSWORD);
+    await page.getByTestId("register-submit").click();
+    await page.getByTestId("apply-applicant").waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/items/${itemId}/apply`);
+
+    // 1. The applicant, prefilled from the account.
+    expect(await page.getByTestId("apply-name").inputValue()).toBe("赵六");
+    expect(await page.getByTestId("apply-id-number").inputValue()).toBe(idNumber);
+    await shootAll(page, "apply-applicant", async (locale) => {
+      await page.getByTestId("apply-step").filter({ hasText: locale === "zh" ? "申请人信息" : "Applicant" }).waitFor();
+    });
+    await page.getByTestId("apply-next").click();
+
+    // 2. The materials: a refused kind told beside its line (by name here, by content at the gateway).
+    await page.getByTestId("apply-materials").waitFor();
+    const lines = page.locator('[data-testid^="material-line-"]');
+    expect(await lines.count()).toBe(3);
+    const [formLine, idLine, photoLine] = ["M01", "M02", "M03"];
+    const choose = (code: string) => page.getByTestId(`material-line-${code}`).locator('input[type="file"]');
+    await choose(formLine).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a pdf") });
+    await page.getByTestId(`material-problem-${formLine}`).filter({ hasText: "不是 PDF、JPG 或 PNG 文件" }).waitFor();
+    await choose(formLine).setInputFiles({ name: "renamed.pdf", mimeType: "application/pdf", buffer: Buffer.from("plain text dressed as a pdf") });
+    await page.getByTestId(`material-problem-${formLine}`).filter({ hasText: "“renamed.pdf”不是 PDF" }).waitFor();
+    await choose(formLine).setInputFiles(pdfNamed("申请表.pdf", "form"));
+    await page.getByTestId(`material-line-${formLine}`).getByText("申请表.pdf").waitFor();
+    await choose(photoLine).setInputFiles({ name: "照片.png", mimeType: "image/png", buffer: PNG });
+    await page.getByTestId(`material-line-${photoLine}`).getByText("照片.png").waitFor();
+    await uploadsDone(page);
+    // The ID card left out: required, so the next step waits and says why beside the line.
+    await page.getByTestId("apply-next").click();
+    await page.getByTestId("apply-missing").waitFor();
+    expect(await page.getByTestId(`material-problem-${idLine}`).textContent()).toBe("这项材料是必需的，请先上传，再点“下一步”。");
+    await shootAll(page, "apply-materials", async (locale) => {
+      await page.getByTestId("apply-missing").filter({ hasText: locale === "zh" ? "必需材料" : "required material" }).waitFor();
+    });
+    await choose(idLine).setInputFiles(pdfNamed("身份证.pdf", "id-first"));
+    await page.getByTestId(`material-line-${idLine}`).getByText("身份证.pdf").waitFor();
+    await uploadsDone(page);
+    await page.getByTestId("apply-next").click();
+
+    // 3. Review, then submit once (the request carries the key made for this submission).
+    await page.getByTestId("apply-review").waitFor();
+    await shootAll(page, "apply-review", async (locale) => {
+      await page.getByTestId("apply-step").filter({ hasText: locale === "zh" ? "核对并提交" : "Review and submit" }).waitFor();
+    });
+    const keys: string[] = [];
+    page.on("request", (request) => {
+      const body = request.url().endsWith("/graphql") ? (request.postDataJSON() as { operationName?: string; variables?: { input?: { idempotencyKey?: string } } } | null) : null;
+      if (body?.operationName === "SubmitCase") keys.push(String(body.variables?.input?.idempotencyKey));
+    });
+    await page.getByTestId("apply-submit").click();
+    await page.getByTestId("apply-done").waitFor();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    const receiptNo = (await page.getByTestId("receipt-no").textContent())!;
+    await shootAll(page, "apply-receipt", async (locale) => {
+      await page.getByText(locale === "zh" ? "网上申请回执" : "Online application receipt").waitFor();
+    });
+    await page.emulateMedia({ media: "print" });
+    await shoot(page, "apply-receipt-print-zh-desktop");
+    await page.emulateMedia({ media: "screen" });
+
+    await page.getByTestId("receipt-open-case").click();
+    await page.getByTestId("case-page").waitFor();
+    const caseId = new URL(page.url()).pathname.split("/").pop()!;
+    expect(await page.getByTestId("file-name").allTextContents()).toEqual(["申请表.pdf", "身份证.pdf", "照片.png"]);
+    // One's own file opens: fetched with the token, offered as a download of its very bytes.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("file-download").nth(2).click()]);
+    expect(download.suggestedFilename()).toBe("照片.png");
+    const { readFile } = await import("node:fs/promises");
+    expect((await readFile((await download.path())!)).equals(PNG)).toBe(true);
+
+    // The clerk's one-time notice (through the API): the ID card copy is not legible.
+    await once(["NOT_AUTHORIZED"], () =>
+      api(clerk, `mutation ($id: ID!) { issueMaterialNotice(caseId: $id, materials: [{ code: "${idLine}", problem: WRONG, note: "身份证复印件不清晰" }]) { id } }`, { id: caseId }),
+    );
+    await page.reload();
+    await page.getByTestId("answer-notice").waitFor();
+    expect(await page.getByTestId("case-status").textContent()).toBe("请补正材料");
+    await page.getByTestId("supply-submit").click();
+    await page.getByTestId(`material-problem-${idLine}`).filter({ hasText: "请先为这项上传文件" }).waitFor();
+    await shootAll(page, "case-answer-notice", async (locale) => {
+      await page.getByText(locale === "zh" ? "补交材料（一次性告知）" : "Hand in missing materials").waitFor();
+    });
+    await page.getByTestId("answer-notice").locator('input[type="file"]').setInputFiles(pdfNamed("身份证-清晰.pdf", "id-clear"));
+    await page.getByTestId("answer-notice").getByText("身份证-清晰.pdf").waitFor();
+    await uploadsDone(page);
+    await page.getByTestId("supply-submit").click();
+    await page.getByTestId("supplied").waitFor();
+    await page.getByTestId("case-status").filter({ hasText: "已申请，等待窗口受理" }).waitFor();
+    expect(await page.getByTestId("file-name").allTextContents()).toContain("身份证-清晰.pdf");
+
+    // Accepted: fees issues the real payment notice; the test pays it as the bank does.
+    await apiData(clerk, `mutation ($id: ID!) { acceptCase(caseId: $id) { id } }`, { id: caseId });
+    const noticeNo = await eventually(async () => {
+      await page.reload();
+      await page.getByTestId("case-page").waitFor();
+      return (await page.getByTestId("payment-notice").count()) ? page.getByTestId("notice-no").textContent() : null;
+    }, 30_000);
+    expect(await page.getByTestId("notice-total").textContent()).toBe("¥120.00");
+    await shootAll(page, "payment-notice", async (locale) => {
+      await page.getByText(locale === "zh" ? "在哪里、怎样缴费" : "Where and how to pay").waitFor();
+    });
+    await page.evaluate("document.documentElement.dataset.printing = 'notice'; document.querySelector('[data-notice]').classList.add('print-target')");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("routing-slip").isVisible()).toBe(false);
+    expect((await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
+    await shoot(page, "payment-notice-print-zh-desktop");
+    await page.emulateMedia({ media: "screen" });
+    await page.evaluate("delete document.documentElement.dataset.printing");
+    const bank = await mintAccessToken(system.keys, { subject: "bank-icbc-hall", roles: ["bank"], centerCode: demoCenter.centerCode });
+    const paid = await apiData(bank, `mutation ($i: RecordBankPaymentInput!) { recordBankPayment(input: $i) { notice { status } } }`, {
+      i: { noticeNo, amountFen: 12000, bankTxnId: `ICBC-${caseId.slice(0, 8)}`, paidAt: new Date(Date.now() - 60_000).toISOString(), channel: "COUNTER" },
+    });
+    expect(paid.recordBankPayment.notice.status).toBe("PAID");
+
+    // Reviewed, approved by the chief, concluded once the fee is settled.
+    await apiData(clerk, `mutation ($id: ID!) { reviewCase(caseId: $id, opinion: "材料齐全") { id } }`, { id: caseId });
+    await once(["NOT_AUTHORIZED"], () => api(chief, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予签发") { id } }`, { id: caseId }));
+    await once(["FEE_NOT_SETTLED"], () => api(clerk, `mutation ($id: ID!) { concludeCase(caseId: $id) { id } }`, { id: caseId }));
+    const supervisor = await mintAccessToken(system.keys, { subject: "jcj-portal", roles: ["supervisor"], centerCode: demoCenter.centerCode });
+    await eventually(async () => ((await apiData(supervisor, `query ($id: ID!) { caseSupervision(caseId: $id) { status } }`, { id: caseId })).caseSupervision?.status === "CONCLUDED" ? true : null), 30_000);
+
+    // The conclusion, and the rating: a bad one asks for a reason; what is typed stays text.
+    await page.reload();
+    await page.getByTestId("case-status").filter({ hasText: "已办结" }).waitFor();
+    await page.getByTestId("rating-form").waitFor();
+    await shootAll(page, "case-rate", async (locale) => {
+      await page.getByText(locale === "zh" ? "评价本次服务（好差评）" : "Rate this service").waitFor();
+    });
+    await page.getByText("非常不满意", { exact: true }).click();
+    await page.getByTestId("rating-submit").click();
+    await page.locator(".ant-form-item-explain-error").filter({ hasText: "请写明原因" }).waitFor();
+    await page.getByTestId("rating-comment").fill("<b>等候两小时</b>");
+    await page.getByTestId("rating-submit").click();
+    await page.getByTestId("rating-given").waitFor();
+    expect(await page.getByTestId("rating-level").textContent()).toBe("非常不满意");
+    expect(await page.getByTestId("rating-comment-given").textContent()).toBe("<b>等候两小时</b>");
+    expect(await page.getByTestId("rating-follow-up").textContent()).toContain("部门正在处理");
+    await page.getByTestId("rating-add-text").fill("补充：窗口后来主动致歉");
+    await page.getByTestId("rating-add-submit").click();
+    await page.getByTestId("rating-additions").filter({ hasText: "补充：窗口后来主动致歉" }).waitFor();
+    await shootAll(page, "case-rated", async (locale) => {
+      await page.getByTestId("rating-follow-up").filter({ hasText: locale === "zh" ? "差评整改情况" : "Follow-up" }).waitFor();
+    });
+    // The browser logs the gateway's refusal of the file dressed as a PDF; nothing else went wrong.
+    expect(problemsOf(page).filter((problem) => !problem.includes("status of 415"))).toEqual([]);
+
+    // A stranger: neither the case's page nor its files, by the page or by a direct GET.
+    const strangerId = residentId(502);
+    const stranger = await open("phone");
+    await registerInPage(stranger, "孙七", strangerId);
+    await stranger.goto(`${origin}/my/cases/${caseId}`);
+    await stranger.getByTestId("case-not-found").waitFor();
+    expect(await stranger.content()).not.toContain(receiptNo);
+    const mine = await apiData(await citizenToken(idNumber), `query ($id: ID!) { case(id: $id) { materialFiles { fileId } } }`, { id: caseId });
+    const fileId = mine.case.materialFiles[0].fileId as string;
+    const theirs = await fetch(`${origin}/files/${fileId}`, { headers: { authorization: `Bearer ${await citizenToken(strangerId)}` } });
+    expect(theirs.status).toBe(404);
+    expect((await fetch(`${origin}/files/${fileId}`, { headers: { authorization: `Bearer ${await citizenToken(idNumber)}` } })).status).toBe(200);
+    expect(problemsOf(stranger)).toEqual([]);
+  }, 300_000);
+});
+
 describe("the applicant in a browser", () => {
   test.each(["desktop", "phone"] as const)("on a %s: finds items by an everyday word and its pinyin initials", async (viewport) => {
     const page = await open(viewport);
@@ -517,44 +707,58 @@ describe("the applicant in a browser", () => {
     await stranger.getByTestId("auth-refused").filter({ hasText: "安全验证" }).waitFor();
     expect(await stranger.content()).not.toContain("solve it");
   }, 90_000);
-
-  test.each(["desktop", "phone"] as const)("on a %s: the payment notice shows fen as ¥0.00, where and how to pay, and prints alone", async (viewport) => {
-    const idNumber = residentId(viewport === "desktop" ? 401 : 402);
-    const page = await open(viewport);
-    await registerInPage(page, "王五", idNumber);
-    const submitted = await applyThroughApi(idNumber, "王五", "普通护照签发");
-    // The notice is issued on acceptance by the department (the staff's half): its answer is
-    // added to the real case here, in the shape fees gives it.
-    await page.route("**/graphql", async (route) => {
-      const body = route.request().postDataJSON() as { operationName?: string };
-      if (body.operationName !== "MyCase") return route.continue();
-      const response = await route.fetch();
-      const json = (await response.json()) as { data: { case: Record<string, unknown> } };
-      json.data.case.paymentNotices = [
-        {
-          id: "n1", noticeNo: "51172226120600000018", status: "ISSUED", payable: true, amountFen: 12050, payerName: "王五",
-          itemName: "普通护照签发", departmentName: "宣汉县公安局", issuedAt: "2026-12-06T02:00:00.000Z", expiresDay: "2026-12-18",
-          paidAt: null, receiptNo: null,
-          lineItems: [{ feeCode: "F1", description: "普通护照工本费", quantity: 1, amountFen: 12050, legalBasis: "发改价格〔2017〕1186号" }],
-          account: { accountNo: "2306 0000 1111 2222", accountName: "宣汉县财政局非税收入专户", bankName: "中国农业银行宣汉支行" },
-        },
-      ];
-      await route.fulfill({ response, json });
-    });
-    await page.goto(`${origin}/my/cases/${submitted.id}`);
-    await page.getByTestId("payment-notice").waitFor();
-    expect(await page.getByTestId("notice-total").textContent()).toBe("¥120.50");
-    expect(await page.getByTestId("payment-notice").textContent()).toContain("银行代收窗口");
-    await shootBoth(page, "payment-notice", viewport, async (locale) => {
-      await page.getByText(locale === "zh" ? "在哪里、怎样缴费" : "Where and how to pay").waitFor();
-    });
-    await page.evaluate("document.documentElement.dataset.printing = 'notice'; document.querySelector('[data-notice]').classList.add('print-target')");
-    await page.emulateMedia({ media: "print" });
-    expect(await page.getByTestId("routing-slip").isVisible()).toBe(false);
-    expect(await page.getByTestId("payment-notice").isVisible()).toBe(true);
-    const pdf = await page.pdf({ format: "A4" });
-    expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
-    await shoot(page, `payment-notice-print-zh-${viewport}`);
-    expect(problemsOf(page)).toEqual([]);
-  }, 90_000);
 });
+
+// Real bytes of the three kinds the gateway takes (it judges by content), and one it refuses.
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+const pdfNamed = (name: string, marker: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from(`% ${marker}\n`)]) });
+
+const { gql: api, data: apiData, once } = gatewayClient(() => system.gatewayUrl);
+
+/** The passport item's department, its entry window, a clerk (受理, 审核) and a chief representative (批准), with their letters. */
+async function passportDepartment(): Promise<{ itemId: string; clerk: string; chief: string }> {
+  const found = await apiData(adminToken, `query ($c: String!) { searchItems(centerCode: $c, keyword: "普通护照签发") { nodes { id name } } }`, { c: demoCenter.centerCode });
+  const itemId = (found.searchItems.nodes as Array<{ id: string; name: string }>).find((node) => node.name === "普通护照签发")!.id;
+  const { item } = await apiData(adminToken, `query ($id: ID!) { item(id: $id) { department { id } entry { window { id } } } }`, { id: itemId });
+  const departmentId = item.department.id as string;
+  const windowId = item.entry.window.id as string;
+  // 统一收费: the department's fee account, without which fees holds the payment notice back.
+  await once(["UNKNOWN_DEPARTMENT"], () =>
+    api(adminToken, `mutation ($i: ConfigureFeeAccountInput!) { configureFeeAccount(input: $i) { id } }`, {
+      i: { departmentId, accountNo: "2308020519000099001", accountName: "公安局非税收入专户", bankName: "中国工商银行宣汉支行" },
+    }),
+  );
+  const staff = async (code: string, name: string, acts: string[], roles: Parameters<typeof mintAccessToken>[1]["roles"]) => {
+    const { registerStaff } = await apiData(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
+      i: { centerCode: demoCenter.centerCode, code, name, departmentId },
+    });
+    await apiData(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: registerStaff.id, departmentId, acts } });
+    return mintAccessToken(system.keys, { subject: registerStaff.id, roles, centerCode: demoCenter.centerCode, departmentId, windowId });
+  };
+  const clerk = await staff("GAJ-PORTAL-07", "赵受理", ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"], ["window_staff"]);
+  const chief = await staff("GAJ-PORTAL-00", "钱首席", ["APPROVE"], ["window_staff", "chief_representative"]);
+  return { itemId, clerk, chief };
+}
+
+async function citizenToken(idNumber: string): Promise<string> {
+  const { loginCitizen } = await apiData("", `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, { i: { idNumber, password: PASSWORD } });
+  return loginCitizen.accessToken as string;
+}
+
+/** No file of the page is still on its way to the gateway. */
+async function uploadsDone(page: Page): Promise<void> {
+  await eventually(async () => ((await page.locator(".ant-upload-list-item-uploading").count()) === 0 ? true : null), 20_000);
+}
+
+/** The same screen at both sizes, in both languages, each checked by axe. */
+async function shootAll(page: Page, name: string, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
+  await shootBoth(page, name, "desktop", ready);
+  await page.setViewportSize(viewports.phone);
+  await expectNoOverflow(page);
+  await shootBoth(page, name, "phone", ready);
+  await page.setViewportSize(viewports.desktop);
+}
