@@ -12,15 +12,18 @@
 //                any content encoding), whether the gateway compressed them, and the time from
 //                navigation start (the page's own clock) until the search box answers — the words
 //                put in the box, the first matching result rendered — or, on the item page,
-//                until the disclosure shows. Goals: under 300 KB of JavaScript, under 1.5 s.
+//                until the disclosure shows, from marks the page itself takes (marksScript). The
+//                harness types once the box is there, late on a loaded machine (it runs the
+//                system too); the goal is judged on the answer less that delay, and both are
+//                printed. Goals: under 300 KB of JavaScript, under 1.5 s.
 //   as-you-type  --queries different keywords typed into the home page's search box at 30 ms a
 //                key (pinyin initials and Chinese words): the time from the last keystroke to the
 //                results updated (the portal waits 250 ms after the last key before it asks, so
-//                that is in the figure), and the GraphQL request's own round trip. Twice: in one
-//                context with the gateway's public cache cold for these keywords (misses), then
-//                in a fresh context (no client-side cache) with the same keywords, which the
-//                public cache answers (hits, counted from its x-onestop-cache header). Goal: p95
-//                of the keystroke-to-results figure through the public cache.
+//                that is in the figure), and the GraphQL request's own round trip. Each keyword
+//                twice: in one context, the gateway's public cache not yet holding it (a miss),
+//                then at once in a second context (no client-side cache) whose same query the
+//                public cache answers (a hit, as its x-onestop-cache header says). Reported: the
+//                p95 through the public cache.
 //   build        the portal's JS files in apps/portal/dist/assets, raw and gzipped.
 //
 // The system runs in this process (six subgraphs and the gateway, as the tests run it), with
@@ -78,8 +81,28 @@ const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
 const resourceClass = { Script: "js", Stylesheet: "css", Document: "html", Fetch: "data", XHR: "data" };
 
+/**
+ * Runs in the page before its own scripts (Chromium injects it; the portal's CSP does not apply):
+ * the page's clock when the search box, the first result for the words typed and an item's
+ * disclosure first enter the DOM, and when the first input event fires, so that the harness's
+ * own delays (a loaded machine stretches its round trips to the browser) stay out of the figures.
+ */
+const marksScript = `(() => {
+  const marks = (window.__benchMarks = {});
+  const expected = ${JSON.stringify(LOAD_QUERY.expect)};
+  document.addEventListener("input", () => (marks.typedMs ??= performance.now()), true);
+  new MutationObserver(() => {
+    marks.boxMs ??= document.querySelector('[data-testid="search-input"]') ? performance.now() : undefined;
+    marks.disclosureMs ??= document.querySelector('[data-testid="disclosure-fees"]') ? performance.now() : undefined;
+    if (marks.typedMs !== undefined && marks.answeredMs === undefined) {
+      for (const link of document.querySelectorAll('[data-testid="results"] a')) if (link.textContent === expected) marks.answeredMs = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
 async function openCold(browser) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await context.addInitScript(marksScript);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
@@ -106,7 +129,10 @@ async function openCold(browser) {
   return { context, page, wire };
 }
 
-const pageClock = (page) => page.evaluate("performance.now()");
+const marksOf = (page) => page.evaluate("window.__benchMarks");
+/** The page's navigation timing: its scripts fetched, parsed and run by DOMContentLoaded (they are modules, so deferred). */
+const navigationTiming = (page) =>
+  page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return { responseEndMs: n.responseEnd, domContentLoadedMs: n.domContentLoadedEventEnd, loadMs: n.loadEventEnd }; })()");
 
 /** The GraphQL answer to the search for `words`, as the page receives it. */
 function searchAnswer(page, words) {
@@ -123,13 +149,12 @@ async function coldHome(browser, origin) {
     await page.goto(`${origin}/`, { waitUntil: "commit" });
     const box = page.getByTestId("search-input");
     await box.waitFor();
-    const boxShownMs = await pageClock(page);
     const answer = searchAnswer(page, LOAD_QUERY.words);
     await box.fill(LOAD_QUERY.words);
     await answer;
     await page.getByRole("link", { name: LOAD_QUERY.expect }).waitFor();
-    const answeredMs = await pageClock(page);
-    return { boxShownMs, answeredMs, ...(await wire()) };
+    const marks = await marksOf(page);
+    return { boxShownMs: marks.boxMs, typedMs: marks.typedMs, answeredMs: marks.answeredMs, ...(await wire()), ...(await navigationTiming(page)) };
   } finally {
     await context.close();
   }
@@ -140,40 +165,36 @@ async function coldItem(browser, origin, itemId) {
   try {
     await page.goto(`${origin}/items/${itemId}`, { waitUntil: "commit" });
     await page.getByTestId("disclosure-fees").waitFor();
-    const shownMs = await pageClock(page);
-    return { shownMs, ...(await wire()) };
+    const shownMs = (await marksOf(page)).disclosureMs;
+    return { shownMs, ...(await wire()), ...(await navigationTiming(page)) };
   } finally {
     await context.close();
   }
 }
 
-/** Types each keyword into the home page's box of one context; per keyword, the two times and the cache's answer. */
-async function typeKeywords(browser, origin, keywords) {
+/** The home page in a context of its own, ready for keywords typed into its box. */
+async function searchBox(browser, origin) {
   const { context, page } = await openCold(browser);
-  try {
-    await page.goto(`${origin}/`);
-    const box = page.getByTestId("search-input");
-    await box.waitFor();
+  await page.goto(`${origin}/`);
+  const box = page.getByTestId("search-input");
+  await box.waitFor();
+  await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
+  /** Types `words` as a person does; the two times and the public cache's answer. */
+  const type = async (words) => {
+    // All keys but the last within the debounce (30 ms apart), so only the whole words are asked for.
+    await box.fill("");
+    const answer = searchAnswer(page, words);
+    const chars = [...words];
+    if (chars.length > 1) await box.pressSequentially(chars.slice(0, -1).join(""), { delay: 30 });
+    const keyAt = performance.now();
+    await box.pressSequentially(chars[chars.length - 1]);
+    const response = await answer;
     await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
-    const samples = [];
-    for (const words of keywords) {
-      // All keys but the last within the debounce (30 ms apart), so only the whole words are asked for.
-      await box.fill("");
-      const answer = searchAnswer(page, words);
-      const chars = [...words];
-      if (chars.length > 1) await box.pressSequentially(chars.slice(0, -1).join(""), { delay: 30 });
-      const keyAt = performance.now();
-      await box.pressSequentially(chars[chars.length - 1]);
-      const response = await answer;
-      await page.locator('[data-testid="results"][aria-busy="false"]').waitFor();
-      const updatedMs = performance.now() - keyAt;
-      const timing = response.request().timing();
-      samples.push({ words, updatedMs, requestMs: timing.responseEnd - timing.requestStart, cache: (await response.allHeaders())["x-onestop-cache"] ?? "none" });
-    }
-    return samples;
-  } finally {
-    await context.close();
-  }
+    const updatedMs = performance.now() - keyAt;
+    const timing = response.request().timing();
+    return { words, updatedMs, requestMs: timing.responseEnd - timing.requestStart, cache: (await response.allHeaders())["x-onestop-cache"] ?? "none" };
+  };
+  return { type, close: () => context.close() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,8 +216,9 @@ async function keywordsFrom(gatewayUrl, count) {
   const answer = await fetch(gatewayUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: "query($c: String!) { searchItems(centerCode: $c, first: 200) { nodes { name } } }", variables: { c: seed.demoCenter.centerCode } }),
+    body: JSON.stringify({ query: "query($c: String!) { searchItems(centerCode: $c, first: 100) { nodes { name } } }", variables: { c: seed.demoCenter.centerCode } }),
   }).then((r) => r.json());
+  if (!answer.data) throw new Error(`the items' names: ${JSON.stringify(answer.errors)}`);
   const names = answer.data.searchItems.nodes.map((n) => n.name);
   const words = new Set(["hz", "sb", "jsgc", "xk", "qy", "yyzz", "gjj", "hy", "spjy", "bdc"]);
   for (const name of names) {
@@ -212,10 +234,10 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(join(portalDist, "index.html"))) throw new Error("apps/portal/dist is missing: node scripts/build.js (or pnpm bench:portal)");
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  const runId = `r${process.pid.toString(36)}`;
+  // Dropped and made again at every start, as the other benches' are.
   const environment = {
-    databasePrefix: `onestop_bench_portal_${runId}`,
-    namespace: `bench_portal_${runId}`,
+    databasePrefix: "onestop_bench_portal",
+    namespace: "bench_portal",
     keysDir: join(root, ".local", "test-keys"),
     logLevel: process.env.BENCH_LOG_LEVEL ?? "silent",
   };
@@ -255,9 +277,20 @@ async function main() {
       home.push(await coldHome(browser, origin));
       itemPage.push(await coldItem(browser, origin, item.id));
     }
-    log(`  ${keywords.length} keywords typed with the public cache cold, then again through it…`);
-    const cold = await typeKeywords(browser, origin, keywords);
-    const warm = await typeKeywords(browser, origin, keywords);
+    log(`  ${keywords.length} keywords typed in one browser, then each again in another through the public cache…`);
+    // Each keyword first in one browser (the public cache has not seen it: a miss), then at once in
+    // another (no client-side cache there) whose same query the gateway answers from its cache;
+    // at once, because the cache keeps an answer only PUBLIC_CACHE_TTL_SECONDS (10 s by default).
+    const first = await searchBox(browser, origin);
+    const second = await searchBox(browser, origin);
+    const cold = [];
+    const warm = [];
+    for (const words of keywords) {
+      cold.push(await first.type(words));
+      warm.push(await second.type(words));
+    }
+    await first.close();
+    await second.close();
     const loadAverage = os.loadavg();
 
     const build = buildSizes();
@@ -271,8 +304,16 @@ async function main() {
         jsWireKBRange: [kb(Math.min(...loads.map((l) => l.byClass.js))), kb(Math.max(...loads.map((l) => l.byClass.js)))],
       };
     };
-    const homeSummary = { ...summarizeLoads(home), boxShownMs: stats(home.map((l) => l.boxShownMs)), answeredMs: stats(home.map((l) => l.answeredMs)) };
-    const itemSummary = { ...summarizeLoads(itemPage), shownMs: stats(itemPage.map((l) => l.shownMs)) };
+    const timingOf = (loads) => ({
+      htmlReceivedMs: stats(loads.map((l) => l.responseEndMs)),
+      domContentLoadedMs: stats(loads.map((l) => l.domContentLoadedMs)),
+    });
+    const homeSummary = { ...summarizeLoads(home), ...timingOf(home), boxShownMs: stats(home.map((l) => l.boxShownMs)), harnessTypedMs: stats(home.map((l) => l.typedMs - l.boxShownMs)),
+      answeredMs: stats(home.map((l) => l.answeredMs)),
+      // Had the words gone in the moment the box appeared: the page's figure, not the harness's.
+      answeredNetMs: stats(home.map((l) => l.answeredMs - (l.typedMs - l.boxShownMs))),
+    };
+    const itemSummary = { ...summarizeLoads(itemPage), ...timingOf(itemPage), shownMs: stats(itemPage.map((l) => l.shownMs)) };
     const jsIfGzipped = (summary) => Math.round(summary.scripts.reduce((sum, s) => sum + s.gzipKB, 0) * 10) / 10;
     const typing = {
       gatewayCacheCold: { updatedMs: stats(cold.map((s) => s.updatedMs)), requestMs: stats(cold.map((s) => s.requestMs)), cache: tally(cold) },
@@ -281,7 +322,7 @@ async function main() {
     const goals = {
       "home JS on the wire < 300 KB": [homeSummary.wireKB.js, homeSummary.wireKB.js < GOALS.javascriptKB],
       "item JS on the wire < 300 KB": [itemSummary.wireKB.js, itemSummary.wireKB.js < GOALS.javascriptKB],
-      "home: search box answers < 1.5 s (p95)": [homeSummary.answeredMs.p95, homeSummary.answeredMs.p95 < GOALS.answerMs],
+      "home: search box answers < 1.5 s (p95)": [homeSummary.answeredNetMs.p95, homeSummary.answeredNetMs.p95 < GOALS.answerMs],
       "item: disclosure shown < 1.5 s (p95)": [itemSummary.shownMs.p95, itemSummary.shownMs.p95 < GOALS.answerMs],
     };
 
@@ -301,13 +342,18 @@ async function main() {
     }
     say(`  (bytes on the wire, headers included, from CDP encodedDataLength; JS over the ${options.loads} loads ${homeSummary.jsWireKBRange.join("–")} KB on the home page)`);
     say();
-    say("  time from navigation start (ms)                       p50      p95      max");
-    const row = (label, s) => say(`  ${label.padEnd(50)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.max).padStart(8)}`);
-    row("home: search box shown", homeSummary.boxShownMs);
-    row(`home: search box answers ("${LOAD_QUERY.words}" → first result, incl. ${DEBOUNCE_MS} ms debounce)`, homeSummary.answeredMs);
-    row("item: disclosure shown", itemSummary.shownMs);
+    say(`  time from navigation start (ms)${" ".repeat(45)}p50      p95      max`);
+    const row = (label, s) => say(`  ${label.padEnd(70)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.max).padStart(8)}`);
+    row("home: HTML received", homeSummary.htmlReceivedMs);
+    row("home: DOMContentLoaded (the scripts fetched and run)", homeSummary.domContentLoadedMs);
+    row("home: search box in the DOM", homeSummary.boxShownMs);
+    row("  (then the harness typed the words after)", homeSummary.harnessTypedMs);
+    row(`home: search box answers ("${LOAD_QUERY.words}" → first result in the DOM, incl. ${DEBOUNCE_MS} ms wait)`, homeSummary.answeredMs);
+    row("home: search box answers, less the harness's delay in typing", homeSummary.answeredNetMs);
+    row("item: DOMContentLoaded (the scripts fetched and run)", itemSummary.domContentLoadedMs);
+    row("item: disclosure in the DOM", itemSummary.shownMs);
     say();
-    say(`  search as you type, ${keywords.length} keywords (ms)                          p50      p95      max   x-onestop-cache`);
+    say(`  search as you type, ${keywords.length} keywords (ms)${" ".repeat(36)}p50      p95      max   x-onestop-cache`);
     for (const [label, t] of [["gateway's public cache cold", typing.gatewayCacheCold], ["through the public cache", typing.throughPublicCache]]) {
       const cache = Object.entries(t.cache).map(([k, v]) => `${k} ${v}`).join(", ");
       say(`  ${`${label}: last key → results updated`.padEnd(66)} ${String(t.updatedMs.p50).padStart(8)} ${String(t.updatedMs.p95).padStart(8)} ${String(t.updatedMs.max).padStart(8)}   ${cache}`);
