@@ -16,15 +16,14 @@
 //                harness types once the box is there, late on a loaded machine (it runs the
 //                system too); the goal is judged on the answer less that delay, and both are
 //                printed. Goals: under 300 KB of JavaScript, under 1.5 s.
-//   as-you-type  --queries different keywords typed into the home page's search box at 30 ms a
-//                key (pinyin initials and Chinese words): the time from the last key's input event to
-//                the results rendered, on the page's clock (the portal waits 250 ms after the last
-//                key before it asks, so that is in the figure), and the GraphQL request's own
-//                round trip. Each keyword
-//                twice: in one context, the gateway's public cache not yet holding it (a miss),
-//                then at once in a second context (no client-side cache) whose same query the
-//                public cache answers (a hit, as its x-onestop-cache header says). Reported: the
-//                p95 through the public cache.
+//   as-you-type  --queries different keywords typed into the home page's search box at 30 ms
+//                a key (pinyin initials and Chinese words): the time from the last key's input
+//                event to the results rendered, on the page's clock (the portal waits 250 ms
+//                after the last key before it asks, so that is in the figure), and the GraphQL
+//                request's own round trip. Each keyword twice: in one context, the gateway's
+//                public cache not yet holding it (a miss), then at once in a second context (no
+//                client-side cache) whose same query the public cache answers (a hit, as its
+//                x-onestop-cache header says). Reported: the p95 through the public cache.
 //   build        the portal's JS files in apps/portal/dist/assets, raw and gzipped.
 //
 // The system runs in this process (six subgraphs and the gateway, as the tests run it), with
