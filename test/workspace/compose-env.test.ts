@@ -4,7 +4,7 @@
 // handed to that service's own env schema, and the pieces that must agree with one
 // another (URLs, databases, accounts, secrets, images) are checked against each other.
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, posix, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { casesEnvSchema } from "@onestop/cases";
 import { catalogEnvSchema } from "@onestop/catalog";
@@ -433,6 +433,15 @@ describe("infra/Dockerfile", () => {
     expect(text).toContain("node scripts/build.js");
     expect(text).toMatch(/^ARG SERVICE\b/m);
     expect(text).toMatch(/node --enable-source-maps \\?"?services\/\$\{?\w+\}?\/dist\/main\.js/);
+  });
+
+  test("the runtime image carries the portal's build where the gateway's PORTAL_DIR points", () => {
+    // The build stage must fail rather than ship a gateway without the portal (it would serve 404s at /).
+    expect(text).toMatch(/node scripts\/build\.js && test -f apps\/portal\/dist\/index\.html/);
+    const runtime = text.slice(text.search(/^FROM .* AS runtime$/m));
+    const workdir = /^WORKDIR (\S+)$/m.exec(runtime)?.[1] ?? "";
+    const copied = [...runtime.matchAll(/^COPY --from=build \/app\/apps\/portal\/dist (\S+)$/gm)].map((m) => posix.resolve(workdir, m[1]));
+    expect(copied).toEqual([parsedEnvironment("gateway").PORTAL_DIR]);
   });
 });
 

@@ -1,6 +1,9 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { constants, gzip } from "node:zlib";
 
 /**
  * The county web portal's build (apps/portal/dist) beside /graphql: files by path, and index.html
@@ -21,6 +24,22 @@ const contentTypes: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
+
+/** Text that gzip shrinks (the scripts to a third or less); images and fonts are compressed already. */
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".webmanifest"]);
+
+/** Whether the request's Accept-Encoding takes gzip (listed, and not with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((entry) => {
+    const [coding, ...params] = entry.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+const gzipAsync = promisify(gzip);
 
 // Ant Design writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles
 // only; no script runs but the build's own files.
@@ -46,6 +65,17 @@ function securityHeaders(response: ServerResponse): void {
 
 export function portalHandler(directory: string) {
   const root = resolve(directory);
+  // Each file gzipped once (at the highest level, as it is sent many times) and kept while it is
+  // unchanged: the build is a handful of files, so this holds a few hundred KB at most.
+  const gzipped = new Map<string, { mtimeMs: number; size: number; body: Promise<Buffer> }>();
+  const gzippedBody = (file: string, mtimeMs: number, size: number): Promise<Buffer> => {
+    const kept = gzipped.get(file);
+    if (kept && kept.mtimeMs === mtimeMs && kept.size === size) return kept.body;
+    const body = readFile(file).then((content) => gzipAsync(content, { level: constants.Z_BEST_COMPRESSION }));
+    body.catch(() => gzipped.delete(file));
+    gzipped.set(file, { mtimeMs, size, body });
+    return body;
+  };
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== "GET" && request.method !== "HEAD") return false;
     const index = join(root, "index.html");
@@ -64,14 +94,23 @@ export function portalHandler(directory: string) {
     else if (extname(path) === "" || path.endsWith("/")) file = index; // a page of the portal
     if (!file) return false;
     const immutable = file.startsWith(join(root, "assets") + sep);
+    const stat = statSync(file);
+    const compress = compressible.has(extname(file)) && acceptsGzip(request.headers["accept-encoding"]);
+    const body = compress ? await gzippedBody(file, stat.mtimeMs, stat.size) : null;
     securityHeaders(response);
     response.writeHead(200, {
       "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size,
+      "content-length": body ? body.length : stat.size,
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      ...(compressible.has(extname(file)) ? { vary: "accept-encoding" } : {}),
+      ...(body ? { "content-encoding": "gzip" } : {}),
     });
     if (request.method === "HEAD") {
       response.end();
+      return true;
+    }
+    if (body) {
+      response.end(body);
       return true;
     }
     await new Promise<void>((done, fail) => {
