@@ -15,6 +15,7 @@
 // dropped at the start. Figures are printed and written to bench/results/gateway-auth-<timestamp>.json.
 "use strict";
 
+const { integerOptions } = require("./support/options");
 const { createSecretKey, randomBytes, randomUUID } = require("node:crypto");
 const { mkdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
@@ -30,16 +31,7 @@ const { createAccessTokenVerifier } = requireBuilt("services/gateway/dist/auth/a
 const { KeySetFile } = requireBuilt("services/gateway/dist/auth/key-set.js");
 
 function parseArgs(argv) {
-  const options = { n: 5000, warmup: 500, micro: 20000 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--") continue;
-    const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
-    if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).map((k) => `--${k}`).join(", ")})`);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive integer`);
-    options[key] = value;
-  }
-  return options;
+  return integerOptions(argv, { n: 5000, warmup: 500, micro: 20000 });
 }
 
 /** Medians and tails in microseconds. */

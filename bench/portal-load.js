@@ -31,6 +31,7 @@
 // its own. Results are printed and written to bench/results/portal-load-<timestamp>.json.
 "use strict";
 
+const { integerOptions } = require("./support/options");
 const { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } = require("node:fs");
 const os = require("node:os");
 const { join } = require("node:path");
@@ -55,16 +56,7 @@ const DEBOUNCE_MS = 250; // apps/portal/src/pages/Home.tsx
 const LOAD_QUERY = { words: "护照", expect: "普通护照签发" };
 
 function parseArgs(argv) {
-  const options = { loads: 5, queries: 50 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--") continue;
-    const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
-    if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).map((k) => `--${k}`).join(", ")})`);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive integer`);
-    options[key] = value;
-  }
-  return options;
+  return integerOptions(argv, { loads: 5, queries: 50 });
 }
 
 function stats(samples) {

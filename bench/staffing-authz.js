@@ -15,6 +15,7 @@
 // events. Figures are printed and written to bench/results/staffing-authz-<timestamp>.json.
 "use strict";
 
+const { integerOptions } = require("./support/options");
 const { randomUUID } = require("node:crypto");
 const { mkdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
@@ -30,15 +31,7 @@ const { demoCenter, seedCounty, seedSteps } = require(join(root, "packages/seed/
 const { seedStaffingStep } = require(join(root, "packages/seed/dist/staffing.js"));
 
 function parseArgs(argv) {
-  const options = { checks: 20000, concurrency: 16, roster: 1000, warmup: 100 };
-  for (let i = 0; i < argv.length; i++) {
-    const [key, inline] = argv[i].replace(/^--/, "").split("=", 2);
-    if (!(key in options)) throw new Error(`Unknown argument ${argv[i]} (options: ${Object.keys(options).join(", ")})`);
-    const value = Number(inline ?? argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive integer`);
-    options[key] = value;
-  }
-  return options;
+  return integerOptions(argv, { checks: 20000, concurrency: 16, roster: 1000, warmup: 100 });
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
