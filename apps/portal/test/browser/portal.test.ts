@@ -459,7 +459,7 @@ describe("applying online in a browser, to the end", () => {
     });
     await page.emulateMedia({ media: "print" });
     await shoot(page, "apply-receipt-print-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
+    await page.emulateMedia({ media: null }); // back to the default: "screen" would also print the PDF with screen styles
 
     await page.getByTestId("receipt-open-case").click();
     await page.getByTestId("case-page").waitFor();
@@ -507,7 +507,7 @@ describe("applying online in a browser, to the end", () => {
     expect(await page.getByTestId("routing-slip").isVisible()).toBe(false);
     expect((await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
     await shoot(page, "payment-notice-print-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
+    await page.emulateMedia({ media: null });
     await page.evaluate("delete document.documentElement.dataset.printing");
     const bank = await mintAccessToken(system.keys, { subject: "bank-icbc-hall", roles: ["bank"], centerCode: demoCenter.centerCode });
     const paid = await apiData(bank, `mutation ($i: RecordBankPaymentInput!) { recordBankPayment(input: $i) { notice { status } } }`, {
@@ -590,18 +590,18 @@ describe("the applicant in a browser", () => {
     expect(await pdfPages()).toBe(1);
     await page.emulateMedia({ media: "print" });
     await shoot(page, "item-print-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
-    // The seeded item with the longest disclosure (six materials), as the sheet sees it (A4 at
-    // 96 dpi less the margins): it fits the height on screen, yet chromium's PDF of it still has
-    // two pages, which is not understood yet: shot for a person to look at, not asserted.
+    await page.emulateMedia({ media: null });
+    // The seeded item with the longest disclosure (six materials) fits one sheet too; shot as
+    // the sheet sees it (A4 at 96 dpi less the margins).
     await page.goto(`${origin}/`);
     await search(page, "建设工程规划许可证");
     await page.getByRole("link", { name: "建设工程规划许可证核发" }).click();
     await page.getByTestId("disclosure-materials").waitFor();
+    expect(await pdfPages()).toBe(1);
     await page.setViewportSize({ width: 718, height: 1047 });
     await page.emulateMedia({ media: "print" });
     await shoot(page, "item-print-long-zh-desktop");
-    await page.emulateMedia({ media: "screen" });
+    await page.emulateMedia({ media: null });
     await page.setViewportSize(viewports.desktop);
     await page.goto(`${origin}/progress`);
     await page.getByTestId("progress-form").waitFor();
