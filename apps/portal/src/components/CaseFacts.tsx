@@ -6,11 +6,19 @@ import type { MessageKey } from "../lib/messages";
 
 type Listed = MyCasesQuery["myCases"][number];
 
+const GRANTED = ["CONCLUDED", "DELIVERED", "APPROVED"];
+const ENDED_OTHERWISE = ["REFUSED", "DENIED", "RETURNED", "REVOKED", "WITHDRAWN"];
+
+/** Decided or ended: the time limit no longer counts down, so no working days are "left". */
+export function isDecided(status: string): boolean {
+  return GRANTED.includes(status) || ENDED_OTHERWISE.includes(status);
+}
+
 /** The case's status in plain words, coloured by whether the applicant has something to do. */
 export function StatusTag({ status }: { status: string }) {
   const t = useT();
   // Dark orange and green of their own: antd's orange and green tags fall under 4.5:1 (axe).
-  const color = status === "MATERIALS_REQUESTED" ? "#ad4e00" : ["CONCLUDED", "DELIVERED", "APPROVED"].includes(status) ? "#2e7d32" : ["REFUSED", "DENIED", "RETURNED", "REVOKED", "WITHDRAWN"].includes(status) ? "default" : "blue";
+  const color = status === "MATERIALS_REQUESTED" ? "#ad4e00" : GRANTED.includes(status) ? "#2e7d32" : ENDED_OTHERWISE.includes(status) ? "default" : "blue";
   return <Tag color={color} data-testid="case-status">{t(`status.${status}` as MessageKey)}</Tag>;
 }
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import type { CombinedError } from "@urql/core";
 import { AnswerNotice, MaterialFiles, RateCase } from "../components/CaseAnswers";
-import { Deadline, MissingMaterials, StatusTag } from "../components/CaseFacts";
+import { Deadline, isDecided, MissingMaterials, StatusTag } from "../components/CaseFacts";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PaymentNotice } from "../components/PaymentNotice";
 import { RequireSignIn } from "../components/RequireSignIn";
@@ -115,7 +115,7 @@ function CaseView({ id }: { id: string }) {
           <Descriptions.Item label={t("my.submittedAt")}>{formatDateTime(found.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t("my.deadline")}>
             <Deadline clock={found.clock} />
-            {found.clock && !found.clock.onHold && found.clock.deadlineDay ? ` · ${t("case.remaining", { days: found.clock.remainingWorkingDays })}` : ""}
+            {found.clock && !found.clock.onHold && found.clock.deadlineDay && !isDecided(found.status) ? ` · ${t("case.remaining", { days: found.clock.remainingWorkingDays })}` : ""}
           </Descriptions.Item>
         </Descriptions>
         <MissingMaterials requests={found.materialRequests} />

@@ -525,6 +525,8 @@ describe("applying online in a browser, to the end", () => {
     // The conclusion, and the rating: a bad one asks for a reason; what is typed stays text.
     await page.reload();
     await page.getByTestId("case-status").filter({ hasText: "已办结" }).waitFor();
+    // A concluded case has no working days "left".
+    expect(await page.getByTestId("case-page").textContent()).not.toContain("剩余");
     await page.getByTestId("rating-form").waitFor();
     await shootAll(page, "case-rate", async (locale) => {
       await page.getByText(locale === "zh" ? "评价本次服务（好差评）" : "Rate this service").waitFor();
