@@ -6,7 +6,7 @@
 //   pnpm bench:supervision [--events 60000] [--lag 200] [--rebuild 1000000] [--baseline-batch 64] [--batch 256]
 //
 // Absorption is measured four times in one run, before, after, after, before: the projection's
-// batches of --baseline-batch events (PROJECTION_BATCH's default, the platform's 64) against
+// batches of --baseline-batch events (the platform's 64) against
 // batches of --batch; with --baseline-batch 0, the journal cache off against on.
 //
 // Databases and NATS namespaces are named like a test run's (onestop_test_r<pid>_bench_sup*), so
