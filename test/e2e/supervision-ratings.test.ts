@@ -4,6 +4,7 @@ import { connect } from "@nats-io/transport-node";
 import { supervisionEvents, streams } from "@onestop/events";
 import { ManualClock, namespacedStream, namespacedSubject } from "@onestop/platform";
 import { eventually, mintAccessToken, planningLicenceItem, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
+import { departmentWithWindow } from "../support/department-with-window";
 import { testEnvironment } from "../support/environment";
 import { code, gatewayClient, type Data } from "../support/gateway-client";
 
@@ -28,25 +29,7 @@ let supervisorToken: string;
 
 const { gql, data, once } = gatewayClient(() => system.gatewayUrl);
 
-async function department(deptCode: string, name: string) {
-  const { registerDepartment } = await data(adminToken, `mutation ($i: RegisterDepartmentInput!) { registerDepartment(input: $i) { id } }`, { i: { centerCode: CENTER, code: deptCode, name } });
-  const id = registerDepartment.id as string;
-  const { openWindow } = await data(adminToken, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
-    i: { centerCode: CENTER, code: `W-${deptCode}`, name: `${name}窗口`, kind: "RESIDENT", departmentId: id },
-  });
-  const { registerStaff } = await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: `${deptCode}-01`, name: "王窗口", departmentId: id } });
-  await data(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-    i: { staffId: registerStaff.id, departmentId: id, acts: ["ACCEPT", "PRE_REVIEW_PROMISED", "DELIVER"] },
-  });
-  const token = await mintAccessToken(system.keys, { subject: registerStaff.id, roles: ["window_staff"], centerCode: CENTER, departmentId: id, windowId: openWindow.id });
-  // 批准 belongs to whom the letter names: the chief representative, never the clerk who reviewed.
-  const chief = await data(adminToken, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, { i: { centerCode: CENTER, code: `${deptCode}-00`, name: "李首席", departmentId: id } });
-  await data(adminToken, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-    i: { staffId: chief.registerStaff.id, departmentId: id, acts: ["APPROVE"] },
-  });
-  const chiefToken = await mintAccessToken(system.keys, { subject: chief.registerStaff.id, roles: ["window_staff", "chief_representative"], centerCode: CENTER, departmentId: id, windowId: openWindow.id });
-  return { id, token, chiefToken };
-}
+const department = (deptCode: string, name: string) => departmentWithWindow({ system, data, adminToken, centerCode: CENTER }, deptCode, name);
 
 
 beforeAll(async () => {
