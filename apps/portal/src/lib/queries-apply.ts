@@ -33,32 +33,29 @@ export const SupplyMaterialsMutation = graphql(`
   }
 `);
 
-export const CaseRatingQuery = graphql(`
-  query CaseRating($caseId: ID!) {
-    caseRating(caseId: $caseId) {
+// What the case page shows of a rating, whichever operation answers it.
+export const RatingFieldsFragment = graphql(`
+  fragment RatingFields on CaseRating {
       level comment ratedAt bad
       additions { text addedAt }
       followUp { due status answer note answeredAt }
-    }
+  }
+`);
+
+export const CaseRatingQuery = graphql(`
+  query CaseRating($caseId: ID!) {
+    caseRating(caseId: $caseId) { ...RatingFields }
   }
 `);
 
 export const RateCaseMutation = graphql(`
   mutation RateCase($input: RateCaseInput!) {
-    rateCase(input: $input) {
-      level comment ratedAt bad
-      additions { text addedAt }
-      followUp { due status answer note answeredAt }
-    }
+    rateCase(input: $input) { ...RatingFields }
   }
 `);
 
 export const AddToRatingMutation = graphql(`
   mutation AddToRating($input: AddToRatingInput!) {
-    addToRating(input: $input) {
-      level comment ratedAt bad
-      additions { text addedAt }
-      followUp { due status answer note answeredAt }
-    }
+    addToRating(input: $input) { ...RatingFields }
   }
 `);
