@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useClient } from "urql";
 import type { CombinedError } from "@urql/core";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { describeError } from "../lib/errors";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
 import { solveChallenge } from "../lib/challenge";
@@ -34,11 +35,6 @@ const ANSWERED: Record<string, MessageKey> = {
  */
 export function asksForChallenge(code: string): boolean {
   return code === "CHALLENGE_REQUIRED" || code === "CHALLENGE_FAILED";
-}
-
-function codeOf(error: CombinedError | undefined): string {
-  const code = error?.graphQLErrors[0]?.extensions?.code;
-  return typeof code === "string" ? code : "";
 }
 
 type Outcome = { kind: "message"; key: MessageKey } | { kind: "error"; error: CombinedError } | null;
@@ -101,7 +97,7 @@ export function SignIn() {
 
   const signIn = async (values: SignInValues, form: typeof signInForm | typeof registerForm): Promise<boolean> => {
     let result = await attemptSignIn(values, null);
-    if (asksForChallenge(codeOf(result.error))) {
+    if (asksForChallenge(describeError(result.error)?.code ?? "")) {
       const challenge = await solvedSignInChallenge();
       if (challenge) result = await attemptSignIn(values, challenge);
     }
