@@ -28,11 +28,18 @@ module.exports = {
   // A global option: jest ignores it inside a project. Integration and e2e set-ups start
   // services and wait for events, which on a loaded 2-core machine can take a while.
   testTimeout: 60_000,
+  // Every test file has its own databases and NATS namespace, so two run side by side: most of
+  // a file's time is waiting on events and the browser, not CPU. A worker grown past 3 GB
+  // (services and chromium started and stopped by file after file) is replaced between files.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: "3GB",
   projects: [
     {
       ...shared,
       displayName: "unit",
-      testMatch: ["<rootDir>/{packages,services}/*/test/unit/**/*.test.ts", "<rootDir>/test/workspace/**/*.test.ts"],
+      // The portal's tests import its ES-module sources by their .js names.
+      moduleNameMapper: { ...shared.moduleNameMapper, "^(\\.{1,2}/.*/src/.*)\\.js$": "$1" },
+      testMatch: ["<rootDir>/{packages,services}/*/test/unit/**/*.test.ts", "<rootDir>/apps/portal/test/unit/**/*.test.ts", "<rootDir>/test/workspace/**/*.test.ts"],
     },
     {
       ...shared,
@@ -51,6 +58,8 @@ module.exports = {
       ...shared,
       displayName: "browser",
       testMatch: ["<rootDir>/apps/portal/test/browser/**/*.test.ts"],
+      // Describes a failed test's pages (screenshot, notices, GraphQL errors) into the log.
+      testEnvironment: "<rootDir>/test/support/browser-environment.js",
       globalSetup: "<rootDir>/test/global-setup.js",
     },
   ],

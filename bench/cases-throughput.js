@@ -87,7 +87,7 @@ function machineTicks() {
 // The system
 
 // Supervision too: the gateway is ready only once every subgraph of the supergraph answers.
-const services = ["catalog", "cases", "fees", "staffing", "parallel-approval", "supervision"];
+const services = ["catalog", "cases", "fees", "staffing", "parallel-approval", "supervision", "notifications"];
 
 /** `--profile cases` (or gateway, …) writes that process's V8 CPU profile to bench/results/profiles/. */
 function launch(name, script, env, log, profile = "") {
@@ -266,6 +266,7 @@ async function main() {
       STAFFING_URL: url("staffing"),
       PARALLEL_APPROVAL_URL: url("parallel-approval"),
       SUPERVISION_URL: url("supervision"),
+      NOTIFICATIONS_URL: url("notifications"),
       IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: database("gateway"),

@@ -18,9 +18,12 @@ const services = [
   { name: "staffing", port: 4104 },
   { name: "parallel-approval", port: 4105 },
   { name: "supervision", port: 4106 },
+  { name: "results", port: 4109 },
+  { name: "notifications", port: 4108 },
+  { name: "hall", port: 4110 },
 ];
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000);
-const colors = [36, 33, 35, 32, 34, 96, 31];
+const colors = [36, 33, 35, 32, 34, 96, 93, 31];
 
 async function preflight() {
   const dbHost = process.env.DB_HOST ?? "127.0.0.1";
@@ -87,7 +90,7 @@ async function main() {
       PORT: String(service.port),
       IDENTITY_KEY_FILE: subgraphIdentityKeyFile(keys, service.name),
       AUTH_SIGNING_KEY_FILE: keys.accessTokenPrivateJwkFile,
-    }, colors[index]);
+    }, colors[index % colors.length]);
     children.push(child);
     child.on("exit", (code) => !stopping && (process.stderr.write(`${service.name} exited (${code}); stopping\n`), stopAll(1)));
     return { ...service, child };
@@ -108,7 +111,7 @@ async function main() {
     AUTH_JWKS_FILE: keys.jwksFile,
     // The subgraphs' namespace is the default one too, so the cache hears their catalog events.
     PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? "on",
-  }, colors[6]);
+  }, colors[7]);
   children.push(gateway);
   gateway.on("exit", (code) => !stopping && (process.stderr.write(`gateway exited (${code}); stopping\n`), stopAll(1)));
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, "gateway");

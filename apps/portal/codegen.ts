@@ -10,7 +10,8 @@ const config: CodegenConfig = {
     "src/gql/": {
       preset: "client",
       presetConfig: { fragmentMasking: false },
-      config: { enumsAsTypes: true, useTypeImports: true, skipTypename: true },
+      // Fen: integer fen, a JSON number (services/fees/src/scalars.ts).
+      config: { enumsAsTypes: true, useTypeImports: true, skipTypename: true, scalars: { Fen: "number" } },
     },
   },
 };

@@ -108,9 +108,13 @@ test("rated once by its applicant; a bad rating's follow-up, its warning, the an
   expect(warning).toMatchObject({ level: "RED", status: "OPEN", department: { id: zjj.id }, case: { id: caseId } });
   expect((await data(zjj.token, WARN, { f: { centerCode: CENTER, kinds: ["BAD_RATING_UNANSWERED"] } })).supervisionWarnings.nodes).toHaveLength(1);
   expect((await data(hbj.token, WARN, { f: { centerCode: CENTER, kinds: ["BAD_RATING_UNANSWERED"] } })).supervisionWarnings.nodes).toHaveLength(0);
-  const FOLLOW_UPS = `query ($c: String!) { ratingFollowUps(centerCode: $c) ${RATING} }`;
-  expect((await data(zjj.token, FOLLOW_UPS, { c: CENTER })).ratingFollowUps).toMatchObject([{ followUp: { status: "OVERDUE" } }]);
-  expect((await data(hbj.token, FOLLOW_UPS, { c: CENTER })).ratingFollowUps).toEqual([]);
+  const FOLLOW_UPS = `query ($c: String!, $first: Int, $after: String) { ratingFollowUps(centerCode: $c, first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes ${RATING} } }`;
+  const followUps = (await data(zjj.token, FOLLOW_UPS, { c: CENTER, first: 1 })).ratingFollowUps;
+  expect(followUps).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false, endCursor: expect.any(String) }, nodes: [{ followUp: { status: "OVERDUE" } }] });
+  // Past the last one: an empty page, still counting all of them.
+  expect((await data(zjj.token, FOLLOW_UPS, { c: CENTER, after: followUps.pageInfo.endCursor })).ratingFollowUps).toMatchObject({ totalCount: 1, nodes: [] });
+  expect(code(await gql(zjj.token, FOLLOW_UPS, { c: CENTER, after: "not-a-cursor" }))).toBe("INVALID_CURSOR");
+  expect((await data(hbj.token, FOLLOW_UPS, { c: CENTER })).ratingFollowUps).toMatchObject({ totalCount: 0, nodes: [] });
 
   // The department answers (another department may not); the warning closes.
   const ANSWER = `mutation ($i: AnswerRatingFollowUpInput!) { answerRatingFollowUp(input: $i) ${RATING} }`;

@@ -27,18 +27,20 @@ const { gql, data, once } = gatewayClient(() => system.gatewayUrl);
 
 interface Stream {
   events: Data[];
+  /** How many "counts changed" hints arrived. */
+  countHints: number;
   status: number;
   close(): void;
 }
 
-/** Opens the gateway's push stream with a bearer token and collects its warning events. */
+/** Opens the gateway's push stream with a bearer token and collects its warning events and counts hints. */
 async function openStream(token: string | null): Promise<Stream> {
   const controller = new AbortController();
   const response = await fetch(system.gatewayUrl.replace(/\/graphql$/, "/supervision/stream"), {
     headers: token ? { authorization: `Bearer ${token}` } : {},
     signal: controller.signal,
   });
-  const stream: Stream = { events: [], status: response.status, close: () => controller.abort() };
+  const stream: Stream = { events: [], countHints: 0, status: response.status, close: () => controller.abort() };
   if (!response.ok || !response.body) return stream;
   void (async () => {
     const decoder = new TextDecoder();
@@ -52,6 +54,7 @@ async function openStream(token: string | null): Promise<Stream> {
           buffer = buffer.slice(end + 2);
           const dataLine = frame.split("\n").find((line) => line.startsWith("data: "));
           if (frame.includes("event: warning") && dataLine) stream.events.push(JSON.parse(dataLine.slice(6)));
+          if (frame.includes("event: counts")) stream.countHints += 1;
         }
       }
     } catch {
@@ -109,6 +112,8 @@ test("a case goes yellow then red, pushed through the gateway; acknowledged; clo
     expect(view.caseSupervision.steps.map((s: Data) => s.action)).toEqual(["SUBMIT", "ACCEPT"]);
     const counts = await data(supervisorToken, `query { supervisionCaseCounts(centerCode: "${CENTER}") { department { id } status count overdue } }`);
     expect(counts.supervisionCaseCounts).toContainEqual({ department: { id: zjj.id }, status: "ACCEPTED", count: 1, overdue: 0 });
+    // The acceptance changed the counts: the office's dashboard is told to ask again.
+    await eventually(() => Promise.resolve(supervisorStream.countHints > 0 ? true : null), 10_000);
 
     // 80% of 7 working days used: from 00:00 Beijing of Tuesday 03-10, one working day remains.
     clock.set("2026-03-09T16:00:01Z");
@@ -173,6 +178,8 @@ test("a case goes yellow then red, pushed through the gateway; acknowledged; clo
     expect(supervisorStream.events.length).toBeGreaterThanOrEqual(5);
     expect(hbjStream.events).toEqual([]);
     expect(otherCenterStream.events).toEqual([]);
+    expect(hbjStream.countHints).toBe(0);
+    expect(otherCenterStream.countHints).toBe(0);
   } finally {
     for (const stream of [supervisorStream, hbjStream, otherCenterStream]) stream.close();
   }

@@ -11,9 +11,12 @@ import { catalogEnvSchema } from "@onestop/catalog";
 import { exporterEnvSchema } from "@onestop/exporter";
 import { feesEnvSchema } from "@onestop/fees";
 import { gatewayEnvSchema, subgraphs } from "@onestop/gateway";
+import { hallEnvSchema } from "@onestop/hall";
 import { parallelApprovalEnvSchema } from "@onestop/parallel-approval";
 import { staffingEnvSchema } from "@onestop/staffing";
+import { resultsEnvSchema } from "@onestop/results";
 import { supervisionEnvSchema } from "@onestop/supervision";
+import { notificationsEnvSchema } from "@onestop/notifications";
 
 const root = join(__dirname, "..", "..");
 const infra = join(root, "infra");
@@ -36,6 +39,9 @@ const schemas = {
   staffing: staffingEnvSchema,
   "parallel-approval": parallelApprovalEnvSchema,
   supervision: supervisionEnvSchema,
+  results: resultsEnvSchema,
+  notifications: notificationsEnvSchema,
+  hall: hallEnvSchema,
   exporter: exporterEnvSchema,
   gateway: gatewayEnvSchema,
 } satisfies Record<string, EnvSchema>;

@@ -43,13 +43,16 @@ const audiences: Audience[] = [
       FeeErrorCode.IdempotencyKeyReused,
       // GET /audit is the supervision office's.
       GatewayErrorCode.MethodNotAllowed,
+      // Only a staff member's act waits on staffing's confirmation of their authorization letter.
+      FeeErrorCode.Unavailable,
     ],
   },
   {
     guide: "docs/joint-approval.md",
     catalogues: [JointErrorCode, GatewayErrorCode],
     // Platform codes parallel-approval raises nowhere (a conflict of project codes has its own), and /audit's.
-    outOfReach: [JointErrorCode.Conflict, JointErrorCode.InvalidTransition, GatewayErrorCode.MethodNotAllowed],
+    // and a staff member's letter confirmation, which the bureau's acts never wait on.
+    outOfReach: [JointErrorCode.Conflict, JointErrorCode.InvalidTransition, GatewayErrorCode.MethodNotAllowed, JointErrorCode.Unavailable],
   },
   {
     guide: "docs/security.md",

@@ -14,7 +14,7 @@ function generateInMemory(): Array<{ path: string; content: string }> {
 test("every checked-in resolvers.generated.ts is what codegen produces now (run `pnpm codegen` after a schema change)", () => {
   const generated = generateInMemory();
   expect(generated.map((file) => file.path.replace(`${root}/`, "")).sort()).toEqual(
-    ["cases", "catalog", "fees", "parallel-approval", "staffing", "supervision"].map((name) => `services/${name}/src/schema/resolvers.generated.ts`),
+    ["cases", "catalog", "fees", "hall", "notifications", "parallel-approval", "results", "staffing", "supervision"].map((name) => `services/${name}/src/schema/resolvers.generated.ts`),
   );
   for (const file of generated) expect(readFileSync(file.path, "utf8")).toBe(file.content);
 });

@@ -1,5 +1,5 @@
 import { staffingEvents } from "@onestop/events";
-import { namespacedSubject } from "@onestop/platform";
+import { DomainError, ErrorCode, namespacedSubject } from "@onestop/platform";
 import type { AuthorizationLetter, AuthorizedAct } from "./authorization.rules";
 
 /**
@@ -65,6 +65,10 @@ export function letterFromSnapshot(snapshot: staffingEvents.AuthorizationLetterS
   };
 }
 
+/** The act is refused, typed and retryable, not an internal error: staffing was slow or away, nothing changed. */
+const unconfirmed = (reason: string) =>
+  new DomainError(ErrorCode.Unavailable, `The authorization letter could not be confirmed with staffing (${reason}); nothing was changed, try again`);
+
 /**
  * The acting service's side: asks staffing, fails (and so refuses the act) when staffing does not
  * answer. An answer, or a question still on its way, serves the staff member's acts for its lease;
@@ -98,10 +102,10 @@ export class StaffingCurrentLetters implements CurrentLetters {
     try {
       reply = await this.nats.request(namespacedSubject(this.namespace, CURRENT_LETTERS_SUBJECT), JSON.stringify({ staffId }), { timeout: CONFIRM_TIMEOUT_MS });
     } catch (error) {
-      throw new Error(`The authorization letter could not be confirmed with staffing: ${(error as Error).message}`, { cause: error });
+      throw unconfirmed((error as Error).message);
     }
     const answer = JSON.parse(reply.string()) as { letters?: unknown[]; error?: string };
-    if (!Array.isArray(answer.letters)) throw new Error(`The authorization letter could not be confirmed with staffing: ${answer.error ?? "no answer"}`);
+    if (!Array.isArray(answer.letters)) throw unconfirmed(answer.error ?? "no answer");
     return answer.letters.map((letter) => letterFromSnapshot(staffingEvents.authorizationRevoked.schema.parse(letter)));
   }
 }

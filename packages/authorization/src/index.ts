@@ -1,6 +1,8 @@
 import "reflect-metadata";
 
 export * from "./authorization.rules";
+export * from "./centers.rules";
+export * from "./duty.rules";
 export * from "./entities";
 export * from "./replica.repository";
 export * from "./replica.handlers";

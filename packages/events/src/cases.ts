@@ -95,6 +95,14 @@ const caseIdentity = {
   itemId: z.string(),
   itemVersion: z.number().int().positive(),
   departmentId: z.string(),
+  /**
+   * Added (issue 22): the township convenience center (乡镇便民服务中心) that serves the applicant
+   * for a case of a center above it, as agent (代办): takes it in, accepts it, hands over the
+   * result. Absent or null: the case's own center serves it.
+   */
+  agentCenterCode: centerCode.nullish(),
+  /** Added (issue 22): where the application was taken in when not at the case's own center: a village point (村代办点) or the township. */
+  intakeCenterCode: centerCode.nullish(),
 };
 
 export const caseAccepted = defineEvent(
@@ -115,6 +123,8 @@ export const caseAccepted = defineEvent(
     ...jointReference,
     /** Added: the department leading the joint case's joint approval (its bureau and staff follow the case and its fees). */
     jointLeadDepartmentId: z.string().nullable().default(null),
+    /** Added: the hall's queue ticket (取号) the case was started from, when it was. */
+    ticketId: z.string().nullable().default(null),
   }),
 );
 
@@ -129,6 +139,8 @@ const slipStep = {
   actorKind: z.enum(actorKinds),
   /** The window the actor acted from, when a staff member acted at one. */
   actorWindowId: z.string().nullable(),
+  /** Added (issue 22): the service center the staff member acted at (a township or village point acting as agent); absent or null before. */
+  actorCenterCode: centerCode.nullish(),
   opinion: z.string().nullable(),
   occurredAt: z.string(),
 };
@@ -196,6 +208,16 @@ export const caseStageChanged = defineEvent(
     stageDeadline: z.string().nullable(),
     ...jointReference,
     ...provincialFields,
+    /**
+     * Added for the result documents (docs/results.md) and the notifications to applicants
+     * (docs/notifications.md): who applied, as caseAccepted already tells it (the name printed on
+     * a receipt, a notice or a licence; the account that may read them and is told of the case),
+     * and what the step recorded beside its opinion (the one-time notice's materials).
+     * Null in events published before they were added.
+     */
+    applicantSubject: z.string().nullable().default(null),
+    applicantName: z.string().nullable().default(null),
+    details: z.record(z.string(), z.unknown()).nullable().default(null),
   }),
 );
 
@@ -239,5 +261,32 @@ export const caseDeadlineExtended = defineEvent(
     /** The new deadline; null while the clock is on hold. */
     deadline: z.string().nullable(),
     ...jointReference,
+  }),
+);
+
+/** A line of a one-time notice as the applicant reads it. */
+const noticedMaterial = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** MISSING, or what is wrong with the one supplied. */
+  problem: z.string(),
+  note: z.string().nullable(),
+});
+
+/**
+ * 一次性告知 issued: everything missing or wrong, listed at once (the case's stage change to
+ * MATERIALS_REQUESTED is published beside it). Notifications tell the applicant what to bring.
+ */
+export const caseMaterialNoticeIssued = defineEvent(
+  streams.cases,
+  "case.material-notice-issued",
+  z.object({
+    ...caseIdentity,
+    applicantSubject: z.string(),
+    windowId: z.string().nullable(),
+    /** 1 for the case's first notice, 2 for a second after a resubmission, ... */
+    noticeSeq: z.number().int().positive(),
+    materials: z.array(noticedMaterial).min(1),
+    issuedAt: z.string(),
   }),
 );

@@ -38,6 +38,11 @@ export const envelopeSchema = z.object({
   occurredAt: z.string(),
   requestId: z.string().nullable(),
   centerCode: z.string().nullable(),
+  /**
+   * The W3C trace context of the request that committed the event (its trace id is the request
+   * id): a consumer's span continues that trace. Absent in events written before it existed.
+   */
+  traceparent: z.string().max(100).nullable().optional(),
   payload: z.unknown(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;

@@ -26,6 +26,22 @@ export const staffRegistered = defineEvent(
   }),
 );
 
+/**
+ * 注册: a citizen or an enterprise registered an account (its id is the subject of their tokens)
+ * with a mobile number. Notifications, the one service that sends SMS, takes it as the applicant's
+ * number until they set another on 我的消息. The only event that carries a phone number in full:
+ * no other service may read or keep it, and the platform's logger redacts the field.
+ */
+export const citizenRegistered = defineEvent(
+  streams.staffing,
+  "citizen.registered",
+  z.object({
+    accountId: z.string(),
+    phone: z.string(),
+    registeredAt: z.string(),
+  }),
+);
+
 /** 常驻窗口, A/B 岗窗口, 综合窗口. */
 export const windowKinds = ["RESIDENT", "AB", "COMPREHENSIVE"] as const;
 export type WindowKind = (typeof windowKinds)[number];
@@ -269,5 +285,37 @@ export const sessionsRevoked = defineEvent(
     sessionId: z.string().nullable(),
     revokedAt: z.string().datetime(),
     reason: z.enum(["LOGOUT", "REFRESH_TOKEN_REUSED", "PASSWORD_RESET"]),
+  }),
+);
+
+/**
+ * 县政务服务中心 → 乡镇便民服务中心 → 村(社区)便民代办点: the levels of the service centers
+ * under one county. A village point only takes in and hands over (代办员); a township handles
+ * its own items and acts as agent (代办) for the county's.
+ */
+export const centerLevels = ["COUNTY", "TOWNSHIP", "VILLAGE"] as const;
+export type CenterLevel = (typeof centerLevels)[number];
+export const centerLevel = z.enum(centerLevels);
+
+/**
+ * A service center as the county's administration registered or last changed it (the full
+ * state; the highest revision wins). Staffing owns the hierarchy; others learn it from this.
+ */
+export const serviceCenterPublished = defineEvent(
+  streams.staffing,
+  "center.published",
+  z.object({
+    code: centerCode,
+    level: centerLevel,
+    /** The county's code for a township, the township's for a village point; null for the county. */
+    parentCode: centerCode.nullable(),
+    name: z.string(),
+    address: z.string(),
+    openingHours: z.string(),
+    phone: z.string(),
+    /** What the center handles, in a sentence for the public (e.g. 社保、民政、计生、农业补贴; 代办县级事项). */
+    handles: z.string(),
+    open: z.boolean(),
+    revision: z.number().int().positive(),
   }),
 );

@@ -8,6 +8,8 @@ export const streams = {
   fees: defineStream("FEES", "fees"),
   jointApproval: defineStream("JOINT", "joint"),
   supervision: defineStream("SUPERVISION", "supervision"),
+  results: defineStream("RESULTS", "results"),
+  hall: defineStream("HALL", "hall"),
 } as const;
 
 export const allStreams = Object.values(streams);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Payload } from "altcha-lib" with { "resolution-mode": "import" };
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { z } from "zod";
+import { isDuplicateKey } from "./db";
 import { DomainError } from "./errors";
 
 /**
@@ -92,11 +93,6 @@ const TABLE = "spent_challenge";
 /** altcha-lib ships ES modules for the type checker; loaded on first use (its CommonJS build, at run time). */
 const altcha = () => Promise.all([import("altcha-lib"), import("altcha-lib/algorithms/pbkdf2")]).then(([lib, { deriveKey }]) => ({ ...lib, deriveKey }));
 
-const isDuplicate = (error: unknown) => {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
-  return e?.code === "ER_DUP_ENTRY" || e?.errno === 1062 || e?.driverError?.code === "ER_DUP_ENTRY";
-};
-
 /** The base64 JSON of `{ challenge, solution }`, as ALTCHA's widget and solvers send it; null unless it has that shape. */
 function parsePayload(text: string): Payload | null {
   if (text.length > 4096) return null;
@@ -170,7 +166,7 @@ export class ProofOfWork {
     try {
       await this.dataSource.query(`INSERT INTO ${TABLE} (nonce, expires_at) VALUES (?, ?)`, [parsed.challenge.parameters.nonce, expiresAt]);
     } catch (error) {
-      if (isDuplicate(error)) throw challengeFailed(field);
+      if (isDuplicateKey(error)) throw challengeFailed(field);
       throw error;
     }
     // Spent challenges are kept only until they expire: the ones coming in clear them, a few at a time.

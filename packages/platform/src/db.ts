@@ -113,10 +113,14 @@ export async function databaseReachable(dataSource: DataSource): Promise<boolean
   }
 }
 
-/** MySQL's duplicate-key error, the signal most compare-and-set inserts rely on. */
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === "ER_DUP_ENTRY" || e?.driverError?.code === "ER_DUP_ENTRY";
+/**
+ * MySQL's duplicate-key error, the signal most compare-and-set inserts rely on; with `key`, only
+ * a duplicate of that unique key (its name is in the message).
+ */
+export function isDuplicateKey(error: unknown, key?: string): boolean {
+  const e = error as { code?: string; errno?: number; message?: string; driverError?: { code?: string } };
+  const duplicate = e?.code === "ER_DUP_ENTRY" || e?.errno === 1062 || e?.driverError?.code === "ER_DUP_ENTRY";
+  return duplicate && (key === undefined || String(e.message).includes(`'${key}'`));
 }
 
 export type { EntityManager };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tracingEnvSchema } from "./telemetry/tracing";
 
 /** Settings every process has, the gateway included. */
 export const serviceEnvSchema = z.object({
@@ -6,6 +7,16 @@ export const serviceEnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The admin listener's address (/metrics for Prometheus): loopback unless a scraper on another
+   * host (a container network) must reach it. Never the public port.
+   */
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  /** off: no admin port and nothing counted (the overhead benchmark's baseline). */
+  METRICS: z.enum(["on", "off"]).default("on"),
+  /** The admin listener's port; unset, the service's PORT + 1000 (any free one when PORT is 0). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  ...tracingEnvSchema.shape,
 });
 
 /** Settings every subgraph has; a service extends this with its own. */

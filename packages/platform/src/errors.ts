@@ -10,6 +10,8 @@ export const ErrorCode = {
   Conflict: "CONFLICT",
   InvalidTransition: "INVALID_TRANSITION",
   Internal: "INTERNAL_SERVER_ERROR",
+  /** A service this act must consult did not answer in time; nothing was changed, and trying again may succeed. */
+  Unavailable: "SERVICE_UNAVAILABLE",
   /** The HTTP server's own refusals, before any GraphQL: a body over the size limit, a body that is not JSON. */
   PayloadTooLarge: "PAYLOAD_TOO_LARGE",
   BadRequest: "BAD_REQUEST",

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { DomainError, ErrorCode } from "./errors";
 import type { Logger } from "./logger";
 import { runWithRequestContext, type RequestContext } from "./request-context";
+import { failSpan, runInContext, SpanKind, SpanStatusCode, type Tracing } from "./telemetry/tracing";
 
 export interface GraphqlEndpoint<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -30,6 +31,11 @@ export interface HttpServerOptions<C extends BaseContext> {
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
   /** Asked about any other path before the 404 (the gateway's portal files); true when it answered. */
   fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /**
+   * Each /graphql request becomes a server span continuing the caller's `traceparent`; the
+   * authentication and the execution run inside it (the gateway's request id is its trace id).
+   */
+  tracing?: Tracing;
 }
 
 export interface RunningHttpServer {
@@ -74,6 +80,22 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
 
   async function handleGraphql(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const tracing = options.tracing;
+    if (!tracing) return answerGraphql(request, response);
+    const { span, context } = tracing.startFromHeaders("POST /graphql", request.headers, SpanKind.SERVER);
+    try {
+      await runInContext(context, () => answerGraphql(request, response));
+      span.setAttribute("http.response.status_code", response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    } catch (error) {
+      failSpan(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  async function answerGraphql(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body: string;
     try {
       body = await readBody(request, maxBodyBytes);
@@ -127,11 +149,20 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     response.end();
   }
 
-  // Responses of further endpoints still open: a server-sent event stream among them never ends by
-  // itself, so closing the server ends those (the client reconnects elsewhere).
-  const routeResponses = new Set<ServerResponse>();
-
+  // Once closing, every answer asks its client to close the connection: a kept-alive client (the
+  // gateway's fetcher, a load balancer) would otherwise keep sending on it, and the server, which
+  // only waits for its connections to end, would never stop under load.
+  // An answer already under way when closing begins is told the same, if it can still be, and its
+  // connection is closed once it has been sent, not left idle for the keep-alive's 65 s.
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    if (closing) response.setHeader("connection", "close");
+    inFlight.add(response);
+    response.on("close", () => {
+      inFlight.delete(response);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
     const path = (request.url ?? "/").split("?")[0];
     const handle = async () => {
       if (path === "/health") return sendJson(response, 200, { status: "ok" });
@@ -143,8 +174,6 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
       if (path === "/graphql") return handleGraphql(request, response);
       const route = routeFor(options.routes, path);
       if (route) {
-        routeResponses.add(response);
-        response.once("close", () => routeResponses.delete(response));
         return route(request, response);
       }
       if (options.fallback && (await options.fallback(request, response))) return;
@@ -169,9 +198,13 @@ export async function startHttpServer<C extends BaseContext>(options: HttpServer
     url: `http://${options.host}:${port}/graphql`,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        for (const response of inFlight) if (!response.headersSent) response.setHeader("connection", "close");
         server.close(() => resolve());
         server.closeIdleConnections();
-        for (const response of routeResponses) {
+        // A server-sent event stream (a further endpoint's) never ends by itself: closing ends it,
+        // and the client reconnects elsewhere.
+        for (const response of inFlight) {
           if (String(response.getHeader("content-type") ?? "").startsWith("text/event-stream")) response.end();
         }
       }),

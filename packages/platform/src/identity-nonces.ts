@@ -1,5 +1,6 @@
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import type { Clock } from "./clock";
+import { isDuplicateKey } from "./db";
 import type { Logger } from "./logger";
 
 /** How often expired nonces are deleted, and how many at most per statement. */
@@ -15,11 +16,6 @@ interface Presented {
   settle(accepted: boolean): void;
   fail(error: unknown): void;
 }
-
-const isDuplicate = (error: unknown) => {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
-  return e?.code === "ER_DUP_ENTRY" || e?.errno === 1062 || e?.driverError?.code === "ER_DUP_ENTRY";
-};
 
 /**
  * The nonces of the forwarded identities a service has accepted for mutations, kept in its own
@@ -66,7 +62,7 @@ export class IdentityNonces {
       );
       for (const presented of batch) presented.settle(true);
     } catch (error) {
-      if (!isDuplicate(error)) {
+      if (!isDuplicateKey(error)) {
         for (const presented of batch) presented.fail(error);
       } else if (batch.length === 1) {
         batch[0].settle(false);

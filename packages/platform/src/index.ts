@@ -31,3 +31,8 @@ export * from "./subgraph";
 export * from "./unit-of-work";
 export * from "./timers";
 export * from "./throttle";
+export * from "./telemetry/metrics";
+export * from "./telemetry/tracing";
+export * from "./telemetry/platform-gauges";
+export * from "./blobs/blob-store";
+export * from "./blobs/s3-store";

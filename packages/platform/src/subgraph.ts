@@ -25,6 +25,9 @@ import { canReach, howToStart, natsHostPort } from "./preflight";
 import { loadTypeDefs, type ResolverMap } from "./schema";
 import { exitGracefullyOnSignals } from "./shutdown";
 import { UnitOfWork } from "./unit-of-work";
+import { metricsPlugin, metricsPortFor, ServiceMetrics, startMetricsServer, type DomainGauge, type RunningMetricsServer } from "./telemetry/metrics";
+import { Tracing, type SpanExporter } from "./telemetry/tracing";
+import { watchConnection, watchMessaging } from "./telemetry/platform-gauges";
 
 /** What a service's wiring gets to build its repositories, services and resolvers from. */
 export interface SubgraphInfrastructure<Env extends SubgraphEnv = SubgraphEnv> {
@@ -34,6 +37,9 @@ export interface SubgraphInfrastructure<Env extends SubgraphEnv = SubgraphEnv> {
   dataSource: DataSource;
   unitOfWork: UnitOfWork;
   nats: NatsConnection;
+  /** The service's metrics (its admin port's /metrics): counters a service adds register here (absent in tools that wire a service without serving it). */
+  metrics?: ServiceMetrics;
+  tracing?: Tracing;
   /**
    * Who calls one of the module's own routes: the forwarded identity, checked as /graphql checks
    * it against the body it was bound to, and its one-time number spent (a replay is
@@ -55,6 +61,11 @@ export interface SubgraphModule {
   workers?: Worker[];
   /** Further HTTP endpoints beside /graphql (supervision's push stream); each checks its caller itself. */
   routes?: HttpServerOptions<SubgraphContext>["routes"];
+  /**
+   * The domain's own gauges (cases open per stage, red warnings open, notices unpaid), each a
+   * cheap count sampled at most once per period when Prometheus scrapes.
+   */
+  gauges?: DomainGauge[];
 }
 
 export interface SubgraphDefinition<Env extends SubgraphEnv = SubgraphEnv> {
@@ -73,6 +84,8 @@ export interface StartOptions {
   logger?: Logger;
   relay?: Partial<Pick<RelayOptions, "afterPublish" | "batchSize">>;
   consumers?: Partial<Pick<ConsumerOptions, "beforeAck" | "concurrency">>;
+  /** Where spans go instead of OTLP (tests): every span is recorded. */
+  traceExporter?: SpanExporter;
 }
 
 export interface RunningSubgraph<Env extends SubgraphEnv = SubgraphEnv> {
@@ -82,6 +95,8 @@ export interface RunningSubgraph<Env extends SubgraphEnv = SubgraphEnv> {
   infrastructure: SubgraphInfrastructure<Env>;
   relay: OutboxRelay;
   consumers: EventConsumers;
+  /** The admin port's /metrics ("" with METRICS=off). */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -131,6 +146,7 @@ export function buildSubgraphServer(
   logger: Logger,
   production: boolean,
   nonces: IdentityNonces | null = null,
+  metrics: ServiceMetrics | null = null,
 ): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]),
@@ -139,7 +155,7 @@ export function buildSubgraphServer(
     introspection: !production,
     csrfPrevention: true,
     // Inline traces are for Apollo's cloud reporting, which is never used here.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), mutationGuard(nonces, logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), mutationGuard(nonces, logger), ...(metrics ? [metricsPlugin<SubgraphContext>(metrics)] : [])],
   });
 }
 
@@ -160,7 +176,11 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     migrations: [MessagingTables1763769600000, IdentityNonces1763769601500, ...definition.migrations],
     logger,
   });
+  const metrics = env.METRICS === "off" ? undefined : new ServiceMetrics(definition.name, { logger });
+  const tracing = new Tracing(definition.name, env, { exporter: options.traceExporter });
+  metrics?.watchDatabase(dataSource);
   const nats = await connectNats(env.NATS_URL, definition.name, logger);
+  if (metrics) watchConnection(metrics, nats);
   await ensureStreams(nats, env.NATS_NAMESPACE, allStreams);
 
   const unitOfWork = new UnitOfWork(dataSource, clock);
@@ -178,7 +198,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     }
     return verified;
   };
-  const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats, authenticateRoute };
+  const infrastructure: SubgraphInfrastructure<Env> = { env, logger, clock, dataSource, unitOfWork, nats, metrics, tracing, authenticateRoute };
   const module = await (async () => {
     try {
       return definition.wire(infrastructure);
@@ -197,6 +217,7 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     clock,
     logger,
     pollMs: env.OUTBOX_POLL_MS,
+    metrics,
     ...options.relay,
   });
   unitOfWork.onEventsCommitted(() => relay.wake());
@@ -209,18 +230,26 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     unitOfWork,
     logger,
     handlers: module.handlers ?? [],
+    metrics,
+    tracing,
     ...options.consumers,
   });
   await consumers.start();
   for (const worker of module.workers ?? []) worker.start();
 
+  if (metrics) {
+    await watchMessaging(metrics, dataSource, clock);
+    for (const gauge of module.gauges ?? []) metrics.sampledGauge(gauge);
+  }
+
   nonces.start();
-  const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production", nonces);
+  const apollo = buildSubgraphServer(loadTypeDefs(definition.rootDir), module.resolvers, logger, env.NODE_ENV === "production", nonces, metrics ?? null);
   await apollo.start();
   const http: RunningHttpServer = await startHttpServer<SubgraphContext>({
     host: env.HOST,
     port: env.PORT,
     logger,
+    tracing,
     graphql: {
       apollo,
       authenticate: async (request, body) => {
@@ -232,7 +261,8 @@ export async function startSubgraph<Env extends SubgraphEnv>(
     routes: module.routes,
     readiness: async () => ({ database: await databaseReachable(dataSource), nats: await natsReachable(nats) }),
   });
-  logger.info({ url: http.url }, `${definition.name} subgraph ready`);
+  const admin: RunningMetricsServer | null = metrics ? await startMetricsServer({ host: env.METRICS_HOST, port: metricsPortFor(env), metrics: [metrics], logger }) : null;
+  logger.info({ url: http.url, metrics: admin?.url ?? "off" }, `${definition.name} subgraph ready`);
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -245,9 +275,11 @@ export async function startSubgraph<Env extends SubgraphEnv>(
       await apollo.stop();
       await nats.drain().catch(() => undefined);
       await dataSource.destroy();
+      await admin?.close();
+      await tracing.shutdown();
     })());
 
-  return { name: definition.name, url: http.url, port: http.port, infrastructure, relay, consumers, stop };
+  return { name: definition.name, url: http.url, port: http.port, infrastructure, relay, consumers, metricsUrl: admin?.url ?? "", stop };
 }
 
 /** The process entry of a subgraph: checks its dependencies are up, starts, and stops on signals. */

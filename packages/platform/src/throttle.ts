@@ -108,8 +108,10 @@ export class FailureThrottle {
     for (const { key, group, policy } of entries) {
       const hash = keyHash(key);
       await this.dataSource.transaction(async (manager) => {
+        // ON DUPLICATE KEY UPDATE, not INSERT IGNORE: it takes the existing row's exclusive lock at once. INSERT IGNORE's shared
+        // lock, upgraded by the SELECT … FOR UPDATE below, deadlocked parallel failures, and a deadlocked failure went uncounted.
         await manager.query(
-          `INSERT IGNORE INTO ${TABLE} (key_hash, group_hash, failures, window_ends_at, locks, locked_until, expires_at) VALUES (?, ?, 0, ?, 0, NULL, ?)`,
+          `INSERT INTO ${TABLE} (key_hash, group_hash, failures, window_ends_at, locks, locked_until, expires_at) VALUES (?, ?, 0, ?, 0, NULL, ?) ON DUPLICATE KEY UPDATE key_hash = key_hash`,
           [hash, group === undefined ? null : keyHash(group), now, now],
         );
         const [row] = (await manager.query(`SELECT failures, window_ends_at, locks, locked_until, expires_at FROM ${TABLE} WHERE key_hash = ? FOR UPDATE`, [hash])) as Array<{

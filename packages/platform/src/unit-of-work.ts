@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Envelope, EventDefinition, EventPayload } from "@onestop/events";
 import type { Clock } from "./clock";
 import { currentRequestContext, noteTouchedCenter } from "./request-context";
+import { activeTraceparent } from "./telemetry/tracing";
 
 /**
  * One database transaction. Repositories take it to reach the entity manager; services
@@ -16,6 +17,12 @@ export interface Tx {
     payload: EventPayload<E>,
     options?: { centerCode?: string | null; requestId?: string | null },
   ): Promise<string>;
+  /**
+   * Runs `callback` once the transaction has committed (never if it rolls back, nor for an
+   * attempt retried after a deadlock): for effects that must not be seen before the data, and
+   * whose loss costs nothing lasting (a hint to a screen), so they need no outbox.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 const DEADLOCK_ATTEMPTS = 4;
@@ -62,9 +69,13 @@ export class UnitOfWork {
     const events: Array<[id: string, subject: string, envelope: string, createdAt: Date]> = [];
     // What the request changed, by center, for the audit: the center each event names.
     const centers: unknown[] = [];
+    const committed: Array<() => void> = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: Tx = {
         manager,
+        afterCommit: (callback) => {
+          committed.push(callback);
+        },
         publish: async (event, payload, options = {}) => {
           const envelope: Envelope = {
             id: randomUUID(),
@@ -72,6 +83,7 @@ export class UnitOfWork {
             occurredAt: this.clock.now().toISOString(),
             requestId: options.requestId ?? currentRequestContext()?.requestId ?? null,
             centerCode: options.centerCode ?? null,
+            traceparent: activeTraceparent(),
             payload: event.schema.parse(payload),
           };
           events.push([envelope.id, event.subject, JSON.stringify(envelope), this.clock.now()]);
@@ -90,6 +102,7 @@ export class UnitOfWork {
     });
     if (events.length > 0) for (const listener of this.committedListeners) listener();
     for (const center of centers) noteTouchedCenter(center);
+    for (const callback of committed) callback();
     return result;
   }
 }

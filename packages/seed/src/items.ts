@@ -4,7 +4,7 @@ import { enterpriseItems } from "./items-enterprise";
 import { investmentItems } from "./items-investment";
 import { livelihoodItems } from "./items-livelihood";
 import { createInputOf, itemCodeOf, type SeedItem } from "./items-model";
-import type { SeedContext } from "./load";
+import { batchedMutation, MAX_BATCH, type BatchedCall, type SeedContext } from "./load";
 
 /** The county's catalog (事项目录): 177 items of the 26 departments in the hall. */
 export const seedItems: readonly SeedItem[] = [...investmentItems, ...enterpriseItems, ...livelihoodItems];
@@ -19,12 +19,10 @@ interface ItemState {
   entry: { status: string; window: { id: string } | null; notEnteredReason: string | null } | null;
 }
 
-interface Operation {
+interface Operation extends BatchedCall {
   field: "createItem" | "publishItemVersion" | "reviseItem" | "setItemEntry";
-  arguments: Record<string, { type: string; value: unknown }>;
 }
 
-const MAX_BATCH = 25;
 /** Catalog learns departments and windows from staffing's events: how long to wait for them. */
 const REPLICA_WAIT_MS = 60_000;
 const RETRYABLE = new Set(["UNKNOWN_DEPARTMENT", "UNKNOWN_WINDOW"]);
@@ -94,20 +92,8 @@ async function runBatches(context: SeedContext, operations: readonly Operation[]
   let retryable = 0;
   const codes = new Set<string>();
   for (let start = 0; start < operations.length; start += MAX_BATCH) {
-    const batch = operations.slice(start, start + MAX_BATCH);
-    const variables: Record<string, unknown> = {};
-    const declarations: string[] = [];
-    const fields = batch.map((operation, index) => {
-      const args = Object.entries(operation.arguments).map(([name, { type, value }]) => {
-        variables[`o${index}_${name}`] = value;
-        declarations.push(`$o${index}_${name}: ${type}`);
-        return `${name}: $o${index}_${name}`;
-      });
-      return `o${index}: ${operation.field}(${args.join(", ")}) { __typename }`;
-    });
-    const result = await graphql(context.gatewayUrl, `mutation (${declarations.join(", ")}) { ${fields.join(" ")} }`, variables, {
-      token: context.adminToken,
-    });
+    const { query, variables } = batchedMutation(operations.slice(start, start + MAX_BATCH), "{ __typename }");
+    const result = await graphql(context.gatewayUrl, query, variables, { token: context.adminToken });
     for (const error of result.errors ?? []) {
       const code = String(error.extensions?.code);
       if (!RETRYABLE.has(code)) throw new Error(`Seeding items failed (${result.status}): ${code}: ${error.message}`);

@@ -1,5 +1,5 @@
 import { seedWindows } from "./county";
-import { call, type SeedContext } from "./load";
+import { call, callEachInput, type SeedContext } from "./load";
 import { chiefRepresentativeOf, demoStaffPassword, hallOf, principalOf, seedHalls, seedLetters, seedPosts, seedStaff } from "./staffing-roster";
 
 export { demoStaffPassword } from "./staffing-roster";
@@ -29,12 +29,15 @@ async function seedHallsStep(context: SeedContext): Promise<Map<string, string>>
     c: context.centerCode,
   });
   const ids = new Map(existing.halls.map((h) => [h.code, h.id]));
-  for (const hall of seedHalls.filter((h) => !ids.has(h.code))) {
-    const created = await call<{ createHall: { id: string } }>(context, `mutation ($i: CreateHallInput!) { createHall(input: $i) { id } }`, {
-      i: { centerCode: context.centerCode, code: hall.code, name: hall.name, theme: hall.theme },
-    });
-    ids.set(hall.code, created.createHall.id);
-  }
+  const missing = seedHalls.filter((h) => !ids.has(h.code));
+  const created = await callEachInput<{ id: string }>(
+    context,
+    "createHall",
+    "CreateHallInput",
+    missing.map((hall) => ({ centerCode: context.centerCode, code: hall.code, name: hall.name, theme: hall.theme })),
+    "{ id }",
+  );
+  missing.forEach((hall, index) => ids.set(hall.code, created[index].id));
   return ids;
 }
 
@@ -49,24 +52,24 @@ async function existingWindows(context: SeedContext): Promise<ExistingWindow[]> 
 
 async function seedWindowsStep(context: SeedContext, hallIds: Map<string, string>): Promise<void> {
   const ids = new Map((await existingWindows(context)).map((w) => [w.code, w.id]));
-  for (const window of seedWindows) {
-    let id = ids.get(window.code);
-    if (!id) {
-      const created = await call<{ openWindow: { id: string } }>(context, `mutation ($i: OpenWindowInput!) { openWindow(input: $i) { id } }`, {
-        i: {
-          centerCode: context.centerCode,
-          code: window.code,
-          name: window.name,
-          kind: window.kind,
-          departmentId: window.department ? requireId(context.departmentIds, window.department, "department") : null,
-          actsForDepartmentIds: (window.actsFor ?? []).map((code) => requireId(context.departmentIds, code, "department")),
-          hallId: requireId(hallIds, hallOf(window), "hall"),
-        },
-      });
-      id = created.openWindow.id;
-    }
-    context.windowIds.set(window.code, id);
-  }
+  const missing = seedWindows.filter((window) => !ids.has(window.code));
+  const created = await callEachInput<{ id: string }>(
+    context,
+    "openWindow",
+    "OpenWindowInput",
+    missing.map((window) => ({
+      centerCode: context.centerCode,
+      code: window.code,
+      name: window.name,
+      kind: window.kind,
+      departmentId: window.department ? requireId(context.departmentIds, window.department, "department") : null,
+      actsForDepartmentIds: (window.actsFor ?? []).map((code) => requireId(context.departmentIds, code, "department")),
+      hallId: requireId(hallIds, hallOf(window), "hall"),
+    })),
+    "{ id }",
+  );
+  missing.forEach((window, index) => ids.set(window.code, created[index].id));
+  for (const window of seedWindows) context.windowIds.set(window.code, ids.get(window.code)!);
 }
 
 async function existingStaff(context: SeedContext): Promise<ExistingStaff[]> {
@@ -80,17 +83,20 @@ async function existingStaff(context: SeedContext): Promise<ExistingStaff[]> {
 
 async function seedStaffStep(context: SeedContext): Promise<Map<string, string>> {
   const ids = new Map((await existingStaff(context)).map((s) => [s.code, s.id]));
-  for (const staff of seedStaff.filter((s) => !ids.has(s.code))) {
-    const created = await call<{ registerStaff: { id: string } }>(context, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
-      i: {
-        centerCode: context.centerCode,
-        code: staff.code,
-        name: staff.name,
-        departmentId: staff.department ? requireId(context.departmentIds, staff.department, "department") : null,
-      },
-    });
-    ids.set(staff.code, created.registerStaff.id);
-  }
+  const missing = seedStaff.filter((s) => !ids.has(s.code));
+  const created = await callEachInput<{ id: string }>(
+    context,
+    "registerStaff",
+    "RegisterStaffInput",
+    missing.map((staff) => ({
+      centerCode: context.centerCode,
+      code: staff.code,
+      name: staff.name,
+      departmentId: staff.department ? requireId(context.departmentIds, staff.department, "department") : null,
+    })),
+    "{ id }",
+  );
+  missing.forEach((staff, index) => ids.set(staff.code, created[index].id));
   return ids;
 }
 
@@ -101,20 +107,16 @@ async function seedOfficesStep(context: SeedContext, staffIds: Map<string, strin
     `query ($c: String!) { departments(centerCode: $c) { id code chiefRepresentative { id } principal { id } } }`,
     { c: context.centerCode },
   );
+  const chiefs: Array<{ departmentId: string; staffId: string }> = [];
+  const principals: Array<{ departmentId: string; staffId: string }> = [];
   for (const department of data.departments.filter((d) => context.departmentIds.has(d.code))) {
     const chief = staffIds.get(chiefRepresentativeOf(department.code));
-    if (chief && department.chiefRepresentative?.id !== chief) {
-      await call(context, `mutation ($i: AppointChiefRepresentativeInput!) { appointChiefRepresentative(input: $i) { id } }`, {
-        i: { departmentId: department.id, staffId: chief },
-      });
-    }
+    if (chief && department.chiefRepresentative?.id !== chief) chiefs.push({ departmentId: department.id, staffId: chief });
     const principal = staffIds.get(principalOf(department.code));
-    if (principal && department.principal?.id !== principal) {
-      await call(context, `mutation ($i: AppointDepartmentPrincipalInput!) { appointDepartmentPrincipal(input: $i) { id } }`, {
-        i: { departmentId: department.id, staffId: principal },
-      });
-    }
+    if (principal && department.principal?.id !== principal) principals.push({ departmentId: department.id, staffId: principal });
   }
+  await callEachInput(context, "appointChiefRepresentative", "AppointChiefRepresentativeInput", chiefs, "{ id }");
+  await callEachInput(context, "appointDepartmentPrincipal", "AppointDepartmentPrincipalInput", principals, "{ id }");
 }
 
 /** Every post by request and approval, as the center would; A posts first, so the mutual A/B pairs never collide. */
@@ -126,52 +128,44 @@ async function seedPostsStep(context: SeedContext, staffIds: Map<string, string>
     { c: context.centerCode },
   );
   const ordered = [...seedPosts.filter((p) => p.position === "A"), ...seedPosts.filter((p) => p.position === "B")];
+  const stale: string[] = [];
+  const wanted: Array<{ requestId?: string; request: { windowId: string; position: string; staffId: string; termYears: number; reason: string } }> = [];
   for (const post of ordered) {
     const window = windows.get(post.window);
     if (!window) throw new Error(`Seed: no window ${post.window}`);
     const staffId = requireId(staffIds, post.staff, "staff");
     if ((post.position === "A" ? window.aPost : window.bPost)?.holder.id === staffId) continue;
-    let requestId = pending.postChangeRequests.find((r) => r.window.id === window.id && r.position === post.position && r.proposedHolder.id === staffId)?.id;
-    for (const stale of pending.postChangeRequests.filter((r) => r.window.id === window.id && r.position === post.position && r.id !== requestId)) {
-      await call(context, `mutation ($i: DecidePostChangeInput!) { rejectPostChange(input: $i) { id } }`, { i: { requestId: stale.id, note: "由初始化数据取代" } });
-    }
-    if (!requestId) {
-      const requested = await call<{ requestPostChange: { id: string } }>(
-        context,
-        `mutation ($i: RequestPostChangeInput!) { requestPostChange(input: $i) { id } }`,
-        { i: { windowId: window.id, position: post.position, staffId, termYears: post.termYears, reason: "窗口人员进驻" } },
-      );
-      requestId = requested.requestPostChange.id;
-    }
-    await call(context, `mutation ($i: DecidePostChangeInput!) { approvePostChange(input: $i) { id } }`, { i: { requestId, note: "同意进驻" } });
+    const requestId = pending.postChangeRequests.find((r) => r.window.id === window.id && r.position === post.position && r.proposedHolder.id === staffId)?.id;
+    stale.push(...pending.postChangeRequests.filter((r) => r.window.id === window.id && r.position === post.position && r.id !== requestId).map((r) => r.id));
+    wanted.push({ requestId, request: { windowId: window.id, position: post.position, staffId, termYears: post.termYears, reason: "窗口人员进驻" } });
   }
+  await callEachInput(context, "rejectPostChange", "DecidePostChangeInput", stale.map((requestId) => ({ requestId, note: "由初始化数据取代" })), "{ id }");
+  const toRequest = wanted.filter((post) => !post.requestId);
+  const requested = await callEachInput<{ id: string }>(context, "requestPostChange", "RequestPostChangeInput", toRequest.map((post) => post.request), "{ id }");
+  toRequest.forEach((post, index) => (post.requestId = requested[index].id));
+  await callEachInput(context, "approvePostChange", "DecidePostChangeInput", wanted.map((post) => ({ requestId: post.requestId, note: "同意进驻" })), "{ id }");
 }
 
 async function seedLettersAndAccountsStep(context: SeedContext, staffIds: Map<string, string>): Promise<{ letters: number; accounts: number }> {
   const existing = new Map((await existingStaff(context)).map((s) => [s.code, s]));
-  let letters = 0;
-  for (const letter of seedLetters) {
+  const grants = seedLetters.flatMap((letter) => {
     const departmentId = requireId(context.departmentIds, letter.department, "department");
     const held = existing.get(letter.staff)?.authorizations ?? [];
     const covered = held.some((l) => l.department.id === departmentId && l.item === null && letter.acts.every((act) => l.acts.includes(act)));
-    if (covered) continue;
-    await call(context, `mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-      i: { staffId: requireId(staffIds, letter.staff, "staff"), departmentId, acts: letter.acts },
-    });
-    letters += 1;
-  }
+    return covered ? [] : [{ staffId: requireId(staffIds, letter.staff, "staff"), departmentId, acts: letter.acts }];
+  });
+  await callEachInput(context, "grantAuthorization", "GrantAuthorizationInput", grants, "{ id }");
   const missing = seedStaff.filter((s) => !existing.get(s.code)?.account);
-  // Hashing is memory-hard on purpose; a few at a time keep the seed quick without starving the service.
-  for (let i = 0; i < missing.length; i += 4) {
-    await Promise.all(
-      missing.slice(i, i + 4).map((staff) =>
-        call(context, `mutation ($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { username } }`, {
-          i: { staffId: requireId(staffIds, staff.code, "staff"), username: staff.code.toLowerCase(), password: demoStaffPassword, roles: staff.roles },
-        }),
-      ),
-    );
-  }
-  return { letters, accounts: missing.length };
+  const accounts = missing.map((staff) => ({ staffId: requireId(staffIds, staff.code, "staff"), username: staff.code.toLowerCase(), password: demoStaffPassword, roles: staff.roles }));
+  // Hashing is memory-hard on purpose and runs on the service's thread pool (four threads): four
+  // batches side by side keep the pool busy without starving the service.
+  const quarter = Math.ceil(accounts.length / 4);
+  await Promise.all(
+    [0, 1, 2, 3].map((part) =>
+      callEachInput(context, "createStaffAccount", "CreateStaffAccountInput", accounts.slice(part * quarter, (part + 1) * quarter), "{ username }"),
+    ),
+  );
+  return { letters: grants.length, accounts: missing.length };
 }
 
 /**

@@ -7,6 +7,7 @@ import { casesEnvSchema, casesSubgraph } from "@onestop/cases";
 import { catalogEnvSchema, catalogSubgraph } from "@onestop/catalog";
 import { feesEnvSchema, feesSubgraph } from "@onestop/fees";
 import { auditDatabaseEnvSchema, auditDatabaseSettings, gatewayEnvSchema, startGateway, type RunningGateway } from "@onestop/gateway";
+import { hallEnvSchema, hallSubgraph } from "@onestop/hall";
 import { parallelApprovalEnvSchema, parallelApprovalSubgraph } from "@onestop/parallel-approval";
 import {
   createLogger,
@@ -21,7 +22,9 @@ import {
   type SubgraphEnv,
 } from "@onestop/platform";
 import { staffingEnvSchema, staffingSubgraph } from "@onestop/staffing";
+import { resultsEnvSchema, resultsSubgraph } from "@onestop/results";
 import { supervisionEnvSchema, supervisionSubgraph } from "@onestop/supervision";
+import { notificationsEnvSchema, notificationsSubgraph } from "@onestop/notifications";
 import { ensureDevelopmentKeys, subgraphIdentityKeyFile, type KeyFiles } from "./keys";
 
 type AnySubgraph = { definition: SubgraphDefinition<SubgraphEnv>; schema: typeof subgraphEnvSchema };
@@ -34,9 +37,12 @@ export const subgraphCatalog: Record<string, AnySubgraph> = {
   staffing: { definition: staffingSubgraph, schema: staffingEnvSchema },
   "parallel-approval": { definition: parallelApprovalSubgraph, schema: parallelApprovalEnvSchema },
   supervision: { definition: supervisionSubgraph, schema: supervisionEnvSchema },
+  results: { definition: resultsSubgraph, schema: resultsEnvSchema },
+  notifications: { definition: notificationsSubgraph, schema: notificationsEnvSchema },
+  hall: { definition: hallSubgraph, schema: hallEnvSchema },
 } as unknown as Record<string, AnySubgraph>;
 
-export type SubgraphName = "catalog" | "cases" | "fees" | "staffing" | "parallel-approval" | "supervision";
+export type SubgraphName = "catalog" | "cases" | "fees" | "staffing" | "parallel-approval" | "supervision" | "results" | "notifications" | "hall";
 export const subgraphNames = Object.keys(subgraphCatalog) as SubgraphName[];
 
 export interface EnvironmentOptions {
@@ -59,7 +65,7 @@ export function databaseName(prefix: string, service: string): string {
  */
 export function fileDirectories(options: EnvironmentOptions) {
   const root = join(tmpdir(), "onestop-test-files", options.databasePrefix);
-  return { root, materials: join(root, "materials"), staging: join(root, "staging"), gatewayUploads: join(root, "gateway-uploads") };
+  return { root, materials: join(root, "materials"), staging: join(root, "staging"), gatewayUploads: join(root, "gateway-uploads"), documents: join(root, "documents"), documentStaging: join(root, "document-staging") };
 }
 
 export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, keys: KeyFiles): SubgraphEnv {
@@ -77,9 +83,16 @@ export function subgraphEnv(name: SubgraphName, options: EnvironmentOptions, key
     OUTBOX_POLL_MS: "200",
     MATERIALS_DIR: fileDirectories(options).materials,
     MATERIAL_STAGING_DIR: fileDirectories(options).staging,
+    DOCUMENTS_DIR: fileDirectories(options).documents,
+    DOCUMENT_STAGING_DIR: fileDirectories(options).documentStaging,
     // Proof-of-work challenges a test solves in milliseconds, not the second a person's phone spends.
     CHALLENGE_COST: process.env.CHALLENGE_COST ?? "10",
     CHALLENGE_MAX_COUNTER: process.env.CHALLENGE_MAX_COUNTER ?? "20",
+    // Seeding a county hashes 76 staff passwords: at 2^10 each takes a few milliseconds, not 170.
+    PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? "10",
+    // What the notifications' development SMS gateway would send, apart from every other environment's.
+    SMS_DEV_OUTBOX: join(fileDirectories(options).root, "sms-outbox.jsonl"),
+    SMS_POLL_MS: "100",
   });
 }
 
@@ -146,6 +159,9 @@ export function gatewayEnvFor(
     STAFFING_URL: subgraphs.staffing.url,
     PARALLEL_APPROVAL_URL: subgraphs["parallel-approval"].url,
     SUPERVISION_URL: subgraphs.supervision.url,
+    RESULTS_URL: subgraphs.results.url,
+    NOTIFICATIONS_URL: subgraphs.notifications.url,
+    HALL_URL: subgraphs.hall.url,
     IDENTITY_SECRET_FILE: keys.identitySecretFile,
     AUTH_JWKS_FILE: keys.jwksFile,
     ...gatewayAuditDatabase(options),
@@ -159,11 +175,11 @@ export function gatewayEnvFor(
 }
 
 /** All six subgraphs and the gateway in this process, on free ports. */
-export async function startSystem(options: EnvironmentOptions & { clock?: Clock }): Promise<RunningSystem> {
+export async function startSystem(options: EnvironmentOptions & { clock?: Clock; gatewayOverrides?: Record<string, string> }): Promise<RunningSystem> {
   const keys = ensureDevelopmentKeys(options.keysDir);
   const started = await Promise.all(subgraphNames.map((name) => startOneSubgraph(name, options, { clock: options.clock })));
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
-  const gatewayEnv = gatewayEnvFor(subgraphs, keys, options);
+  const gatewayEnv = gatewayEnvFor(subgraphs, keys, options, options.gatewayOverrides);
   const gateway = await startGateway(gatewayEnv, { clock: options.clock });
   return {
     gatewayUrl: gateway.url,

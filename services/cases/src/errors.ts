@@ -52,6 +52,10 @@ export const CaseErrorCode = {
   ForwarderRecordsResult: "FORWARDER_RECORDS_RESULT",
   /** Signing or declining a veto (否决) by anyone but the department's current principal (单位主要负责人). */
   NotDepartmentPrincipal: "NOT_DEPARTMENT_PRINCIPAL",
+  /** 代办 (issue 22): a township or village point asked to do what an agent may not (decide, review…), or on a case not taken in there. */
+  NotForAgent: "NOT_FOR_AGENT",
+  /** 代办: take-in at a center that is no agent of the item's center (another county, a neighbour), or by staff of the item's own center. */
+  NotAnAgentCenter: "NOT_AN_AGENT_CENTER",
   /** An extension (延期) past the item's legal limit (法定时限); `legalLimitDays` and `allowedWorkingDays` say how far it may go. */
   BeyondLegalLimit: "BEYOND_LEGAL_LIMIT",
   /** Review or decision while the case's clock is stopped: resume it first. */

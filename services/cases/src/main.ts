@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { casesGauges } from "./cases/cases.gauges";
 import { WorkingCalendar } from "@onestop/calendar";
 import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { DurableTimers, FailureThrottle, DurableTimerTable1763769600002, loadChallengeKey, mergeResolvers, ProofOfWork, runSubgraph, SpentChallenges1763769601600, type SubgraphDefinition } from "@onestop/platform";
@@ -21,10 +22,17 @@ import { JointLeadAndApplicantKey1763769600029 } from "./cases/migrations/176376
 import { HigherAuthorityDocumentDate1763769601402 } from "./cases/migrations/1763769601402-higher-authority-document-date";
 import { ProgressLookupThrottle1763769601501 } from "./cases/migrations/1763769601501-progress-lookup-throttle";
 import { SubmitKeyExact1763769601602 } from "./cases/migrations/1763769601602-submit-key-exact";
+import { AgentCenters1763769602202 } from "./cases/migrations/1763769602202-agent-centers";
+import { CaseTicket1763769601901 } from "./cases/migrations/1763769601901-case-ticket";
+import { CaseQueue1763769601811 } from "./cases/migrations/1763769601811-case-queue";
 import { ClocksRepository } from "./clocks/clocks.repository";
 import { ClocksService } from "./clocks/clocks.service";
 import { ExtensionRow, SuspensionRow, WarningRow } from "./clocks/entities";
 import { CaseClocks1763769600024 } from "./clocks/migrations/1763769600024-case-clocks";
+import { caseDocumentHandlers } from "./documents/documents.handlers";
+import { CaseDocumentsRepository } from "./documents/documents.repository";
+import { CaseDocumentRow } from "./documents/entities";
+import { CaseDocuments1763769601910 } from "./documents/migrations/1763769601910-case-documents";
 import { loadCasesEnv, type CasesEnv } from "./env";
 import { WindowReplicaRow } from "./hall/entities";
 import { hallReplicaHandlers } from "./hall/hall.handlers";
@@ -71,6 +79,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     CaseMaterialFileRow,
     CasePaymentNoticeRow,
     WindowReplicaRow,
+    CaseDocumentRow,
     ...authorizationReplicaEntities,
   ],
   migrations: [
@@ -93,12 +102,17 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
     SpentChallenges1763769601600,
     ItemReplicaCode1763769601720,
     SubmitKeyExact1763769601602,
+    AgentCenters1763769602202,
+    CaseTicket1763769601901,
+    CaseQueue1763769601811,
+    CaseDocuments1763769601910,
   ],
   wire({ dataSource, unitOfWork, clock, logger, env, nats, authenticateRoute }) {
     const calendar = WorkingCalendar.shipped();
     const items = new ItemReplicaRepository(dataSource);
     const casesRepository = new CasesRepository(dataSource);
     const notices = new PaymentNoticesRepository(dataSource);
+    const documents = new CaseDocumentsRepository(dataSource);
     const hall = new HallRepository(dataSource);
     const authorization = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, env.NATS_NAMESPACE), clock);
     const materials = new MaterialsRepository(dataSource);
@@ -125,7 +139,7 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
             maxFailures: env.PROGRESS_LOOKUP_MAX_FAILURES,
             lockMinutes: env.PROGRESS_LOOKUP_LOCK_MINUTES,
             clientMaxFailures: env.PROGRESS_LOOKUP_CLIENT_MAX_FAILURES,
-          }, files, new ProofOfWork(dataSource, loadChallengeKey(env, "cases"), "cases", env)),
+          }, files, new ProofOfWork(dataSource, loadChallengeKey(env, "cases"), "cases", env), documents),
         }),
       ),
       handlers: [
@@ -134,8 +148,10 @@ export const casesSubgraph: SubgraphDefinition<CasesEnv> = {
         ...authorization.handlers(),
         ...paymentNoticeHandlers(notices, (tx, caseId) => reactions.concludeAfterFee(tx, caseId)),
         ...jointCommandHandlers(reactions),
+        ...caseDocumentHandlers(documents, clock),
       ],
       workers: [timers, sweep],
+      gauges: casesGauges(dataSource),
       routes: uploadRoutes({ uploads: files, authenticate: authenticateRoute, maxBytes: env.MATERIAL_MAX_BYTES, logger }),
     };
   },

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { connectNats, createLogger, exitGracefullyOnSignals, natsReachable, type Logger } from "@onestop/platform";
+import { connectNats, createLogger, exitGracefullyOnSignals, natsReachable, ServiceMetrics, watchConnection, type Logger } from "@onestop/platform";
 import { loadExporterEnv, type ExporterEnv } from "./env";
 import { Exporter } from "./export/exporter.service";
 import { ItemCodes } from "./export/item-codes";
@@ -36,6 +36,8 @@ function kafkaSink(env: ExporterEnv, logger: Logger): RecordSink {
 /** Wires the exporter; the service, the tests and the benchmark start it the same way. */
 export async function startExporter(env: ExporterEnv, logger = createLogger("exporter", env.LOG_LEVEL), options: { durablePrefix?: string } = {}): Promise<RunningExporter> {
   const connection = await connectNats(env.NATS_URL, "exporter", logger);
+  const common = env.METRICS === "off" ? null : new ServiceMetrics("exporter", { logger });
+  if (common) watchConnection(common, connection);
   const itemCodes = new ItemCodes({ url: env.NATS_URL, namespace: env.NATS_NAMESPACE, logger });
   await itemCodes.start();
   const sink = kafkaSink(env, logger);
@@ -56,7 +58,7 @@ export async function startExporter(env: ExporterEnv, logger = createLogger("exp
     durablePrefix: options.durablePrefix,
   });
   await exporter.start();
-  const http = await startMetricsServer({ host: env.HOST, port: env.PORT, metrics: exporter.metrics, natsReady: () => natsReachable(connection) });
+  const http = await startMetricsServer({ host: env.HOST, port: env.PORT, metrics: exporter.metrics, natsReady: () => natsReachable(connection), common: common ? async () => (await common.render()).body : undefined });
   logger.info({ port: http.port, brokers: env.KAFKA_BROKERS, topicPrefix: env.KAFKA_TOPIC_PREFIX }, "exporting to the provincial platform");
   return {
     exporter,

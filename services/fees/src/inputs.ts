@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay } from "@onestop/calendar";
+import { decodeRequestCursor, MAX_REQUEST_PAGE } from "./request-paging.rules";
 
 /** Input shapes the bank's operations share, validated once at the service edge. */
 
@@ -22,3 +23,18 @@ export const daySchema = z
   }, "not a calendar day");
 
 export const centerCodeSchema = z.string().regex(/^\d{12}$/, "a 12-digit administrative-division code");
+
+/** first/after of a page of requests (reductions, refunds): at most MAX_REQUEST_PAGE, after a cursor of a previous page. */
+export const requestPageArgs = {
+  first: z.number().int().min(1).max(MAX_REQUEST_PAGE).nullish().transform((value) => value ?? 20),
+  after: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((value, context) => {
+      if (!value) return null;
+      const position = decodeRequestCursor(value);
+      if (!position) context.addIssue({ code: "custom", message: "the nextCursor of a previous page" });
+      return position;
+    }),
+};

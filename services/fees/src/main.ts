@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { feesGauges } from "./notices/notices.gauges";
 import { AuthorizationReplica, StaffingCurrentLetters, AuthorizationReplica1763769600900, authorizationReplicaEntities, DepartmentPrincipalsNoVetoLetters1763769600901 } from "@onestop/authorization";
 import { mergeResolvers, runSubgraph, type ResolverMap, type SubgraphDefinition } from "@onestop/platform";
 import { accountEntities } from "./accounts/entities";
@@ -105,6 +106,7 @@ export const feesSubgraph: SubgraphDefinition<FeesEnv> = {
         ...noticeHandlers(issuing),
         ...authorization.handlers(),
       ],
+      gauges: feesGauges(dataSource, () => clock.now()),
     };
   },
 };

@@ -38,6 +38,12 @@ export const gatewayEnvSchema = serviceEnvSchema
     PARALLEL_APPROVAL_URL: url.default("http://127.0.0.1:4105/graphql"),
     /** Supervision's GraphQL endpoint; its push stream (/stream) sits beside it and is relayed at /supervision/stream. */
     SUPERVISION_URL: url.default("http://127.0.0.1:4106/graphql"),
+    /** Results' GraphQL endpoint; its documents (/documents/<id>) sit beside it and are relayed at the same path. */
+    RESULTS_URL: url.default("http://127.0.0.1:4109/graphql"),
+    /** Notifications to applicants: the inbox, contact preferences, deliveries (docs/notifications.md). */
+    NOTIFICATIONS_URL: url.default("http://127.0.0.1:4108/graphql"),
+    /** The hall floor's (取号叫号) GraphQL endpoint; its public screen stream (/stream) is relayed at /hall/stream. */
+    HALL_URL: url.default("http://127.0.0.1:4110/graphql"),
     /**
      * File of the master identity secret (32 bytes in base64). Each subgraph's key is derived
      * from it for the subgraph's name, and the identity forwarded to a subgraph is MACed with it.

@@ -8,8 +8,15 @@ import {
   anonymousIdentity,
   createLogger,
   databaseReachable,
+  activeTraceId,
   EventFollower,
   IdentityKeyring,
+  metricsPlugin,
+  metricsPortFor,
+  ServiceMetrics,
+  startMetricsServer,
+  Tracing,
+  type SpanExporter,
   loadIdentitySecret,
   openDatabase,
   runWithRequestContext,
@@ -34,12 +41,14 @@ import { INVALIDATING_SUBJECTS } from "./cache/public-cache.rules";
 import type { ClientInfo, GatewayContext } from "./context";
 import { auditDatabaseSettings, queryLimitSettings, type GatewayEnv } from "./env";
 import { createHttpFetcher } from "./federation/http-fetcher";
+import { tracedFetcher } from "./federation/traced-fetcher";
 import { SignedIdentityDataSource } from "./federation/signed-data-source";
 import { requestErrorStatusPlugin } from "./http-status";
 import { portalHandler } from "./portal/static-portal";
 import { createGatewayErrorFormatter, inputProblemsPlugin } from "./input-errors";
 import { QueryLimiter } from "./limits/query-limiter";
 import { supervisionStreamRelay } from "./supervision/stream-relay";
+import { documentRelay } from "./uploads/document-relay";
 import { fileRelay } from "./uploads/upload-relay";
 
 const requestIdPattern = /^[A-Za-z0-9_.:-]{8,64}$/;
@@ -54,6 +63,8 @@ export interface RunningGateway {
   port: number;
   /** The access-token key set, as last read. */
   keys: KeySetFile;
+  /** The admin port's /metrics. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +76,9 @@ function subgraphUrls(env: GatewayEnv): Record<string, string> {
     staffing: env.STAFFING_URL,
     "parallel-approval": env.PARALLEL_APPROVAL_URL,
     supervision: env.SUPERVISION_URL,
+    results: env.RESULTS_URL,
+    notifications: env.NOTIFICATIONS_URL,
+    hall: env.HALL_URL,
   };
 }
 
@@ -95,9 +109,13 @@ function clientOf(request: IncomingMessage): ClientInfo {
   };
 }
 
-export async function startGateway(env: GatewayEnv, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningGateway> {
+export async function startGateway(env: GatewayEnv, options: { clock?: Clock; logger?: Logger; traceExporter?: SpanExporter } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger("gateway", env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
+  // METRICS=off (the overhead benchmark's baseline) counts into a registry nobody serves.
+  const metrics = new ServiceMetrics("gateway", { logger, defaultMetrics: env.METRICS !== "off" });
+  void metrics.gateway;
+  const tracing = new Tracing("gateway", env, { exporter: options.traceExporter });
   const identityKeys = new IdentityKeyring(loadIdentitySecret(env.IDENTITY_SECRET_FILE));
   const keys = new KeySetFile({ file: env.AUTH_JWKS_FILE, refreshSeconds: env.AUTH_JWKS_REFRESH_SECONDS, logger });
   keys.start();
@@ -122,7 +140,8 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
   const production = env.NODE_ENV === "production";
 
   const auditDatabase = await openDatabase({ settings: auditDatabaseSettings(env), entities: [], migrations: auditMigrations, logger });
-  const audit = new AuditLog(new AuditRepository(auditDatabase), clock, logger);
+  if (env.METRICS !== "off") metrics.watchDatabase(auditDatabase, "audit");
+  const audit = new AuditLog(new AuditRepository(auditDatabase), clock, logger, (size) => metrics.gateway.auditBatchSize.observe(size));
 
   const fetcher = createHttpFetcher();
   // Apollo's data collection, on unless this variable says otherwise, probes the cloud metadata
@@ -134,7 +153,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SignedIdentityDataSource(url, identityKeys.keyFor(name), clock, fetcher.fetch);
+      return new SignedIdentityDataSource(url, identityKeys.keyFor(name), clock, env.METRICS === "off" && !tracing.exporting ? fetcher.fetch : tracedFetcher(name, fetcher.fetch, tracing, metrics));
     },
   });
   const feed =
@@ -146,6 +165,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         { maxEntries: env.PUBLIC_CACHE_MAX_ENTRIES, maxBytes: env.PUBLIC_CACHE_MAX_BYTES, ttlSeconds: env.PUBLIC_CACHE_TTL_SECONDS },
         feed,
         logger,
+        (outcome) => metrics.gateway.publicCache.inc({ outcome }),
       )
     : null;
   await feed?.start();
@@ -161,7 +181,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       // A hash-only request would name a query the limits never see with its new variables.
       persistedQueries: false,
       parseOptions: { maxTokens: env.QUERY_MAX_TOKENS },
-      plugins: [auditPlugin(audit), refreshCookiePlugin(clock), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      plugins: [auditPlugin(audit), refreshCookiePlugin(clock), inputProblemsPlugin(), requestErrorStatusPlugin(), ...(env.METRICS === "off" ? [] : [metricsPlugin<GatewayContext>(metrics)]), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     limiter,
     cache,
@@ -170,7 +190,8 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
 
   const requestIdOf = (request: IncomingMessage): string => {
     const offered = request.headers["x-request-id"];
-    return typeof offered === "string" && requestIdPattern.test(offered) ? offered : randomUUID();
+    // Unless the caller names its own, the request id is the trace id (the logs and the spans meet on it).
+    return typeof offered === "string" && requestIdPattern.test(offered) ? offered : (activeTraceId() ?? randomUUID());
   };
   const executeAnonymously: ExecuteAnonymously = async (request, query, variables) => {
     const requestId = requestIdOf(request);
@@ -187,6 +208,7 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
     port: env.PORT,
     logger,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    tracing,
     graphql: {
       apollo,
       authenticate: async (request) => {
@@ -207,6 +229,23 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
         identityFromAuthorization,
         logger,
       }),
+      ...documentRelay({
+        resultsBase: env.RESULTS_URL.replace(/\/graphql$/, ""),
+        identityKey: identityKeys.keyFor("results"),
+        clock,
+        identityFromAuthorization,
+        logger,
+      }),
+      // The hall's calling screen and public board (取号叫号, 办件公示): public, per center, nothing personal on it.
+      "/hall/stream": supervisionStreamRelay({
+        url: env.HALL_URL.replace(/\/graphql$/, "/stream"),
+        identityKey: identityKeys.keyFor("hall"),
+        clock,
+        identityFromAuthorization,
+        logger,
+        forwardQuery: true,
+        upstreamName: "The hall",
+      }),
       ...fileRelay({
         casesBase: env.CASES_URL.replace(/\/graphql$/, ""),
         identityKey: identityKeys.keyFor("cases"),
@@ -223,12 +262,15 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       audit: await databaseReachable(auditDatabase),
     }),
   });
-  logger.info({ url: http.url }, "gateway ready");
+  // The admin port, never the public one: /metrics is for the county's Prometheus only.
+  const admin = env.METRICS === "off" ? null : await startMetricsServer({ host: env.METRICS_HOST, port: metricsPortFor(env), metrics: [metrics], logger });
+  logger.info({ url: http.url, metrics: admin?.url ?? "off" }, "gateway ready");
 
   return {
     url: http.url,
     port: http.port,
     keys,
+    metricsUrl: admin?.url ?? "",
     stop: async () => {
       await http.close();
       await apollo.stop();
@@ -237,6 +279,8 @@ export async function startGateway(env: GatewayEnv, options: { clock?: Clock; lo
       await revocationFeed.stop();
       keys.stop();
       await auditDatabase.destroy();
+      await admin?.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -19,9 +19,19 @@ export const staffingEnvSchema = subgraphEnvWithDefaults({ port: 4104, database:
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Wrong passwords from one client for any names that lock the client. */
   LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * scrypt's cost for new password and secret hashes, as log2 of N (docs/accounts.md): 15 in
+   * production, which refuses less; the test systems, which seed hundreds of accounts, use 10.
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   /** The proof-of-work challenge sign-in asks for once the name or the client has failed (docs/accounts.md). */
   ...challengeEnvShape,
-}).superRefine(challengeKeyRequiredInProduction);
+}).superRefine((env, context) => {
+  challengeKeyRequiredInProduction(env, context);
+  if (env.NODE_ENV === "production" && env.PASSWORD_HASH_COST < 15) {
+    context.addIssue({ code: "custom", path: ["PASSWORD_HASH_COST"], message: "at least 15 in production" });
+  }
+});
 export type StaffingEnv = z.infer<typeof staffingEnvSchema>;
 
 export const loadStaffingEnv = (source = process.env) => loadEnv("staffing", staffingEnvSchema, source);

@@ -14,6 +14,10 @@ export const StaffingErrorCode = {
   UnknownWindow: "UNKNOWN_WINDOW",
   UnknownStaff: "UNKNOWN_STAFF",
   UnknownItem: "UNKNOWN_ITEM",
+  /** The code names no registered service center (county, township or village point). */
+  UnknownCenter: "UNKNOWN_CENTER",
+  /** 代办授权: a letter to staff of a township or village point carries an act an agent may not do (a township: ACCEPT and DELIVER; a village point: DELIVER). */
+  ActNotForAgent: "ACT_NOT_FOR_AGENT",
   /** The staff member does not belong to the department (nor sits at a comprehensive window acting for it). */
   StaffNotOfDepartment: "STAFF_NOT_OF_DEPARTMENT",
   /** The B post would be held by the A post's holder (or the other way round). */

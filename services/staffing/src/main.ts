@@ -12,6 +12,7 @@ import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accou
 import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
 import { SignInThrottle1763769601502 } from "./accounts/migrations/1763769601502-sign-in-throttle";
 import { MachineClientsService } from "./accounts/machine-clients.service";
+import { PasswordHasher } from "./accounts/password";
 import { SignInService } from "./accounts/sign-in.service";
 import { assessmentHandlers, ratingHandler, ratingVoidedHandler } from "./assessment/assessment.handlers";
 import { AssessmentRepository } from "./assessment/assessment.repository";
@@ -29,6 +30,11 @@ import { attendanceEntities } from "./attendance/entities";
 import { Attendance1763769600006 } from "./attendance/migrations/1763769600006-attendance";
 import { authorizationEntities } from "./authorization/entities";
 import { CoversRepository } from "./covers/covers.repository";
+import { CentersRepository } from "./centers/centers.repository";
+import { centersResolvers } from "./centers/centers.resolvers";
+import { CentersService } from "./centers/centers.service";
+import { centersEntities } from "./centers/entities";
+import { ServiceCenters1763769602201 } from "./centers/migrations/1763769602201-service-centers";
 import { coversResolvers } from "./covers/covers.resolvers";
 import { CoversService } from "./covers/covers.service";
 import { coversEntities } from "./covers/entities";
@@ -69,6 +75,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     ...assessmentEntities,
     ...accountsEntities,
     ...coversEntities,
+    ...centersEntities,
   ],
   migrations: [
     Organisation1763769600001,
@@ -85,6 +92,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     SignInThrottle1763769601502,
     RatingVoided1763769601601,
     SpentChallenges1763769601600,
+    ServiceCenters1763769602201,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);
@@ -100,6 +108,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     const attendance = new AttendanceService(attendanceRepository, organisationRepository, postsRepository, coversRepository, unitOfWork, clock);
     const covers = new CoversService(coversRepository, organisationRepository, postsRepository, attendance, unitOfWork, clock);
     const assignment = new AssignmentService(organisationRepository, postsRepository, lettersRepository, itemsRepository, attendance, coversRepository, clock);
+    const centers = new CentersService(new CentersRepository(dataSource), unitOfWork, clock);
     const assessment = new AssessmentService(new AssessmentRepository(dataSource), organisationRepository, postsRepository, attendanceRepository);
 
     const keyFile = signingKeyFile(env);
@@ -113,8 +122,9 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     if (!signer) logger.warn("AUTH_SIGNING_KEY_FILE is not set: login is refused until it is");
     const accountsRepository = new AccountsRepository(dataSource);
     const signInThrottle = new FailureThrottle(dataSource);
-    const accounts = new AccountsService(accountsRepository, organisationRepository, unitOfWork, clock, signInThrottle);
-    const citizens = new CitizenAccountsService(accountsRepository, unitOfWork, clock);
+    const passwords = new PasswordHasher(env.PASSWORD_HASH_COST);
+    const accounts = new AccountsService(accountsRepository, organisationRepository, unitOfWork, clock, signInThrottle, passwords);
+    const citizens = new CitizenAccountsService(accountsRepository, unitOfWork, clock, passwords);
     const signIn = new SignInService(
       accountsRepository,
       organisationRepository,
@@ -131,8 +141,9 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
       },
       signInThrottle,
       new ProofOfWork(dataSource, loadChallengeKey(env, "staffing"), "staffing", env),
+      passwords,
     );
-    const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock);
+    const machineClients = new MachineClientsService(accountsRepository, unitOfWork, clock, passwords);
     // Cases and fees confirm every act their replica allows against the letters as they are now.
     let currentLetters: { stop(): void } | null = null;
     const currentLettersResponder: Worker = {
@@ -154,6 +165,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
         assignmentResolvers(assignment, organisation),
         assessmentResolvers(assessment, organisation),
         accountsResolvers(accounts, citizens, signIn, machineClients),
+        centersResolvers(centers),
       ),
       handlers: [
         ...itemReplicaHandlers(itemsRepository),

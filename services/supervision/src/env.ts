@@ -32,6 +32,12 @@ export const supervisionEnvSchema = subgraphEnvWithDefaults({ port: 4106, databa
    * small batches anyway, so the push lag does not grow.
    */
   PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).default(256),
+  /**
+   * 积分排位 (issue 22): the county's rule for the townships' monthly points, as JSON; the fields
+   * given replace the defaults (townships/township-report.rules.ts, defaultTownshipPointsRule), e.g.
+   * `{"perInformationItem":5,"informationCap":6}`.
+   */
+  TOWNSHIP_POINTS_RULE: z.string().default("{}"),
 });
 export type SupervisionEnv = z.infer<typeof supervisionEnvSchema>;
 

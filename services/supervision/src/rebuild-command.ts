@@ -1,8 +1,7 @@
-import { createLogger, openDatabase, systemClock, UnitOfWork, MessagingTables1763769600000, messagingEntities, DurableTimerTable1763769600002 } from "@onestop/platform";
+import { createLogger, openDatabase, systemClock, UnitOfWork, MessagingTables1763769600000, messagingEntities } from "@onestop/platform";
 import { loadSupervisionEnv } from "./env";
-import { supervisionCore } from "./main";
+import { supervisionCore, supervisionSubgraph } from "./main";
 import { supervisionEntities } from "./projection/entities";
-import { Supervision1763769600060 } from "./projection/migrations/1763769600060-supervision";
 
 /**
  * `pnpm supervision:rebuild`: recomputes supervision's projection and warnings from its journal,
@@ -16,7 +15,8 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase({
     settings: env,
     entities: [...messagingEntities, ...supervisionEntities],
-    migrations: [MessagingTables1763769600000, DurableTimerTable1763769600002, Supervision1763769600060],
+    // The service's own list: the rebuild empties tables of later migrations too (the hall figures'), which a database upgraded before the service first ran would lack.
+    migrations: [MessagingTables1763769600000, ...supervisionSubgraph.migrations],
     logger,
   });
   try {

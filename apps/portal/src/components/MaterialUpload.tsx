@@ -68,6 +68,8 @@ export function MaterialUploadLine({
         fileList={files}
         maxCount={20}
         showUploadList={{ showPreviewIcon: false, showDownloadIcon: false }}
+        // Ant Design's own thin bar, named so a screen reader says what is progressing.
+        progress={{ size: [-1, 2], showInfo: false, "aria-label": ta("apply.uploadProgress") }}
         beforeUpload={(file) => {
           const found = checkBeforeUpload(file);
           if (found) {

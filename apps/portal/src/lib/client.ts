@@ -1,5 +1,6 @@
 import { cacheExchange, Client, fetchExchange } from "urql";
 import { currentAccessToken } from "./session";
+import { refetchReadsOverlappingMutations } from "./stale-reads";
 
 export const CENTER_CODE: string = import.meta.env.VITE_CENTER_CODE ?? "511722000000";
 
@@ -11,7 +12,7 @@ export const CENTER_CODE: string = import.meta.env.VITE_CENTER_CODE ?? "51172200
 export function makeClient(): Client {
   return new Client({
     url: "/graphql",
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [cacheExchange, refetchReadsOverlappingMutations, fetchExchange],
     preferGetMethod: false,
     requestPolicy: "cache-first",
     fetchOptions: () => {

@@ -19,6 +19,7 @@ const known: Record<string, MessageKey> = {
   QUERY_TOO_COMPLEX: "error.QUERY_TOO_COMPLEX",
   QUERY_TOO_DEEP: "error.QUERY_TOO_COMPLEX",
   TOO_MANY_REQUESTS: "error.TOO_MANY_REQUESTS",
+  SERVICE_UNAVAILABLE: "error.SERVICE_UNAVAILABLE",
   // The proof-of-work challenge of an anonymous look-up or of sign-in after a failure.
   CHALLENGE_REQUIRED: "error.CHALLENGE",
   CHALLENGE_FAILED: "error.CHALLENGE",

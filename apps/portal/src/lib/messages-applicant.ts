@@ -6,7 +6,10 @@ export const applicantZh = {
   "item.apply": "在线申请",
   "nav.signIn": "登录 / 注册",
   "nav.myCases": "我的办件",
+  "nav.myLicences": "我的证照",
   "nav.signOut": "退出登录",
+  "nav.staff": "工作人员入口",
+  "nav.workspace": "工作区",
 
   "auth.heading": "登录政务服务网",
   "auth.intro": "个人用身份证号码、企业用统一社会信用代码登录，可查看和撤回自己的办件、打印缴款通知书。",
@@ -149,7 +152,10 @@ export const applicantEn: Record<ApplicantMessageKey, string> = {
   "item.apply": "Apply online",
   "nav.signIn": "Sign in / Register",
   "nav.myCases": "My cases",
+  "nav.myLicences": "My licences",
   "nav.signOut": "Sign out",
+  "nav.staff": "Staff sign-in",
+  "nav.workspace": "Work areas",
 
   "auth.heading": "Sign in to the service portal",
   "auth.intro": "People sign in with their ID number, enterprises with their unified social credit code, to follow and withdraw their cases and print payment notices.",

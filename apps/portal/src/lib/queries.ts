@@ -76,6 +76,13 @@ export const MyAccountQuery = graphql(`
   }
 `);
 
+/** The signed-in staff member, for the header after a reload (the token names only the id). */
+export const MeQuery = graphql(`
+  query Me {
+    me { id name code centerCode department { id name } }
+  }
+`);
+
 export const MyCasesQuery = graphql(`
   query MyCases {
     myCases(limit: 50) {

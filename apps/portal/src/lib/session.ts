@@ -10,14 +10,47 @@ export const REFRESH_HEADERS = { "x-onestop-refresh": "cookie" } as const;
 
 export interface Account {
   id: string;
-  kind: "PERSON" | "ENTERPRISE";
+  kind: "PERSON" | "ENTERPRISE" | "STAFF";
   name: string;
+}
+
+/**
+ * What the access token says of its holder, read (not verified: the gateway verifies) so that the
+ * page offers the staff areas the person's roles open. The services still decide every request.
+ */
+export interface Claims {
+  subject: string;
+  roles: string[];
+  centerCode: string | null;
+  departmentId: string | null;
+  windowId: string | null;
 }
 
 export type SessionState =
   | { status: "restoring" }
   | { status: "signed-out" }
-  | { status: "signed-in"; account: Account | null };
+  | { status: "signed-in"; account: Account | null; claims: Claims };
+
+/** The token's payload (base64url JSON between the dots). */
+export function claimsOf(token: string): Claims {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === "string" ? value : null);
+    return {
+      subject: text(json.sub) ?? "",
+      roles: Array.isArray(json.roles) ? json.roles.filter((role): role is string => typeof role === "string") : [],
+      centerCode: text(json.center),
+      departmentId: text(json.dept),
+      windowId: text(json.win),
+    };
+  } catch {
+    return { subject: "", roles: [], centerCode: null, departmentId: null, windowId: null };
+  }
+}
+
+/** Whether the signed-in person is staff (any role but a citizen's). */
+export const isStaff = (claims: Claims): boolean => claims.roles.some((role) => role !== "citizen");
 
 let state: SessionState = { status: "restoring" };
 let accessToken: string | null = null;
@@ -83,7 +116,7 @@ export function restore(): void {
 export function signedIn(token: string, expiresAt: string, account: Account): void {
   hold(token, expiresAt);
   hint(true);
-  set({ status: "signed-in", account });
+  set({ status: "signed-in", account, claims: claimsOf(token) });
 }
 
 /** Spends the cookie for a new access token; false when there is no sign-in to renew. */
@@ -100,7 +133,7 @@ export function renew(): Promise<boolean> {
       }
       const answer = (await response.json()) as { accessToken: string; expiresAt: string };
       hold(answer.accessToken, answer.expiresAt);
-      if (state.status !== "signed-in") set({ status: "signed-in", account: null });
+      if (state.status !== "signed-in") set({ status: "signed-in", account: null, claims: claimsOf(answer.accessToken) });
       return true;
     } catch {
       // The network failed: the cookie was not spent; the person may try again.
@@ -115,7 +148,7 @@ export function renew(): Promise<boolean> {
 
 /** The account, once loaded with the renewed token (a reload knows only the token at first). */
 export function knowAccount(account: Account): void {
-  if (state.status === "signed-in" && state.account?.id !== account.id) set({ status: "signed-in", account });
+  if (state.status === "signed-in" && state.account?.id !== account.id) set({ ...state, account });
 }
 
 /** Ends the sign-in on the server (the whole family of refresh tokens) and forgets the token here. */

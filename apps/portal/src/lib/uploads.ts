@@ -1,4 +1,5 @@
 import { currentAccessToken, renew } from "./session";
+import { saveBlob } from "./download";
 
 /** What POST /uploads answers (docs/materials.md). */
 export interface UploadedFile {
@@ -76,13 +77,6 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
 export async function downloadFile(fileId: string, fileName: string): Promise<boolean> {
   const response = await withToken((token) => fetch(`/files/${encodeURIComponent(fileId)}`, { headers: { authorization: `Bearer ${token}` } }));
   if (!response.ok) return false;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(await response.blob(), fileName);
   return true;
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import type { CombinedError } from "@urql/core";
 import { AnswerNotice, MaterialFiles, RateCase } from "../components/CaseAnswers";
+import { CaseDocuments } from "../components/CaseDocuments";
 import { Deadline, isDecided, MissingMaterials, StatusTag } from "../components/CaseFacts";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PaymentNotice } from "../components/PaymentNotice";
@@ -143,6 +144,7 @@ function CaseView({ id }: { id: string }) {
       {RATEABLE_STATUS.has(found.status) && found.outcome && RATEABLE_OUTCOME.has(found.outcome) && <RateCase caseId={found.id} />}
 
       <MaterialFiles found={found} />
+      <CaseDocuments caseId={found.id} />
 
       <Card title={<h2 className="card-heading">{t("case.routing")}</h2>} style={{ marginTop: 16 }} className="no-print-when-notice">
         <Timeline

@@ -3,13 +3,12 @@ import { useState } from "react";
 import { useClient } from "urql";
 import type { CombinedError } from "@urql/core";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { describeError } from "../lib/errors";
 import { useT } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { solveChallenge } from "../lib/challenge";
-import { LoginCitizenMutation, RegisterCitizenMutation, SignInChallengeQuery } from "../lib/queries";
+import { LoginCitizenMutation, RegisterCitizenMutation } from "../lib/queries";
 import { navigate } from "../lib/router";
 import { REFRESH_HEADERS, signedIn } from "../lib/session";
+import { asksForChallenge, signInWithChallenge } from "../lib/sign-in";
 
 interface SignInValues {
   idNumber: string;
@@ -28,14 +27,6 @@ const ANSWERED: Record<string, MessageKey> = {
   CITIZEN_ALREADY_REGISTERED: "auth.CITIZEN_ALREADY_REGISTERED",
   LOGIN_UNAVAILABLE: "auth.LOGIN_UNAVAILABLE",
 };
-
-/**
- * Staffing asks for a solved proof-of-work challenge once the ID number or this client has failed
- * to sign in lately (docs/security.md, "Guessing"); the page solves one and tries again, once.
- */
-export function asksForChallenge(code: string): boolean {
-  return code === "CHALLENGE_REQUIRED" || code === "CHALLENGE_FAILED";
-}
 
 type Outcome = { kind: "message"; key: MessageKey } | { kind: "error"; error: CombinedError } | null;
 
@@ -85,22 +76,8 @@ export function SignIn() {
       )
       .toPromise();
 
-  /** A fresh challenge from staffing, solved in the page's workers; null if it could not be. */
-  const solvedSignInChallenge = async (): Promise<string | null> => {
-    setVerifying(true);
-    const issued = await client.query(SignInChallengeQuery, {}, { requestPolicy: "network-only" }).toPromise();
-    const altcha = issued.data?.signInChallenge.altcha;
-    const solved = altcha ? await solveChallenge(altcha).catch(() => null) : null;
-    setVerifying(false);
-    return solved;
-  };
-
   const signIn = async (values: SignInValues, form: typeof signInForm | typeof registerForm): Promise<boolean> => {
-    let result = await attemptSignIn(values, null);
-    if (asksForChallenge(describeError(result.error)?.code ?? "")) {
-      const challenge = await solvedSignInChallenge();
-      if (challenge) result = await attemptSignIn(values, challenge);
-    }
+    const result = await signInWithChallenge(client, (challenge) => attemptSignIn(values, challenge), setVerifying);
     const login = result.data?.loginCitizen;
     if (result.error || !login) {
       if (result.error) setOutcome(outcomeOf(result.error, fieldSetter(form)));

@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { eventually, graphql, mintAccessToken, resetEnvironment, startSystem, type RunningSystem } from "@onestop/testkit";
-import { demoCenter, seedCounty } from "@onestop/seed";
+import type { Page } from "playwright-core";
+import { eventually, graphql, mintAccessToken, type RunningSystem } from "@onestop/testkit";
+import { demoCenter } from "@onestop/seed";
 import { openSeedWindowsIfMissing } from "../../../../packages/seed/src/catalog-windows";
 import { seedItemsStep } from "../../../../packages/seed/src/items";
 import { seedSteps } from "../../../../packages/seed/src/load";
 import { withChallengeWhenAsked } from "../../../../test/support/challenge";
-import { testEnvironment } from "../../../../test/support/environment";
 import { gatewayClient } from "../../../../test/support/gateway-client";
+import { citizenPassword, expectAccessible, expectNoOverflow, problemsOf, registerInPage, residentId as residentIdOf, shoot, shootAll, shootBoth, startPortalHarness, viewports, type PortalHarness, type Viewport } from "./support";
 
 /**
  * The public portal in a real browser (Debian's chromium through playwright-core), served by the
@@ -19,105 +16,25 @@ import { gatewayClient } from "../../../../test/support/gateway-client";
  * nothing for a wrong pair. Screenshots (zh and en, phone and desktop) go to
  * apps/portal/test-output/screenshots, which git ignores: look at them.
  */
-const environment = testEnvironment("e2e_portal");
-const portalDist = join(__dirname, "..", "..", "dist", "index.html");
-const shots = join(__dirname, "..", "..", "test-output", "screenshots");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const viewports = {
-  phone: { width: 390, height: 844 },
-  desktop: { width: 1366, height: 768 },
-} as const;
-// axe-core, run inside the page: serious and critical findings fail the test.
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-type Viewport = keyof typeof viewports;
 
 // What the public sees: the departments, the hall's windows and the 177 items (no staff roster or
 // fee accounts, which the public pages never show), to keep the suite near a minute.
 const steps = [seedSteps.departments, openSeedWindowsIfMissing, seedItemsStep];
 
+let harness: PortalHarness;
 let system: RunningSystem;
 let origin: string;
-let browser: Browser;
 let adminToken: string;
-const contexts: BrowserContext[] = [];
+const open = (viewport: Viewport, path = "/") => harness.open(viewport, path);
 
 beforeAll(async () => {
-  if (!existsSync(portalDist)) throw new Error("apps/portal/dist is missing: run `pnpm build` first");
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium fonts-noto-cjk`);
-  mkdirSync(shots, { recursive: true });
-  await resetEnvironment(environment);
-  system = await startSystem(environment);
-  origin = new URL(system.gatewayUrl).origin;
-  adminToken = await mintAccessToken(system.keys, { subject: "seed-admin", roles: ["center_admin"], centerCode: demoCenter.centerCode });
-  await seedCounty({ gatewayUrl: system.gatewayUrl, adminToken }, steps);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  harness = await startPortalHarness("e2e_portal", steps);
+  ({ system, origin, adminToken } = harness);
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await system?.stop();
+  await harness?.stop();
 });
-
-async function open(viewport: Viewport, path = "/"): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: viewports[viewport],
-    isMobile: viewport === "phone",
-    hasTouch: viewport === "phone",
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  (page as Page & { problems?: string[] }).problems = problems;
-  await page.goto(origin + path);
-  return page;
-}
-
-const problemsOf = (page: Page) => (page as Page & { problems?: string[] }).problems ?? [];
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** WCAG 2.1 A and AA as axe-core checks them: no serious or critical finding on the page as it stands. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(axeSource);
-  const findings = (await page.evaluate(
-    "window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))",
-  )) as AxeFinding[];
-  const serious = findings.filter((finding) => finding.impact === "serious" || finding.impact === "critical");
-  expect({ page: what, serious: serious.map((f) => `${f.id}: ${f.help} at ${f.nodes.map((n) => n.target.join(" ")).join(", ")}`) }).toEqual({ page: what, serious: [] });
-}
-
-/** A shot in Chinese and one in English of the same screen, checked by axe in both. */
-async function shootBoth(page: Page, name: string, viewport: Viewport, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
-  await ready("zh");
-  await expectAccessible(page, `${name} zh ${viewport}`);
-  await shoot(page, `${name}-zh-${viewport}`);
-  await page.getByTestId("language-switch").click();
-  await ready("en");
-  expect(await page.getAttribute("html", "lang")).toBe("en");
-  await expectAccessible(page, `${name} en ${viewport}`);
-  await shoot(page, `${name}-en-${viewport}`);
-  await page.getByTestId("language-switch").click();
-  await ready("zh");
-  expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
-}
 
 /** The results are no longer loading (a screenshot mid-fetch shows them faded). */
 async function settled(page: Page): Promise<void> {
@@ -131,15 +48,6 @@ async function search(page: Page, words: string): Promise<void> {
   await box.pressSequentially(words, { delay: 30 });
 }
 
-/** Nothing is wider than the screen: no sideways scrolling on a phone. */
-async function expectNoOverflow(page: Page): Promise<void> {
-  // Expressions as strings: they run in the page, whose DOM types this (node) program does not load.
-  const widths = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as {
-    scroll: number;
-    client: number;
-  };
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-}
 
 describe("the public portal in a browser", () => {
   test("the gateway serves the portal beside its own endpoints, with a history fallback", async () => {
@@ -322,26 +230,14 @@ describe("the public portal in a browser", () => {
   }, 60_000);
 });
 
-/** A valid resident ID number (MOD 11-2 check character) with the given 3-digit sequence. */
-function residentId(sequence: number): string {
-  const body = `51172219880808${String(sequence).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, i) => total + weight * Number(body[i]), 0);
-  return body + "10X98765432"[sum % 11];
-}
+/** A resident of Xuanhan born on 8 August 1988, with the given 3-digit sequence. */
+const residentId = (sequence: number) => residentIdOf(sequence, "19880808");
 
-const PASSWORD = "portal-pass-2026";
 
 /** Registers through the page (the register tab), which signs in and lands on my cases. */
-async function registerInPage(page: Page, name: string, idNumber: string): Promise<void> {
+async function registerAndLand(page: Page, name: string, idNumber: string): Promise<void> {
   await page.goto(`${origin}/signin`);
-  await page.getByRole("tab", { name: "注册" }).click();
-  await page.getByTestId("register-name").fill(name);
-  await page.locator('[data-testid="register-form"]').getByTestId("auth-id").fill(idNumber);
-  await page.getByTestId("register-phone").fill("13800138000");
-  await page.getByTestId("register-password").fill(PASSWORD);
-  await page.getByTestId("register-password-again").fill(PASSWORD);
-  await page.getByTestId("register-submit").click();
+  await registerInPage(page, name, idNumber);
   await page.getByTestId("my-cases-page").waitFor();
   await page.getByTestId("account-name").waitFor();
 }
@@ -351,7 +247,7 @@ async function applyThroughApi(idNumber: string, name: string, itemName: string)
   // This address may have failed a sign-in in an earlier test: then staffing asks for a challenge.
   const login = await withChallengeWhenAsked(system.gatewayUrl, "signInChallenge", (challenge) =>
     graphql<{ loginCitizen: { accessToken: string } }>(system.gatewayUrl, `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, {
-      i: { idNumber, password: PASSWORD, challenge },
+      i: { idNumber, password: citizenPassword, challenge },
     }),
   );
   const token = login.data!.loginCitizen.accessToken;
@@ -394,13 +290,7 @@ describe("applying online in a browser, to the end", () => {
     await page.getByTestId("sign-in-first").waitFor();
     expect(await page.getByTestId("sign-in-first").textContent()).toContain("在线申请需要先登录");
     await page.getByTestId("sign-in-first").getByRole("link").click();
-    await page.getByRole("tab", { name: "注册" }).click();
-    await page.getByTestId("register-name").fill("赵六");
-    await page.locator('[data-testid="register-form"]').getByTestId("auth-id").fill(idNumber);
-    await page.getByTestId("register-phone").fill("13800138000");
-    await page.getByTestId("register-password").fill(PASSWORD);
-    await page.getByTestId("register-password-again").fill(PASSWORD);
-    await page.getByTestId("register-submit").click();
+    await registerInPage(page, "赵六", idNumber);
     await page.getByTestId("apply-applicant").waitFor();
     expect(new URL(page.url()).pathname).toBe(`/items/${itemId}/apply`);
 
@@ -552,7 +442,7 @@ describe("applying online in a browser, to the end", () => {
     // A stranger: neither the case's page nor its files, by the page or by a direct GET.
     const strangerId = residentId(502);
     const stranger = await open("phone");
-    await registerInPage(stranger, "孙七", strangerId);
+    await registerAndLand(stranger, "孙七", strangerId);
     await stranger.goto(`${origin}/my/cases/${caseId}`);
     await stranger.getByTestId("case-not-found").waitFor();
     expect(await stranger.content()).not.toContain(receiptNo);
@@ -621,7 +511,7 @@ describe("the applicant in a browser", () => {
       await shootBoth(page, "sign-in", viewport, async () => {
         await page.getByTestId("sign-in-form").waitFor();
       });
-      await registerInPage(page, "张三", idNumber);
+      await registerAndLand(page, "张三", idNumber);
       await page.getByText("您还没有办件").waitFor();
 
       const submitted = await applyThroughApi(idNumber, "张三", "普通护照签发");
@@ -661,7 +551,7 @@ describe("the applicant in a browser", () => {
 
       // A stranger, signed in as someone else, opening the case's address learns nothing of it.
       const stranger = await open(viewport);
-      await registerInPage(stranger, "李四", residentId(viewport === "desktop" ? 201 : 202));
+      await registerAndLand(stranger, "李四", residentId(viewport === "desktop" ? 201 : 202));
       await stranger.goto(`${origin}/my/cases/${submitted.id}`);
       await stranger.getByTestId("case-not-found").waitFor();
       expect(await stranger.content()).not.toContain(submitted.receiptNo);
@@ -695,7 +585,7 @@ describe("the applicant in a browser", () => {
       const body = request.url().endsWith("/graphql") ? (request.postDataJSON() as { operationName?: string } | null) : null;
       if (body?.operationName) operations.push(body.operationName);
     });
-    await registerInPage(page, "赵六", residentId(301));
+    await registerAndLand(page, "赵六", residentId(301));
     expect(operations).toEqual(expect.arrayContaining(["RegisterCitizen", "SignInChallenge"]));
     expect(operations.filter((name) => name === "LoginCitizen")).toHaveLength(2);
 
@@ -747,7 +637,7 @@ async function passportDepartment(): Promise<{ itemId: string; clerk: string; ch
 }
 
 async function citizenToken(idNumber: string): Promise<string> {
-  const { loginCitizen } = await apiData("", `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, { i: { idNumber, password: PASSWORD } });
+  const { loginCitizen } = await apiData("", `mutation ($i: LoginCitizenInput!) { loginCitizen(input: $i) { accessToken } }`, { i: { idNumber, password: citizenPassword } });
   return loginCitizen.accessToken as string;
 }
 
@@ -756,11 +646,3 @@ async function uploadsDone(page: Page): Promise<void> {
   await eventually(async () => ((await page.locator(".ant-upload-list-item-uploading").count()) === 0 ? true : null), 20_000);
 }
 
-/** The same screen at both sizes, in both languages, each checked by axe. */
-async function shootAll(page: Page, name: string, ready: (locale: "zh" | "en") => Promise<void>): Promise<void> {
-  await shootBoth(page, name, "desktop", ready);
-  await page.setViewportSize(viewports.phone);
-  await expectNoOverflow(page);
-  await shootBoth(page, name, "phone", ready);
-  await page.setViewportSize(viewports.desktop);
-}

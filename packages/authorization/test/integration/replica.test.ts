@@ -198,7 +198,7 @@ test("when staffing does not answer, an act the replica allows fails, and the fa
   const unanswered = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, `${environment.namespace}_nobody`));
   await eventually(async () => ((await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    await expect(unanswered.check(ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toThrow(/could not be confirmed with staffing/);
+    await expect(unanswered.check(ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/could not be confirmed with staffing/) });
   }
   // A refusal needs no answer.
   expect(await unanswered.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);

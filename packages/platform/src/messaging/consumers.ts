@@ -7,6 +7,8 @@ import type { Tx, UnitOfWork } from "../unit-of-work";
 import { runWithRequestContext } from "../request-context";
 import type { Identity } from "../identity";
 import { isNotFound, namespacedStream, namespacedSubject } from "./nats";
+import type { ServiceMetrics } from "../telemetry/metrics";
+import { failSpan, runInContext, type Tracing } from "../telemetry/tracing";
 
 export interface EventHandler<E extends EventDefinition = EventDefinition> {
   /** Names the durable consumer together with the service: one per purpose. */
@@ -80,6 +82,10 @@ export interface ConsumerOptions {
   maxDeliveries?: number;
   /** Test seam: runs after the effect committed and before the ack, to simulate a crash there. */
   beforeAck?: (envelope: Envelope) => void;
+  /** Counts what each consumer settled: applied, duplicates its inbox dropped, redeliveries. */
+  metrics?: ServiceMetrics;
+  /** Each event (or batch) is applied in a span continuing the trace in its envelope. */
+  tracing?: Tracing;
 }
 
 /** Records the message in the inbox; false when this consumer already applied it. */
@@ -234,8 +240,13 @@ export class EventConsumers {
       return;
     }
     let leftOver: readonly string[];
+    const first = [...events.values()][0].envelope;
+    const traced = this.options.tracing?.startFromTraceparent(`${durable} batch`, first.traceparent);
+    traced?.span.setAttribute("messaging.batch.message_count", events.size);
+    const started = process.hrtime.bigint();
     try {
-      leftOver = await runWithRequestContext({ requestId: `batch-${[...events.keys()][0]}`, identity: this.systemIdentity }, () =>
+      for (const { message } of events.values()) if (message.info.deliveryCount > 1) this.options.metrics?.redeliveries.inc({ consumer: durable });
+      const apply = () => runWithRequestContext({ requestId: `batch-${[...events.keys()][0]}`, identity: this.systemIdentity }, () =>
         this.options.unitOfWork.run(async (tx) => {
           const left = await handler.handleBatch!(tx, [...events.values()]);
           const taken = [...events.keys()].filter((id) => !left.includes(id));
@@ -249,7 +260,12 @@ export class EventConsumers {
           return left;
         }),
       );
+      leftOver = traced ? await runInContext(traced.context, apply) : await apply();
+      traced?.span.end();
+      this.options.metrics?.handlerDuration.observe({ consumer: durable }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.options.metrics?.eventsHandled.inc({ consumer: durable, outcome: "applied" }, events.size - leftOver.length);
     } catch (error) {
+      traced?.span.end();
       this.options.logger.debug({ err: error, consumer: durable, events: events.size }, "batch not applied; its events go one by one");
       await oneByOne(events.keys());
       return;
@@ -275,10 +291,12 @@ export class EventConsumers {
       payload = handler.event.schema.parse(envelope.payload);
     } catch (error) {
       this.options.logger.error({ err: error, subject: message.subject, consumer: durable }, "malformed event dropped");
+      this.options.metrics?.eventsHandled.inc({ consumer: durable, outcome: "malformed" });
       message.term("malformed");
       return null;
     }
     if (handler.concerns && !handler.concerns(payload as never)) {
+      this.options.metrics?.eventsHandled.inc({ consumer: durable, outcome: "skipped" });
       message.ack();
       return null;
     }
@@ -290,18 +308,36 @@ export class EventConsumers {
     if (!parsed) return;
     const { envelope, payload } = parsed;
     const context = { requestId: envelope.requestId ?? envelope.id, identity: this.systemIdentity };
+    const { metrics, tracing } = this.options;
+    if (message.info.deliveryCount > 1) metrics?.redeliveries.inc({ consumer: durable });
+    const traced = tracing?.startFromTraceparent(`${durable} ${envelope.type}`, envelope.traceparent);
+    const started = process.hrtime.bigint();
     try {
-      await runWithRequestContext(context, () =>
-        this.options.unitOfWork.run(async (tx) => {
-          if (!(await recordInInbox(tx, durable, envelope.id))) return;
-          await handler.handle(tx, payload as never, envelope);
-        }),
-      );
+      const apply = () =>
+        runWithRequestContext(context, () =>
+          this.options.unitOfWork.run(async (tx) => {
+            if (!(await recordInInbox(tx, durable, envelope.id))) return false;
+            await handler.handle(tx, payload as never, envelope);
+            return true;
+          }),
+        );
+      const applied = traced ? await runInContext(traced.context, apply) : await apply();
+      traced?.span.end();
+      if (metrics) {
+        metrics.handlerDuration.observe({ consumer: durable }, Number(process.hrtime.bigint() - started) / 1e9);
+        metrics.eventsHandled.inc({ consumer: durable, outcome: applied ? "applied" : "duplicate" });
+        if (!applied) metrics.inboxDuplicates.inc({ consumer: durable });
+      }
       this.options.beforeAck?.(envelope);
       message.ack();
     } catch (error) {
+      if (traced) {
+        failSpan(traced.span, error);
+        traced.span.end();
+      }
       const deliveries = message.info.deliveryCount;
       const maxDeliveries = this.options.maxDeliveries ?? 30;
+      metrics?.eventsHandled.inc({ consumer: durable, outcome: deliveries >= maxDeliveries ? "given_up" : "retry" });
       if (deliveries >= maxDeliveries) {
         logger.error({ err: error, eventId: envelope.id, consumer: durable, deliveries }, "event given up after repeated failures");
         message.term("failed repeatedly");

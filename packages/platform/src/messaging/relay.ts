@@ -5,6 +5,7 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { REQUEST_ID_HEADER } from "../identity";
 import { namespacedSubject } from "./nats";
+import type { ServiceMetrics } from "../telemetry/metrics";
 
 export interface RelayOptions {
   dataSource: DataSource;
@@ -23,6 +24,8 @@ export interface RelayOptions {
   afterPublish?: () => Promise<void>;
   /** Published rows are kept this long for inspection, then pruned. */
   retentionDays?: number;
+  /** Counts what is published and how long each event waited in the outbox. */
+  metrics?: ServiceMetrics;
 }
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
@@ -32,6 +35,7 @@ interface PendingRow {
   id: string;
   subject: string;
   envelope: string;
+  created_at: Date;
 }
 
 /**
@@ -81,7 +85,7 @@ export class OutboxRelay {
     // with services inserting new outbox rows.
     return dataSource.transaction("READ COMMITTED", async (manager) => {
       const rows: PendingRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope FROM outbox_message
+        `SELECT seq, id, subject, envelope, created_at FROM outbox_message
           WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -102,6 +106,12 @@ export class OutboxRelay {
         clock.now(),
         rows.map((row) => row.seq),
       ]);
+      const metrics = this.options.metrics;
+      if (metrics) {
+        metrics.outboxPublished.inc(rows.length);
+        const now = clock.now().getTime();
+        for (const row of rows) metrics.relayLag.observe(Math.max(0, now - new Date(row.created_at).getTime()) / 1000);
+      }
       return rows.length;
     });
   }
@@ -131,6 +141,7 @@ export class OutboxRelay {
         }
       } catch (error) {
         failures += 1;
+        this.options.metrics?.relayFailures.inc();
         this.options.logger.warn({ err: error, failures }, "outbox relay pass failed; will retry");
       }
       if (sent === this.batchSize || (this.woken && failures === 0)) continue;

@@ -130,6 +130,24 @@ test("an event exists only if its transaction commits", async () => {
   expect(await count("SELECT COUNT(*) AS n FROM outbox_message")).toBe(0);
 });
 
+test("afterCommit runs once the transaction has committed, and never when it rolls back", async () => {
+  const ran: string[] = [];
+  await expect(
+    unitOfWork.run(async (tx) => {
+      tx.afterCommit(() => ran.push("rolled back"));
+      throw new Error("the change failed");
+    }),
+  ).rejects.toThrow("the change failed");
+  let seenInside = -1;
+  await unitOfWork.run(async (tx) => {
+    await tx.publish(thingHappened, { n: 5 });
+    tx.afterCommit(() => ran.push("committed"));
+    seenInside = ran.length;
+  });
+  expect(seenInside).toBe(0);
+  expect(ran).toEqual(["committed"]);
+});
+
 test("the events of one transaction are written together, in the order they were published", async () => {
   await unitOfWork.run(async (tx) => {
     for (const n of [3, 1, 2]) await tx.publish(thingHappened, { n });
@@ -365,8 +383,12 @@ test("a deadlock victim is rolled back and run again; its event is written once"
       await new Promise((resolve) => setTimeout(resolve, 100));
       await tx.manager.query("UPDATE contested SET n = n + 1 WHERE id = ?", [second]);
       await tx.publish(thingHappened, { n });
+      tx.afterCommit(() => committed.push(n));
     });
+  const committed: number[] = [];
   await Promise.all([bump(1, 2, 100), bump(2, 1, 200)]);
+  // The victim's first attempt rolled back: its callback ran once, for the attempt that committed.
+  expect(committed.sort()).toEqual([100, 200]);
   expect(await dataSource.query("SELECT id, n FROM contested ORDER BY id")).toEqual([
     { id: 1, n: 2 },
     { id: 2, n: 2 },

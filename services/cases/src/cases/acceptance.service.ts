@@ -13,7 +13,7 @@ import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
 import { requireTransition, systemActor } from "./case-steps";
 import type { CaseRow } from "./entities";
-import { acceptInput, decisionInput, noticeInput, reasonInput } from "./inputs";
+import { acceptInput, instantDecisionInput, noticeInput, reasonInput } from "./inputs";
 import { requireOpen } from "./new-case";
 
 /**
@@ -69,6 +69,7 @@ export class AcceptanceService {
           handlerId: current.handlerId ?? identity.subject,
           windowId: identity.windowId ?? current.windowId,
           deficiencyDueDay: deficiencies?.dueDay ?? null,
+          ticketId: input.ticketId ?? current.ticketId,
         },
         details: deficiencies ? { deferredMaterials: deficiencies.materialCodes, dueDay: deficiencies.dueDay } : null,
         after: (tx, accepted) => publishAccepted(tx, accepted),
@@ -123,13 +124,36 @@ export class AcceptanceService {
         item,
         changes: { ...versionChanges(current, item), handlerId: current.handlerId ?? identity.subject, clockEvents: current.clockEvents + 1 },
         details: { noticeSeq: check.noticeSeq, materials: input.materials.map((m) => ({ code: m.code, problem: m.problem })) },
+        after: (tx, noticed) =>
+          tx.publish(
+            casesEvents.caseMaterialNoticeIssued,
+            {
+              caseId: noticed.id,
+              receiptNo: noticed.receiptNo,
+              centerCode: noticed.centerCode,
+              itemId: noticed.itemId,
+              itemVersion: noticed.itemVersion,
+              departmentId: noticed.departmentId,
+              applicantSubject: noticed.applicantSubject,
+              windowId: noticed.windowId,
+              noticeSeq: check.noticeSeq,
+              materials: input.materials.map((line) => ({
+                code: line.code,
+                name: item.materials.find((m) => m.code === line.code)!.name,
+                problem: line.problem,
+                note: line.note ?? null,
+              })),
+              issuedAt: now.toISOString(),
+            },
+            { centerCode: noticed.centerCode },
+          ),
       };
     });
   }
 
   /** 即办件: accepted and decided at the window in one step, by staff authorized for instant decisions. */
   async decideInstantly(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
-    const input = validate(decisionInput, rawInput);
+    const input = validate(instantDecisionInput, rawInput);
     return this.access.staffStep(identity, caseId, "DECIDE_INSTANTLY", input.idempotencyKey, () => "DECIDE_INSTANT", async (context) => {
       const { tx, current, now } = context;
       requireTransition("DECIDE_INSTANTLY", current, "CONCLUDED");
@@ -155,6 +179,7 @@ export class AcceptanceService {
           concludedAt: concludesNow ? now : null,
           handlerId: current.handlerId ?? identity.subject,
           windowId: identity.windowId ?? current.windowId,
+          ticketId: input.ticketId ?? current.ticketId,
         },
         details: { decision: input.decision },
         after: (tx, decided) => publishAccepted(tx, decided),
@@ -195,6 +220,8 @@ async function publishAccepted(tx: Tx, accepted: CaseRow): Promise<void> {
       itemId: accepted.itemId,
       itemVersion: accepted.itemVersion,
       departmentId: accepted.departmentId,
+      agentCenterCode: accepted.agentCenterCode,
+      intakeCenterCode: accepted.intakeCenterCode,
       handlerId: accepted.handlerId ?? systemActor.id,
       applicantSubject: accepted.applicantSubject,
       applicantName: accepted.applicantName,
@@ -206,6 +233,7 @@ async function publishAccepted(tx: Tx, accepted: CaseRow): Promise<void> {
       jointApprovalId: accepted.jointApprovalId,
       participantId: accepted.participantId,
       jointLeadDepartmentId: accepted.jointLeadDepartmentId,
+      ticketId: accepted.ticketId,
     },
     { centerCode: accepted.centerCode },
   );

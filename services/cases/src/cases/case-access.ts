@@ -1,16 +1,21 @@
-import type { AuthorizationReplica, AuthorizedAct } from "@onestop/authorization";
+import { isWithin, oversees, type AuthorizationReplica, type AuthorizedAct, type CenterAct } from "@onestop/authorization";
 import { DomainError, forbidden, hasRole, isApplicant, requireRole, type Identity, type Tx } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
 import type { HallRepository } from "../hall/hall.repository";
 import type { Actor, CaseSteps, StepAction, StepContext, StepPlan } from "./case-steps";
-import { staffMayActOn } from "./cases.rules";
+import { agentMayActOn, staffMayActOn } from "./cases.rules";
 import type { CaseRow } from "./entities";
+
+const agentRefusal = {
+  AGENT_MAY_NOT: "A township acts as agent (代办) only to take in, accept and hand over; a village point only takes in and hands over, never decides",
+  NOT_THIS_AGENTS_CASE: "The case was not taken in at this township or its village points: it is not theirs to handle as agent",
+} as const;
 
 export const STAFF_ROLES = ["window_staff", "chief_representative"] as const;
 /** Staff who read their department's cases: the window's, and the principal (单位主要负责人) who signs its vetoes. */
 const DEPARTMENT_READER_ROLES = [...STAFF_ROLES, "department_principal"] as const;
 
-export const staffActor = (identity: Identity): Actor => ({ kind: "STAFF", id: identity.subject, windowId: identity.windowId });
+export const staffActor = (identity: Identity): Actor => ({ kind: "STAFF", id: identity.subject, windowId: identity.windowId, centerCode: identity.centerCode });
 export const applicantActor = (identity: Identity): Actor => ({ kind: "APPLICANT", id: identity.subject, windowId: null });
 
 /** The applicant: the account that applied, or (a joint case) the account verified for the applicant's ID number. */
@@ -57,8 +62,9 @@ export class CaseAccess {
   ): Promise<CaseRow> {
     requireRole(identity, ...STAFF_ROLES);
     return this.steps.run(caseId, staffActor(identity), action, key ?? null, async (context) => {
-      await this.requireStaffScope(context.tx, identity, context.current);
-      await this.requireLetter(context, identity, act(context.current));
+      const letterAct = act(context.current);
+      await this.requireStaffScope(context.tx, identity, context.current, letterAct);
+      await this.requireLetter(context, identity, letterAct);
       return plan(context);
     });
   }
@@ -83,7 +89,19 @@ export class CaseAccess {
     });
   }
 
-  async requireStaffScope(tx: Tx, identity: Identity, found: CaseRow): Promise<void> {
+  /**
+   * Staff act on their own center's cases of their department (or one their comprehensive
+   * window acts for); staff of a township or village point act as agent (代办) on the county's
+   * cases taken in there, within what the center rule allows (`agentMayActOn`), and their
+   * agency letter from the county department (授权书) is asked next as for anyone.
+   */
+  async requireStaffScope(tx: Tx, identity: Identity, found: CaseRow, act: CenterAct): Promise<void> {
+    if (identity.centerCode !== found.centerCode) {
+      const agent = agentMayActOn(identity.centerCode, act, found);
+      if (agent.ok) return;
+      if (agent.reason === "OTHER_CENTER") throw forbidden(`Case ${found.id} belongs to another service center`);
+      throw new DomainError(CaseErrorCode.NotForAgent, agentRefusal[agent.reason], { act, centerCode: identity.centerCode, caseCenterCode: found.centerCode });
+    }
     const windowActsFor = identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity, tx) : [];
     if (!staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found)) {
       throw forbidden(`Case ${found.id} belongs to another department`);
@@ -96,13 +114,48 @@ export class CaseAccess {
     await this.authorization.require(identity.subject, act, current.itemId, current.departmentId, { tx, centerCode: current.centerCode, at: now });
   }
 
+  /**
+   * What the caller may do about the case in the access checks' terms (`allowedActs`): the
+   * roles, the department scope, referral, the principal's office, and the letter acts the
+   * letters allow on its item now, asked as the acts ask them.
+   */
+  async standingOn(identity: Identity, found: CaseRow, letterActs: readonly AuthorizedAct[]) {
+    const staff = hasRole(identity, ...STAFF_ROLES) && identity.centerCode === found.centerCode;
+    const windowActsFor = staff && identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity) : [];
+    const inScope = staff && staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found);
+    const mayRefer =
+      staff && (found.handlerId === identity.subject || (identity.windowId !== null && identity.windowId === found.windowId) || identity.departmentId === found.departmentId);
+    const principal =
+      hasRole(identity, "department_principal") && identity.centerCode === found.centerCode && (await this.authorization.isPrincipal(identity.subject, found.departmentId));
+    const letters = new Set<AuthorizedAct>();
+    if (inScope) {
+      const decisions = await Promise.all(
+        letterActs.map(async (act) => ((await this.authorization.check(identity.subject, act, found.itemId, found.departmentId, { centerCode: found.centerCode })) ? act : null)),
+      );
+      for (const act of decisions) if (act) letters.add(act);
+    }
+    return {
+      id: identity.subject,
+      staff,
+      principal,
+      centerAdmin: hasRole(identity, "center_admin") && identity.centerCode === found.centerCode,
+      inScope,
+      mayRefer,
+      letters,
+    };
+  }
+
   async departmentsServedBy(identity: Identity): Promise<string[]> {
     return [...(identity.departmentId ? [identity.departmentId] : []), ...(await this.comprehensiveWindowActsFor(identity))];
   }
 
   async maySee(identity: Identity, found: CaseRow): Promise<boolean> {
     if (hasRole(identity, "citizen")) return isApplicant(identity, found.applicantSubject);
-    if (identity.centerCode !== found.centerCode) return false;
+    if (identity.centerCode !== found.centerCode) {
+      // 代办: the township serving the case and its village points; overseers above the case's center (a county supervisor, a township's own cases).
+      if (hasRole(identity, "center_admin", "supervisor") && oversees(identity.centerCode, found.centerCode)) return true;
+      return found.agentCenterCode !== null && identity.centerCode !== null && isWithin(identity.centerCode, found.agentCenterCode) && hasRole(identity, ...DEPARTMENT_READER_ROLES, "center_admin", "supervisor");
+    }
     if (hasRole(identity, "center_admin", "supervisor") || leadsJointCase(identity, found)) return true;
     if (!hasRole(identity, ...DEPARTMENT_READER_ROLES)) return false;
     if (found.handlerId === identity.subject || identity.departmentId === found.departmentId) return true;

@@ -14,6 +14,8 @@ export interface Actor {
   id: string;
   /** The window a staff member acts from. */
   windowId: string | null;
+  /** The service center a staff member acts at; recorded on the slip when it is not the case's own (代办). */
+  centerCode?: string | null;
 }
 
 /** A unique key refused a new case: the receipt number was drawn before, or the submission or participant exists. */
@@ -169,6 +171,7 @@ export class CaseSteps {
       actorId: actor.id,
       actorKind: actor.kind,
       actorWindowId: actor.windowId,
+      actorCenterCode: actor.centerCode && actor.centerCode !== updated.centerCode ? actor.centerCode : null,
       opinion,
       occurredAt: now.toISOString(),
     };
@@ -177,6 +180,7 @@ export class CaseSteps {
       ...step,
       caseId: updated.id,
       seq: slipSeq,
+      actorCenterCode: slipStep.actorCenterCode ?? null,
       // The slip's action is the case's own act, not the event's free text.
       action,
       occurredAt: now,
@@ -199,6 +203,9 @@ export class CaseSteps {
         stage: updated.stage,
         stageDeadline: updated.stageDueAt?.toISOString() ?? null,
         ...provincialFields(updated, item),
+        applicantSubject: updated.applicantSubject,
+        applicantName: updated.applicantName,
+        details,
       },
       { centerCode: updated.centerCode },
     );
@@ -260,6 +267,8 @@ export function caseReference(row: CaseRow) {
     itemId: row.itemId,
     itemVersion: row.itemVersion,
     departmentId: row.departmentId,
+    agentCenterCode: row.agentCenterCode,
+    intakeCenterCode: row.intakeCenterCode,
     kind: row.kind,
     windowId: row.windowId,
     handlerId: row.handlerId,

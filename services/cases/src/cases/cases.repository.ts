@@ -14,6 +14,27 @@ export interface CaseListFilter {
   offset: number;
 }
 
+/** 代办: the cases a township serves as agent, or (with `intakeCenterCode`) those one of its village points took in. */
+export interface AgencyFilter {
+  agentCenterCode: string;
+  intakeCenterCode: string | null;
+  statuses: readonly CaseStatus[] | null;
+  limit: number;
+  /** The last case of the previous page: its submission and id. */
+  after: { submittedAt: Date; id: string } | null;
+}
+
+export interface QueueFilter {
+  centerCode: string;
+  /** Null: every department of the center (its overseers). */
+  departmentIds: readonly string[] | null;
+  windowId?: string | null;
+  statuses: readonly CaseStatus[];
+  limit: number;
+  /** The last case of the previous page: its due instant, submission and id. */
+  after?: { due: Date | null; submittedAt: Date; id: string } | null;
+}
+
 interface ColumnMapping {
   property: string;
   column: string;
@@ -143,6 +164,84 @@ export class CasesRepository {
       actor_id: string;
     }>;
     return raw?.actor_id ?? null;
+  }
+
+  /** Who took the latest step of each of these acts on the case, outside any transaction (reading). */
+  async lastActorsOf(caseId: string, actions: ReadonlyArray<RoutingEntryRow["action"]>): Promise<Partial<Record<RoutingEntryRow["action"], string>>> {
+    const raws = (await this.manager().query("SELECT action, actor_id FROM case_routing_entry WHERE case_id = ? AND action IN (?) ORDER BY seq ASC", [caseId, [...actions]])) as Array<{
+      action: RoutingEntryRow["action"];
+      actor_id: string;
+    }>;
+    const last: Partial<Record<RoutingEntryRow["action"], string>> = {};
+    for (const raw of raws) last[raw.action] = raw.actor_id;
+    return last;
+  }
+
+  /**
+   * 窗口工作台: the open cases of some departments (and one window, when given), the soonest
+   * due first: the case's deadline, or before acceptance the acceptance stage's; cases with
+   * neither (a stopped clock, no stage limit) last, oldest first. Keyset pages on
+   * (due IS NULL, due, submitted_at, id).
+   */
+  async queue(filter: QueueFilter): Promise<{ rows: CaseRow[]; totalCount: number }> {
+    const due = "COALESCE(c.deadline_at, c.stage_due_at)";
+    const where: string[] = ["c.center_code = ?", "c.status IN (?)"];
+    const params: unknown[] = [filter.centerCode, [...filter.statuses]];
+    if (filter.departmentIds) {
+      where.push("c.department_id IN (?)");
+      params.push(filter.departmentIds.length ? [...filter.departmentIds] : [""]);
+    }
+    if (filter.windowId) {
+      where.push("c.window_id = ?");
+      params.push(filter.windowId);
+    }
+    const countSql = `SELECT COUNT(*) AS n FROM service_case c WHERE ${where.join(" AND ")}`;
+    const countParams = [...params];
+    if (filter.after) {
+      const { due: afterDue, submittedAt, id } = filter.after;
+      if (afterDue === null) {
+        where.push(`(${due} IS NULL AND (c.submitted_at > ? OR (c.submitted_at = ? AND c.id > ?)))`);
+        params.push(submittedAt, submittedAt, id);
+      } else {
+        where.push(`(${due} IS NULL OR ${due} > ? OR (${due} = ? AND (c.submitted_at > ? OR (c.submitted_at = ? AND c.id > ?))))`);
+        params.push(afterDue, afterDue, submittedAt, submittedAt, id);
+      }
+    }
+    const [raws, [count]] = await Promise.all([
+      this.manager().query(`SELECT c.* FROM service_case c WHERE ${where.join(" AND ")} ORDER BY ${due} IS NULL, ${due}, c.submitted_at, c.id LIMIT ?`, [
+        ...params,
+        filter.limit,
+      ]) as Promise<Array<Record<string, unknown>>>,
+      this.manager().query(countSql, countParams) as Promise<Array<{ n: string | number }>>,
+    ]);
+    return { rows: raws.map((raw) => this.toCase(raw)), totalCount: Number(count?.n ?? 0) };
+  }
+
+  /** 代办: the cases taken in as agent, newest first; keyset pages on (submitted_at, id) over the agent center's index. */
+  async agency(filter: AgencyFilter): Promise<{ rows: CaseRow[]; totalCount: number }> {
+    const where: string[] = ["c.agent_center_code = ?"];
+    const params: unknown[] = [filter.agentCenterCode];
+    if (filter.intakeCenterCode) {
+      where.push("c.intake_center_code = ?");
+      params.push(filter.intakeCenterCode);
+    }
+    if (filter.statuses) {
+      where.push("c.status IN (?)");
+      params.push([...filter.statuses]);
+    }
+    const countSql = `SELECT COUNT(*) AS n FROM service_case c WHERE ${where.join(" AND ")}`;
+    const countParams = [...params];
+    if (filter.after) {
+      where.push("(c.submitted_at < ? OR (c.submitted_at = ? AND c.id < ?))");
+      params.push(filter.after.submittedAt, filter.after.submittedAt, filter.after.id);
+    }
+    const [raws, [count]] = await Promise.all([
+      this.manager().query(`SELECT c.* FROM service_case c WHERE ${where.join(" AND ")} ORDER BY c.submitted_at DESC, c.id DESC LIMIT ?`, [...params, filter.limit]) as Promise<
+        Array<Record<string, unknown>>
+      >,
+      this.manager().query(countSql, countParams) as Promise<Array<{ n: string | number }>>,
+    ]);
+    return { rows: raws.map((raw) => this.toCase(raw)), totalCount: Number(count?.n ?? 0) };
   }
 
   routingSlip(caseId: string): Promise<RoutingEntryRow[]> {

@@ -23,6 +23,14 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
     Query: {
       case: (_, args, context) => queries.findCase(context, args.id),
       cases: (_, args, context) => queries.listCases(context.identity, args),
+      caseQueue: async (_, args, context) => {
+        const page = await queries.queue(context.identity, args);
+        return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+      },
+      agencyCases: async (_, args, context) => {
+        const page = await queries.agencyCases(context.identity, args);
+        return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+      },
       myCases: (_, args, context) => queries.myCases(context.identity, args.limit, args.offset),
       caseProgress: (_, args, context) => queries.publicProgress(context.identity, args, context.client ?? null),
       progressLookupChallenge: async () => {
@@ -32,6 +40,7 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
     },
     Mutation: {
       submitCase: (_, args, context) => intake.submitCase(context.identity, args.input),
+      takeInCase: (_, args, context) => intake.takeInCase(context.identity, args.input),
       // Each act on a case: the rest of its arguments, once the case id is taken out, is the act's input.
       acceptCase: (_, { caseId, ...input }, context) => acceptance.acceptCase(context.identity, caseId, input),
       refuseCase: (_, { caseId, ...input }, context) => acceptance.refuseCase(context.identity, caseId, input),
@@ -91,6 +100,7 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
               deadlineDay: row.stageDueAt ? deadlineDayOf(row.stageDueAt) : null,
             } : null,
       feeSettled: (row) => queries.feeSettled(row),
+      allowedActs: (row, _, context) => queries.allowedActs(context.identity, row),
       routingSlip: (row) => queries.routingSlip(row),
       materialRequests: (row) => queries.materialRequests(row),
       materialFiles: (row) => queries.materialFiles(row),
@@ -111,6 +121,10 @@ export function casesResolvers({ intake, acceptance, decision, conclusion, clock
       actor: (entry) => (entry.actorKind === "STAFF" ? { id: entry.actorId } : null),
       window: (entry) => (entry.actorWindowId ? { id: entry.actorWindowId } : null),
       occurredAt: (entry) => entry.occurredAt.toISOString(),
+    },
+    RoutingDocument: {
+      issuedAt: (document) => document.issuedAt.toISOString(),
+      recordedAt: (document) => document.recordedAt.toISOString(),
     },
     MaterialRequest: {
       code: (row) => row.materialCode,

@@ -1,3 +1,4 @@
+import { centerLevelOf, centerScope, isWithin, parentCodeOf, type CenterAct } from "@onestop/authorization";
 import type { CaseStatus, ItemKind, VetoEscalation } from "@onestop/events";
 import type { ThrottleEntry } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
@@ -198,6 +199,38 @@ export interface StaffScope {
 export function staffMayActOn(scope: StaffScope, found: { centerCode: string; departmentId: string }): boolean {
   if (scope.centerCode !== found.centerCode) return false;
   return scope.departmentId === found.departmentId || scope.windowActsFor.includes(found.departmentId);
+}
+
+/**
+ * 代办 (issue 22): whether staff of `actingCenter` may take `act` on a case of a center above
+ * theirs. The center rule (`centerScope`: a township takes in, accepts and hands over for the
+ * county; a village point only takes in and hands over) and, beyond it, only for a case taken
+ * in at their own township or one of its village points: nobody accepts a case in two places
+ * (两头受理), and a case applied for at the county is the county's to accept.
+ */
+export function agentMayActOn(
+  actingCenter: string | null,
+  act: CenterAct,
+  found: { centerCode: string; agentCenterCode: string | null },
+): { ok: true } | { ok: false; reason: "OTHER_CENTER" | "AGENT_MAY_NOT" | "NOT_THIS_AGENTS_CASE" } {
+  const scope = centerScope(actingCenter, found.centerCode, act);
+  if (!scope.allowed) return { ok: false, reason: scope.reason };
+  if (scope.as === "OWN") return { ok: false, reason: "OTHER_CENTER" };
+  if (!actingCenter || !found.agentCenterCode || !isWithin(actingCenter, found.agentCenterCode)) return { ok: false, reason: "NOT_THIS_AGENTS_CASE" };
+  return { ok: true };
+}
+
+/**
+ * 代办 (issue 22): which cases a center took in as agent, in the columns cases keeps. A
+ * township: every case it serves (taken in at its windows or its village points); a village
+ * point: those its 代办员 took in, found under its township (the indexed column). A county
+ * takes in nothing as agent: null.
+ */
+export function agencyCasesScope(centerCode: string | null): { agentCenterCode: string; intakeCenterCode: string | null } | null {
+  const level = centerCode ? centerLevelOf(centerCode) : null;
+  if (level === "TOWNSHIP") return { agentCenterCode: centerCode!, intakeCenterCode: null };
+  if (level === "VILLAGE") return { agentCenterCode: parentCodeOf(centerCode!)!, intakeCenterCode: centerCode };
+  return null;
 }
 
 /**

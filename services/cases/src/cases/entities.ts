@@ -147,7 +147,19 @@ export class CaseRow {
   @Column({ name: "joint_lead_department_id", type: "varchar", length: 64, nullable: true })
   jointLeadDepartmentId!: string | null;
 
+  /** The hall's queue ticket (取号) the case was served from (issue 21). */
+  @Column({ name: "ticket_id", type: "varchar", length: 64, nullable: true })
+  ticketId!: string | null;
+
   /** The applicant's key for a retried submission. */
+  /** 代办 (issue 22): the township center serving the applicant for this case of the county, as agent; null for the center's own intake. */
+  @Column({ name: "agent_center_code", type: "char", length: 12, nullable: true })
+  agentCenterCode!: string | null;
+
+  /** Where the application was taken in, when elsewhere than the case's center: a village point (村代办点) or a township. */
+  @Column({ name: "intake_center_code", type: "char", length: 12, nullable: true })
+  intakeCenterCode!: string | null;
+
   @Column({ name: "submit_key", type: "varchar", length: 100, nullable: true })
   submitKey!: string | null;
 
@@ -192,6 +204,10 @@ export class RoutingEntryRow {
 
   @Column({ name: "actor_window_id", type: "varchar", length: 64, nullable: true })
   actorWindowId!: string | null;
+
+  /** The service center the actor acted at, when a staff member acted at another center than the case's (代办); null otherwise. */
+  @Column({ name: "actor_center_code", type: "char", length: 12, nullable: true })
+  actorCenterCode!: string | null;
 
   @Column({ type: "text", nullable: true })
   opinion!: string | null;

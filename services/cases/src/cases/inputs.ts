@@ -27,14 +27,30 @@ export const submitCaseInput = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
+/** 代办 (issue 22): an application taken in at a village point or a township for an item of the county, on the applicant's behalf. */
+export const takeInCaseInput = z.object({
+  itemId: z.string().min(1),
+  applicantName: z.string().trim().min(1).max(100),
+  applicantIdNumber: z.string().trim().toUpperCase().refine(isValidResidentIdNumber, "not a valid resident ID number"),
+  quantity: z.number().int().positive().max(1_000_000).default(1),
+  /** The codes of the paper materials handed in with the application (recorded on the routing slip). */
+  materialCodes: z.array(z.string().min(1).max(50)).max(100).default([]),
+  /** Required: a retried take-in with the same key is the same case. */
+  idempotencyKey: idempotencyKeySchema,
+});
+
+/** The hall's queue ticket (取号) the case is served from, when it is: the hall measures waiting and handling time by it. */
+const ticketId = z.string().trim().min(1).max(64).nullish();
 export const acceptInput = z.object({
   deficiencies: z.object({ materialCodes: z.array(z.string().min(1)).min(1).max(100), dueDay: day }).nullish(),
+  ticketId,
   idempotencyKey,
 });
 export const keyOnly = z.object({ idempotencyKey });
 export const reasonInput = z.object({ reason: opinion, idempotencyKey });
 export const opinionInput = z.object({ opinion, idempotencyKey });
 export const decisionInput = z.object({ decision, opinion, idempotencyKey });
+export const instantDecisionInput = decisionInput.extend({ ticketId });
 export const noticeInput = z.object({
   materials: z.array(z.object({ code: z.string().min(1), problem: z.enum(materialProblemKinds), note: z.string().trim().max(1000).nullish() })).min(1).max(100),
   idempotencyKey,
@@ -69,4 +85,20 @@ export const listInput = z.object({
   statuses: z.array(casesEvents.caseStatus).max(20).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(100_000).default(0),
+});
+
+export const queueInput = z.object({
+  centerCode: z.string().regex(/^\d{12}$/),
+  windowId: z.string().min(1).max(64).nullish(),
+  departmentId: z.string().min(1).nullish(),
+  statuses: z.array(casesEvents.caseStatus).min(1).max(20).nullish(),
+  first: z.number().int().min(1).max(200).default(50),
+  after: z.string().max(200).nullish(),
+});
+
+/** 代办: the cases the caller's center took in as agent, newest first. */
+export const agencyCasesInput = z.object({
+  statuses: z.array(casesEvents.caseStatus).min(1).max(20).nullish(),
+  first: z.number().int().min(1).max(200).default(50),
+  after: z.string().max(200).nullish(),
 });

@@ -1,4 +1,5 @@
-import { DomainError, forbidden, hasRole, invalidInput, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
+import { centerLevelOf, centerScope, parentCodeOf } from "@onestop/authorization";
+import { applicantKeyOf, DomainError, forbidden, hasRole, invalidInput, requireRole, validate, type Clock, type Identity } from "@onestop/platform";
 import type { ClocksService } from "../clocks/clocks.service";
 import { CaseErrorCode } from "../errors";
 import { windowServes } from "../hall/hall.rules";
@@ -15,7 +16,7 @@ import { CreationConflict, requireTransition, type CaseSteps } from "./case-step
 import type { CaseStatus } from "./cases.rules";
 import type { CasesRepository } from "./cases.repository";
 import type { CaseRow } from "./entities";
-import { reasonInput, referInput, submitCaseInput, supplyInput } from "./inputs";
+import { reasonInput, referInput, submitCaseInput, supplyInput, takeInCaseInput } from "./inputs";
 import { newCase, requireOpen, submissionDiffers, type Submission } from "./new-case";
 
 const RECEIPT_ATTEMPTS = 5;
@@ -95,6 +96,73 @@ export class IntakeService {
     throw new Error("Could not draw a free receipt number");
   }
 
+  /**
+   * 代办 (issue 22): staff of a village point (代办员) or a township's convenience center take in
+   * an application for an item of a center above theirs, on the applicant's behalf, with the
+   * paper materials handed in. The case is the item's center's (the county department decides
+   * it); the township serves the applicant (accepts it as agent, hands over the result), and
+   * the routing slip starts with the take-in at the village or township. The applicant's
+   * account, once verified for the ID number, sees the case as its own.
+   */
+  async takeInCase(identity: Identity, rawInput: unknown): Promise<CaseRow> {
+    const input = validate(takeInCaseInput, rawInput, "input");
+    requireRole(identity, ...STAFF_ROLES);
+    const applicantSubject = applicantKeyOf(input.applicantIdNumber);
+    if (!applicantSubject) throw invalidInput([{ field: "input.applicantIdNumber", message: "not a valid resident ID number" }]);
+    const submitKey = `takein:${identity.subject}:${input.idempotencyKey}`.slice(0, 100);
+    const submission = { ...input, onCommitment: false };
+    const earlier = await this.cases.findBySubmitKey(applicantSubject, submitKey);
+    if (earlier) return sameSubmission(earlier, submission, input.idempotencyKey);
+    const current = await this.items.current(input.itemId);
+    const item = current.version;
+    if (!item) throw new DomainError(CaseErrorCode.UnknownItem, `Item ${input.itemId} is not in the catalog`, { field: "input.itemId" });
+    requireOpen(input.itemId, current);
+    if (item.kind === "JOINT") {
+      throw new DomainError(CaseErrorCode.JointApprovalRequired, "A joint item (联办件) is applied for through a joint approval, not on its own");
+    }
+    const scope = centerScope(identity.centerCode, item.centerCode, "TAKE_IN");
+    if (!scope.allowed || scope.as !== "AGENT" || !identity.centerCode) {
+      throw new DomainError(CaseErrorCode.NotAnAgentCenter, `Service center ${identity.centerCode ?? "(none)"} takes in nothing for ${item.centerCode} as agent (代办)`, {
+        field: "input.itemId",
+        centerCode: identity.centerCode,
+        itemCenterCode: item.centerCode,
+      });
+    }
+    const unknown = input.materialCodes.filter((code) => !item.materials.some((m) => m.code === code));
+    if (unknown.length > 0) {
+      throw new DomainError(CaseErrorCode.UnknownMaterial, `Not materials of the item version: ${unknown.join(", ")}`, { materials: unknown, field: "input.materialCodes" });
+    }
+    const agentCenterCode = centerLevelOf(identity.centerCode) === "VILLAGE" ? parentCodeOf(identity.centerCode) : identity.centerCode;
+    for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt += 1) {
+      const row = newCase({
+        item,
+        kind: item.kind,
+        applicantSubject,
+        applicantName: input.applicantName,
+        applicantIdNumber: input.applicantIdNumber,
+        quantity: input.quantity,
+        onCommitment: false,
+        windowId: null,
+        submitKey,
+        now: this.clock.now(),
+        agentCenterCode,
+        intakeCenterCode: identity.centerCode,
+      });
+      try {
+        return await this.steps.unitOfWork.run((tx) =>
+          this.steps.create(tx, { ...row, handlerId: identity.subject }, item, staffActor(identity), { takenIn: true, handedIn: input.materialCodes }),
+        );
+      } catch (error) {
+        if (!(error instanceof CreationConflict)) throw error;
+        if (error.outcome === "submit_key_taken") {
+          const first = await this.cases.findBySubmitKey(applicantSubject, submitKey);
+          if (first) return sameSubmission(first, submission, input.idempotencyKey);
+        }
+      }
+    }
+    throw new Error("Could not draw a free receipt number");
+  }
+
   /** The applicant (or staff at the window, on the applicant's behalf) hands in what a notice or a deferral asked for. */
   async supplyMaterials(identity: Identity, caseId: string, rawInput: unknown): Promise<CaseRow> {
     const input = validate(supplyInput, rawInput);
@@ -104,8 +172,9 @@ export class IntakeService {
     return this.steps.run(caseId, actor, "SUPPLY_MATERIALS", input.idempotencyKey ?? null, async (context) => {
       const { tx, current, now } = context;
       if (asStaff) {
-        await this.access.requireStaffScope(tx, identity, current);
-        await this.access.requireLetter(context, identity, "ACCEPT");
+        // Handing in what a notice asked for is taking in (a village point may); at the case's own center it needs the letter's ACCEPT.
+        await this.access.requireStaffScope(tx, identity, current, "TAKE_IN");
+        if (identity.centerCode === current.centerCode) await this.access.requireLetter(context, identity, "ACCEPT");
       } else {
         requireApplicant(identity, current);
       }

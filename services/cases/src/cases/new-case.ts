@@ -21,6 +21,9 @@ export function newCase(input: {
   windowId: string | null;
   submitKey: string | null;
   now: Date;
+  /** 代办: the township serving the applicant and where the application was taken in, when not the case's own center. */
+  agentCenterCode?: string | null;
+  intakeCenterCode?: string | null;
 }): CaseRow {
   const { item, now } = input;
   return {
@@ -67,6 +70,9 @@ export function newCase(input: {
     jointApprovalId: null,
     participantId: null,
     jointLeadDepartmentId: null,
+    agentCenterCode: input.agentCenterCode ?? null,
+    intakeCenterCode: input.intakeCenterCode ?? null,
+    ticketId: null,
     submitKey: input.submitKey,
     slipSeq: 0,
     lastStepAt: now,

@@ -1,15 +1,20 @@
-import { applicantSubjectsOf, byId, forbidden, type FailureThrottle, hasRole, type ProofOfWork, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
+import { applicantSubjectsOf, byId, DomainError, forbidden, invalidInput, type FailureThrottle, hasRole, type ProofOfWork, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
+import { casesEvents } from "@onestop/events";
 import type { ClocksService } from "../clocks/clocks.service";
+import type { CaseDocumentsRepository } from "../documents/documents.repository";
+import { documentsOnSlip, type SlipEntry } from "../documents/documents.rules";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { MaterialsRepository } from "../materials/materials.repository";
 import type { UploadsService } from "../materials/files/uploads.service";
 import type { MaterialProblem } from "../materials/materials.rules";
+import { CaseErrorCode } from "../errors";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
-import { isClosed, normalReceiptNo, progressLookupThrottle, publicStage, publicStageLabel, sameIdNumber, type ProgressLookupPolicy } from "./cases.rules";
+import { agencyCasesScope, CLOSED, isClosed, normalReceiptNo, progressLookupThrottle, publicStage, publicStageLabel, sameIdNumber, type ProgressLookupPolicy } from "./cases.rules";
 import type { CasesRepository } from "./cases.repository";
 import type { CaseRow } from "./entities";
-import { listInput } from "./inputs";
+import { agencyCasesInput, listInput, queueInput } from "./inputs";
+import { allowedActs, letterActsToAsk, type CaseAct } from "./allowed-acts.rules";
 
 /** What anyone with the receipt number and the applicant's ID number may see (办件进度查询). */
 export interface PublicProgress {
@@ -39,6 +44,7 @@ export class QueriesService {
     private readonly lookupPolicy: ProgressLookupPolicy,
     private readonly files: UploadsService,
     private readonly challenges: ProofOfWork,
+    private readonly documents: CaseDocumentsRepository,
   ) {}
 
   /** A case is visible to its applicant, its department's staff, its owner, the center's overseers and, for a joint case, its lead department. */
@@ -69,6 +75,77 @@ export class QueriesService {
       statuses: input.statuses ?? undefined,
       limit: input.limit,
       offset: input.offset,
+    });
+  }
+
+  /**
+   * 窗口工作台: the queue of open cases (or of the given statuses) of a window, or of the
+   * caller's departments, the soonest due first, a page at a time (`first`, `after`).
+   */
+  async queue(identity: Identity, rawInput: unknown): Promise<{ nodes: CaseRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
+    const input = validate(queueInput, rawInput);
+    requireRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
+    if (identity.centerCode !== input.centerCode) throw forbidden(`Not authorized for service center ${input.centerCode}`);
+    const overseer = hasRole(identity, "center_admin", "supervisor");
+    let departmentIds: string[] | null = input.departmentId ? [input.departmentId] : null;
+    if (!overseer) {
+      const own = await this.access.departmentsServedBy(identity);
+      departmentIds = departmentIds ? departmentIds.filter((d) => own.includes(d)) : own;
+    }
+    const { rows, totalCount } = await this.cases.queue({
+      centerCode: input.centerCode,
+      departmentIds,
+      windowId: input.windowId ?? null,
+      statuses: input.statuses ?? ALL_STATUSES.filter((status) => !CLOSED.includes(status)),
+      limit: input.first + 1,
+      after: input.after ? decodeQueueCursor(input.after) : null,
+    });
+    const nodes = rows.slice(0, input.first);
+    const last = nodes.at(-1);
+    return { nodes, totalCount, hasNextPage: rows.length > input.first, endCursor: last ? encodeQueueCursor(last) : null };
+  }
+
+  /**
+   * 代办: the cases the caller's center took in as agent (a township: at its windows and its
+   * village points; a village point: its own take-ins), newest first, a page at a time. Its
+   * staff and its overseers ask; a county's staff took nothing in as agent (NOT_AN_AGENT_CENTER).
+   */
+  async agencyCases(identity: Identity, rawInput: unknown): Promise<{ nodes: CaseRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
+    const input = validate(agencyCasesInput, rawInput);
+    requireRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
+    const scope = agencyCasesScope(identity.centerCode);
+    if (!scope) throw new DomainError(CaseErrorCode.NotAnAgentCenter, `Service center ${identity.centerCode ?? "(none)"} takes in nothing as agent (代办)`, { centerCode: identity.centerCode });
+    const { rows, totalCount } = await this.cases.agency({
+      ...scope,
+      statuses: input.statuses ?? null,
+      limit: input.first + 1,
+      after: input.after ? decodeAgencyCursor(input.after) : null,
+    });
+    const nodes = rows.slice(0, input.first);
+    const last = nodes.at(-1);
+    return { nodes, totalCount, hasNextPage: rows.length > input.first, endCursor: last ? Buffer.from(JSON.stringify([last.submittedAt.getTime(), last.id])).toString("base64url") : null };
+  }
+
+  /** The acts the caller may take on the case now, by the rules the mutations apply (allowed-acts.rules.ts). */
+  async allowedActs(identity: Identity, found: CaseRow): Promise<CaseAct[]> {
+    if (isClosed(found.status) && found.commitmentState !== "PENDING") return [];
+    const [standing, item, lastActors, requests] = await Promise.all([
+      this.access.standingOn(identity, found, letterActsToAsk(found.kind)),
+      this.items.version(found.itemId, found.itemVersion),
+      this.cases.lastActorsOf(found.id, ["REVIEW", "FORWARD"]),
+      this.materials.requestsOf(found.id),
+    ]);
+    return allowedActs({
+      caller: standing,
+      kind: found.kind,
+      status: found.status,
+      vetoEscalation: item?.vetoEscalation ?? "NONE",
+      onHold: found.onHold,
+      pastDeadline: found.deadlineAt !== null && found.deadlineAt.getTime() <= this.clock.now().getTime(),
+      commitmentState: found.commitmentState,
+      reviewerId: lastActors.REVIEW ?? null,
+      forwarderId: lastActors.FORWARD ?? null,
+      outstandingMaterials: requests.filter((r) => r.suppliedAt === null).length,
     });
   }
 
@@ -130,8 +207,10 @@ export class QueriesService {
     return owned.filter((c) => c.centerCode === identity.centerCode && (overseer || c.departmentId === identity.departmentId));
   }
 
-  routingSlip(found: CaseRow) {
-    return this.cases.routingSlip(found.id);
+  /** The steps, each with the documents results issued for it (number and SHA-256). */
+  async routingSlip(found: CaseRow): Promise<SlipEntry[]> {
+    const [entries, documents] = await Promise.all([this.cases.routingSlip(found.id), this.documents.documentsOf(found.id)]);
+    return documentsOnSlip(entries, documents);
   }
 
   materialRequests(found: CaseRow) {
@@ -166,4 +245,35 @@ export class QueriesService {
   clockNow(found: CaseRow) {
     return this.clocks.caseUsage(null, found, this.clock.now());
   }
+}
+
+const ALL_STATUSES = casesEvents.caseStatus.options;
+
+/** The queue's cursor: the last case's due instant, submission and id, opaque to clients. */
+function encodeQueueCursor(row: CaseRow): string {
+  const due = row.deadlineAt ?? row.stageDueAt;
+  return Buffer.from(JSON.stringify([due ? due.getTime() : null, row.submittedAt.getTime(), row.id])).toString("base64url");
+}
+
+/** The agency list's cursor: the last case's submission and id. */
+function decodeAgencyCursor(cursor: string): { submittedAt: Date; id: string } {
+  try {
+    const [submitted, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    if (typeof submitted === "number" && typeof id === "string") return { submittedAt: new Date(submitted), id };
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  throw invalidInput([{ field: "after", message: "not a cursor this query gave" }]);
+}
+
+function decodeQueueCursor(cursor: string): { due: Date | null; submittedAt: Date; id: string } {
+  try {
+    const [due, submitted, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown, unknown];
+    if ((due === null || typeof due === "number") && typeof submitted === "number" && typeof id === "string") {
+      return { due: due === null ? null : new Date(due), submittedAt: new Date(submitted), id };
+    }
+  } catch {
+    // fall through: not a cursor of ours
+  }
+  throw invalidInput([{ field: "after", message: "not a cursor this query gave" }]);
 }

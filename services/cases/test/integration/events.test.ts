@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { casesEvents, catalogEvents, feesEvents, jointEvents, staffingEvents } from "@onestop/events";
+import { casesEvents, catalogEvents, feesEvents, jointEvents, resultsEvents, staffingEvents } from "@onestop/events";
 import { ManualClock, type RunningSubgraph } from "@onestop/platform";
 import { ensureDevelopmentKeys, eventually, resetEnvironment, startOneSubgraph } from "@onestop/testkit";
 import { testEnvironment } from "../../../../test/support/environment";
@@ -297,5 +297,60 @@ describe("the catalog replica", () => {
     await eventually(async () => ((await db("SELECT 1 FROM item_version_replica WHERE item_id = ? AND version = 2", [items.free.itemId])).length ? true : null));
     const accepted = await act("accept", { id: submitted.id });
     expect(accepted).toMatchObject({ itemVersion: 2, clock: { promisedWorkingDays: 3 } });
+  });
+});
+
+describe("results' documents on the routing slip (issue 19)", () => {
+  const SLIP = `query ($id: ID!) { case(id: $id) { routingSlip { seq action documents { documentId kind documentNo sha256 sizeBytes issuedAt } } } }`;
+  type SlipView = { seq: number; action: string; documents: Array<Record<string, unknown>> };
+  const slipOf = async (id: string) => ok(await call<{ case: { routingSlip: SlipView[] } }>(clerk, SLIP, { id })).case.routingSlip;
+  const issuedDocument = (caseId: string, kind: "RECEIPT" | "LICENCE", documentNo: string, issuedAt: string) =>
+    resultsEvents.documentIssued.schema.parse({
+      documentId: randomUUID(),
+      caseId,
+      receiptNo: "SL1",
+      centerCode: CENTER,
+      departmentId: department,
+      kind,
+      documentNo,
+      sha256: randomUUID().replace(/-/g, "").repeat(2),
+      sizeBytes: 146_000,
+      issuedAt,
+      licenceId: null,
+    });
+
+  test("each document is recorded once with its number and SHA-256 under the step it was issued for, however often its event comes", async () => {
+    const submitted = ok(await call<{ submitCase: CaseView }>(applicant, M.submit, { input: { itemId: items.free.itemId, applicantName: "张三", applicantIdNumber: ID_NUMBER, idempotencyKey: randomUUID() } })).submitCase;
+    clock.advance(60_000);
+    await act("accept", { id: submitted.id });
+    clock.advance(60_000);
+    await act("review", { id: submitted.id, o: "通过" });
+    clock.advance(60_000);
+    await act("decide", { id: submitted.id, d: "APPROVE", o: "准予" });
+    const steps = await db<{ action: string; occurred_at: Date }>("SELECT action, occurred_at FROM case_routing_entry WHERE case_id = ? ORDER BY seq", [submitted.id]);
+    const at = (action: string) => steps.find((s) => s.action === action)!.occurred_at.toISOString();
+
+    const receipt = issuedDocument(submitted.id, "RECEIPT", "SL330110-2026-000001", at("ACCEPT"));
+    const licence = issuedDocument(submitted.id, "LICENCE", "ZZ330110-2026-000001", at("APPROVE"));
+    const envelopeId = await events.publish(resultsEvents.documentIssued, receipt);
+    const licenceEnvelope = await events.publish(resultsEvents.documentIssued, licence);
+    // The same envelope again, and the same document in another envelope (a stream replayed by results): nothing new.
+    await events.publish(resultsEvents.documentIssued, receipt, envelopeId);
+    const replayed = await events.publish(resultsEvents.documentIssued, receipt);
+    for (const id of [envelopeId, licenceEnvelope, replayed]) await eventually(async () => ((await db("SELECT 1 FROM inbox_message WHERE message_id = ?", [id])).length ? true : null));
+    // The envelope sent twice was published before the last one: give its redelivery time to be consumed too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const slip = await slipOf(submitted.id);
+    expect(slip.map((s) => s.action)).toEqual(["SUBMIT", "ACCEPT", "REVIEW", "APPROVE"]);
+    expect(slip.map((s) => s.seq)).toEqual([1, 2, 3, 4]);
+    expect(slip.find((s) => s.action === "ACCEPT")!.documents).toEqual([
+      { documentId: receipt.documentId, kind: "RECEIPT", documentNo: receipt.documentNo, sha256: receipt.sha256, sizeBytes: 146_000, issuedAt: receipt.issuedAt },
+    ]);
+    expect(slip.find((s) => s.action === "APPROVE")!.documents).toEqual([expect.objectContaining({ kind: "LICENCE", documentNo: licence.documentNo, sha256: licence.sha256 })]);
+    expect(slip.filter((s) => s.action === "SUBMIT" || s.action === "REVIEW").every((s) => s.documents.length === 0)).toBe(true);
+    expect(await db("SELECT document_id FROM case_document WHERE case_id = ?", [submitted.id])).toHaveLength(2);
+    // The slip's steps publish no event of their own for a document: the stage events keep their sequence.
+    expect((await outbox(casesEvents.caseStageChanged.subject, submitted.id)).map((p) => p.slipSeq)).toEqual([1, 2, 3, 4]);
   });
 });

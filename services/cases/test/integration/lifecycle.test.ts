@@ -179,8 +179,8 @@ describe("a promised case from application to delivery", () => {
       expect.objectContaining({ outcome: "APPROVED", onTime: true, workingDaysUsed: 1, promisedLimitDays: 5, deadline: "2026-03-09T16:00:00.000Z", handlerId: people.clerk, windowId: windows.zj, decidedBySystem: false }),
     ]);
     // The conclusion carries the step that concluded the case, exactly as that step's own event told it.
-    const { slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, opinion, occurredAt } = changes[4];
-    expect(concludedEvents[0].step).toEqual({ slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, opinion, occurredAt });
+    const { slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, actorCenterCode, opinion, occurredAt } = changes[4];
+    expect(concludedEvents[0].step).toEqual({ slipSeq, action, fromStatus, toStatus, actorId, actorKind, actorWindowId, actorCenterCode, opinion, occurredAt });
     expect(concludedEvents[0].step).toMatchObject({ slipSeq: 5, action: "CONCLUDE", toStatus: "CONCLUDED" });
   });
 

@@ -10,7 +10,7 @@ import { developmentIdentityKeyring, ensureDevelopmentKeys, fileDirectories, res
 import { testEnvironment } from "../../../../test/support/environment";
 import { MaterialSweep } from "../../src/materials/files/material-sweep";
 import { LocalDirectoryStore, type MaterialStore } from "../../src/materials/files/material-store";
-import { S3Store } from "../../src/materials/files/s3-store";
+import { S3Store } from "@onestop/platform";
 import { UploadsRepository } from "../../src/materials/files/uploads.repository";
 
 /**

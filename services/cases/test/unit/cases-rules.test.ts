@@ -266,3 +266,46 @@ describe("a submission under an earlier one's idempotency key (issue 15 point 4)
     expect(submissionDiffers(earlier, { ...earlier, onCommitment: true })).toBe("onCommitment");
   });
 });
+
+describe("代办: who may act on a county case from a township or a village point (agentMayActOn)", () => {
+  const { agentMayActOn } = jest.requireActual<typeof import("../../src/cases/cases.rules")>("../../src/cases/cases.rules");
+  const county = "511722000000";
+  const township = "511722101000";
+  const village = "511722101201";
+  const neighbour = "511722102000";
+  const taken = { centerCode: county, agentCenterCode: township };
+
+  test("the serving township takes in, accepts and hands over; never reviews or decides", () => {
+    expect(agentMayActOn(township, "ACCEPT", taken)).toEqual({ ok: true });
+    expect(agentMayActOn(township, "DELIVER", taken)).toEqual({ ok: true });
+    expect(agentMayActOn(township, "PRE_REVIEW_PROMISED", taken)).toEqual({ ok: false, reason: "AGENT_MAY_NOT" });
+    expect(agentMayActOn(township, "APPROVE", taken)).toEqual({ ok: false, reason: "AGENT_MAY_NOT" });
+  });
+
+  test("its village point hands over and hands in, never accepts", () => {
+    expect(agentMayActOn(village, "DELIVER", taken)).toEqual({ ok: true });
+    expect(agentMayActOn(village, "TAKE_IN", taken)).toEqual({ ok: true });
+    expect(agentMayActOn(village, "ACCEPT", taken)).toEqual({ ok: false, reason: "AGENT_MAY_NOT" });
+  });
+
+  test("nobody accepts in two places: not a neighbour, not a township for a case applied for at the county", () => {
+    expect(agentMayActOn(neighbour, "ACCEPT", taken)).toEqual({ ok: false, reason: "NOT_THIS_AGENTS_CASE" });
+    expect(agentMayActOn(township, "ACCEPT", { centerCode: county, agentCenterCode: null })).toEqual({ ok: false, reason: "NOT_THIS_AGENTS_CASE" });
+    expect(agentMayActOn("330110000000", "ACCEPT", taken)).toEqual({ ok: false, reason: "OTHER_CENTER" });
+  });
+});
+
+describe("代办: which cases a center lists as taken in as agent (agencyCasesScope)", () => {
+  const { agencyCasesScope } = jest.requireActual<typeof import("../../src/cases/cases.rules")>("../../src/cases/cases.rules");
+
+  test("a township lists every case it serves, its village points' included; a village point only its own take-ins", () => {
+    expect(agencyCasesScope("511722101000")).toEqual({ agentCenterCode: "511722101000", intakeCenterCode: null });
+    expect(agencyCasesScope("511722101201")).toEqual({ agentCenterCode: "511722101000", intakeCenterCode: "511722101201" });
+  });
+
+  test("a county, a malformed code or no center takes in nothing as agent", () => {
+    expect(agencyCasesScope("511722000000")).toBeNull();
+    expect(agencyCasesScope("5117")).toBeNull();
+    expect(agencyCasesScope(null)).toBeNull();
+  });
+});

@@ -1,11 +1,23 @@
 import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
 import { isDuplicateKey, type Tx } from "@onestop/platform";
 import { ItemFeeCodeRow, ItemRow, ItemVersionRow } from "./entities";
+import type { ItemStatus } from "./item.rules";
 
 export interface VersionKey {
   itemId: string;
   version: number;
 }
+
+export interface AdministeredFilter {
+  centerCode: string;
+  keyword: string | null;
+  status: ItemStatus | null;
+  departmentId: string | null;
+  withDraft: boolean | null;
+}
+
+/** A LIKE pattern matching the text literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 export const versionKey = (key: VersionKey) => `${key.itemId}@${key.version}`;
 
@@ -47,6 +59,29 @@ export class ItemsRepository {
 
   itemsOfCenter(centerCode: string): Promise<ItemRow[]> {
     return this.dataSource.manager.find(ItemRow, { where: { centerCode }, order: { code: "ASC" } });
+  }
+
+  /**
+   * Up to `first` + 1 of the center's items in code order after `after` (code, id) (the extra one
+   * tells that another page follows), with how many match in all; the name searched is that of the version administration sees (latestShown).
+   */
+  async administeredPage(filter: AdministeredFilter, after: { code: string; id: string } | null, first: number): Promise<{ rows: ItemRow[]; total: number }> {
+    const query = () => {
+      const builder = this.dataSource.manager
+        .createQueryBuilder(ItemRow, "i")
+        .innerJoin(ItemVersionRow, "v", "v.item_id = i.id AND v.version = COALESCE(i.current_version, i.draft_version, i.latest_version)")
+        .where("i.center_code = :centerCode", { centerCode: filter.centerCode });
+      if (filter.keyword) builder.andWhere("(i.code LIKE :pattern OR v.name LIKE :pattern)", { pattern: `%${escapeLike(filter.keyword)}%` });
+      if (filter.status) builder.andWhere("i.status = :status", { status: filter.status });
+      if (filter.departmentId) builder.andWhere("i.department_id = :departmentId", { departmentId: filter.departmentId });
+      if (filter.withDraft === true) builder.andWhere("i.draft_version IS NOT NULL");
+      if (filter.withDraft === false) builder.andWhere("i.draft_version IS NULL");
+      return builder;
+    };
+    const pageQuery = query();
+    if (after) pageQuery.andWhere("(i.code > :afterCode OR (i.code = :afterCode AND i.id > :afterId))", { afterCode: after.code, afterId: after.id });
+    const [rows, total] = await Promise.all([pageQuery.orderBy("i.code", "ASC").addOrderBy("i.id", "ASC").limit(first + 1).getMany(), query().getCount()]);
+    return { rows, total };
   }
 
   async itemsByIds(ids: readonly string[]): Promise<Map<string, ItemRow>> {

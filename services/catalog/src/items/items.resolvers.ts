@@ -54,6 +54,7 @@ export function itemsResolvers(service: ItemsService, search: SearchService, dra
         service.version(context.identity, args.itemId, args.version),
       items: (_, args, context) =>
         args.scope === "ALL" ? service.allItems(context.identity, args.centerCode) : search.publicItems(args.centerCode),
+      administeredItems: (_, args, context) => service.administeredItems(context.identity, args),
     },
     Mutation: {
       createItem: (_, args, context) => drafts.createItem(context.identity, args.input),

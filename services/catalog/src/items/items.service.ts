@@ -1,8 +1,32 @@
-import { hasRole, requestLoader, requireCenter, requireRole, type Identity } from "@onestop/platform";
+import { z } from "zod";
+import { hasRole, invalidInput, requestLoader, requireCenter, requireRole, validate, type Identity } from "@onestop/platform";
 import type { ItemRow, ItemVersionRow } from "./entities";
 import { latestShown } from "./item-admin";
 import { itemView, type ItemView } from "./item-view";
 import { versionKey, type ItemsRepository } from "./items.repository";
+
+const administeredInput = z.object({
+  centerCode: z.string().regex(/^\d{12}$/, "a 12-digit division code"),
+  keyword: z.string().trim().max(100).nullish().transform((keyword) => keyword || null),
+  status: z.enum(["ACTIVE", "CANCELLED", "MERGED"]).nullish().transform((status) => status ?? null),
+  departmentId: z.string().max(64).nullish().transform((id) => id ?? null),
+  withDraft: z.boolean().nullish().transform((withDraft) => withDraft ?? null),
+  first: z.number().int().min(1).max(100).nullish().transform((first) => first ?? 20),
+  after: z.string().max(1000).nullish(),
+});
+
+/** Where a page of administeredItems ended (code, id); opaque to clients. */
+export const encodeAdminCursor = (item: { code: string; id: string }) => Buffer.from(JSON.stringify(["admin", item.code, item.id]), "utf8").toString("base64url");
+
+export function decodeAdminCursor(cursor: string): { code: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 3 && value[0] === "admin" && typeof value[1] === "string" && typeof value[2] === "string") return { code: value[1], id: value[2] };
+  } catch {
+    return null;
+  }
+  return null;
+}
 
 const isCenterAdmin = (identity: Identity, centerCode: string) => hasRole(identity, "center_admin") && identity.centerCode === centerCode;
 
@@ -57,6 +81,25 @@ export class ItemsService {
     const items = await this.repository.itemsOfCenter(centerCode);
     const versions = await this.repository.versionsByKeys(items.map((item) => ({ itemId: item.id, version: latestShown(item) })));
     return items.map((item) => itemView(item, versions.get(versionKey({ itemId: item.id, version: latestShown(item) }))!));
+  }
+
+  /** A page of the center's items as administration works on them: drafts and retired ones too, in code order. */
+  async administeredItems(identity: Identity, rawInput: unknown) {
+    const input = validate(administeredInput, rawInput);
+    requireRole(identity, "center_admin");
+    requireCenter(identity, input.centerCode);
+    const after = input.after ? decodeAdminCursor(input.after) : null;
+    if (input.after && !after) throw invalidInput([{ field: "after", message: "not a cursor this catalog handed out" }]);
+    const { rows, total } = await this.repository.administeredPage(input, after, input.first);
+    const page = rows.slice(0, input.first);
+    const keys = page.map((item) => ({ itemId: item.id, version: latestShown(item) }));
+    const versions = await this.repository.versionsByKeys(keys);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((item, index) => itemView(item, versions.get(versionKey(keys[index]!))!)),
+      pageInfo: { endCursor: last ? encodeAdminCursor(last) : null, hasNextPage: rows.length > input.first },
+      totalCount: total,
+    };
   }
 
   /** A published version is public; a draft only for the item's center administration. */

@@ -22,7 +22,14 @@ export function renderMetrics(metrics: ExportMetrics): string {
 }
 
 /** /health (the process answers), /ready (NATS answers; Kafka being away is lag, not unreadiness), /metrics. */
-export async function startMetricsServer(options: { host: string; port: number; metrics: ExportMetrics; natsReady: () => Promise<boolean> }): Promise<{ server: Server; port: number }> {
+export async function startMetricsServer(options: {
+  host: string;
+  port: number;
+  metrics: ExportMetrics;
+  natsReady: () => Promise<boolean>;
+  /** The platform's common metrics (process, NATS connection), appended to the export's own. */
+  common?: () => Promise<string>;
+}): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     void (async () => {
       if (request.url === "/health") return response.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -30,7 +37,10 @@ export async function startMetricsServer(options: { host: string; port: number; 
         const ready = await options.natsReady();
         return response.writeHead(ready ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ nats: ready, kafka: options.metrics.kafkaUp }));
       }
-      if (request.url === "/metrics") return response.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(renderMetrics(options.metrics));
+      if (request.url === "/metrics") {
+        const common = options.common ? await options.common() : "";
+        return response.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(renderMetrics(options.metrics) + common);
+      }
       response.writeHead(404).end();
     })();
   });

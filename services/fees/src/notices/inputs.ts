@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { centerCodeSchema } from "../inputs";
+import { centerCodeSchema, requestPageArgs } from "../inputs";
 import { feeReductionStatuses } from "./entities";
 
 /** What staff and finance send about notices and reductions, validated once at the service edge. */
@@ -24,3 +24,5 @@ export const reductionQuery = z.object({
   centerCode: centerCodeSchema,
   status: z.enum(feeReductionStatuses).nullish().transform((value) => value ?? null),
 });
+
+export const reductionPageQuery = reductionQuery.extend(requestPageArgs);

@@ -1,5 +1,7 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
+import { requestPage, type RequestFilter } from "../columns";
+import type { RequestPosition } from "../request-paging.rules";
 import { readLine, type NoticeLine } from "./assessment.rules";
 import { FeeCaseRow, FeeReductionRow, PaymentNoticeRow, type FeeReductionStatus } from "./entities";
 
@@ -175,6 +177,10 @@ export class NoticesRepository {
   /** The open request for a notice, locked; null when there is none. */
   async lockOpenReduction(tx: Tx, noticeId: string): Promise<FeeReductionRow | null> {
     return tx.manager.getRepository(FeeReductionRow).findOne({ where: { openNoticeId: noticeId }, lock: forUpdate });
+  }
+
+  reductionPage(filter: RequestFilter<FeeReductionStatus>, after: RequestPosition | null, first: number) {
+    return requestPage(this.dataSource.getRepository(FeeReductionRow), filter, after, first);
   }
 
   async reductions(centerCode: string, status: FeeReductionStatus | null, departmentId: string | null): Promise<FeeReductionRow[]> {

@@ -11,6 +11,7 @@ export function noticesResolvers(service: NoticesService, changes: NoticeChanges
     Query: {
       paymentNotice: (_, args, context) => service.noticeByNo(context.identity, args.noticeNo),
       feeReductions: (_, args, context) => service.reductions(context.identity, args),
+      feeReductionPage: (_, args, context) => service.reductionPage(context.identity, args),
     },
     Mutation: {
       cancelPaymentNotice: (_, args, context) => changes.cancelNotice(context.identity, args),

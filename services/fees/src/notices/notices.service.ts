@@ -1,8 +1,16 @@
 import { byId, forbidden, groupedBy, requestLoader, validate, type Identity, type SubgraphContext } from "@onestop/platform";
 import { isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
-import type { CaseAssessment, FeeReductionRow, FeeReductionStatus, PaymentNoticeRow } from "./entities";
-import { reductionQuery } from "./inputs";
+import { pageOf } from "../request-paging.rules";
+import { feeReductionStatuses, type CaseAssessment, type FeeReductionRow, type FeeReductionStatus, type PaymentNoticeRow } from "./entities";
+import { reductionPageQuery, reductionQuery } from "./inputs";
 import type { NoticesRepository } from "./notices.repository";
+
+/** A page of requests finance decides, with how many match over all pages. */
+export interface RequestPage<Row> {
+  nodes: Row[];
+  nextCursor: string | null;
+  totalCount: number;
+}
 
 /** Reading notices and reductions: each caller sees what the access rules let them see, and learns nothing of the rest. */
 export class NoticesService {
@@ -52,6 +60,18 @@ export class NoticesService {
     if (!reduction) return null;
     const visible = isOverseerOf(identity, reduction.centerCode) || isStaffOf(identity, reduction.centerCode, reduction.departmentId);
     return visible ? reduction : null;
+  }
+
+  /** The same reductions as `reductions`, in pages: newest first, `first` at a time. */
+  async reductionPage(identity: Identity, raw: unknown): Promise<RequestPage<FeeReductionRow>> {
+    const input = validate(reductionPageQuery, raw);
+    const statuses = input.status ? [input.status] : [...feeReductionStatuses];
+    let departmentId: string | null;
+    if (isOverseerOf(identity, input.centerCode)) departmentId = null;
+    else if (identity.departmentId && isStaffOf(identity, input.centerCode, identity.departmentId)) departmentId = identity.departmentId;
+    else throw forbidden("Reductions are seen by the center's finance, administration and supervision, and the department's staff");
+    const { rows, totalCount } = await this.notices.reductionPage({ centerCode: input.centerCode, statuses, departmentId }, input.after, input.first);
+    return { ...pageOf(rows, input.first), totalCount };
   }
 
   async reductions(identity: Identity, raw: unknown): Promise<FeeReductionRow[]> {

@@ -1,5 +1,7 @@
 import { And, In, LessThan, MoreThan, MoreThanOrEqual, type DataSource, type EntityManager } from "typeorm";
 import type { Tx } from "@onestop/platform";
+import { requestPage, type RequestFilter } from "../columns";
+import type { RequestPosition } from "../request-paging.rules";
 import { BankTransactionRow, RefundRow } from "./entities";
 import type { RefundStatus } from "./payment.rules";
 
@@ -89,6 +91,10 @@ export class PaymentsRepository {
   async refundOfNotice(noticeId: string): Promise<RefundRow | null> {
     const rows = await this.dataSource.getRepository(RefundRow).find({ where: { noticeId }, order: { requestedAt: "DESC" } });
     return rows.find((row) => row.status !== "REJECTED") ?? rows[0] ?? null;
+  }
+
+  refundPage(filter: RequestFilter<RefundStatus>, after: RequestPosition | null, first: number) {
+    return requestPage(this.dataSource.getRepository(RefundRow), filter, after, first);
   }
 
   async refunds(centerCode: string, statuses: readonly RefundStatus[], departmentId: string | null): Promise<RefundRow[]> {

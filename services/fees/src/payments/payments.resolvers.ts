@@ -8,6 +8,7 @@ export function paymentsResolvers(service: PaymentsService, notices: NoticesServ
   return {
     Query: {
       refunds: (_, args, context) => service.refunds(context.identity, args),
+      refundPage: (_, args, context) => service.refundPage(context.identity, args),
       bankTransaction: (_, args, context) => service.bankTransaction(context.identity, args),
       bankTransactions: (_, args, context) => service.bankTransactions(context.identity, args),
     },

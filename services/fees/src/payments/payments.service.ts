@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { AuthorizationReplica } from "@onestop/authorization";
-import { z } from "zod";
 import { calendarDay, endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay } from "@onestop/calendar";
 import { feesEvents } from "@onestop/events";
 import {
   DomainError,
   forbidden,
-  idempotencyKeySchema,
   invalidInput,
   isDuplicateKey,
   notFound,
@@ -20,14 +18,14 @@ import {
 import { isBankOf, isFinanceOf, isOverseerOf, isStaffOf, maySeeNotice } from "../access.rules";
 import { FeeErrorCode } from "../errors";
 import { requireNoticeLetter } from "../notice-letters";
-import { bankTxnIdSchema, centerCodeSchema, daySchema, instantSchema } from "../inputs";
 import { isWellFormedNoticeNumber, noticeActionRefusal } from "../notices/notice.rules";
 import type { NoticesRepository, PayableNoticeRow } from "../notices/notices.repository";
 import type { SupervisionService } from "../supervision/supervision.service";
+import type { RequestPage } from "../notices/notices.service";
+import { pageOf } from "../request-paging.rules";
 import type { BankTransactionRow, RefundRow } from "./entities";
 import {
   ACCEPTED,
-  bankChannels,
   decidePayment,
   decideRefundExecution,
   PAID_AT_TOLERANCE_MS,
@@ -40,43 +38,8 @@ import {
   type PaymentDecision,
   type RefundStatus,
 } from "./payment.rules";
+import { paymentInput, refundDecision, refundExecutionInput, refundPageQuery, refundQuery, refundRequest, transactionQuery, transactionsQuery } from "./inputs";
 import type { NewBankTransaction, PaymentsRepository } from "./payments.repository";
-
-const fen = z.number().int().positive().max(2_147_483_647);
-const id = z.string().trim().min(1).max(64);
-
-const paymentInput = z.object({
-  noticeNo: z.string().max(32),
-  amountFen: fen,
-  bankTxnId: bankTxnIdSchema,
-  paidAt: instantSchema,
-  channel: z.enum(bankChannels),
-});
-const refundExecutionInput = z.object({ refundId: z.string().trim().min(1).max(36), amountFen: fen, bankTxnId: bankTxnIdSchema, refundedAt: instantSchema });
-const refundRequest = z.object({ noticeId: id, reason: z.string().trim().min(1).max(500), idempotencyKey: idempotencyKeySchema });
-const refundDecision = z.object({
-  refundId: id,
-  approve: z.boolean(),
-  note: z.string().trim().max(500).nullish().transform((value) => value || null),
-});
-const refundQuery = z.object({
-  centerCode: centerCodeSchema,
-  status: z.enum(refundStatuses).nullish().transform((value) => value ?? null),
-});
-
-const transactionQuery = z.object({ centerCode: centerCodeSchema, bankTxnId: bankTxnIdSchema });
-/** A page of the bank's day: at most 500 transactions; the cursor is the last one's sequence. */
-export const MAX_TRANSACTIONS_PAGE = 500;
-const transactionsQuery = z.object({
-  centerCode: centerCodeSchema,
-  day: daySchema,
-  first: z.number().int().min(1).max(MAX_TRANSACTIONS_PAGE).nullish().transform((value) => value ?? 100),
-  after: z
-    .string()
-    .regex(/^\d{1,15}$/, "the nextCursor of a previous page")
-    .nullish()
-    .transform((value) => value ?? null),
-});
 
 /** A page of bankTransactions. */
 export interface BankTransactionPage {
@@ -246,6 +209,19 @@ export class PaymentsService {
       return this.payments.refunds(input.centerCode, statuses, identity.departmentId);
     }
     throw forbidden("Refunds are seen by the center's finance, administration and supervision, the bank, and the department's staff");
+  }
+
+  /** The same refunds as `refunds`, in pages: newest first, `first` at a time. */
+  async refundPage(identity: Identity, raw: unknown): Promise<RequestPage<RefundRow>> {
+    const input = validate(refundPageQuery, raw);
+    let statuses: RefundStatus[] = input.status ? [input.status] : [...refundStatuses];
+    let departmentId: string | null = null;
+    if (isOverseerOf(identity, input.centerCode)) departmentId = null;
+    else if (isBankOf(identity, input.centerCode)) statuses = statuses.filter((status) => status === "APPROVED" || status === "EXECUTED");
+    else if (identity.departmentId && isStaffOf(identity, input.centerCode, identity.departmentId)) departmentId = identity.departmentId;
+    else throw forbidden("Refunds are seen by the center's finance, administration and supervision, the bank, and the department's staff");
+    const { rows, totalCount } = await this.payments.refundPage({ centerCode: input.centerCode, statuses, departmentId }, input.after, input.first);
+    return { ...pageOf(rows, input.first), totalCount };
   }
 
   async refund(identity: Identity, refundId: string): Promise<RefundRow | null> {

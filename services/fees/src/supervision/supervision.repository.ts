@@ -25,4 +25,22 @@ export class IrregularityRepository {
       take: limit,
     });
   }
+
+  /** A page (one extra row read, to tell whether another follows) after (detectedAt, id), and how many match in all. */
+  async page(
+    centerCode: string,
+    kind: feesEvents.FeeIrregularityKind | null,
+    after: { detectedAt: Date; id: string } | null,
+    first: number,
+  ): Promise<{ rows: FeeIrregularityRow[]; totalCount: number }> {
+    const query = () => {
+      const builder = this.dataSource.getRepository(FeeIrregularityRow).createQueryBuilder("i").where("i.center_code = :centerCode", { centerCode });
+      if (kind) builder.andWhere("i.kind = :kind", { kind });
+      return builder;
+    };
+    const page = query();
+    if (after) page.andWhere("(i.detected_at < :at OR (i.detected_at = :at AND i.id > :id))", { at: after.detectedAt, id: after.id });
+    const [rows, totalCount] = await Promise.all([page.orderBy("i.detected_at", "DESC").addOrderBy("i.id", "ASC").limit(first + 1).getMany(), query().getCount()]);
+    return { rows, totalCount };
+  }
 }

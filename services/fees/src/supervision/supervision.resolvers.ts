@@ -5,6 +5,7 @@ export function supervisionResolvers(service: SupervisionService): Resolvers {
   return {
     Query: {
       feeIrregularities: (_, args, context) => service.list(context.identity, args),
+      feeIrregularityPage: (_, args, context) => service.page(context.identity, args),
     },
     FeeIrregularity: {
       department: (row) => (row.departmentId ? { id: row.departmentId } : null),

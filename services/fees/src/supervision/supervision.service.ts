@@ -3,7 +3,8 @@ import { z } from "zod";
 import { feesEvents } from "@onestop/events";
 import { forbidden, validate, type Clock, type Identity, type Tx } from "@onestop/platform";
 import { isOverseerOf } from "../access.rules";
-import { centerCodeSchema } from "../inputs";
+import { centerCodeSchema, requestPageArgs } from "../inputs";
+import { encodeRequestCursor } from "../request-paging.rules";
 import type { FeeIrregularityRow } from "./entities";
 import type { IrregularityRepository } from "./supervision.repository";
 import { occurrenceOf } from "./supervision.rules";
@@ -27,6 +28,14 @@ const listInput = z.object({
   kind: feesEvents.feeIrregularityKind.nullish().transform((value) => value ?? null),
   limit: z.number().int().min(1).max(1000).default(200),
 });
+
+const pageInput = listInput.omit({ limit: true }).extend(requestPageArgs);
+
+export interface IrregularityPage {
+  nodes: FeeIrregularityRow[];
+  nextCursor: string | null;
+  totalCount: number;
+}
 
 /** 电子监察 of fees: irregularities are recorded and announced in the transaction that found them. */
 export class SupervisionService {
@@ -78,5 +87,16 @@ export class SupervisionService {
     const input = validate(listInput, raw);
     if (!isOverseerOf(identity, input.centerCode)) throw forbidden("Irregular fees are seen by the center's supervision, administration and finance");
     return this.irregularities.list(input.centerCode, input.kind, input.limit);
+  }
+
+  /** The same irregularities in pages, newest first; the cursor is the last one's detection instant and id. */
+  async page(identity: Identity, raw: unknown): Promise<IrregularityPage> {
+    const input = validate(pageInput, raw);
+    if (!isOverseerOf(identity, input.centerCode)) throw forbidden("Irregular fees are seen by the center's supervision, administration and finance");
+    const after = input.after ? { detectedAt: input.after.requestedAt, id: input.after.id } : null;
+    const { rows, totalCount } = await this.irregularities.page(input.centerCode, input.kind, after, input.first);
+    const nodes = rows.slice(0, input.first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, totalCount, nextCursor: rows.length > input.first && last ? encodeRequestCursor({ requestedAt: last.detectedAt, id: last.id }) : null };
   }
 }

@@ -264,3 +264,34 @@ describe("refunds (退费)", () => {
     await eventually(async () => ok(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: "补充材料后再申请", idempotencyKey: again } })));
   });
 });
+
+describe("refunds in pages (refundPage)", () => {
+  const PAGE = `query ($c: String!, $s: RefundStatus, $first: Int, $after: String) {
+    refundPage(centerCode: $c, status: $s, first: $first, after: $after) { totalCount nextCursor nodes { id status } } }`;
+  type Page = { refundPage: { totalCount: number; nextCursor: string | null; nodes: Array<{ id: string; status: string }> } };
+
+  test("walk the center's refunds once, newest first, as refunds lists them; the bank sees only those to pay back and paid", async () => {
+    for (let index = 0; index < 3; index += 1) {
+      const notice = await freshNotice(1000 + index);
+      ok(await pay(notice, `ICBC-RP-${index}-${notice.id.slice(0, 8)}`));
+      ok(await harness.call(staff, REQUEST_REFUND, { input: { noticeId: notice.id, reason: `退费 ${index}`, idempotencyKey: randomUUID() } }));
+    }
+    const whole = ok(await harness.call<{ refunds: Array<{ id: string }> }>(finance, `query ($c: String!) { refunds(centerCode: $c) { id } }`, { c: CENTER })).refunds.map((row) => row.id);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = ok(await harness.call<Page>(finance, PAGE, { c: CENTER, first: 2, after }));
+      expect(page.refundPage.totalCount).toBe(whole.length);
+      walked.push(...page.refundPage.nodes.map((node) => node.id));
+      after = page.refundPage.nextCursor;
+      if (!after) break;
+    }
+    expect(walked).toEqual(whole);
+    const requested = ok(await harness.call<Page>(finance, PAGE, { c: CENTER, s: "REQUESTED", first: 100 })).refundPage;
+    expect(requested.nodes.length).toBeGreaterThanOrEqual(3);
+    expect(requested.nodes.every((node) => node.status === "REQUESTED")).toBe(true);
+    const banks = ok(await harness.call<Page>(bank, PAGE, { c: CENTER, first: 100 })).refundPage;
+    expect(banks.nodes.every((node) => node.status === "APPROVED" || node.status === "EXECUTED")).toBe(true);
+    expect(errorCode(await harness.call(finance, PAGE, { c: CENTER, after: "x" }))).toBe("BAD_USER_INPUT");
+  });
+});

@@ -343,3 +343,39 @@ describe("reductions and waivers (减免)", () => {
     expect((await harness.notices(caseId)).map((row) => row.status)).toEqual(["ISSUED"]);
   });
 });
+
+describe("reductions in pages (feeReductionPage)", () => {
+  const PAGE = `query ($c: String!, $s: FeeReductionStatus, $first: Int, $after: String) {
+    feeReductionPage(centerCode: $c, status: $s, first: $first, after: $after) { totalCount nextCursor nodes { id status requestedAt } } }`;
+  type Page = { feeReductionPage: { totalCount: number; nextCursor: string | null; nodes: Array<{ id: string; status: string; requestedAt: string }> } };
+  const LIST = `query ($c: String!, $s: FeeReductionStatus) { feeReductions(centerCode: $c, status: $s) { id } }`;
+
+  test("walk every reduction awaiting finance once, newest first, as feeReductions lists them", async () => {
+    for (let index = 0; index < 5; index += 1) {
+      const item = await harness.item(zj, [fixedFee("F01", 1000 + index)]);
+      const notice = await harness.noticeOf(await harness.accept(zj, item));
+      ok(await harness.call(staff, REQUEST_REDUCTION, { input: { noticeId: notice.id, percent: 10, policy: "p", reason: `r${index}` } }));
+    }
+    const whole = ok(await harness.call<{ feeReductions: Array<{ id: string }> }>(finance, LIST, { c: CENTER, s: "REQUESTED" })).feeReductions.map((row) => row.id);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = ok(await harness.call<Page>(finance, PAGE, { c: CENTER, s: "REQUESTED", first: 2, after }));
+      expect(page.feeReductionPage.totalCount).toBe(whole.length);
+      expect(page.feeReductionPage.nodes.length).toBeLessThanOrEqual(2);
+      expect(page.feeReductionPage.nodes.every((node) => node.status === "REQUESTED")).toBe(true);
+      walked.push(...page.feeReductionPage.nodes.map((node) => node.id));
+      after = page.feeReductionPage.nextCursor;
+      if (!after) break;
+    }
+    expect(walked).toEqual(whole);
+    // The department's staff see their department's; the bank sees none; a cursor not from here names `after`.
+    expect(ok(await harness.call<Page>(staff, PAGE, { c: CENTER, s: "REQUESTED", first: 100 })).feeReductionPage.totalCount).toBe(whole.length);
+    expect(errorCode(await harness.call(bank, PAGE, { c: CENTER }))).toBe("FORBIDDEN");
+    const bad = await harness.call(finance, PAGE, { c: CENTER, after: "not-a-cursor" });
+    expect(errorCode(bad)).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.extensions?.field).toBe("after");
+    expect(errorCode(await harness.call(finance, PAGE, { c: CENTER, first: 101 }))).toBe("BAD_USER_INPUT");
+  });
+});

@@ -134,6 +134,23 @@ describe("a day's statement against the record (对账)", () => {
       ["AMOUNT_MISMATCH", "M-2"],
       ["PAYMENT_WITHOUT_NOTICE", "B-UNKNOWN"],
     ]);
+
+    // The same list a page at a time: each page one, the count of all on every page, none twice.
+    const PAGE = `query ($c: String!, $after: String) { feeIrregularityPage(centerCode: $c, first: 1, after: $after) { totalCount nextCursor nodes { id } } }`;
+    type Page = { feeIrregularityPage: { totalCount: number; nextCursor: string | null; nodes: Array<{ id: string }> } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { feeIrregularityPage: page }: Page = ok(await harness.call<Page>(supervisor, PAGE, { c: CENTER, after }));
+      expect(page.totalCount).toBe(feeIrregularities.length);
+      expect(page.nodes).toHaveLength(1);
+      seen.push(page.nodes[0]!.id);
+      after = page.nextCursor;
+    } while (after);
+    expect(seen).toHaveLength(feeIrregularities.length);
+    expect(new Set(seen).size).toBe(seen.length);
+    const bad = await harness.call<Page>(supervisor, PAGE, { c: CENTER, after: "not-a-cursor" });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   test("the same statement again, in any order, gets the same report and changes nothing", async () => {

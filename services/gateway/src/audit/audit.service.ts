@@ -67,6 +67,8 @@ export class AuditLog {
     private readonly repository: AuditRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Sees the size of each group commit (the gateway's metrics). */
+    private readonly onBatch: (size: number) => void = () => undefined,
   ) {}
 
   /**
@@ -98,6 +100,7 @@ export class AuditLog {
     this.writing = true;
     while (this.pending.length > 0) {
       const batch = this.nextBatch();
+      this.onBatch(batch.length);
       try {
         const entries = await this.repository.appendAll(
           batch.map(({ facts }) => (previous: ChainHead) => sealed(nextEntry(facts, previous, this.clock.now()))),

@@ -45,6 +45,8 @@ export class PublicResponseCache {
     limits: PublicCacheLimits,
     private readonly feed: { readonly isLive: boolean },
     private readonly logger: Logger,
+    /** Sees each cacheable request's outcome (the gateway's metrics). */
+    private readonly onLookup: (outcome: "hit" | "miss") => void = () => undefined,
   ) {
     this.store = new LruStore({ maxEntries: limits.maxEntries, maxBytes: limits.maxBytes, ttlMs: limits.ttlSeconds * 1000 });
   }
@@ -73,7 +75,10 @@ export class PublicResponseCache {
   async handle(request: ExecuteRequest, next: (request: ExecuteRequest) => Promise<HTTPGraphQLResponse>): Promise<HTTPGraphQLResponse> {
     const key = this.keyOf(request.httpGraphQLRequest);
     const cached = key === null ? undefined : this.store.get(key);
-    if (cached) return answer(cached, "hit");
+    if (cached) {
+      this.onLookup("hit");
+      return answer(cached, "hit");
+    }
 
     const generation = this.store.generation;
     const probe: CacheProbe = { subgraphs: new Set(), publicAnswer: false };
@@ -83,6 +88,7 @@ export class PublicResponseCache {
       return response;
     }
     response.headers.set(CACHE_HEADER, "miss");
+    this.onLookup("miss");
     const status = response.status ?? 200;
     if (probe.publicAnswer && status === 200 && response.body.kind === "complete" && readOnlyCacheableSubgraphs(probe.subgraphs) && this.feed.isLive) {
       const headers = [...response.headers].filter(([name]) => name !== CACHE_HEADER);

@@ -11,6 +11,9 @@ export const subgraphs = [
   { name: "staffing", port: 4104 },
   { name: "parallel-approval", port: 4105 },
   { name: "supervision", port: 4106 },
+  { name: "results", port: 4109 },
+  { name: "notifications", port: 4108 },
+  { name: "hall", port: 4110 },
 ] as const;
 
 export interface SubgraphSource {

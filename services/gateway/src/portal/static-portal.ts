@@ -42,7 +42,10 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 const gzipAsync = promisify(gzip);
 
 // Ant Design writes its styles into <style> elements at run time, hence 'unsafe-inline' for styles
-// only; no script runs but the build's own files.
+// only; no script runs but the build's own files. The workbench opens a result document to print
+// as a blob: URL of the PDF it fetched with the clerk's token (a tab cannot send the token); the
+// blob's document inherits this policy and the browser's PDF viewer is an object in it, hence
+// blob: objects (made by the page's own scripts only). Nothing else may be embedded.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -50,7 +53,7 @@ const contentSecurityPolicy = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "object-src 'none'",
+  "object-src blob:",
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -23,6 +23,10 @@ export function supervisionStreamRelay(options: {
   clock: Clock;
   identityFromAuthorization: (header: string | undefined) => Promise<Identity>;
   logger: Logger;
+  /** Passes the request's query string on (the hall's public stream is per center: ?centerCode=…). */
+  forwardQuery?: boolean;
+  /** Named in the log and the 502: "Supervision", "The hall". */
+  upstreamName?: string;
 }) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== "GET") {
@@ -41,7 +45,8 @@ export function supervisionStreamRelay(options: {
     response.once("close", () => upstreamClosed.abort());
     let upstream: Response;
     try {
-      upstream = await fetch(options.url, {
+      const search = options.forwardQuery ? new URL(request.url ?? "/", "http://gateway").search : "";
+      upstream = await fetch(options.url + search, {
         headers: {
           accept: "text/event-stream",
           [IDENTITY_HEADER]: signIdentity(identity, requestId, options.identityKey, options.clock.now(), { body: "" }),
@@ -50,8 +55,8 @@ export function supervisionStreamRelay(options: {
         signal: upstreamClosed.signal,
       });
     } catch (error) {
-      options.logger.warn({ err: error }, "supervision stream unreachable");
-      return send(response, 502, ErrorCode.Internal, "Supervision is unreachable");
+      options.logger.warn({ err: error, upstream: options.upstreamName ?? "Supervision" }, "push stream unreachable");
+      return send(response, 502, ErrorCode.Internal, `${options.upstreamName ?? "Supervision"} is unreachable`);
     }
     if (!upstream.ok || !upstream.body) {
       response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json; charset=utf-8" });

@@ -20,7 +20,7 @@ import { passwordProblems, signInGroup } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { StaffAccountRow } from "./entities";
 import { changeMyPasswordInput, createStaffAccountInput, resetStaffPasswordInput, setStaffRolesInput } from "./inputs";
-import { hashPassword, verifyPassword } from "./password";
+import type { PasswordHasher } from "./password";
 import { invalidCredentials } from "./sign-in.service";
 
 /** Staff accounts: the center's administration creates them and sets roles and passwords; staff change their own password. */
@@ -31,6 +31,7 @@ export class AccountsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly throttle: FailureThrottle,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async createStaffAccount(identity: Identity, rawInput: unknown): Promise<StaffAccountRow> {
@@ -44,7 +45,7 @@ export class AccountsService {
       staffId: staff.id,
       centerCode: staff.centerCode,
       username: input.username,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await this.passwords.hash(input.password),
       roles: input.roles,
       lastLoginAt: null,
       passwordChangedAt: now,
@@ -70,7 +71,7 @@ export class AccountsService {
     const staff = await this.requireStaffOfCenter(identity, input.staffId);
     const account = await this.repository.findByStaff(staff.id);
     if (!account) throw notFound("Account of staff", staff.id);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const now = this.clock.now();
     await this.unitOfWork.run(async (tx) => {
       await this.repository.setPassword(tx, staff.id, passwordHash, now);
@@ -99,8 +100,8 @@ export class AccountsService {
     if (problems.length > 0) throw invalidInput(findingsAt(undefined, problems).map(({ message }) => ({ field: "input.newPassword", message })));
     const account = await this.repository.findByStaff(identity.subject);
     if (!account) throw notFound("Account of staff", identity.subject);
-    if (!(await verifyPassword(input.currentPassword, account.passwordHash))) throw invalidCredentials();
-    const passwordHash = await hashPassword(input.newPassword);
+    if (!(await this.passwords.verify(input.currentPassword, account.passwordHash))) throw invalidCredentials();
+    const passwordHash = await this.passwords.hash(input.newPassword);
     await this.unitOfWork.run((tx) => this.repository.setPassword(tx, account.staffId, passwordHash, this.clock.now()));
     return true;
   }

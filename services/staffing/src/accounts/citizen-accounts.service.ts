@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { staffingEvents } from "@onestop/events";
 import { applicantKindOf, DomainError, findingsAt, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import { citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountRow } from "./entities";
 import { registerCitizenInput } from "./inputs";
-import { hashPassword } from "./password";
+import type { PasswordHasher } from "./password";
 
 /** A citizen's account and whether the caller is its holder, who alone sees the ID number and phone unmasked. */
 export interface CitizenAccountView {
@@ -19,6 +20,7 @@ export class CitizenAccountsService {
     private readonly repository: AccountsRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /**
@@ -37,11 +39,16 @@ export class CitizenAccountsService {
       name: input.name,
       idNumber: input.idNumber,
       phone: input.phone,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await this.passwords.hash(input.password),
       lastLoginAt: null,
       createdAt: this.clock.now(),
     };
-    const outcome = await this.unitOfWork.run((tx) => this.repository.insertCitizen(tx, account));
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const inserted = await this.repository.insertCitizen(tx, account);
+      // The number registered is the applicant's SMS number in notifications, until they set another there.
+      if (inserted === "inserted") await tx.publish(staffingEvents.citizenRegistered, { accountId: account.id, phone: account.phone, registeredAt: account.createdAt.toISOString() });
+      return inserted;
+    });
     if (outcome === "already_registered") {
       throw new DomainError(StaffingErrorCode.CitizenAlreadyRegistered, "An account with this ID number already exists", { field: "idNumber" });
     }

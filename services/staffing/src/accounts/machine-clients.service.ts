@@ -4,7 +4,7 @@ import { StaffingErrorCode } from "../errors";
 import type { AccountsRepository } from "./accounts.repository";
 import type { MachineClientRow, MachineClientSecretRow } from "./entities";
 import { clientIdInput, createBankClientInput, revokeSecretInput } from "./inputs";
-import { hashPassword } from "./password";
+import type { PasswordHasher } from "./password";
 
 export interface IssuedSecret {
   client: MachineClientRow;
@@ -12,9 +12,9 @@ export interface IssuedSecret {
   clientSecret: string;
 }
 
-async function newSecret(clientId: string, now: Date): Promise<{ secret: string; row: MachineClientSecretRow }> {
+async function newSecret(passwords: PasswordHasher, clientId: string, now: Date): Promise<{ secret: string; row: MachineClientSecretRow }> {
   const secret = randomBytes(32).toString("base64url");
-  return { secret, row: { id: randomUUID(), clientId, secretHash: await hashPassword(secret), createdAt: now, revokedAt: null } };
+  return { secret, row: { id: randomUUID(), clientId, secretHash: await passwords.hash(secret), createdAt: now, revokedAt: null } };
 }
 
 /** Machine clients: the bank (银行代收点), registered by the center with secrets it rotates without downtime. */
@@ -23,6 +23,7 @@ export class MachineClientsService {
     private readonly repository: AccountsRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /** The center's administration registers the bank's collection point; the secret is shown this once. */
@@ -39,7 +40,7 @@ export class MachineClientsService {
       createdBy: identity.subject,
       createdAt: now,
     };
-    const { secret, row } = await newSecret(client.id, now);
+    const { secret, row } = await newSecret(this.passwords, client.id, now);
     await this.unitOfWork.run((tx) => this.repository.insertMachineClient(tx, client, row));
     return { client, secretId: row.id, clientSecret: secret };
   }
@@ -48,7 +49,7 @@ export class MachineClientsService {
   async rotateBankClientSecret(identity: Identity, rawInput: unknown): Promise<IssuedSecret> {
     const input = validate(clientIdInput, rawInput);
     const client = await this.requireMachineClientOfCenter(identity, input.clientId);
-    const { secret, row } = await newSecret(client.id, this.clock.now());
+    const { secret, row } = await newSecret(this.passwords, client.id, this.clock.now());
     await this.unitOfWork.run((tx) => this.repository.insertSecret(tx, row));
     return { client, secretId: row.id, clientSecret: secret };
   }

@@ -11,7 +11,7 @@ import type { AccountsRepository } from "./accounts.repository";
 import type { CitizenAccountView } from "./citizen-accounts.service";
 import type { AccountKind, CitizenAccountRow, PasswordSignInColumns, RefreshFamilyRow, StaffAccountRow } from "./entities";
 import { clientCredentialsInput, loginCitizenInput, loginInput, refreshTokenInput } from "./inputs";
-import { decoyHash, verifyPassword } from "./password";
+import type { PasswordHasher } from "./password";
 
 interface RefreshPart {
   refreshToken: string;
@@ -63,6 +63,7 @@ export class SignInService {
     private readonly lockout: LockoutPolicy,
     private readonly throttle: FailureThrottle,
     private readonly challenges: ProofOfWork,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /** A challenge for the next sign-in, which needs one once its name or client has failed. */
@@ -153,8 +154,8 @@ export class SignInService {
     const client = await this.repository.findMachineClient(input.clientId);
     const secrets = client ? (await this.repository.secretsOf(client.id)).filter((s) => s.revokedAt === null) : [];
     let matched = false;
-    for (const secret of secrets) if (!matched && (await verifyPassword(input.clientSecret, secret.secretHash))) matched = true;
-    if (secrets.length === 0) await verifyPassword(input.clientSecret, await decoyHash());
+    for (const secret of secrets) if (!matched && (await this.passwords.verify(input.clientSecret, secret.secretHash))) matched = true;
+    if (secrets.length === 0) await this.passwords.verify(input.clientSecret, await this.passwords.decoyHash());
     if (!client || !matched) throw new DomainError(StaffingErrorCode.InvalidCredentials, "Wrong client id or secret");
     const { token, expiresAt } = signer.sign({ subject: client.id, roles: [client.role], centerCode: client.centerCode, departmentId: null, windowId: null, applicantKey: null, sessionId: null }, this.clock.now());
     return { accessToken: token, expiresAt };
@@ -193,7 +194,7 @@ export class SignInService {
       });
     }
     const account = await find();
-    if (!(await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))) || !account) {
+    if (!(await this.passwords.verify(password, account?.passwordHash ?? (await this.passwords.decoyHash()))) || !account) {
       await this.throttle.recordFailure(throttle.counted, now);
       throw invalidCredentials();
     }

@@ -1,6 +1,6 @@
 import { decideAuthorization, type AuthorizationLetter, type AuthorizedAct } from "@onestop/authorization";
 import type { WindowKind } from "@onestop/events";
-import { dutyAt, isAbsent, type Absence, type Cover, type WindowPosts } from "../attendance/duty.rules";
+import { dutyAt, isAbsent, type Absence, type Cover, type WindowPosts } from "@onestop/authorization";
 import type { PostPosition } from "../posts/entities";
 
 /** A window as the `windowPublished` snapshot describes it. */

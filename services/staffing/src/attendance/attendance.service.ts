@@ -23,7 +23,7 @@ import type { StaffRow, WindowRow } from "../organisation/entities";
 import type { OrganisationRepository } from "../organisation/organisation.repository";
 import type { PostsRepository } from "../posts/posts.repository";
 import { leaveProblems, overlappingLeave, punchViolation } from "./attendance.rules";
-import { absencesFromPunches, dutyAt, unattendedIntervals, unattendedStretches, type Absence, type Cover, type DutyStatus, type WindowPosts } from "./duty.rules";
+import { absencesFromPunches, dutyAt, unattendedIntervals, unattendedStretches, type Absence, type Cover, type DutyStatus, type WindowPosts } from "@onestop/authorization";
 import type { AttendanceRepository } from "./attendance.repository";
 import type { AttendancePunchRow, DutyWarningRow, LeaveNoticeRow } from "./entities";
 

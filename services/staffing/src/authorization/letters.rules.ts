@@ -13,9 +13,16 @@ export interface GrantFacts {
   itemDepartmentId: string | null;
   /** Staff of the department, or posted at a comprehensive window acting for it. */
   staffServesDepartment: boolean;
+  /**
+   * 代办授权 (issue 22): what a letter to this person may carry at most — "ALL" for staff of the
+   * department's own center, the agent's acts for staff of a township or village point under it
+   * (`agentLetterActsAllowed`), null for anyone else.
+   */
+  agentActs?: readonly AuthorizedAct[] | "ALL" | null;
 }
 
 export type GrantViolation =
+  | typeof StaffingErrorCode.ActNotForAgent
   | typeof StaffingErrorCode.UnknownItem
   | typeof StaffingErrorCode.ItemOfAnotherDepartment
   | typeof StaffingErrorCode.StaffNotOfDepartment;
@@ -28,6 +35,11 @@ export function grantViolation(letter: LetterToGrant, facts: GrantFacts): GrantV
   if (letter.itemId !== null) {
     if (facts.itemDepartmentId === null) return StaffingErrorCode.UnknownItem;
     if (facts.itemDepartmentId !== letter.departmentId) return StaffingErrorCode.ItemOfAnotherDepartment;
+  }
+  const agentActs = facts.agentActs ?? "ALL";
+  if (agentActs !== "ALL") {
+    // A township's or village point's agent (代办): the county department's letter, only for what the agent may do.
+    return letter.acts.every((act) => agentActs.includes(act)) ? null : StaffingErrorCode.ActNotForAgent;
   }
   if (!facts.staffServesDepartment) return StaffingErrorCode.StaffNotOfDepartment;
   return null;

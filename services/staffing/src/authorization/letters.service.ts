@@ -24,6 +24,7 @@ import type { OrganisationRepository } from "../organisation/organisation.reposi
 import type { PostsRepository } from "../posts/posts.repository";
 import type { AuthorizationLetterRow } from "./entities";
 import { grantViolation } from "./letters.rules";
+import { agentLetterActsAllowed } from "@onestop/authorization";
 import type { ItemReplicaRepository } from "../items/items.repository";
 import type { LettersRepository } from "./letters.repository";
 
@@ -53,6 +54,7 @@ export const authorizationCheckInput = z.object({
 
 const violationMessages: Record<string, string> = {
   [StaffingErrorCode.UnknownItem]: "The item is not in the catalog (or staffing has not heard of it yet)",
+  [StaffingErrorCode.ActNotForAgent]: "A letter to a township's agent carries only ACCEPT and DELIVER, to a village point's only DELIVER (代办: they take in and hand over, the county decides)",
   [StaffingErrorCode.ItemOfAnotherDepartment]: "A department may authorize only its own items",
   [StaffingErrorCode.StaffNotOfDepartment]: "Letters go only to staff of the department or of a comprehensive window acting for it",
 };
@@ -92,7 +94,8 @@ export class LettersService {
     return this.unitOfWork.run(async (tx) => {
       const department = await this.requireDepartmentOf(tx, identity, input.departmentId);
       const staff = await this.organisation.findStaff(input.staffId, tx);
-      if (!staff || staff.centerCode !== department.centerCode) {
+      const agentActs = staff ? agentLetterActsAllowed(staff.centerCode, department.centerCode) : null;
+      if (!staff || agentActs === null) {
         throw new DomainError(StaffingErrorCode.UnknownStaff, `Staff ${input.staffId} is not registered in ${department.centerCode}`, {
           staffId: input.staffId,
         });
@@ -101,6 +104,7 @@ export class LettersService {
       const violation = grantViolation(input, {
         itemDepartmentId: item && item.centerCode === department.centerCode ? item.departmentId : null,
         staffServesDepartment: staff.departmentId === department.id || (await this.atComprehensiveWindowFor(tx, staff.id, department.id)),
+        agentActs,
       });
       if (violation) {
         throw new DomainError(violation, violationMessages[violation], { staffId: staff.id, departmentId: department.id, itemId: input.itemId });

@@ -1,6 +1,6 @@
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import type { Tx } from "@onestop/platform";
-import type { Cover } from "../attendance/duty.rules";
+import type { Cover } from "@onestop/authorization";
 import { coverInForce } from "./covers.rules";
 import { WindowCoverRow, type CoverStatus } from "./entities";
 

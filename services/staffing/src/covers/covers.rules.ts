@@ -1,6 +1,6 @@
 import type { CoverStatus } from "@onestop/events";
 import { StaffingErrorCode } from "../errors";
-import type { Cover } from "../attendance/duty.rules";
+import type { Cover } from "@onestop/authorization";
 
 /**
  * The longest temporary cover (临时顶岗): three days. A cover fills a short, known gap (a

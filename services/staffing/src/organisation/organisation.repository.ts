@@ -206,6 +206,20 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(StaffRow).createQueryBuilder("s").where("s.id IN (:...ids)", { ids }).getMany();
   }
 
+  /** Up to `first` + 1 of the center's staff after the code `afterCode`, by code, and how many match in all. */
+  async staffPage(filter: { centerCode: string; departmentId: string | null; keyword: string | null }, afterCode: string | null, first: number) {
+    const query = () => {
+      const builder = this.dataSource.getRepository(StaffRow).createQueryBuilder("s").where("s.center_code = :centerCode", { centerCode: filter.centerCode });
+      if (filter.departmentId) builder.andWhere("s.department_id = :departmentId", { departmentId: filter.departmentId });
+      if (filter.keyword) builder.andWhere("(s.code LIKE :pattern OR s.name LIKE :pattern)", { pattern: `%${filter.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      return builder;
+    };
+    const page = query();
+    if (afterCode !== null) page.andWhere("s.code > :afterCode", { afterCode });
+    const [rows, totalCount] = await Promise.all([page.orderBy("s.code", "ASC").limit(first + 1).getMany(), query().getCount()]);
+    return { rows, totalCount };
+  }
+
   staffOfCenter(centerCode: string, departmentId?: string): Promise<StaffRow[]> {
     return this.dataSource
       .getRepository(StaffRow)

@@ -12,6 +12,7 @@ export function organisationResolvers(service: OrganisationService): Resolvers {
       windows: (_, args) => service.windows(args.centerCode),
       staff: (_, args) => service.staff(args.id),
       staffMembers: (_, args) => service.staffMembers(args.centerCode, args.departmentId),
+      staffPage: (_, args, context) => service.staffPage(context.identity, args),
       me: (_, __, context) => service.staff(context.identity.subject),
     },
     Mutation: {

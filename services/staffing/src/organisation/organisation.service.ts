@@ -16,6 +16,7 @@ import {
   type Tx,
   type UnitOfWork,
 } from "@onestop/platform";
+import { oversees } from "@onestop/authorization";
 import { StaffingErrorCode } from "../errors";
 import { hallThemes, type DepartmentRow, type HallRow, type StaffRow, type WindowRow } from "./entities";
 import type { OrganisationRepository } from "./organisation.repository";
@@ -60,6 +61,26 @@ export const appointPrincipalInput = z.object({ departmentId: id, staffId: id })
 
 const unknownDepartment = (departmentId: string, center: string) =>
   new DomainError(StaffingErrorCode.UnknownDepartment, `Department ${departmentId} is not registered in ${center}`, { departmentId });
+
+const staffPageInput = z.object({
+  centerCode: z.string().regex(/^\d{12}$/, "a 12-digit division code"),
+  departmentId: z.string().max(64).nullish().transform((value) => value ?? null),
+  keyword: z.string().trim().max(50).nullish().transform((value) => value || null),
+  first: z.number().int().min(1).max(100).nullish().transform((value) => value ?? 20),
+  after: z.string().max(200).nullish(),
+});
+
+/** Where a page of staff ended: the last staff code, opaque to clients. */
+export const encodeStaffCursor = (code: string) => Buffer.from(JSON.stringify(["staff", code]), "utf8").toString("base64url");
+
+export function decodeStaffCursor(cursor: string): string | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return Array.isArray(value) && value.length === 2 && value[0] === "staff" && typeof value[1] === "string" ? value[1] : null;
+  } catch {
+    return null;
+  }
+}
 
 export class OrganisationService {
   /** By id, batched per request: a page of cases references its departments, windows and staff one by one. */
@@ -263,7 +284,8 @@ export class OrganisationService {
   async registerStaff(identity: Identity, rawInput: unknown): Promise<StaffRow> {
     const input = validate(registerStaffInput, rawInput, "input");
     requireRole(identity, "center_admin");
-    requireCenter(identity, input.centerCode);
+    // The center's own administration, or one above it: the county's or the township's registers a village point's agents (代办员).
+    if (!oversees(identity.centerCode, input.centerCode)) requireCenter(identity, input.centerCode);
     return this.unitOfWork.run(async (tx) => {
       if (input.departmentId) await this.requireDepartmentsOfCenter(tx, [input.departmentId], input.centerCode);
       const staff: StaffRow = { id: randomUUID(), ...input, registeredAt: this.clock.now() };
@@ -331,6 +353,18 @@ export class OrganisationService {
 
   staff(staffId: string) {
     return this.repository.findStaff(staffId);
+  }
+
+  /** A page of the hall's staff by code, for the center's own staff. */
+  async staffPage(identity: Identity, raw: unknown) {
+    const input = validate(staffPageInput, raw);
+    requireCenter(identity, input.centerCode);
+    const after = input.after ? decodeStaffCursor(input.after) : null;
+    if (input.after && after === null) throw invalidInput([{ field: "after", message: "the nextCursor of a previous page" }]);
+    const { rows, totalCount } = await this.repository.staffPage(input, after, input.first);
+    const nodes = rows.slice(0, input.first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, totalCount, nextCursor: rows.length > input.first && last ? encodeStaffCursor(last.code) : null };
   }
 
   staffMembers(center: string, departmentId?: string | null) {

@@ -110,6 +110,22 @@ export class PostsRepository {
       .find({ where: status ? { centerCode, status } : { centerCode }, order: { requestedAt: "DESC" } });
   }
 
+  /** Up to `first` + 1 requests older than the one `after` names (newest first, ties by id), and how many match in all. */
+  async requestPage(filter: { centerCode: string; status: PostChangeStatus | null }, after: { requestedAt: Date; id: string } | null, first: number) {
+    const query = () => {
+      const builder = this.dataSource.getRepository(PostChangeRequestRow).createQueryBuilder("r").where("r.center_code = :centerCode", { centerCode: filter.centerCode });
+      if (filter.status) builder.andWhere("r.status = :status", { status: filter.status });
+      return builder;
+    };
+    const page = query();
+    if (after) page.andWhere("(r.requested_at < :at OR (r.requested_at = :at AND r.id < :id))", { at: after.requestedAt, id: after.id });
+    const [rows, totalCount] = await Promise.all([
+      page.orderBy("r.requested_at", "DESC").addOrderBy("r.id", "DESC").limit(first + 1).getMany(),
+      query().getCount(),
+    ]);
+    return { rows, totalCount };
+  }
+
   pendingOfWindow(windowId: string): Promise<PostChangeRequestRow[]> {
     return this.dataSource.getRepository(PostChangeRequestRow).find({ where: { windowId, status: "PENDING" }, order: { requestedAt: "ASC" } });
   }

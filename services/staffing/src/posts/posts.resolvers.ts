@@ -8,6 +8,7 @@ export function postsResolvers(service: PostsService, organisation: Organisation
     Query: {
       postChangeRequests: (_, args, context) =>
         service.postChangeRequests(context.identity, args.centerCode, args.status),
+      postChangeRequestPage: (_, args, context) => service.postChangeRequestPage(context.identity, args),
       postsDueForRotation: (_, args, context) =>
         service.postsDueForRotation(context.identity, args.centerCode, args.withinDays),
       vacantPosts: (_, args, context) => service.vacantPosts(context.identity, args.centerCode),
@@ -34,6 +35,9 @@ export function postsResolvers(service: PostsService, organisation: Organisation
       window: (request, _, context) => organisation.windowsById.loadExisting(context, request.windowId),
       proposedHolder: (request, _, context) => organisation.staffById.loadExisting(context, request.staffId),
       previousHolder: (request) => (request.previousStaffId ? organisation.staff(request.previousStaffId) : null),
+      // The token's subject: a staff member's id when a person signed in, another name otherwise.
+      requester: (request, _, context) => organisation.staffById.load(context, request.requestedBy),
+      decider: (request, _, context) => (request.decidedBy ? organisation.staffById.load(context, request.decidedBy) : null),
       requestedAt: (request) => iso(request.requestedAt),
       decidedAt: (request) => iso(request.decidedAt),
     },

@@ -6,6 +6,7 @@ import {
   DomainError,
   forbidden,
   hasRole,
+  invalidInput,
   notFound,
   requireCenter,
   requireRole,
@@ -24,6 +25,28 @@ import type { OrganisationService } from "../organisation/organisation.service";
 import type { PostChangeRequestRow, PostChangeStatus, PostPosition, WindowPostRow } from "./entities";
 import { mayHoldPostAt, postChangeViolation, rotationStatus, termEndsOn, termYearsAllowed, type RotationStatus } from "./posts.rules";
 import type { PostsRepository } from "./posts.repository";
+
+const requestPageInput = z.object({
+  centerCode: z.string().regex(/^\d{12}$/, "a 12-digit division code"),
+  status: z.enum(["PENDING", "APPROVED", "REJECTED"]).nullish().transform((value) => value ?? null),
+  first: z.number().int().min(1).max(100).nullish().transform((value) => value ?? 20),
+  after: z.string().max(200).nullish(),
+});
+
+/** Where a page of requests ended: the last one's time and id, opaque to clients. */
+export const encodeRequestCursor = (request: Pick<PostChangeRequestRow, "requestedAt" | "id">) =>
+  Buffer.from(JSON.stringify(["postRequest", request.requestedAt.toISOString(), request.id]), "utf8").toString("base64url");
+
+export function decodeRequestCursor(cursor: string): { requestedAt: Date; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 3 || value[0] !== "postRequest" || typeof value[1] !== "string" || typeof value[2] !== "string") return null;
+    const requestedAt = new Date(value[1]);
+    return Number.isNaN(requestedAt.getTime()) ? null : { requestedAt, id: value[2] };
+  } catch {
+    return null;
+  }
+}
 
 export const requestPostChangeInput = z.object({
   windowId: z.string().min(1),
@@ -244,6 +267,17 @@ export class PostsService {
   postChangeRequests(identity: Identity, centerCode: string, status?: PostChangeStatus | null) {
     requireCenterRole(identity, centerCode, ...overseerRoles, "chief_representative");
     return this.repository.requestsOfCenter(centerCode, status);
+  }
+
+  async postChangeRequestPage(identity: Identity, raw: unknown) {
+    const input = validate(requestPageInput, raw);
+    requireCenterRole(identity, input.centerCode, ...overseerRoles, "chief_representative");
+    const after = input.after ? decodeRequestCursor(input.after) : null;
+    if (input.after && after === null) throw invalidInput([{ field: "after", message: "the nextCursor of a previous page" }]);
+    const { rows, totalCount } = await this.repository.requestPage(input, after, input.first);
+    const nodes = rows.slice(0, input.first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, totalCount, nextCursor: rows.length > input.first && last ? encodeRequestCursor(last) : null };
   }
 
   pendingOfWindow(identity: Identity, window: WindowRow) {

@@ -34,6 +34,12 @@ async function department(code: string, name: string) {
   return data.registerDepartment.id;
 }
 
+/** The department of that code, registered now unless an earlier test did. */
+async function departmentNamed(code: string, name: string): Promise<string> {
+  const data = ok(await call<{ departments: Array<{ id: string; code: string }> }>(admin, `query ($c: String!) { departments(centerCode: $c) { id code } }`, { c: CENTER }));
+  return data.departments.find((row) => row.code === code)?.id ?? department(code, name);
+}
+
 async function staff(code: string, name: string, departmentId: string | null) {
   const data = ok(
     await call<{ registerStaff: { id: string } }>(admin, `mutation ($i: RegisterStaffInput!) { registerStaff(input: $i) { id } }`, {
@@ -203,6 +209,24 @@ test("one pending request per post; a rejected request cannot be approved later"
   expect(errorCode(await call(chief, APPROVE, { i: { requestId: pending.id } }))).toBe("FORBIDDEN");
 });
 
+test("a request names who asked and who decided when a staff member's account did; a service account is named by no one", async () => {
+  const READ = `query ($id: ID!) { window(id: $id) { pendingPostChanges { id requester { name } decider { name } } } }`;
+  const pending = ok(await requestPost(ids.w2, "B", ids.s2)).requestPostChange;
+  expect(ok(await call<{ window: { pendingPostChanges: unknown[] } }>(admin, READ, { id: ids.w2 })).window.pendingPostChanges).toEqual([
+    { id: pending.id, requester: null, decider: null },
+  ]);
+  ok(await call(admin, REJECT, { i: { requestId: pending.id, note: "重新安排" } }));
+  // 王建国 (ZJJ-01) signed in with the center's administration role asks, and 张伟 decides.
+  const asked = ok(await call<{ requestPostChange: { id: string } }>(identity(ids.s1, ["center_admin"], CENTER), REQUEST, {
+    i: { windowId: ids.w2, position: "B", staffId: ids.s2, termYears: 1, reason: "轮岗" },
+  })).requestPostChange;
+  const PAGE = `query ($c: String!) { postChangeRequestPage(centerCode: $c, status: REJECTED, first: 50) { nodes { id requester { name } decider { name } } } }`;
+  ok(await call(identity(ids.s3, ["center_admin"], CENTER), REJECT, { i: { requestId: asked.id, note: "暂缓" } }));
+  const rejected = ok(await call<{ postChangeRequestPage: { nodes: Array<{ id: string }> } }>(admin, PAGE, { c: CENTER })).postChangeRequestPage.nodes;
+  expect(rejected.find((request) => request.id === asked.id)).toEqual({ id: asked.id, requester: { name: "王建国" }, decider: { name: "张伟" } });
+  expect(rejected.find((request) => request.id === pending.id)).toEqual({ id: pending.id, requester: null, decider: null });
+});
+
 test("a replaced holder's tenure ends with a date; terms are flagged when due for rotation", async () => {
   clock.advance(60_000);
   await fillPost(ids.w1, "B", ids.s5, 1);
@@ -273,4 +297,59 @@ test("Staff, Window and Department resolve by key for the other subgraphs", asyn
     ),
   );
   expect(data._entities).toEqual([{ name: "王建国", department: { code: "ZJJ" } }, { code: "ZH-01", kind: "COMPREHENSIVE" }, { name: "市场监督管理局" }]);
+});
+
+test("staffPage walks the center's staff once by code, filtered by department and code or name; other centers see nothing", async () => {
+  const department = await departmentNamed("PAGEJ", "分页测试局");
+  await staff("PAGE-01", "分页甲", department);
+  await staff("PAGE-02", "分页乙", department);
+  await staff("PAGE-03", "分页丙", null);
+  const PAGE = `query ($c: String!, $d: ID, $k: String, $first: Int, $after: String) {
+    staffPage(centerCode: $c, departmentId: $d, keyword: $k, first: $first, after: $after) { totalCount nextCursor nodes { code name } } }`;
+  type Page = { staffPage: { totalCount: number; nextCursor: string | null; nodes: Array<{ code: string; name: string }> } };
+  const whole = ok(await call<{ staffMembers: Array<{ code: string }> }>(admin, `query ($c: String!) { staffMembers(centerCode: $c) { code } }`, { c: CENTER })).staffMembers.map((row) => row.code);
+  const walked: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page = ok(await call<Page>(admin, PAGE, { c: CENTER, first: 2, after }));
+    expect(page.staffPage.totalCount).toBe(whole.length);
+    walked.push(...page.staffPage.nodes.map((node) => node.code));
+    after = page.staffPage.nextCursor;
+    if (!after) break;
+  }
+  expect(walked).toEqual(whole);
+  const found = ok(await call<Page>(admin, PAGE, { c: CENTER, k: "分页" })).staffPage;
+  expect(found.nodes.map((node) => node.code)).toEqual(["PAGE-01", "PAGE-02", "PAGE-03"]);
+  expect(ok(await call<Page>(admin, PAGE, { c: CENTER, d: department, k: "PAGE-" })).staffPage.nodes.map((node) => node.code)).toEqual(["PAGE-01", "PAGE-02"]);
+  expect(ok(await call<Page>(admin, PAGE, { c: CENTER, k: "%" })).staffPage.totalCount).toBe(0);
+  expect(errorCode(await call(identity("admin-9", ["center_admin"], "511721000000"), PAGE, { c: CENTER }))).toBe("FORBIDDEN");
+  expect(errorCode(await call(admin, PAGE, { c: CENTER, after: "nope" }))).toBe("BAD_USER_INPUT");
+});
+
+test("the requests in pages, newest first: every request once, a filter by status, a bad cursor named", async () => {
+  const PAGE = `query ($c: String!, $s: PostChangeStatus, $f: Int, $a: String) { postChangeRequestPage(centerCode: $c, status: $s, first: $f, after: $a) { totalCount nextCursor nodes { id status requestedAt } } }`;
+  type Page = { postChangeRequestPage: { totalCount: number; nextCursor: string | null; nodes: Array<{ id: string; status: string; requestedAt: string }> } };
+  const all = ok(await call<{ postChangeRequests: Array<{ id: string }> }>(admin, `query ($c: String!) { postChangeRequests(centerCode: $c) { id } }`, { c: CENTER })).postChangeRequests;
+  expect(all.length).toBeGreaterThan(3);
+  const seen: Array<{ id: string; requestedAt: string }> = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 20; pages += 1) {
+    const page: Page["postChangeRequestPage"] = ok(await call<Page>(admin, PAGE, { c: CENTER, f: 2, a: after })).postChangeRequestPage;
+    expect(page.totalCount).toBe(all.length);
+    expect(page.nodes.length).toBeLessThanOrEqual(2);
+    seen.push(...page.nodes);
+    after = page.nextCursor;
+    if (!after) break;
+  }
+  expect(seen.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
+  expect(new Set(seen.map((r) => r.id)).size).toBe(seen.length);
+  const times = seen.map((r) => r.requestedAt);
+  expect([...times].sort().reverse()).toEqual(times);
+
+  const pending = ok(await call<Page>(admin, PAGE, { c: CENTER, s: "PENDING", f: 100 })).postChangeRequestPage;
+  expect(pending.nodes.every((r) => r.status === "PENDING")).toBe(true);
+  expect(pending.totalCount).toBe(pending.nodes.length);
+
+  expect(errorCode(await call(admin, PAGE, { c: CENTER, a: "not-a-cursor" }))).toBe("BAD_USER_INPUT");
+  expect(errorCode(await call(identity("s1", ["window_staff"], CENTER, ids.zjj), PAGE, { c: CENTER }))).toBe("FORBIDDEN");
 });

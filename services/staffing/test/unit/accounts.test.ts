@@ -6,15 +6,23 @@ import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import { AccessTokenSigner } from "../../src/accounts/access-token";
 import { afterFailure, isThrottled, type ThrottleState } from "@onestop/platform";
 import { passwordProblems, signInThrottle, tokenRoles, tokenWindow } from "../../src/accounts/accounts.rules";
-import { hashPassword, verifyPassword } from "../../src/accounts/password";
+import { PasswordHasher } from "../../src/accounts/password";
 
 test("passwords are stored as scrypt hashes with their parameters, salted, and verified", async () => {
-  const hash = await hashPassword("Hall2026demo");
+  const passwords = new PasswordHasher();
+  const hash = await passwords.hash("Hall2026demo");
   expect(hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
-  expect(hash).not.toBe(await hashPassword("Hall2026demo"));
-  expect(await verifyPassword("Hall2026demo", hash)).toBe(true);
-  expect(await verifyPassword("Hall2026demo!", hash)).toBe(false);
-  expect(await verifyPassword("Hall2026demo", "md5$abc")).toBe(false);
+  expect(hash).not.toBe(await passwords.hash("Hall2026demo"));
+  expect(await passwords.verify("Hall2026demo", hash)).toBe(true);
+  expect(await passwords.verify("Hall2026demo!", hash)).toBe(false);
+  expect(await passwords.verify("Hall2026demo", "md5$abc")).toBe(false);
+});
+
+test("a hash is verified at the cost it was made with, whatever the hasher's cost now", async () => {
+  const cheap = await new PasswordHasher(10).hash("Hall2026demo");
+  expect(cheap).toMatch(/^scrypt\$10\$8\$1\$/);
+  expect(await new PasswordHasher().verify("Hall2026demo", cheap)).toBe(true);
+  expect(await new PasswordHasher(10).verify("Hall2026demo", await new PasswordHasher().hash("Hall2026demo"))).toBe(true);
 });
 
 test("password policy, token roles and window", () => {

@@ -1,6 +1,6 @@
 import type { AuthorizationLetter } from "@onestop/authorization";
 import { assignCase, candidateWindows, type ServingWindow } from "../../src/assignment/assignment.rules";
-import type { Absence } from "../../src/attendance/duty.rules";
+import type { Absence } from "@onestop/authorization";
 
 const at = new Date("2026-03-02T02:00:00Z");
 const window = (overrides: Partial<ServingWindow>): ServingWindow => ({

@@ -1,4 +1,4 @@
-import { dutyAt, unattendedIntervals, type Absence, type Cover } from "../../src/attendance/duty.rules";
+import { dutyAt, unattendedIntervals, type Absence, type Cover } from "@onestop/authorization";
 import { assignCase, type ServingWindow } from "../../src/assignment/assignment.rules";
 import { coverBoxProblems, coverByPostHolder, coverInForce, decisionViolation, type CoverRecord } from "../../src/covers/covers.rules";
 

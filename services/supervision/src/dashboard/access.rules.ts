@@ -1,8 +1,9 @@
+import { oversees } from "@onestop/authorization";
 import { DomainError, ErrorCode, forbidden, hasRole, unauthenticated, type Identity } from "@onestop/platform";
 
 /**
  * Who sees what of supervision: the supervision office (监察) and the center's administration see
- * their whole center; a department's window staff and chief representative (首席代表) see their own
+ * their whole center and every center under it (a county's: its townships' and village points'); a department's window staff and chief representative (首席代表) see their own
  * department's; nobody sees another center; the public sees nothing.
  */
 export interface Scope {
@@ -18,7 +19,8 @@ const DEPARTMENT = ["window_staff", "chief_representative"] as const;
 export function readScope(identity: Identity, centerCode: string, departmentId: string | null = null): Scope {
   if (identity.roles.includes("anonymous")) throw unauthenticated();
   if (hasRole(identity, ...CENTER_WIDE)) {
-    if (identity.centerCode !== centerCode) throw forbidden(`Not authorized for service center ${centerCode}`);
+    // A county's supervision office and administration oversee every township and village point under it; a township's, its own (issue 22).
+    if (!oversees(identity.centerCode, centerCode)) throw forbidden(`Not authorized for service center ${centerCode}`);
     return { centerCode, departmentId };
   }
   if (hasRole(identity, ...DEPARTMENT) && identity.departmentId) {

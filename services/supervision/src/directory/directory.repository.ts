@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../projection/projection.repository";
 
-export type NamedKind = "DEPARTMENT" | "WINDOW" | "STAFF";
+/** CENTER (issue 22): a service center of the county's network; `id` is its code, `code` its level, `centerCode` its county. ITEM: a catalog item (its revision the version). */
+export type NamedKind = "DEPARTMENT" | "WINDOW" | "STAFF" | "CENTER" | "ITEM";
 
 export interface NamedRow {
   kind: NamedKind;
@@ -27,6 +28,16 @@ export class DirectoryRepository {
          revision = GREATEST(revision, VALUES(revision))`,
       [row.kind, row.id, row.centerCode, row.code, row.name, row.revision],
     );
+  }
+
+  /** The county's centers as staffing announced them (code, level, name), by code. */
+  async centersOfCounty(countyCode: string): Promise<Array<{ code: string; level: string; name: string }>> {
+    const rows = (await this.dataSource.query("SELECT id, code, name FROM supervision_name WHERE kind = 'CENTER' AND center_code = ? ORDER BY id", [countyCode])) as Array<{
+      id: string;
+      code: string;
+      name: string;
+    }>;
+    return rows.map((r) => ({ code: r.id, level: r.code, name: r.name }));
   }
 
   /** id → name of those known; an id not heard of yet is left out. */

@@ -1,6 +1,12 @@
 import { addCalendarDays, startOfShanghaiDay, type CalendarDay } from "@onestop/calendar";
 import type { RatingLevel } from "@onestop/events";
+import { z } from "zod";
 import { levelOf } from "../ratings/rating.rules";
+
+export const centerCode = z.string().regex(/^\d{12}$/, "a 12-digit administrative-division code");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day, YYYY-MM-DD (Beijing)");
+/** A period of Beijing days, both inclusive: the figures', the rankings' and the hall's. */
+export const periodSchema = z.object({ from: day, to: day }).refine((p) => p.from <= p.to, { message: "the period ends before it starts", path: ["to"] });
 
 /** What is counted for one center, department, window or staff member over a period. */
 export interface Counts {

@@ -3,8 +3,10 @@ import { shanghaiDayOf, type CalendarDay } from "@onestop/calendar";
 import { validate, type Clock, type Identity } from "@onestop/platform";
 import { readScope } from "../dashboard/access.rules";
 import type { DirectoryRepository, NamedKind } from "../directory/directory.repository";
-import { csv, figuresOf, monthPeriod, noCounts, nationalTargets, periodInstants, quarterPeriod, rank, ratingSummary, type Figures, type Period, type RankedRow, type RatingSummary, type RedFlagRule } from "./figures.rules";
+import { centerCode, csv, figuresOf, periodSchema, monthPeriod, noCounts, nationalTargets, periodInstants, quarterPeriod, rank, ratingSummary, type Figures, type Period, type RankedRow, type RatingSummary, type RedFlagRule } from "./figures.rules";
 import type { Dimension, FiguresRepository, GroupCounts } from "./figures.repository";
+import type { HallService, HallSummary } from "../hall/hall.service";
+import type { HallFigures } from "../hall/hall.rules";
 
 export interface FiguresRow {
   dimension: Dimension;
@@ -33,6 +35,8 @@ export interface Report {
   /** Each staff member's figures as first-contact handler (首问负责人). */
   staff: FiguresRow[];
   redFlagRule: RedFlagRule;
+  /** The hall floor (取号叫号) over the same period, cut to the same scope. */
+  hall: HallSummary;
 }
 
 /** One department or window as the public sees it: place, score, flag and rating summary, nothing else. */
@@ -56,12 +60,15 @@ export interface PublishedReport {
   windows: PublishedRow[];
 }
 
+const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 6) / 10);
+
+function hallLine(kind: string, name: string | null, key: string, f: HallFigures): Array<string | number | null> {
+  return [kind, name ?? "", key, f.issued, f.called, f.served, f.noShows, f.noShowRate, f.transferred, f.casesStarted, minutes(f.meanWaitingSeconds), minutes(f.maxWaitingSeconds), minutes(f.meanHandlingSeconds), f.ticketsPerHour];
+}
+
 const NAMED: Record<Exclude<Dimension, "CENTER">, NamedKind> = { DEPARTMENT: "DEPARTMENT", WINDOW: "WINDOW", STAFF: "STAFF" };
 
-const centerCode = z.string().regex(/^\d{12}$/, "a 12-digit administrative-division code");
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day, YYYY-MM-DD (Beijing)");
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, YYYY-MM");
-const periodSchema = z.object({ from: day, to: day }).refine((p) => p.from <= p.to, { message: "the period ends before it starts", path: ["to"] });
 const reportSchema = z
   .object({ centerCode, month: month.nullish(), year: z.number().int().min(2000).max(2100).nullish(), quarter: z.number().int().min(1, "1 to 4").max(4, "1 to 4").nullish() })
   .refine((v) => Boolean(v.month) !== (v.year != null && v.quarter != null), { message: "give a month, or a year and a quarter", path: ["month"] });
@@ -77,6 +84,7 @@ export class FiguresService {
     private readonly directory: DirectoryRepository,
     private readonly clock: Clock,
     private readonly redFlagRule: RedFlagRule,
+    private readonly hall: HallService,
   ) {}
 
   async figures(identity: Identity, input: { centerCode: string; period: unknown; groupBy: Dimension; departmentId?: string | null }): Promise<FiguresRow[]> {
@@ -152,6 +160,14 @@ export class FiguresService {
       ...report.departments.rows.map((r) => line("部门", r.name, r.key, r.figures, r)),
       ...report.windows.rows.map((r) => line("窗口", r.name, r.key, r.figures, r)),
       ...report.staff.map((r) => line("人员", r.name, r.key, r.figures)),
+      [],
+      // 大厅效能: the hall floor's figures, times in minutes as the office reads them.
+      ["大厅取号叫号", `爽约预约 ${report.hall.missedAppointments}`],
+      ["类别", "名称", "编号", "取号", "叫号", "办结", "过号", "过号率", "转窗口", "发起办件", "平均等候(分钟)", "最长等候(分钟)", "平均办理(分钟)", "每小时叫号"],
+      hallLine("大厅", "", "", report.hall.center),
+      ...report.hall.departments.map((r) => hallLine("部门", r.name, r.key, r.figures)),
+      ...report.hall.windows.map((r) => hallLine("窗口", r.name, r.key, r.figures)),
+      ...report.hall.items.map((r) => hallLine("事项", r.name ?? (r.key === "" ? "部门综合业务" : null), r.key, r.figures)),
     ]);
   }
 
@@ -169,6 +185,7 @@ export class FiguresService {
       windows: await this.rankingOf(centerCode, "WINDOW", period, departmentId),
       staff: (await this.rows(centerCode, departmentId, "STAFF", period)).filter((r) => r.key !== ""),
       redFlagRule: this.redFlagRule,
+      hall: await this.hall.summary(centerCode, departmentId, period),
     };
   }
 

@@ -27,6 +27,8 @@ export interface CaseView {
   caseId: string;
   receiptNo: string;
   centerCode: string;
+  /** 代办 (issue 22): the township serving the applicant for a county case; null when the case's own center serves it. Its figures count there too. */
+  agentCenterCode: string | null;
   departmentId: string;
   itemId: string;
   kind: StepEvent["kind"];
@@ -98,6 +100,7 @@ export function caseView(facts: CaseFacts): CaseView | null {
     caseId: identity.caseId,
     receiptNo: identity.receiptNo,
     centerCode: identity.centerCode,
+    agentCenterCode: steps.find((s) => s.agentCenterCode)?.agentCenterCode ?? concluded?.agentCenterCode ?? null,
     departmentId: identity.departmentId,
     itemId: identity.itemId,
     kind: identity.kind,

@@ -1,4 +1,5 @@
-import { casesEvents, feesEvents, jointEvents, staffingEvents, supervisionEvents, type Envelope, type EventDefinition } from "@onestop/events";
+import { casesEvents, feesEvents, hallEvents, jointEvents, staffingEvents, supervisionEvents, type Envelope, type EventDefinition } from "@onestop/events";
+import { evaluateBooking, evaluateTicket, type AppointmentChanged, type BookingView, type TicketCalled, type TicketIssued, type TicketNoShow, type TicketServed, type TicketTransferred, type TicketView } from "../hall/hall.rules";
 import { evaluateRating, type AppealDecided, type FollowUpAnswered, type RatingSubmitted } from "../ratings/rating.rules";
 import { evaluateCase, type AcceptedEvent, type CaseRules, type CaseView, type ConcludedEvent, type ExtendedEvent, type StepEvent } from "./case.rules";
 import { evaluateJoint, type JointConcluded, type JointOpened, type JointPaused, type JointResumed, type JointView } from "./joint.rules";
@@ -20,6 +21,13 @@ export const followedEvents = [
   staffingEvents.windowUnattended,
   staffingEvents.windowUnattendedEnded,
   staffingEvents.attendanceRecorded,
+  // The hall floor (取号叫号): its tickets and appointments, for the hall figures.
+  hallEvents.ticketIssued,
+  hallEvents.ticketCalled,
+  hallEvents.ticketServed,
+  hallEvents.ticketNoShow,
+  hallEvents.ticketTransferred,
+  hallEvents.appointmentChanged,
 ] as const;
 
 /** One event as the journal keeps it, filed under one of the subjects it is about. */
@@ -45,7 +53,11 @@ export function journalEntries(event: EventDefinition, payload: unknown, envelop
       const p = payload as ConcludedEvent;
       return [entry("CASE", p.caseId), ...(p.jointApprovalId && p.participantId ? [entry("JOINT", p.jointApprovalId)] : [])];
     }
-    case casesEvents.caseAccepted.subject:
+    case casesEvents.caseAccepted.subject: {
+      // A case accepted from a queue ticket is the ticket's "case started" too.
+      const ticketId = (payload as AcceptedEvent).ticketId;
+      return [entry("CASE", (payload as StepEvent).caseId), ...(ticketId ? [entry("TICKET", ticketId)] : [])];
+    }
     case casesEvents.caseStageChanged.subject:
     case casesEvents.caseDeadlineExtended.subject:
       return [entry("CASE", (payload as StepEvent).caseId)];
@@ -62,6 +74,14 @@ export function journalEntries(event: EventDefinition, payload: unknown, envelop
       return [entry("WINDOW", (payload as WindowPublished).windowId)];
     case staffingEvents.attendanceRecorded.subject:
       return [entry("STAFF", (payload as Punch).staffId)];
+    case hallEvents.ticketIssued.subject:
+    case hallEvents.ticketCalled.subject:
+    case hallEvents.ticketServed.subject:
+    case hallEvents.ticketNoShow.subject:
+    case hallEvents.ticketTransferred.subject:
+      return [entry("TICKET", (payload as TicketIssued).ticketId)];
+    case hallEvents.appointmentChanged.subject:
+      return [entry("BOOKING", (payload as AppointmentChanged).appointmentId)];
     default:
       return [];
   }
@@ -80,7 +100,9 @@ export type SubjectEvaluation =
   | { type: "JOINT"; view: JointView | null; causes: WarningCause[]; nextAt: Date | null }
   | { type: "WINDOW"; view: WindowView | null; causes: WarningCause[]; nextAt: Date | null }
   | { type: "FEE"; view: null; causes: WarningCause[]; nextAt: null }
-  | { type: "RATING"; view: null; causes: WarningCause[]; nextAt: Date | null };
+  | { type: "RATING"; view: null; causes: WarningCause[]; nextAt: Date | null }
+  | { type: "TICKET"; view: TicketView | null; causes: WarningCause[]; nextAt: null }
+  | { type: "BOOKING"; view: BookingView | null; causes: WarningCause[]; nextAt: null };
 
 const ofType = <T>(records: readonly JournalRecord[], event: EventDefinition) =>
   records.filter((r) => r.eventType === event.subject).map((r) => r.payload as T);
@@ -169,6 +191,22 @@ export function evaluateSubject(
           now,
         ),
       };
+    case "TICKET":
+      return {
+        type: "TICKET",
+        view: evaluateTicket({
+          issued: ofType<TicketIssued>(records, hallEvents.ticketIssued),
+          called: ofType<TicketCalled>(records, hallEvents.ticketCalled),
+          served: ofType<TicketServed>(records, hallEvents.ticketServed),
+          noShows: ofType<TicketNoShow>(records, hallEvents.ticketNoShow),
+          transferred: ofType<TicketTransferred>(records, hallEvents.ticketTransferred),
+          casesAccepted: ofType<AcceptedEvent>(records, casesEvents.caseAccepted),
+        }),
+        causes: [],
+        nextAt: null,
+      };
+    case "BOOKING":
+      return { type: "BOOKING", view: evaluateBooking(ofType<AppointmentChanged>(records, hallEvents.appointmentChanged)), causes: [], nextAt: null };
     case "STAFF":
       return null;
   }

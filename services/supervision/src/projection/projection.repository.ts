@@ -4,6 +4,7 @@ import type { JointView } from "./joint.rules";
 import type { JournalEntry, JournalRecord } from "./journal.rules";
 import type { SubjectRef, SubjectType, WarningCause } from "./warning.rules";
 import type { WindowView } from "./window.rules";
+import type { BookingView, TicketView } from "../hall/hall.rules";
 
 /** What runs SQL: a transaction's entity manager, or the data source itself. */
 export interface Queryable {
@@ -188,7 +189,7 @@ export class ProjectionRepository {
   }
 
   async saveCases(q: Queryable, views: readonly CaseView[]): Promise<void> {
-    const columns = ["case_id", "receipt_no", "center_code", "department_id", "item_id", "kind", "window_id", "handler_id", "status", "stage", "deadline", "stage_deadline", "on_hold", "submitted_at", "accepted_at", "ended_at", "outcome", "last_slip_seq", "joint_approval_id", "participant_id", "applicant_subject", "on_time", "working_days_used", "promised_limit_days", "deemed_approval", "notified"];
+    const columns = ["case_id", "receipt_no", "center_code", "department_id", "item_id", "kind", "window_id", "handler_id", "status", "stage", "deadline", "stage_deadline", "on_hold", "submitted_at", "accepted_at", "ended_at", "outcome", "last_slip_seq", "joint_approval_id", "participant_id", "applicant_subject", "on_time", "working_days_used", "promised_limit_days", "deemed_approval", "notified", "agent_center_code"];
     for (const part of chunks(views)) {
       await q.query(
         `INSERT INTO supervision_case (${columns.join(", ")}) VALUES ${values(part.length, columns.length)}
@@ -220,6 +221,7 @@ export class ProjectionRepository {
           v.promisedLimitDays,
           v.deemedApproval ? 1 : 0,
           v.notified ? 1 : 0,
+          v.agentCenterCode,
         ]),
       );
     }
@@ -258,9 +260,50 @@ export class ProjectionRepository {
     }
   }
 
+  /** The hall's queue tickets as the figures count them. */
+  async saveTickets(q: Queryable, views: readonly TicketView[]): Promise<void> {
+    const columns = ["ticket_id", "center_code", "service_day", "number", "department_id", "item_id", "channel", "status", "window_id", "staff_id", "issued_at", "first_called_at", "finished_at", "waiting_seconds", "handling_seconds", "recalls", "transfers", "case_id"];
+    for (const part of chunks(views)) {
+      await q.query(
+        `INSERT INTO supervision_ticket (${columns.join(", ")}) VALUES ${values(part.length, columns.length)}
+         ON DUPLICATE KEY UPDATE ${columns.slice(1).map((c) => `${c} = VALUES(${c})`).join(", ")}`,
+        part.flatMap((v) => [
+          v.ticketId,
+          v.centerCode,
+          v.serviceDay,
+          v.number,
+          v.departmentId,
+          v.itemId,
+          v.channel,
+          v.status,
+          v.windowId,
+          v.staffId,
+          v.issuedAt,
+          v.firstCalledAt,
+          v.finishedAt,
+          v.waitingSeconds,
+          v.handlingSeconds,
+          v.recalls,
+          v.transfers,
+          v.caseId,
+        ]),
+      );
+    }
+  }
+
+  async saveBookings(q: Queryable, views: readonly BookingView[]): Promise<void> {
+    for (const part of chunks(views)) {
+      await q.query(
+        `INSERT INTO supervision_booking (appointment_id, center_code, department_id, slot_start, status) VALUES ${values(part.length, 5)}
+         ON DUPLICATE KEY UPDATE center_code = VALUES(center_code), department_id = VALUES(department_id), slot_start = VALUES(slot_start), status = VALUES(status)`,
+        part.flatMap((v) => [v.appointmentId, v.centerCode, v.departmentId, v.slotStart, v.status]),
+      );
+    }
+  }
+
   /** Empties what the rebuild recomputes; the journal and the supervision office's acknowledgements stay. */
   async clearDerived(q: Queryable): Promise<void> {
-    for (const table of ["supervision_case", "supervision_joint", "supervision_window", "supervision_warning", "supervision_window_watch"]) {
+    for (const table of ["supervision_case", "supervision_joint", "supervision_window", "supervision_warning", "supervision_window_watch", "supervision_ticket", "supervision_booking"]) {
       await q.query(`DELETE FROM ${table}`);
     }
   }

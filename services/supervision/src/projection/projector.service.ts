@@ -8,6 +8,7 @@ import { evaluateSubject, journalEntries, staffWatchedBy, type JournalEntry, typ
 import type { ProjectionRepository, Queryable, StoredWarning } from "./projection.repository";
 import { diffWarnings, subjectKey, warningChangedPayload, warningStatus, type SubjectRef, type WarningCause, type WarningChange } from "./warning.rules";
 import type { Punch, WindowView } from "./window.rules";
+import type { BookingView, TicketView } from "../hall/hall.rules";
 
 /** Timers of this kind re-evaluate one subject when a clock of it may turn yellow or red, or an absence start or end. */
 export const EVALUATE_TIMER = "supervision.evaluate";
@@ -18,11 +19,19 @@ export interface ReceivedEvent {
   envelope: Envelope;
 }
 
+/** Whose case counts a written case may have changed. */
+export interface CaseCountKey {
+  centerCode: string;
+  departmentId: string;
+}
+
 /** What one pass over some subjects computed, to be written. */
 export interface Evaluated {
   cases: CaseView[];
   joints: JointView[];
   windows: WindowView[];
+  tickets: TicketView[];
+  bookings: BookingView[];
   causes: Map<string, WarningCause[]>;
   timers: Array<{ kind: string; key: string; dueAt: Date; payload: SubjectRef }>;
 }
@@ -33,6 +42,8 @@ export interface Evaluated {
  * arriving twice or out of order therefore change nothing: the same journal gives the same result.
  */
 export class Projector {
+  private casesWritten: ((cases: readonly CaseCountKey[]) => void) | null = null;
+
   constructor(
     private readonly repository: ProjectionRepository,
     private readonly timers: DurableTimers,
@@ -40,6 +51,11 @@ export class Projector {
     private readonly clock: Clock,
     private readonly cache: JournalCache = new JournalCache(0),
   ) {}
+
+  /** Told, once committed, which centers' and departments' cases were written: their counts may have changed. */
+  onCasesWritten(listener: (cases: readonly CaseCountKey[]) => void): void {
+    this.casesWritten = listener;
+  }
 
   async absorb(tx: Tx, events: readonly ReceivedEvent[]): Promise<void> {
     const entries = events.flatMap((e) => journalEntries(e.event, e.payload, e.envelope));
@@ -94,6 +110,11 @@ export class Projector {
     }
     await this.write(tx.manager, evaluated, upserts);
     await this.repository.deleteWarnings(tx.manager, withdrawn);
+    const listener = this.casesWritten;
+    if (listener && evaluated.cases.length > 0) {
+      const keys = evaluated.cases.map((c) => ({ centerCode: c.centerCode, departmentId: c.departmentId }));
+      tx.afterCommit(() => listener(keys));
+    }
     const now = this.clock.now();
     for (const { change, warning } of changes) {
       const status = change === "WITHDRAWN" ? "CLOSED" : warningStatus(warning.closedAt, acknowledged.get(warning.id) ?? null);
@@ -141,7 +162,7 @@ export class Projector {
   async evaluate(q: Queryable, subjects: readonly SubjectRef[], now: Date, known?: Map<string, JournalRecord[]>): Promise<Evaluated> {
     const records = known ?? (await this.repository.records(q, subjects));
     const punches = await this.punchesFor(q, subjects, records);
-    const evaluated: Evaluated = { cases: [], joints: [], windows: [], causes: new Map(), timers: [] };
+    const evaluated: Evaluated = { cases: [], joints: [], windows: [], tickets: [], bookings: [], causes: new Map(), timers: [] };
     for (const subject of subjects) {
       const key = subjectKey(subject);
       const result: SubjectEvaluation | null = evaluateSubject(subject, records.get(key) ?? [], now, this.rules, punches);
@@ -149,6 +170,8 @@ export class Projector {
       if (result.type === "CASE" && result.view) evaluated.cases.push(result.view);
       if (result.type === "JOINT" && result.view) evaluated.joints.push(result.view);
       if (result.type === "WINDOW" && result.view) evaluated.windows.push(result.view);
+      if (result.type === "TICKET" && result.view) evaluated.tickets.push(result.view);
+      if (result.type === "BOOKING" && result.view) evaluated.bookings.push(result.view);
       evaluated.causes.set(key, result.causes);
       if (result.nextAt) {
         evaluated.timers.push({ kind: EVALUATE_TIMER, key: `${key}:${result.nextAt.toISOString()}`, dueAt: result.nextAt, payload: subject });
@@ -161,6 +184,8 @@ export class Projector {
     await this.repository.saveCases(q, evaluated.cases);
     await this.repository.saveJoints(q, evaluated.joints);
     await this.repository.saveWindows(q, evaluated.windows);
+    await this.repository.saveTickets(q, evaluated.tickets);
+    await this.repository.saveBookings(q, evaluated.bookings);
     await this.repository.saveWarnings(q, warnings);
   }
 

@@ -35,7 +35,7 @@ export class RebuildService {
     await this.repository.clearDerived(db);
     let subjects = 0;
     let warnings = 0;
-    for (const type of ["CASE", "JOINT", "WINDOW", "FEE", "RATING"] as SubjectType[]) {
+    for (const type of ["CASE", "JOINT", "WINDOW", "FEE", "RATING", "TICKET", "BOOKING"] as SubjectType[]) {
       let after = "";
       for (;;) {
         const ids = await this.repository.subjectPage(db, type, after, PAGE);

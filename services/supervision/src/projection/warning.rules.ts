@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { EventPayload, supervisionEvents, SupervisionWarningChange, SupervisionWarningKind, SupervisionWarningStatus, WarningCard } from "@onestop/events";
 
 /** What the journal files events under: the thing each one is about. */
-/** RATING: a case's rating (好差评) and its follow-up, filed by supervision itself. */
-export const subjectTypes = ["CASE", "JOINT", "WINDOW", "FEE", "STAFF", "RATING"] as const;
+/** RATING: a case's rating (好差评) and its follow-up, filed by supervision itself. TICKET, BOOKING: the hall's queue tickets and appointments. */
+export const subjectTypes = ["CASE", "JOINT", "WINDOW", "FEE", "STAFF", "RATING", "TICKET", "BOOKING"] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 export interface SubjectRef {

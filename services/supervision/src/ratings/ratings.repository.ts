@@ -112,13 +112,44 @@ export class RatingsRepository {
     await q.query("UPDATE supervision_rating SET appeal_decision = ?, appeal_note = ?, decided_by = ?, decided_at = ? WHERE case_id = ?", [decision, note, by, at, caseId]);
   }
 
-  /** Bad ratings of a center (a department's when given), their follow-ups open first, then by deadline. */
-  async followUps(centerCode: string, departmentId: string | null, openOnly: boolean): Promise<RatingRow[]> {
-    return (await this.dataSource.query(
-      `SELECT * FROM supervision_rating WHERE center_code = ? AND follow_up_due IS NOT NULL AND (? IS NULL OR department_id = ?)
-         AND (? = 0 OR (answered_at IS NULL AND (appeal_decision IS NULL OR appeal_decision <> 'UPHELD')))
-       ORDER BY answered_at IS NOT NULL, follow_up_due, case_id LIMIT 500`,
-      [centerCode, departmentId, departmentId, openOnly ? 1 : 0],
-    )) as RatingRow[];
+  /**
+   * A page of the bad ratings of a center (a department's when given): unanswered first, then by
+   * deadline and case, after the cursor (answered, due, case) of the previous page's last.
+   */
+  async followUps(filter: FollowUpFilter, limit: number, after: FollowUpCursor | null): Promise<RatingRow[]> {
+    const { sql, params } = followUpWhere(filter);
+    const cursor = after ? " AND ((answered_at IS NOT NULL) > ? OR ((answered_at IS NOT NULL) = ? AND (follow_up_due > ? OR (follow_up_due = ? AND case_id > ?))))" : "";
+    return (await this.dataSource.query(`SELECT * FROM supervision_rating WHERE ${sql}${cursor} ORDER BY answered_at IS NOT NULL, follow_up_due, case_id LIMIT ?`, [
+      ...params,
+      ...(after ? [after.answered ? 1 : 0, after.answered ? 1 : 0, after.due, after.due, after.caseId] : []),
+      limit,
+    ])) as RatingRow[];
   }
+
+  async countFollowUps(filter: FollowUpFilter): Promise<number> {
+    const { sql, params } = followUpWhere(filter);
+    const [row] = (await this.dataSource.query(`SELECT COUNT(*) AS n FROM supervision_rating WHERE ${sql}`, params)) as Array<{ n: string | number }>;
+    return Number(row.n);
+  }
+}
+
+export interface FollowUpFilter {
+  centerCode: string;
+  departmentId: string | null;
+  openOnly: boolean;
+}
+
+/** Where the previous page ended: its last rating's place in the order. */
+export interface FollowUpCursor {
+  answered: boolean;
+  due: Date;
+  caseId: string;
+}
+
+function followUpWhere(f: FollowUpFilter): { sql: string; params: unknown[] } {
+  return {
+    sql: `center_code = ? AND follow_up_due IS NOT NULL AND (? IS NULL OR department_id = ?)
+      AND (? = 0 OR (answered_at IS NULL AND (appeal_decision IS NULL OR appeal_decision <> 'UPHELD')))`,
+    params: [f.centerCode, f.departmentId, f.departmentId, f.openOnly ? 1 : 0],
+  };
 }

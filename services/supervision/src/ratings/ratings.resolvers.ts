@@ -25,6 +25,9 @@ export function ratingsResolvers(service: RatingsService, now: () => Date): Reso
       appealRating: (_, { input }, { identity }) => service.appeal(identity, input),
       decideRatingAppeal: (_, { input }, { identity }) => service.decide(identity, input),
     },
+    CaseRatingConnection: {
+      pageInfo: (c) => ({ endCursor: c.endCursor, hasNextPage: c.hasNextPage }),
+    },
     CaseRating: {
       case: (v) => ({ id: v.row.case_id }),
       receiptNo: (v) => v.row.receipt_no,

@@ -8,11 +8,31 @@ import { SupervisionErrorCode } from "../errors";
 import type { ProjectionRepository } from "../projection/projection.repository";
 import type { Projector } from "../projection/projector.service";
 import { followUpDue, isBad, scoreOf } from "./rating.rules";
-import type { AdditionRow, RatedCaseRow, RatingRow, RatingsRepository } from "./ratings.repository";
+import type { AdditionRow, FollowUpCursor, RatedCaseRow, RatingRow, RatingsRepository } from "./ratings.repository";
 
 export interface RatingView {
   row: RatingRow;
   additions: AdditionRow[];
+}
+
+export interface RatingConnection {
+  nodes: RatingView[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+function encodeCursor(row: RatingRow): string {
+  return Buffer.from(`${row.answered_at ? 1 : 0}|${row.follow_up_due!.toISOString()}|${row.case_id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): FollowUpCursor {
+  const [answered, due, caseId, extra] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const at = new Date(due ?? "");
+  if (extra !== undefined || (answered !== "0" && answered !== "1") || !caseId || Number.isNaN(at.getTime())) {
+    throw new DomainError(SupervisionErrorCode.InvalidCursor, "after: not a cursor of this list", { field: "after" });
+  }
+  return { answered: answered === "1", due: at, caseId };
 }
 
 const id = z.string().min(1).max(64);
@@ -132,11 +152,24 @@ export class RatingsService {
     return rating ? this.view(rating) : null;
   }
 
-  async followUps(identity: Identity, input: { centerCode: string; departmentId?: string | null; openOnly?: boolean | null }): Promise<RatingView[]> {
-    const args = validate(z.object({ centerCode, departmentId: id.nullish(), openOnly: z.boolean().nullish() }), input);
+  async followUps(
+    identity: Identity,
+    input: { centerCode: string; departmentId?: string | null; openOnly?: boolean | null; first?: number | null; after?: string | null },
+  ): Promise<RatingConnection> {
+    const args = validate(
+      z.object({ centerCode, departmentId: id.nullish(), openOnly: z.boolean().nullish(), first: z.number().int().min(1, "at least 1").max(200, "at most 200"), after: z.string().nullish() }),
+      { ...input, first: input.first ?? 50 },
+    );
     const scope = readScope(identity, args.centerCode, args.departmentId ?? null);
-    const rows = await this.repository.followUps(scope.centerCode, scope.departmentId, args.openOnly ?? true);
-    return Promise.all(rows.map((row) => this.view(row)));
+    const filter = { centerCode: scope.centerCode, departmentId: scope.departmentId, openOnly: args.openOnly ?? true };
+    const rows = await this.repository.followUps(filter, args.first + 1, args.after ? decodeCursor(args.after) : null);
+    const page = rows.slice(0, args.first);
+    return {
+      nodes: await Promise.all(page.map((row) => this.view(row))),
+      hasNextPage: rows.length > args.first,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null,
+      totalCount: await this.repository.countFollowUps(filter),
+    };
   }
 
   async answer(identity: Identity, input: unknown): Promise<RatingView> {

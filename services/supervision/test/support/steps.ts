@@ -37,6 +37,10 @@ export function step(slipSeq: number, over: Partial<StepEvent> = {}): StepEvent 
     itemCode: null,
     applicantKind: null,
     applicantIdMasked: null,
+    // As published before cases carried the result documents' fields.
+    applicantSubject: null,
+    applicantName: null,
+    details: null,
     ...over,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { CasesEnv } from "../../env";
+import { S3Store } from "@onestop/platform";
 import { LocalDirectoryStore, type MaterialStore } from "./material-store";
-import { S3Store } from "./s3-store";
 
 /** The store MATERIAL_STORE names, its staging directory made (env.ts has checked the S3 settings are all there). */
 export function materialStore(env: CasesEnv): MaterialStore {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { AwsClient } from "aws4fetch";
-import type { BlobInfo, MaterialStore } from "./material-store";
+import type { BlobInfo, BlobStore } from "./blob-store";
 
 export interface S3Settings {
   endpoint: string;
@@ -20,7 +20,7 @@ export interface S3Settings {
  * SigV4 by aws4fetch; the payload's hash in the signature is the file's own SHA-256, which the
  * upload computed already, so the bucket refuses bytes that differ from what was hashed.
  */
-export class S3Store implements MaterialStore {
+export class S3Store implements BlobStore {
   private readonly client: AwsClient;
 
   constructor(

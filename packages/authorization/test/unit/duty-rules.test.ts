@@ -6,7 +6,7 @@ import {
   unattendedIntervals,
   unattendedStretches,
   type Absence,
-} from "../../src/attendance/duty.rules";
+} from "../../src/duty.rules";
 
 const t = (iso: string) => new Date(iso);
 const window = { windowId: "w1", aPostStaffId: "a", bPostStaffId: "b" };
