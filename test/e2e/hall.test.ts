@@ -224,7 +224,8 @@ test("50 simultaneous calls from five windows never give one ticket twice; none 
   await new Promise((resolve) => setTimeout(resolve, 30));
   await hall.stop();
   const interrupted = await Promise.all(inFlight);
-  const env = hallEnvSchema.parse({ ...subgraphEnv("hall", environment, system.keys), PORT: String(port) });
+  // Its admin port is any free one: by default it would be PORT + 1000, which another process may hold.
+  const env = hallEnvSchema.parse({ ...subgraphEnv("hall", environment, system.keys), PORT: String(port), METRICS_PORT: "0" });
   system.subgraphs.hall = await startSubgraph(hallSubgraph, env, { clock });
 
   const after: string[] = [];

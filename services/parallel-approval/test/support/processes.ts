@@ -90,6 +90,8 @@ export class SagaProcess {
       NODE_ENV: "test",
       HOST: "127.0.0.1",
       PORT: String(port),
+      // Any free admin port: PORT + 1000, the default, may be held by another process.
+      METRICS_PORT: "0",
       DB_NAME: databaseName(environment.databasePrefix, "parallel-approval"),
       NATS_URL: environment.natsUrl ?? "nats://127.0.0.1:4222",
       NATS_NAMESPACE: environment.namespace,
