@@ -112,6 +112,18 @@ test("taken in at a village point, accepted at the township as agent, decided at
   const ACCEPT = `mutation ($id: ID!) { acceptCase(caseId: $id) { id status acceptedAt clock { deadlineDay } } }`;
   expect(code(await gql(villagerToken, ACCEPT, { id: taken.id }))).toBe("NOT_FOR_AGENT");
   expect(code(await gql(neighbourAgent, ACCEPT, { id: taken.id }))).toBe("NOT_FOR_AGENT");
+  // 代办 at the workbench: the township's agent finds the county's case in its queue as agent, not among the township's own.
+  const QUEUE = `query ($c: String!, $agent: Boolean, $w: ID) { caseQueue(centerCode: $c, asAgent: $agent, windowId: $w) { totalCount nodes { id status } } }`;
+  expect((await data(agentToken, QUEUE, { c: TOWNSHIP, agent: true })).caseQueue).toEqual({ totalCount: 1, nodes: [{ id: taken.id, status: "SUBMITTED" }] });
+  expect((await data(agentToken, QUEUE, { c: TOWNSHIP })).caseQueue.totalCount).toBe(0);
+  // The workbench offers each what its acts allow: the township's agent acceptance (or refusal, or a notice), the village point nothing yet.
+  const ACTS = `query ($id: ID!) { case(id: $id) { allowedActs } }`;
+  const actsOf = async (token: string) => (await eventually(async () => {
+    const acts = (await data(token, ACTS, { id: taken.id })).case.allowedActs as string[];
+    return acts.length > 0 || token === villagerToken ? acts : null;
+  }, 10_000));
+  expect(await actsOf(agentToken)).toEqual(["ACCEPT", "REFUSE", "ISSUE_MATERIAL_NOTICE"]);
+  expect(await actsOf(villagerToken)).toEqual([]);
   // 3. Accepted at the township as agent: the clock runs from here.
   const accepted = (await once(["NOT_AUTHORIZED"], () => gql(agentToken, ACCEPT, { id: taken.id }))).acceptCase;
   expect(accepted).toMatchObject({ status: "ACCEPTED", clock: { deadlineDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
@@ -123,6 +135,11 @@ test("taken in at a village point, accepted at the township as agent, decided at
   await once(["NOT_AUTHORIZED"], () => gql(chiefToken, `mutation ($id: ID!) { decideCase(caseId: $id, decision: APPROVE, opinion: "准予许可") { id } }`, { id: taken.id }));
   await data(clerkToken, `mutation ($id: ID!) { concludeCase(caseId: $id) { id status } }`, { id: taken.id });
 
+  // Concluded, the result waits where it was taken in: in the township agent's queue and the village point's.
+  expect((await data(agentToken, QUEUE, { c: TOWNSHIP, agent: true })).caseQueue.nodes).toEqual([{ id: taken.id, status: "CONCLUDED" }]);
+  expect((await data(villagerToken, QUEUE, { c: VILLAGE, agent: true })).caseQueue.nodes).toEqual([{ id: taken.id, status: "CONCLUDED" }]);
+  expect(await actsOf(agentToken)).toEqual(["DELIVER"]);
+  expect(await actsOf(villagerToken)).toEqual(["DELIVER"]);
   // 5. Collected at the township.
   const delivered = (await once(["NOT_AUTHORIZED"], () => gql(agentToken, `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { id status } }`, { id: taken.id }))).deliverResult;
   expect(delivered.status).toBe("DELIVERED");
@@ -166,6 +183,14 @@ test("taken in at a village point, accepted at the township as agent, decided at
   expect(villageList.nodes.map((c: Data) => c.id)).toEqual([taken.id]);
   expect((await data(neighbourAgent, AGENCY)).agencyCases).toMatchObject({ totalCount: 0, nodes: [] });
   expect(code(await gql(clerkToken, AGENCY))).toBe("NOT_AN_AGENT_CENTER");
+  // The agent's queue: the waiting case only, the delivered one has left it; the village point's is empty, the neighbour's too.
+  expect((await data(agentToken, QUEUE, { c: TOWNSHIP, agent: true })).caseQueue).toEqual({ totalCount: 1, nodes: [{ id: second.id, status: "SUBMITTED" }] });
+  expect((await data(villagerToken, QUEUE, { c: VILLAGE, agent: true })).caseQueue.totalCount).toBe(0);
+  expect((await data(neighbourAgent, QUEUE, { c: NEIGHBOUR, agent: true })).caseQueue.totalCount).toBe(0);
+  const countyAsAgent = await gql(clerkToken, QUEUE, { c: COUNTY, agent: true });
+  expect(countyAsAgent.errors?.[0]?.extensions).toMatchObject({ code: "NOT_AN_AGENT_CENTER", field: "asAgent" });
+  const perWindow = await gql(agentToken, QUEUE, { c: TOWNSHIP, agent: true, w: "any-window" });
+  expect(perWindow.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "windowId" });
   expect(code(await gql(agentToken, AGENCY, { after: "bm90LWEtY3Vyc29y" }))).toBe("BAD_USER_INPUT");
 
   // In the county's figures and the township's (the second case, not accepted, counts in neither).

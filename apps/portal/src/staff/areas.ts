@@ -25,6 +25,9 @@ export const AREAS: readonly Area[] = [
 /** A township's (xxxxxxyyy000) or a village point's code, not a county's (xxxxxx000000): the centers that act as agent. */
 export const isAgentCenter = (centerCode: string | null): boolean => centerCode !== null && /^\d{12}$/.test(centerCode) && !centerCode.endsWith("000000");
 
+/** A village point's code (xxxxxxyyyzzz): it takes in and hands over, and has no cases of its own to work. */
+export const isVillagePoint = (centerCode: string | null): boolean => isAgentCenter(centerCode) && !centerCode!.endsWith("000");
+
 /** The areas a person with these roles, at this center, may open, in menu order. */
 export function areasFor(roles: readonly string[], centerCode: string | null = null): Area[] {
   const holds = (candidates: readonly string[] | undefined) => (candidates ?? []).some((role) => roles.includes(role));

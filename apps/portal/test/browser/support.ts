@@ -120,11 +120,14 @@ const graphqlErrorsOf = (page: Page) => ((page as Page & { graphqlErrors?: strin
 function recordGraphqlErrors(page: Page): void {
   page.on("response", async (response) => {
     if (!response.url().includes("/graphql") || !(response.headers()["content-type"] ?? "").includes("json")) return;
-    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string; extensions?: { code?: string } }> } | null;
+    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }> } | null;
     if (!body?.errors?.length) return;
     const operation = (response.request().postDataJSON() as { operationName?: string } | null)?.operationName ?? "?";
     const errors = graphqlErrorsOf(page);
-    for (const error of body.errors) errors.push(`${operation}: ${error.extensions?.code ?? "?"} ${error.message}`);
+    for (const error of body.errors) {
+      // The field that failed says which service to look at.
+      errors.push(`${operation}${error.path ? ` at ${error.path.join(".")}` : ""}: ${error.extensions?.code ?? "?"} ${error.message}`);
+    }
     errors.splice(0, errors.length - 20);
   });
 }

@@ -27,6 +27,7 @@ const ID_NUMBER = "11010519491231002X";
 let harness: PortalHarness;
 let deliveredReceipt: string;
 let waitingReceipt: string;
+let waitingId: string;
 const lastMonth = (() => {
   const [year, month] = shanghaiDayOf(new Date()).split("-").map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
@@ -102,7 +103,9 @@ beforeAll(async () => {
   await data(clerkToken, `mutation ($id: ID!) { concludeCase(caseId: $id) { id } }`, { id: taken.id });
   await once(["NOT_AUTHORIZED"], () => gql(agentToken, `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { id } }`, { id: taken.id }));
   deliveredReceipt = taken.receiptNo;
-  waitingReceipt = (await data(agentToken, TAKE_IN, { i: takeIn("李四") })).takeInCase.receiptNo;
+  const waiting = (await data(agentToken, TAKE_IN, { i: takeIn("李四") })).takeInCase;
+  waitingReceipt = waiting.receiptNo;
+  waitingId = waiting.id;
 
   // 君塘镇 reported last month (by the API); the others did not.
   await data(townshipAdmin, `mutation ($i: SubmitTownshipReportInput!) { submitTownshipReport(input: $i) { revision } }`, {
@@ -213,6 +216,38 @@ test("the township's agent lists the cases it took in as agent, with the routing
   await village.getByText("共 1 件").waitFor();
   expect(await village.getByTestId("agency-receipt").allTextContents()).toEqual([deliveredReceipt]);
   expect(await village.getByTestId("tw-section-report").count()).toBe(0);
+  expect(problemsOf(village)).toEqual([]);
+});
+
+test("the township's agent finds the county's case in the workbench's agency queue and accepts it there; the village point's queue holds what it took in", async () => {
+  const page = await harness.open("desktop", "/staff/workbench");
+  await signInStaff(page, "jt-01", demoStaffPassword);
+  // The township's own cases first (none here); 代办 holds the county's case it serves, not the one delivered.
+  await page.getByTestId("wb-queue-empty").waitFor();
+  await page.getByTestId("wb-scope").getByText("代办").click();
+  const queued = page.locator(`[data-testid="wb-queue-case"][data-case-id="${waitingId}"]`);
+  await queued.waitFor();
+  expect(await page.getByTestId("wb-queue-case").count()).toBe(1);
+  await queued.click();
+  await page.locator(`[data-testid="wb-case"][data-case-id="${waitingId}"]`).waitFor();
+  // Accepted as agent with the `a` key: the clock runs from the township's acceptance.
+  await page.keyboard.press("a");
+  await page.getByTestId("act-form-ACCEPT").waitFor();
+  await page.locator(".ant-modal-footer .ant-btn-primary").last().click();
+  await page.locator(`[data-testid="wb-case"][data-case-id="${waitingId}"][data-status="ACCEPTED"]`).waitFor();
+  // The agent may not review or decide: the county's department does.
+  expect(await page.getByTestId("act-REVIEW").count()).toBe(0);
+  expect(await page.getByTestId("act-DECIDE").count()).toBe(0);
+  await shootAll(page, "workbench-agency", async () => {
+    await page.locator(`[data-testid="wb-case"][data-case-id="${waitingId}"][data-status="ACCEPTED"]`).waitFor();
+  });
+  expect(problemsOf(page)).toEqual([]);
+
+  // The village point's 代办员: no scope to choose, its queue is what it took in and not yet handed over (nothing now).
+  const village = await harness.open("phone", "/staff/workbench");
+  await signInStaff(village, "jtc-01", demoStaffPassword);
+  await village.getByTestId("wb-queue-empty").waitFor();
+  expect(await village.getByTestId("wb-scope").count()).toBe(0);
   expect(problemsOf(village)).toEqual([]);
 });
 

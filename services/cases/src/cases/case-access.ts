@@ -120,17 +120,22 @@ export class CaseAccess {
    * letters allow on its item now, asked as the acts ask them.
    */
   async standingOn(identity: Identity, found: CaseRow, letterActs: readonly AuthorizedAct[]) {
-    const staff = hasRole(identity, ...STAFF_ROLES) && identity.centerCode === found.centerCode;
-    const windowActsFor = staff && identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity) : [];
-    const inScope = staff && staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found);
+    const ownCenter = identity.centerCode === found.centerCode;
+    const staffRole = hasRole(identity, ...STAFF_ROLES);
+    // 代办: a township's or village point's staff stand on the county's cases taken in there as
+    // requireStaffScope lets them, act by act (take in, accept, hand over), then by their letters.
+    const agentActs = staffRole && !ownCenter ? letterActs.filter((act) => agentMayActOn(identity.centerCode, act, found).ok) : [];
+    const windowActsFor = staffRole && ownCenter && identity.departmentId !== found.departmentId ? await this.comprehensiveWindowActsFor(identity) : [];
+    const inScope = ownCenter ? staffRole && staffMayActOn({ centerCode: identity.centerCode, departmentId: identity.departmentId, windowActsFor }, found) : agentActs.length > 0;
+    const staff = staffRole && (ownCenter || inScope);
     const mayRefer =
-      staff && (found.handlerId === identity.subject || (identity.windowId !== null && identity.windowId === found.windowId) || identity.departmentId === found.departmentId);
+      staffRole && ownCenter && (found.handlerId === identity.subject || (identity.windowId !== null && identity.windowId === found.windowId) || identity.departmentId === found.departmentId);
     const principal =
-      hasRole(identity, "department_principal") && identity.centerCode === found.centerCode && (await this.authorization.isPrincipal(identity.subject, found.departmentId));
+      hasRole(identity, "department_principal") && ownCenter && (await this.authorization.isPrincipal(identity.subject, found.departmentId));
     const letters = new Set<AuthorizedAct>();
     if (inScope) {
       const decisions = await Promise.all(
-        letterActs.map(async (act) => ((await this.authorization.check(identity.subject, act, found.itemId, found.departmentId, { centerCode: found.centerCode })) ? act : null)),
+        (ownCenter ? letterActs : agentActs).map(async (act) => ((await this.authorization.check(identity.subject, act, found.itemId, found.departmentId, { centerCode: found.centerCode })) ? act : null)),
       );
       for (const act of decisions) if (act) letters.add(act);
     }
@@ -138,7 +143,7 @@ export class CaseAccess {
       id: identity.subject,
       staff,
       principal,
-      centerAdmin: hasRole(identity, "center_admin") && identity.centerCode === found.centerCode,
+      centerAdmin: hasRole(identity, "center_admin") && ownCenter,
       inScope,
       mayRefer,
       letters,

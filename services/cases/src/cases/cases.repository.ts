@@ -25,7 +25,8 @@ export interface AgencyFilter {
 }
 
 export interface QueueFilter {
-  centerCode: string;
+  /** The center's own cases, or (代办) those a township serves as agent, a village point's own take-ins among them. */
+  of: { centerCode: string } | { agentCenterCode: string; intakeCenterCode: string | null };
   /** Null: every department of the center (its overseers). */
   departmentIds: readonly string[] | null;
   windowId?: string | null;
@@ -185,8 +186,19 @@ export class CasesRepository {
    */
   async queue(filter: QueueFilter): Promise<{ rows: CaseRow[]; totalCount: number }> {
     const due = "COALESCE(c.deadline_at, c.stage_due_at)";
-    const where: string[] = ["c.center_code = ?", "c.status IN (?)"];
-    const params: unknown[] = [filter.centerCode, [...filter.statuses]];
+    const where: string[] = ["c.status IN (?)"];
+    const params: unknown[] = [[...filter.statuses]];
+    if ("centerCode" in filter.of) {
+      where.push("c.center_code = ?");
+      params.push(filter.of.centerCode);
+    } else {
+      where.push("c.agent_center_code = ?");
+      params.push(filter.of.agentCenterCode);
+      if (filter.of.intakeCenterCode) {
+        where.push("c.intake_center_code = ?");
+        params.push(filter.of.intakeCenterCode);
+      }
+    }
     if (filter.departmentIds) {
       where.push("c.department_id IN (?)");
       params.push(filter.departmentIds.length ? [...filter.departmentIds] : [""]);

@@ -1,5 +1,5 @@
 import { centerLevelOf, centerScope, isWithin, parentCodeOf, type CenterAct } from "@onestop/authorization";
-import type { CaseStatus, ItemKind, VetoEscalation } from "@onestop/events";
+import { casesEvents, type CaseStatus, type ItemKind, type VetoEscalation } from "@onestop/events";
 import type { ThrottleEntry } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
 
@@ -231,6 +231,16 @@ export function agencyCasesScope(centerCode: string | null): { agentCenterCode: 
   if (level === "TOWNSHIP") return { agentCenterCode: centerCode!, intakeCenterCode: null };
   if (level === "VILLAGE") return { agentCenterCode: parentCodeOf(centerCode!)!, intakeCenterCode: centerCode };
   return null;
+}
+
+/**
+ * What a workbench queue holds when no statuses are asked for: the open cases. An agent center's
+ * queue (代办) holds too the cases concluded but not yet handed over, since the applicant collects
+ * the result where the application was taken in.
+ */
+export function queueStatuses(asAgent: boolean): CaseStatus[] {
+  const open = casesEvents.caseStatus.options.filter((status) => !isClosed(status));
+  return asAgent ? [...open, "CONCLUDED"] : open;
 }
 
 /**

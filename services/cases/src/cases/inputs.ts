@@ -92,9 +92,11 @@ export const queueInput = z.object({
   windowId: z.string().min(1).max(64).nullish(),
   departmentId: z.string().min(1).nullish(),
   statuses: z.array(casesEvents.caseStatus).min(1).max(20).nullish(),
+  /** 代办: the cases the caller's center serves as agent instead of its own; not per window. */
+  asAgent: z.boolean().nullish().transform((value) => value ?? false),
   first: z.number().int().min(1).max(200).default(50),
   after: z.string().max(200).nullish(),
-});
+}).refine((input) => !(input.asAgent && input.windowId), { path: ["windowId"], message: "a window's queue holds its center's own cases, not those served as agent (asAgent)" });
 
 /** 代办: the cases the caller's center took in as agent, newest first. */
 export const agencyCasesInput = z.object({

@@ -1,5 +1,4 @@
 import { applicantSubjectsOf, byId, DomainError, forbidden, invalidInput, type FailureThrottle, hasRole, type ProofOfWork, requestLoader, requireRole, unauthenticated, validate, type Clock, type Identity, type SubgraphContext } from "@onestop/platform";
-import { casesEvents } from "@onestop/events";
 import type { ClocksService } from "../clocks/clocks.service";
 import type { CaseDocumentsRepository } from "../documents/documents.repository";
 import { documentsOnSlip, type SlipEntry } from "../documents/documents.rules";
@@ -10,8 +9,8 @@ import type { MaterialProblem } from "../materials/materials.rules";
 import { CaseErrorCode } from "../errors";
 import type { CaseAccess } from "./case-access";
 import type { CaseEndings } from "./case-endings";
-import { agencyCasesScope, CLOSED, isClosed, normalReceiptNo, progressLookupThrottle, publicStage, publicStageLabel, sameIdNumber, type ProgressLookupPolicy } from "./cases.rules";
-import type { CasesRepository } from "./cases.repository";
+import { agencyCasesScope, isClosed, queueStatuses, normalReceiptNo, progressLookupThrottle, publicStage, publicStageLabel, sameIdNumber, type ProgressLookupPolicy } from "./cases.rules";
+import type { CasesRepository, QueueFilter } from "./cases.repository";
 import type { CaseRow } from "./entities";
 import { agencyCasesInput, listInput, queueInput } from "./inputs";
 import { allowedActs, letterActsToAsk, type CaseAct } from "./allowed-acts.rules";
@@ -80,23 +79,30 @@ export class QueriesService {
 
   /**
    * 窗口工作台: the queue of open cases (or of the given statuses) of a window, or of the
-   * caller's departments, the soonest due first, a page at a time (`first`, `after`).
+   * caller's departments, the soonest due first, a page at a time (`first`, `after`). As agent
+   * (代办), a township's or village point's staff see the county's cases they serve, of every
+   * department (the letters decide what they may do), those concluded and not yet handed over
+   * among them.
    */
   async queue(identity: Identity, rawInput: unknown): Promise<{ nodes: CaseRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
     const input = validate(queueInput, rawInput);
     requireRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
     if (identity.centerCode !== input.centerCode) throw forbidden(`Not authorized for service center ${input.centerCode}`);
-    const overseer = hasRole(identity, "center_admin", "supervisor");
     let departmentIds: string[] | null = input.departmentId ? [input.departmentId] : null;
-    if (!overseer) {
+    let of: QueueFilter["of"] = { centerCode: input.centerCode };
+    if (input.asAgent) {
+      const scope = agencyCasesScope(identity.centerCode);
+      if (!scope) throw new DomainError(CaseErrorCode.NotAnAgentCenter, `Service center ${input.centerCode} serves no case as agent (代办)`, { field: "asAgent", centerCode: input.centerCode });
+      of = scope;
+    } else if (!hasRole(identity, "center_admin", "supervisor")) {
       const own = await this.access.departmentsServedBy(identity);
       departmentIds = departmentIds ? departmentIds.filter((d) => own.includes(d)) : own;
     }
     const { rows, totalCount } = await this.cases.queue({
-      centerCode: input.centerCode,
+      of,
       departmentIds,
       windowId: input.windowId ?? null,
-      statuses: input.statuses ?? ALL_STATUSES.filter((status) => !CLOSED.includes(status)),
+      statuses: input.statuses ?? queueStatuses(input.asAgent),
       limit: input.first + 1,
       after: input.after ? decodeQueueCursor(input.after) : null,
     });
@@ -128,7 +134,9 @@ export class QueriesService {
 
   /** The acts the caller may take on the case now, by the rules the mutations apply (allowed-acts.rules.ts). */
   async allowedActs(identity: Identity, found: CaseRow): Promise<CaseAct[]> {
-    if (isClosed(found.status) && found.commitmentState !== "PENDING") return [];
+    // Nothing more happens to an ended case, but a concluded one awaits its delivery (送达) and a
+    // delivered commitment its verification.
+    if (isClosed(found.status) && found.status !== "CONCLUDED" && found.commitmentState !== "PENDING") return [];
     const [standing, item, lastActors, requests] = await Promise.all([
       this.access.standingOn(identity, found, letterActsToAsk(found.kind)),
       this.items.version(found.itemId, found.itemVersion),
@@ -246,8 +254,6 @@ export class QueriesService {
     return this.clocks.caseUsage(null, found, this.clock.now());
   }
 }
-
-const ALL_STATUSES = casesEvents.caseStatus.options;
 
 /** The queue's cursor: the last case's due instant, submission and id, opaque to clients. */
 function encodeQueueCursor(row: CaseRow): string {

@@ -126,6 +126,12 @@ describe("the acts a case offers (Case.allowedActs)", () => {
     expect(errorOf(refused)).toMatchObject({ code: "NOT_AUTHORIZED" });
     await act(chief, "decide", { id: submitted.id, d: "APPROVE", o: "同意" });
     expect(await actsOf(clerk, submitted.id)).toEqual(["CONCLUDE"]);
+    // Concluded, the result is handed over (送达) by whoever holds DELIVER; then nothing is left to do.
+    await act(clerk, "conclude", { id: submitted.id });
+    expect(await actsOf(clerk, submitted.id)).toEqual(["DELIVER"]);
+    expect(await actsOf(clerk2, submitted.id)).toEqual([]);
+    await act(clerk, "deliver", { id: submitted.id });
+    expect(await actsOf(clerk, submitted.id)).toEqual([]);
     // The applicant sees the case and may do none of the staff's acts.
     expect(await actsOf(applicant as typeof clerk, submitted.id)).toEqual([]);
   });

@@ -309,3 +309,18 @@ describe("代办: which cases a center lists as taken in as agent (agencyCasesSc
     expect(agencyCasesScope(null)).toBeNull();
   });
 });
+
+describe("what a workbench queue holds by default (queueStatuses)", () => {
+  const { queueStatuses } = jest.requireActual<typeof import("../../src/cases/cases.rules")>("../../src/cases/cases.rules");
+
+  test("a center's own queue: the open cases, nothing concluded or ended", () => {
+    const own = queueStatuses(false);
+    expect(own).toEqual(expect.arrayContaining(["SUBMITTED", "MATERIALS_REQUESTED", "ACCEPTED", "APPROVED", "DENIED", "AWAITING_COUNTY_MEETING"]));
+    for (const ended of ["CONCLUDED", "DELIVERED", "REFUSED", "WITHDRAWN", "RETURNED", "REVOKED"]) expect(own).not.toContain(ended);
+  });
+
+  test("an agent's queue (代办): the open cases and those concluded, whose result the agent hands over", () => {
+    expect(queueStatuses(true)).toEqual([...queueStatuses(false), "CONCLUDED"]);
+    expect(queueStatuses(true)).not.toContain("DELIVERED");
+  });
+});

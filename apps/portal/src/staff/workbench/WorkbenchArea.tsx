@@ -6,6 +6,7 @@ import type { WorkbenchCaseFieldsFragment } from "../../gql/graphql";
 import { CENTER_CODE } from "../../lib/client";
 import { linkHandler, navigate } from "../../lib/router";
 import type { AreaProps } from "../area-props";
+import { isAgentCenter, isVillagePoint } from "../areas";
 import { ActDialog, type CaseAct } from "./ActDialog";
 import { CaseWork } from "./CaseWork";
 import { Duty } from "./Duty";
@@ -21,7 +22,8 @@ const BASE = "/staff/workbench";
 // The hall's call panel (叫号) comes with the workbench only for someone who sits at a window.
 const CallPanel = lazy(() => import("../../hall/CallPanel").then((module) => ({ default: module.CallPanel })));
 
-type Scope = "window" | "department";
+/** Whose cases the queue holds: the window's, the departments' the clerk serves, or (代办) the county's the center serves as agent. */
+type Scope = "window" | "department" | "agency";
 
 /**
  * 窗口工作台: the window's queue soonest due first, one case open beside it, the acts the services
@@ -32,7 +34,14 @@ export function WorkbenchArea({ subpath, claims }: AreaProps) {
   const { ta } = useWorkbenchT();
   const client = useClient();
   const openId = /^\/cases\/([^/]+)$/.exec(subpath)?.[1] ?? null;
-  const [scope, setScope] = useState<Scope>(claims.windowId ? "window" : "department");
+  const scopes = useMemo(() => {
+    const available: Scope[] = [];
+    if (claims.windowId) available.push("window");
+    if (!isVillagePoint(claims.centerCode)) available.push("department");
+    if (isAgentCenter(claims.centerCode)) available.push("agency");
+    return available;
+  }, [claims.windowId, claims.centerCode]);
+  const [scope, setScope] = useState<Scope>(scopes[0]!);
   const [ticketInHand, setTicketInHand] = useState<string | null>(null);
 
   // The queue: pages fetched from the service as the person asks for more.
@@ -45,7 +54,7 @@ export function WorkbenchArea({ subpath, claims }: AreaProps) {
       const result = await client
         .query(
           WorkbenchQueueQuery,
-          { centerCode: claims.centerCode ?? CENTER_CODE, windowId: scope === "window" ? claims.windowId : null, first: size, after: more ? queue.endCursor : null },
+          { centerCode: claims.centerCode ?? CENTER_CODE, windowId: scope === "window" ? claims.windowId : null, asAgent: scope === "agency", first: size, after: more ? queue.endCursor : null },
           { requestPolicy: "network-only" },
         )
         .toPromise();
@@ -174,15 +183,12 @@ export function WorkbenchArea({ subpath, claims }: AreaProps) {
               <h2 className="card-heading">{ta("wb.queue")}</h2>
               <Button size="small" onClick={() => loadQueue(false, Math.max(PAGE, queue.cases.length))} data-testid="wb-queue-refresh">{ta("wb.refresh")}</Button>
             </div>
-            {claims.windowId && (
+            {scopes.length > 1 && (
               <Segmented
                 aria-label={ta("wb.scope")}
                 value={scope}
                 onChange={(value) => setScope(value as Scope)}
-                options={[
-                  { label: ta("wb.scopeWindow"), value: "window" },
-                  { label: ta("wb.scopeDepartment"), value: "department" },
-                ]}
+                options={scopes.map((value) => ({ label: ta(SCOPE_LABELS[value]), value }))}
                 data-testid="wb-scope"
                 style={{ margin: "8px 0" }}
               />
@@ -224,6 +230,8 @@ export function WorkbenchArea({ subpath, claims }: AreaProps) {
     </div>
   );
 }
+
+const SCOPE_LABELS: Record<Scope, WorkbenchMessageKey> = { window: "wb.scopeWindow", department: "wb.scopeDepartment", agency: "wb.scopeAgency" };
 
 const HELP_KEYS: Array<[string, WorkbenchMessageKey]> = [
   ["j ↓", "keys.next"],

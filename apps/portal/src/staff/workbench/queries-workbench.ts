@@ -3,8 +3,8 @@ import { graphql } from "../../gql";
 // The window workbench's documents: the queue, one case with what may be done to it, the acts, and the duty panel.
 
 export const WorkbenchQueueQuery = graphql(`
-  query WorkbenchQueue($centerCode: String!, $windowId: ID, $first: Int, $after: String) {
-    caseQueue(centerCode: $centerCode, windowId: $windowId, first: $first, after: $after) {
+  query WorkbenchQueue($centerCode: String!, $windowId: ID, $asAgent: Boolean, $first: Int, $after: String) {
+    caseQueue(centerCode: $centerCode, windowId: $windowId, asAgent: $asAgent, first: $first, after: $after) {
       totalCount
       pageInfo { endCursor hasNextPage }
       nodes {
