@@ -143,6 +143,15 @@ test("taken in at a village point, accepted at the township as agent, decided at
   // 5. Collected at the township.
   const delivered = (await once(["NOT_AUTHORIZED"], () => gql(agentToken, `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { id status } }`, { id: taken.id }))).deliverResult;
   expect(delivered.status).toBe("DELIVERED");
+  // The township prints what it hands over, and the village point may too: the receipt and the licence.
+  const DOCUMENTS = `query ($id: ID!) { case(id: $id) { documents { kind documentNo } } }`;
+  for (const token of [agentToken, villagerToken]) {
+    const kinds = await eventually(async () => {
+      const documents = (await data(token, DOCUMENTS, { id: taken.id })).case.documents as Data[];
+      return documents.length === 2 ? documents.map((d) => d.kind) : null;
+    }, 20_000);
+    expect(kinds).toEqual(["RECEIPT", "LICENCE"]);
+  }
 
   // Every step on the routing slip, with where it was taken.
   const slip = (await data(countyAdmin, `query ($id: ID!) { case(id: $id) { routingSlip { action actorId actorCenterCode toStatus } } }`, { id: taken.id })).case.routingSlip;

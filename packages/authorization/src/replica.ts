@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { DomainError, systemClock, type Clock, type EventHandler, type Tx } from "@onestop/platform";
+import { DomainError, ErrorCode, systemClock, type Clock, type EventHandler, type Tx } from "@onestop/platform";
 import { decideAuthorization, isDepartmentPrincipal, type AuthorizationDecision, type AuthorizedAct } from "./authorization.rules";
 import { authorizationReplicaHandlers } from "./replica.handlers";
 import { AuthorizationReplicaRepository } from "./replica.repository";
@@ -43,8 +43,8 @@ export class AuthorizationReplica {
   }
 
   async decide(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<AuthorizationDecision> {
-    const request = { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode };
-    const replicated = decideAuthorization(await this.repository.lettersCovering(staffId, departmentId, itemId, options.tx), act, request);
+    const request = this.request(staffId, itemId, departmentId, options);
+    const replicated = await this.replicated(act, request, options.tx);
     if (!replicated.allowed) return replicated;
     const asking = performance.now();
     const confirmed = decideAuthorization(await this.current.lettersOf(staffId), act, request);
@@ -59,8 +59,26 @@ export class AuthorizationReplica {
     return isDepartmentPrincipal(principal ? [principal] : [], staffId, departmentId);
   }
 
-  async check(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<boolean> {
-    return (await this.decide(staffId, act, itemId, departmentId, options)).allowed;
+  /**
+   * Whether a screen offers the act (the workbench's allowedActs): decided as the act is, but when
+   * staffing cannot confirm in time, as the replica last heard. The act is confirmed when it is
+   * taken; the screen should not fail for want of a confirmation it does not need.
+   */
+  async mayOffer(staffId: string, act: AuthorizedAct, itemId: string, departmentId: string, options: CheckOptions = {}): Promise<boolean> {
+    try {
+      return (await this.decide(staffId, act, itemId, departmentId, options)).allowed;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === ErrorCode.Unavailable)) throw error;
+      return (await this.replicated(act, this.request(staffId, itemId, departmentId, options), options.tx)).allowed;
+    }
+  }
+
+  private request(staffId: string, itemId: string, departmentId: string, options: CheckOptions) {
+    return { staffId, departmentId, itemId, at: options.at ?? this.clock.now(), centerCode: options.centerCode };
+  }
+
+  private async replicated(act: AuthorizedAct, request: ReturnType<AuthorizationReplica["request"]>, tx?: Tx): Promise<AuthorizationDecision> {
+    return decideAuthorization(await this.repository.lettersCovering(request.staffId, request.departmentId, request.itemId, tx), act, request);
   }
 
   /** Throws NOT_AUTHORIZED (with the act and the reason) unless the act is allowed. */

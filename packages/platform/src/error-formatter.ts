@@ -10,7 +10,7 @@ import type { Logger } from "./logger";
  * INTERNAL_SERVER_ERROR, so no SQL or stack trace leaks.
  */
 export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return guardedFormatter(logger, (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       return {
@@ -26,10 +26,27 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, "unexpected error");
-    return {
-      message: "Internal server error",
-      path: formatted.path,
-      extensions: { code: ErrorCode.Internal },
-    };
+    return internalError(formatted);
+  });
+}
+
+const internalError = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
+  message: "Internal server error",
+  path: formatted.path,
+  extensions: { code: ErrorCode.Internal },
+});
+
+/**
+ * A formatter that throws makes Apollo answer a bare "Internal server error" and log nothing of
+ * ours: the error it was formatting, even an expected one, would be lost. Here both are logged.
+ */
+export function guardedFormatter(logger: Logger, format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      return format(formatted, error);
+    } catch (formattingError) {
+      logger.error({ err: formattingError, formatting: { message: formatted.message, code: formatted.extensions?.code, path: formatted.path } }, "formatting an error failed");
+      return internalError(formatted);
+    }
   };
 }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind, parse, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError, type ObjectFieldNode, type ValueNode } from "graphql";
-import { createErrorFormatter, ErrorCode, type InputProblem, type Logger } from "@onestop/platform";
+import { createErrorFormatter, ErrorCode, guardedFormatter, type InputProblem, type Logger } from "@onestop/platform";
 
 /**
  * GraphQL's own type checks refuse a caller's value before any subgraph sees it: variable
@@ -136,14 +136,14 @@ export function withoutSuggestion(message: string): string {
  */
 export function createGatewayErrorFormatter(logger: Logger, options: { hideSchema: boolean }) {
   const platform = createErrorFormatter(logger);
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return guardedFormatter(logger, (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const shown = platform(formatted, error);
     const result = options.hideSchema ? hideSuggestions(shown) : shown;
     const found = result.extensions?.field === undefined ? inputFaultOf(error) : null;
     if (!found) return result;
     const fault = options.hideSchema ? { ...found, message: withoutSuggestion(found.message) } : found;
     return { ...result, extensions: { ...result.extensions, code: ErrorCode.BadUserInput, field: fault.field, problems: [fault] } };
-  };
+  });
 }
 
 function hideSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -1,9 +1,12 @@
+import { isWithin } from "@onestop/authorization";
 import { hasRole, isApplicant, type Identity } from "@onestop/platform";
 
-/** Whose a case's documents are: where the case was handled and who applied. */
+/** Whose a case's documents are: where the case was handled, who serves it as agent, and who applied. */
 export interface DocumentOwner {
   centerCode: string;
   departmentId: string;
+  /** 代办: the township serving the applicant for a county case, or null. */
+  agentCenterCode: string | null;
   applicantSubject: string | null;
 }
 
@@ -21,12 +24,26 @@ export function isStaffOf(identity: Identity, centerCode: string, departmentId: 
   );
 }
 
-/** The applicant (the account that applied, or the one it was opened for), the department's staff, the overseers. */
+/**
+ * 代办: the staff and overseers of the township serving a county case, and of its village points,
+ * as cases lets them see the case: they print its receipt and notices and hand over its result.
+ */
+export function isAgentOf(identity: Identity, owner: Pick<DocumentOwner, "agentCenterCode">): boolean {
+  return (
+    owner.agentCenterCode !== null &&
+    identity.centerCode !== null &&
+    isWithin(identity.centerCode, owner.agentCenterCode) &&
+    hasRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor")
+  );
+}
+
+/** The applicant (the account that applied, or the one it was opened for), the department's staff, the overseers, the agent. */
 export function mayReadDocuments(identity: Identity, owner: DocumentOwner): boolean {
   return (
     (owner.applicantSubject !== null && owner.applicantSubject !== "" && isApplicant(identity, owner.applicantSubject)) ||
     isStaffOf(identity, owner.centerCode, owner.departmentId) ||
-    isOverseerOf(identity, owner.centerCode)
+    isOverseerOf(identity, owner.centerCode) ||
+    isAgentOf(identity, owner)
   );
 }
 

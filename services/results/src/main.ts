@@ -14,6 +14,7 @@ import { FactsRepository } from "./facts/facts.repository";
 import { licenceEntities } from "./licences/entities";
 import { LicencesService } from "./licences/licences.service";
 import { Results1763769601900 } from "./migrations/1763769601900-results";
+import { AgentCenter1763769602301 } from "./migrations/1763769602301-agent-center";
 import { PdfRenderer } from "./rendering/pdf-renderer";
 import { resultsResolvers } from "./resolvers";
 
@@ -40,7 +41,7 @@ export const resultsSubgraph: SubgraphDefinition<ResultsEnv> = {
   name: "results",
   rootDir: join(__dirname, ".."),
   entities: [...factEntities, ...documentEntities, ...licenceEntities],
-  migrations: [Results1763769601900],
+  migrations: [Results1763769601900, AgentCenter1763769602301],
   wire({ dataSource, unitOfWork, clock, env, logger, authenticateRoute }) {
     const facts = new FactsRepository();
     const repository = new DocumentsRepository(dataSource);

@@ -121,27 +121,30 @@ afterAll(async () => {
   await staffing?.stop();
 });
 
+/** The replica's decision on an act, confirmed with staffing as an act's is. */
+const allowed = async (on: AuthorizationReplica, ...request: Parameters<AuthorizationReplica["decide"]>) => (await on.decide(...request)).allowed;
+
 test("grant → allowed from the replica; a crash before the ack redelivers harmlessly", async () => {
-  expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(false);
   ids.letter = (
     await call<{ grantAuthorization: { id: string } }>(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
       i: { staffId: ids.s1, departmentId: ids.d1, acts: ["ACCEPT", "DELIVER"] },
     })
   ).grantAuthorization.id;
-  await eventually(async () => ((await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  await eventually(async () => ((await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
   expect(crashBeforeFirstAck).toBe(false);
-  expect(await replica.check(ids.s1, "DELIVER", ids.item, ids.d1)).toBe(true);
-  expect(await replica.check(ids.s1, "DECIDE_INSTANT", ids.item, ids.d1)).toBe(false);
-  expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d2)).toBe(false);
-  expect(await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
-  expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1, { centerCode: "511722000000" })).toBe(false);
+  expect(await allowed(replica, ids.s1, "DELIVER", ids.item, ids.d1)).toBe(true);
+  expect(await allowed(replica, ids.s1, "DECIDE_INSTANT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d2)).toBe(false);
+  expect(await allowed(replica, ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1, { centerCode: "511722000000" })).toBe(false);
   expect(await letterRows(ids.letter)).toHaveLength(1);
 });
 
 test("revoke while the replica's consumer is stopped → refused at the next act all the same: acts are confirmed with staffing (issue 15, point 3)", async () => {
   const granted = await call(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, { i: { staffId: ids.s2, departmentId: ids.d1, acts: ["DELIVER"] } });
   const letterId = (granted as { grantAuthorization: { id: string } }).grantAuthorization.id;
-  await eventually(async () => ((await replica.check(ids.s2, "DELIVER", ids.item, ids.d1)) ? true : null));
+  await eventually(async () => ((await allowed(replica, ids.s2, "DELIVER", ids.item, ids.d1)) ? true : null));
   await consumers.stop();
   try {
     await call(`mutation ($i: RevokeAuthorizationInput!) { revokeAuthorization(input: $i) { id } }`, { i: { letterId, reason: "调离窗口" } });
@@ -158,7 +161,7 @@ test("one answer of staffing's confirms a clerk's acts for its lease; the revoca
   const granted = await call<{ grantAuthorization: { id: string } }>(`mutation ($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
     i: { staffId, departmentId: ids.d1, acts: ["ACCEPT"] },
   });
-  await eventually(async () => ((await replica.check(staffId, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  await eventually(async () => ((await allowed(replica, staffId, "ACCEPT", ids.item, ids.d1)) ? true : null));
   // Every question to staffing, counted by a listener beside staffing's queue group.
   let asked = 0;
   const listener = publisher.subscribe(namespacedSubject(environment.namespace, CURRENT_LETTERS_SUBJECT), {
@@ -173,8 +176,8 @@ test("one answer of staffing's confirms a clerk's acts for its lease; the revoca
   try {
     await new Promise((resolve) => setTimeout(resolve, CONFIRMATION_LEASE_MS));
     await publisher.flush();
-    expect(await Promise.all([1, 2, 3].map(() => replica.check(staffId, "ACCEPT", ids.item, ids.d1)))).toEqual([true, true, true]);
-    expect(await replica.check(staffId, "ACCEPT", ids.item, ids.d1)).toBe(true);
+    expect(await Promise.all([1, 2, 3].map(() => allowed(replica, staffId, "ACCEPT", ids.item, ids.d1)))).toEqual([true, true, true]);
+    expect(await allowed(replica, staffId, "ACCEPT", ids.item, ids.d1)).toBe(true);
     expect(await askedSoFar()).toBe(1);
 
     await consumers.stop();
@@ -196,17 +199,20 @@ test("one answer of staffing's confirms a clerk's acts for its lease; the revoca
 
 test("when staffing does not answer, an act the replica allows fails, and the failure confirms nothing later", async () => {
   const unanswered = new AuthorizationReplica(dataSource, new StaffingCurrentLetters(nats, `${environment.namespace}_nobody`));
-  await eventually(async () => ((await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
+  await eventually(async () => ((await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1)) ? true : null));
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    await expect(unanswered.check(ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/could not be confirmed with staffing/) });
+    await expect(allowed(unanswered, ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/could not be confirmed with staffing/) });
   }
   // A refusal needs no answer.
-  expect(await unanswered.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(unanswered, ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  // A screen still offers what the replica allows (the act will be confirmed when taken), and not what it refuses.
+  expect(await unanswered.mayOffer(ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(true);
+  expect(await unanswered.mayOffer(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
 });
 
 test("revoke → refused at the next act, with NOT_AUTHORIZED", async () => {
   await call(`mutation ($i: RevokeAuthorizationInput!) { revokeAuthorization(input: $i) { id } }`, { i: { letterId: ids.letter, reason: "调离窗口" } });
-  await eventually(async () => ((await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)) ? null : true));
+  await eventually(async () => ((await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1)) ? null : true));
   await expect(replica.require(ids.s1, "ACCEPT", ids.item, ids.d1)).rejects.toMatchObject({
     code: NOT_AUTHORIZED,
     details: { act: "ACCEPT", reason: "LETTER_NOT_IN_FORCE" },
@@ -215,7 +221,7 @@ test("revoke → refused at the next act, with NOT_AUTHORIZED", async () => {
     "SELECT valid_from FROM authorization_letter_replica WHERE letter_id = ?",
     [ids.letter],
   );
-  expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1, { at: new Date(grantedAt.getTime() + 1) })).toBe(true);
+  expect(await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1, { at: new Date(grantedAt.getTime() + 1) })).toBe(true);
 });
 
 test("redelivery is harmless: the same event again, or the older grant arriving late, leaves the letter revoked", async () => {
@@ -226,7 +232,7 @@ test("redelivery is harmless: the same event again, or the older grant arriving 
   await republish(grant, randomUUID());
   await eventually(async () => ((await applied()) === before + 1 ? true : null));
   expect(await letterRows(ids.letter)).toEqual([{ revision: 2, revoked_at: expect.any(Date) }]);
-  expect(await replica.check(ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(replica, ids.s1, "ACCEPT", ids.item, ids.d1)).toBe(false);
 });
 
 test("the department's principal (单位主要负责人) is whoever the replica heard of last", async () => {
@@ -259,7 +265,7 @@ test("a letter event from before SIGN_VETO was retired is read without it", asyn
   await republish(envelope, envelope.id);
   // Read from the replica's table: staffing never granted this letter, so an act under it is refused on confirmation.
   await eventually(async () => ((await letterRows(letterId)).length ? true : null));
-  expect(await replica.check(ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
+  expect(await allowed(replica, ids.s2, "ACCEPT", ids.item, ids.d1)).toBe(false);
   expect(await dataSource.query("SELECT acts FROM authorization_letter_replica WHERE letter_id = ?", [letterId])).toEqual([{ acts: "ACCEPT" }]);
 });
 

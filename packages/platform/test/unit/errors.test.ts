@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { createErrorFormatter } from "../../src/error-formatter";
+import { Writable } from "node:stream";
+import { createErrorFormatter, guardedFormatter } from "../../src/error-formatter";
 import { DomainError, findingsAt, invalidInput, validate } from "../../src/errors";
 import { createLogger } from "../../src/logger";
 
@@ -24,6 +25,24 @@ test("an unexpected error reaches the caller without its message, SQL or stack",
     leak,
   );
   expect(formatted).toEqual({ message: "Internal server error", path: ["case"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+});
+
+test("a formatter that throws answers a bare internal error, and the error it was formatting is logged with the failure", () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) });
+  const guarded = guardedFormatter(createLogger("test", "error", sink), () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'kind')");
+  });
+  const formatted = guarded({ message: "Not allowed to see case c1", path: ["case"], extensions: { code: "FORBIDDEN" } }, new Error("x"));
+  expect(formatted).toEqual({ message: "Internal server error", path: ["case"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  expect(lines).toHaveLength(1);
+  const logged = JSON.parse(lines[0]!);
+  expect(logged).toMatchObject({
+    level: 50,
+    msg: "formatting an error failed",
+    err: { type: "TypeError", message: "Cannot read properties of undefined (reading 'kind')" },
+    formatting: { message: "Not allowed to see case c1", code: "FORBIDDEN", path: ["case"] },
+  });
 });
 
 test("GraphQL's own validation errors keep their code but lose any stack", () => {

@@ -135,7 +135,7 @@ export class CaseAccess {
     const letters = new Set<AuthorizedAct>();
     if (inScope) {
       const decisions = await Promise.all(
-        (ownCenter ? letterActs : agentActs).map(async (act) => ((await this.authorization.check(identity.subject, act, found.itemId, found.departmentId, { centerCode: found.centerCode })) ? act : null)),
+        (ownCenter ? letterActs : agentActs).map(async (act) => ((await this.authorization.mayOffer(identity.subject, act, found.itemId, found.departmentId, { centerCode: found.centerCode })) ? act : null)),
       );
       for (const act of decisions) if (act) letters.add(act);
     }

@@ -54,7 +54,7 @@ export class DocumentsService {
 
   private async owner(row: DocumentRow) {
     const facts = await this.unitOfWork.run((tx) => this.facts.case(tx, row.caseId));
-    return { centerCode: row.centerCode, departmentId: row.departmentId, applicantSubject: facts?.applicantSubject ?? null };
+    return { centerCode: row.centerCode, departmentId: row.departmentId, agentCenterCode: facts?.agentCenterCode ?? null, applicantSubject: facts?.applicantSubject ?? null };
   }
 
   /** A case's documents, oldest first, to whoever may read them; nothing to anyone else. */

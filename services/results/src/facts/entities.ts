@@ -21,6 +21,10 @@ export class CaseFactsRow {
   @Column({ name: "department_id", type: "char", length: 36 })
   departmentId!: string;
 
+  /** 代办: the township serving the applicant for a county case; its staff and its village points' read the documents. */
+  @Column({ name: "agent_center_code", type: "char", length: 12, nullable: true })
+  agentCenterCode!: string | null;
+
   /** The account that applied: it may read the case's documents and holds its licences. */
   @Column({ name: "applicant_subject", type: "varchar", length: 100, nullable: true })
   applicantSubject!: string | null;
