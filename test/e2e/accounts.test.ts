@@ -110,7 +110,8 @@ describe("citizens register and sign in (群众注册登录)", () => {
     // The anonymous caller who registered has not proved anything yet: masked.
     expect(registered).toMatchObject({ kind: "PERSON", name: "王小明", idNumber: `110105********${idNumber.slice(-4)}`, phone: "138****8001" });
     const { loginCitizen } = ok(await login(idNumber));
-    expect(loginCitizen.account).toEqual({ id: registered.id, kind: "PERSON", name: "王小明", idNumber, phone: "13800138001" });
+    // The holder sees the ID number; the phone only masked (notifications alone keeps it whole).
+    expect(loginCitizen.account).toEqual({ id: registered.id, kind: "PERSON", name: "王小明", idNumber, phone: "138****8001" });
     // The applicant key of the verified number binds the account to what is opened for that number.
     expect(decodeJwt(loginCitizen.accessToken)).toMatchObject({ sub: registered.id, roles: ["citizen"], aud: "onestop-gateway", apk: applicantKey("PERSON", idNumber) });
     expect(loginCitizen.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

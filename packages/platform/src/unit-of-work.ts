@@ -25,6 +25,27 @@ export interface Tx {
   afterCommit(callback: () => void): void;
 }
 
+/**
+ * An event as the outbox holds it, its payload checked against the event's schema. A migration
+ * that must announce what it changes (an event no request made) builds its rows with this too.
+ */
+export function outboxEnvelope<E extends EventDefinition>(
+  event: E,
+  payload: EventPayload<E>,
+  at: Date,
+  options: { centerCode?: string | null; requestId?: string | null } = {},
+): Envelope {
+  return {
+    id: randomUUID(),
+    type: event.subject,
+    occurredAt: at.toISOString(),
+    requestId: options.requestId ?? currentRequestContext()?.requestId ?? null,
+    centerCode: options.centerCode ?? null,
+    traceparent: activeTraceparent(),
+    payload: event.schema.parse(payload),
+  };
+}
+
 const DEADLOCK_ATTEMPTS = 4;
 
 export function isDeadlock(error: unknown): boolean {
@@ -77,15 +98,7 @@ export class UnitOfWork {
           committed.push(callback);
         },
         publish: async (event, payload, options = {}) => {
-          const envelope: Envelope = {
-            id: randomUUID(),
-            type: event.subject,
-            occurredAt: this.clock.now().toISOString(),
-            requestId: options.requestId ?? currentRequestContext()?.requestId ?? null,
-            centerCode: options.centerCode ?? null,
-            traceparent: activeTraceparent(),
-            payload: event.schema.parse(payload),
-          };
+          const envelope = outboxEnvelope(event, payload, this.clock.now(), options);
           events.push([envelope.id, event.subject, JSON.stringify(envelope), this.clock.now()]);
           centers.push(envelope.centerCode ?? (envelope.payload as { centerCode?: unknown } | null)?.centerCode);
           return envelope.id;

@@ -11,6 +11,7 @@ import { accountsEntities } from "./accounts/entities";
 import { Accounts1763769600008 } from "./accounts/migrations/1763769600008-accounts";
 import { CitizensMachinesRefresh1763769600009 } from "./accounts/migrations/1763769600009-citizens-machines-refresh";
 import { SignInThrottle1763769601502 } from "./accounts/migrations/1763769601502-sign-in-throttle";
+import { RegistrationPhoneMasked1763769602401 } from "./accounts/migrations/1763769602401-registration-phone-masked";
 import { MachineClientsService } from "./accounts/machine-clients.service";
 import { PasswordHasher } from "./accounts/password";
 import { SignInService } from "./accounts/sign-in.service";
@@ -93,6 +94,7 @@ export const staffingSubgraph: SubgraphDefinition<StaffingEnv> = {
     RatingVoided1763769601601,
     SpentChallenges1763769601600,
     ServiceCenters1763769602201,
+    RegistrationPhoneMasked1763769602401,
   ],
   wire({ env, logger, dataSource, unitOfWork, clock, nats }) {
     const organisationRepository = new OrganisationRepository(dataSource);

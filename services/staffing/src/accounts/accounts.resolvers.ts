@@ -1,4 +1,4 @@
-import { iso, maskIdNumber, maskPhone, revealOrMask } from "@onestop/platform";
+import { iso, maskIdNumber, revealOrMask } from "@onestop/platform";
 import type { AccountsService } from "./accounts.service";
 import type { CitizenAccountsService } from "./citizen-accounts.service";
 import type { MachineClientsService } from "./machine-clients.service";
@@ -36,7 +36,7 @@ export function accountsResolvers(service: AccountsService, citizens: CitizenAcc
       kind: (view) => view.account.kind,
       name: (view) => view.account.name,
       idNumber: (view) => revealOrMask(view.account.idNumber, view.reveal, maskIdNumber),
-      phone: (view) => revealOrMask(view.account.phone, view.reveal, maskPhone),
+      phone: (view) => view.account.phone,
       createdAt: (view) => iso(view.account.createdAt),
     },
     CitizenLoginResult: {

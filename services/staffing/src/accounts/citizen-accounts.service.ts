@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { staffingEvents } from "@onestop/events";
-import { applicantKindOf, DomainError, findingsAt, invalidInput, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
+import { applicantKindOf, DomainError, findingsAt, invalidInput, maskPhone, requireRole, validate, type Clock, type Identity, type UnitOfWork } from "@onestop/platform";
 import { StaffingErrorCode } from "../errors";
 import { citizenPasswordProblems } from "./accounts.rules";
 import type { AccountsRepository } from "./accounts.repository";
@@ -8,7 +8,7 @@ import type { CitizenAccountRow } from "./entities";
 import { registerCitizenInput } from "./inputs";
 import type { PasswordHasher } from "./password";
 
-/** A citizen's account and whether the caller is its holder, who alone sees the ID number and phone unmasked. */
+/** A citizen's account and whether the caller is its holder, who alone sees the ID number unmasked (the phone is kept masked). */
 export interface CitizenAccountView {
   account: CitizenAccountRow;
   reveal: boolean;
@@ -38,7 +38,8 @@ export class CitizenAccountsService {
       kind,
       name: input.name,
       idNumber: input.idNumber,
-      phone: input.phone,
+      // Kept masked: the number SMS go to lives in notifications alone, which hears it below.
+      phone: maskPhone(input.phone),
       passwordHash: await this.passwords.hash(input.password),
       lastLoginAt: null,
       createdAt: this.clock.now(),
@@ -46,7 +47,7 @@ export class CitizenAccountsService {
     const outcome = await this.unitOfWork.run(async (tx) => {
       const inserted = await this.repository.insertCitizen(tx, account);
       // The number registered is the applicant's SMS number in notifications, until they set another there.
-      if (inserted === "inserted") await tx.publish(staffingEvents.citizenRegistered, { accountId: account.id, phone: account.phone, registeredAt: account.createdAt.toISOString() });
+      if (inserted === "inserted") await tx.publish(staffingEvents.citizenRegistered, { accountId: account.id, phone: input.phone, registeredAt: account.createdAt.toISOString() });
       return inserted;
     });
     if (outcome === "already_registered") {

@@ -58,6 +58,7 @@ export class CitizenAccountRow extends PasswordSignInColumns {
   @Column({ name: "id_number", type: "varchar", length: 18 })
   idNumber!: string;
 
+  /** The registration's mobile number, masked (138****1234): notifications alone keeps it whole, to send SMS. */
   @Column({ type: "varchar", length: 20 })
   phone!: string;
 
