@@ -140,6 +140,14 @@ test("taken in at a village point, accepted at the township as agent, decided at
   expect((await data(villagerToken, QUEUE, { c: VILLAGE, agent: true })).caseQueue.nodes).toEqual([{ id: taken.id, status: "CONCLUDED" }]);
   expect(await actsOf(agentToken)).toEqual(["DELIVER"]);
   expect(await actsOf(villagerToken)).toEqual(["DELIVER"]);
+  // The applicant is told to collect it at the township, and the township's agent sees that they were told.
+  const told = await eventually(async () => {
+    const answer = await gql(agentToken, `query ($id: ID!) { caseNotifications(caseId: $id) { cause channel } }`, { id: taken.id });
+    return (answer.data?.caseNotifications as Data[] | undefined)?.some((n) => n.cause === "RESULT_READY" && n.channel === "INBOX") ? true : null;
+  }, 20_000);
+  expect(told).toBe(true);
+  const [inbox] = (await system.subgraphs.notifications.infrastructure.dataSource.query("SELECT body FROM notification WHERE case_id = ? AND cause = 'RESULT_READY' AND channel = 'INBOX'", [taken.id])) as Array<{ body: string }>;
+  expect(inbox!.body).toContain("请凭受理回执和本人身份证件到君塘镇便民服务中心领取办理结果");
   // 5. Collected at the township.
   const delivered = (await once(["NOT_AUTHORIZED"], () => gql(agentToken, `mutation ($id: ID!) { deliverResult(caseId: $id, method: AT_WINDOW) { id status } }`, { id: taken.id }))).deliverResult;
   expect(delivered.status).toBe("DELIVERED");

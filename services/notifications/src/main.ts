@@ -4,6 +4,7 @@ import { DevelopmentSmsGateway, NoSmsGateway, type SmsGateway } from "./delivery
 import { SmsSender } from "./delivery/sms-sender";
 import { loadNotificationsEnv, type NotificationsEnv } from "./env";
 import { Notifications1763769601900 } from "./notifications/migrations/1763769601900-notifications";
+import { AgentCenters1763769602402 } from "./notifications/migrations/1763769602402-agent-centers";
 import { notificationHandlers } from "./notifications/notifications.handlers";
 import { NotificationsRepository } from "./notifications/notifications.repository";
 import { notificationsResolvers } from "./notifications/notifications.resolvers";
@@ -17,7 +18,7 @@ export { readSentRecords } from "./delivery/sms-gateway";
 export { NotificationsRepository } from "./notifications/notifications.repository";
 export { NotificationsService } from "./notifications/notifications.service";
 
-export const notificationsMigrations = [Notifications1763769601900];
+export const notificationsMigrations = [Notifications1763769601900, AgentCenters1763769602402];
 
 export function smsGatewayOf(env: NotificationsEnv): SmsGateway {
   return env.SMS_GATEWAY === "dev" ? new DevelopmentSmsGateway(env.SMS_DEV_OUTBOX, env.SMS_DEV_DELAY_MS, env.SMS_DEV_ANSWER_DELAY_MS) : new NoSmsGateway();

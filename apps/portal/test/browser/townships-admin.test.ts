@@ -238,6 +238,9 @@ test("the township's agent finds the county's case in the workbench's agency que
   // The agent may not review or decide: the county's department does.
   expect(await page.getByTestId("act-REVIEW").count()).toBe(0);
   expect(await page.getByTestId("act-DECIDE").count()).toBe(0);
+  // The agent follows what the applicant was told: the acceptance, in the inbox.
+  await page.getByTestId("wb-notifications-toggle").click();
+  await page.locator('[data-testid="wb-notification"][data-cause="ACCEPTED"][data-channel="INBOX"]').waitFor();
   await shootAll(page, "workbench-agency", async () => {
     await page.locator(`[data-testid="wb-case"][data-case-id="${waitingId}"][data-status="ACCEPTED"]`).waitFor();
   });

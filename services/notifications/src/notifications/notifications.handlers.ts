@@ -10,8 +10,11 @@ type StageChanged = EventPayload<typeof casesEvents.caseStageChanged>;
 function directoryRow(event: StageChanged): CaseDirectoryRow | null {
   const subject = event.applicantSubject ?? (event.fromStatus === null && event.actorKind === "APPLICANT" ? event.actorId : null);
   if (!subject) return null;
-  return { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: subject, receipt_no: event.receiptNo, window_id: event.windowId };
+  return { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: subject, receipt_no: event.receiptNo, window_id: event.windowId, agent_center_code: event.agentCenterCode ?? null };
 }
+
+/** The agent center's name before staffing's register has reached this service. */
+const TOWNSHIP_CENTER = "乡镇便民服务中心";
 
 const notifiedOutcomes = new Set(["APPROVED", "DEEMED_APPROVED", "DENIED", "REFUSED", "RETURNED"]);
 
@@ -25,6 +28,15 @@ export function notificationHandlers(repository: NotificationsRepository, servic
     const found = await repository.caseOf(caseId, tx);
     if (!found) throw new RetryLater(`case ${caseId} not yet known`, 1000);
     return found;
+  };
+
+  /**
+   * Where the applicant collects the result or brings materials: the case's window, or (代办) the
+   * township serving a county case, where it was taken in.
+   */
+  const whereToGo = async (tx: Tx, target: CaseDirectoryRow): Promise<string | null> => {
+    if (target.agent_center_code) return (await repository.centerName(target.agent_center_code, tx)) ?? TOWNSHIP_CENTER;
+    return repository.windowName(target.window_id, tx);
   };
 
   return [
@@ -41,15 +53,15 @@ export function notificationHandlers(repository: NotificationsRepository, servic
       }
       if (event.concludes && event.outcome && notifiedOutcomes.has(event.outcome)) {
         const outcome = event.outcome as "APPROVED" | "DEEMED_APPROVED" | "DENIED" | "REFUSED" | "RETURNED";
-        const windowName = await repository.windowName(target.window_id, tx);
+        const windowName = await whereToGo(tx, target);
         await service.notify(tx, target, { cause: "RESULT_READY", receiptNo: event.receiptNo, outcome, opinion: event.opinion, windowName }, "1", at);
       }
     }),
     onEvent("notify_material_notice", casesEvents.caseMaterialNoticeIssued, async (tx, event) => {
       const at = new Date(event.issuedAt);
-      const row: CaseDirectoryRow = { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: event.applicantSubject, receipt_no: event.receiptNo, window_id: event.windowId };
+      const row: CaseDirectoryRow = { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: event.applicantSubject, receipt_no: event.receiptNo, window_id: event.windowId, agent_center_code: event.agentCenterCode ?? null };
       await repository.upsertCase(tx, row, at);
-      const windowName = await repository.windowName(event.windowId, tx);
+      const windowName = await whereToGo(tx, row);
       await service.notify(
         tx,
         row,
@@ -59,7 +71,7 @@ export function notificationHandlers(repository: NotificationsRepository, servic
       );
     }),
     onEvent("notify_extension", casesEvents.caseDeadlineExtended, async (tx, event) => {
-      const row: CaseDirectoryRow = { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: event.applicantSubject, receipt_no: event.receiptNo, window_id: event.windowId };
+      const row: CaseDirectoryRow = { case_id: event.caseId, center_code: event.centerCode, department_id: event.departmentId, applicant_subject: event.applicantSubject, receipt_no: event.receiptNo, window_id: event.windowId, agent_center_code: event.agentCenterCode ?? null };
       await repository.upsertCase(tx, row, new Date(event.approvedAt));
       await service.notify(
         tx,
@@ -86,5 +98,6 @@ export function notificationHandlers(repository: NotificationsRepository, servic
     // The number typed at registration, as the SMS number of an applicant who has not chosen one here.
     onEvent("contact_from_registration", staffingEvents.citizenRegistered, (tx, account) => preferences.registeredPhone(tx, account.accountId, account.phone)),
     onEvent("notify_windows", staffingEvents.windowPublished, (tx, w) => repository.upsertWindow(tx, { windowId: w.windowId, centerCode: w.centerCode, name: w.name, revision: w.revision })),
+    onEvent("notify_centers", staffingEvents.serviceCenterPublished, (tx, c) => repository.upsertCenter(tx, { code: c.code, name: c.name, revision: c.revision })),
   ];
 }

@@ -10,6 +10,8 @@ export interface CaseDirectoryRow {
   applicant_subject: string;
   receipt_no: string;
   window_id: string | null;
+  /** 代办: the township serving the applicant for a county case, or null. */
+  agent_center_code: string | null;
 }
 
 export interface NotificationRow {
@@ -54,14 +56,14 @@ export class NotificationsRepository {
 
   async upsertCase(tx: Tx, row: CaseDirectoryRow, now: Date): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO notification_case (case_id, center_code, department_id, applicant_subject, receipt_no, window_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE window_id = COALESCE(VALUES(window_id), window_id), updated_at = VALUES(updated_at)`,
-      [row.case_id, row.center_code, row.department_id, row.applicant_subject, row.receipt_no, row.window_id, now],
+      `INSERT INTO notification_case (case_id, center_code, department_id, applicant_subject, receipt_no, window_id, agent_center_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE window_id = COALESCE(VALUES(window_id), window_id), agent_center_code = COALESCE(VALUES(agent_center_code), agent_center_code), updated_at = VALUES(updated_at)`,
+      [row.case_id, row.center_code, row.department_id, row.applicant_subject, row.receipt_no, row.window_id, row.agent_center_code, now],
     );
   }
 
   async caseOf(caseId: string, tx?: Tx): Promise<CaseDirectoryRow | null> {
-    const [row] = (await this.manager(tx).query("SELECT case_id, center_code, department_id, applicant_subject, receipt_no, window_id FROM notification_case WHERE case_id = ?", [caseId])) as CaseDirectoryRow[];
+    const [row] = (await this.manager(tx).query("SELECT case_id, center_code, department_id, applicant_subject, receipt_no, window_id, agent_center_code FROM notification_case WHERE case_id = ?", [caseId])) as CaseDirectoryRow[];
     return row ?? null;
   }
 
@@ -71,6 +73,19 @@ export class NotificationsRepository {
        ON DUPLICATE KEY UPDATE name = IF(VALUES(revision) >= revision, VALUES(name), name), revision = GREATEST(revision, VALUES(revision))`,
       [window.windowId, window.centerCode, window.name, window.revision],
     );
+  }
+
+  async upsertCenter(tx: Tx, center: { code: string; name: string; revision: number }): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO notification_center (code, name, revision) VALUES (?, ?, ?)
+       ON DUPLICATE KEY UPDATE name = IF(VALUES(revision) >= revision, VALUES(name), name), revision = GREATEST(revision, VALUES(revision))`,
+      [center.code, center.name, center.revision],
+    );
+  }
+
+  async centerName(code: string, tx?: Tx): Promise<string | null> {
+    const [row] = (await this.manager(tx).query("SELECT name FROM notification_center WHERE code = ?", [code])) as Array<{ name: string }>;
+    return row?.name ?? null;
   }
 
   async windowName(windowId: string | null, tx?: Tx): Promise<string | null> {

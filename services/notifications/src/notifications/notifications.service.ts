@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isWithin } from "@onestop/authorization";
 import { applicantSubjectsOf, forbidden, hasRole, requireRole, validate, type Clock, type Identity, type Logger, type Tx, type UnitOfWork } from "@onestop/platform";
 import { z } from "zod";
 import { NotificationErrorCode } from "../errors";
@@ -101,14 +102,15 @@ export class NotificationsService {
     return this.repository.unreadCount(subjects);
   }
 
-  /** The staff of the case's department and the center's administration and supervision see how its notifications went. */
+  /** The staff of the case's department, the center's administration and supervision, and (代办) the serving township's staff see how its notifications went. */
   async ofCase(identity: Identity, caseId: string): Promise<NotificationRow[]> {
     requireRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
     const target = await this.repository.caseOf(caseId);
     if (!target) throw new DomainError(NotificationErrorCode.CaseUnknown, `No notification is known for case ${caseId}`, { field: "caseId" });
     const overseer = hasRole(identity, "center_admin", "supervisor") && identity.centerCode === target.center_code;
     const department = identity.centerCode === target.center_code && identity.departmentId === target.department_id;
-    if (!overseer && !department) throw forbidden(`Case ${caseId} is not of your department`);
+    const agent = target.agent_center_code !== null && identity.centerCode !== null && isWithin(identity.centerCode, target.agent_center_code);
+    if (!overseer && !department && !agent) throw forbidden(`Case ${caseId} is not of your department`);
     return this.repository.ofCase(caseId);
   }
 }

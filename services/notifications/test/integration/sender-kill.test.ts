@@ -70,7 +70,7 @@ beforeAll(async () => {
   });
   // 240 causes of 8 applicants' cases: acceptances and fee notices.
   for (let i = 0; i < CAUSES; i += 1) {
-    const target = { case_id: `case-${Math.floor(i / 2)}`, center_code: "511722000000", department_id: "dept-1", applicant_subject: `citizen-${i % 8}`, receipt_no: `SL261206${String(i).padStart(8, "0")}`, window_id: null };
+    const target = { case_id: `case-${Math.floor(i / 2)}`, center_code: "511722000000", department_id: "dept-1", applicant_subject: `citizen-${i % 8}`, receipt_no: `SL261206${String(i).padStart(8, "0")}`, window_id: null, agent_center_code: null };
     await unitOfWork.run((tx) =>
       i % 2 === 0
         ? service.notify(tx, target, { cause: "ACCEPTED", receiptNo: target.receipt_no, deadline: "2026-12-31T16:00:00.000Z" }, "1", new Date())
@@ -78,7 +78,7 @@ beforeAll(async () => {
     );
   }
   // A cause announced twice (a redelivered event) is still one notification per channel.
-  const again = { case_id: "case-0", center_code: "511722000000", department_id: "dept-1", applicant_subject: "citizen-0", receipt_no: "SL26120600000000", window_id: null };
+  const again = { case_id: "case-0", center_code: "511722000000", department_id: "dept-1", applicant_subject: "citizen-0", receipt_no: "SL26120600000000", window_id: null, agent_center_code: null };
   expect(await unitOfWork.run((tx) => service.notify(tx, again, { cause: "ACCEPTED", receiptNo: again.receipt_no, deadline: "2026-12-31T16:00:00.000Z" }, "1", new Date()))).toBe(0);
 });
 

@@ -62,7 +62,7 @@ test("a failing gateway is retried with backoff, then FAILED with its error; a r
   gateway.failuresLeft.set("13800000001", 1);
   gateway.failuresLeft.set("13800000002", 99);
   for (const subject of ["flaky-once", "always-down", "leaves"]) {
-    const target = { case_id: `case-${subject}`, center_code: "511722000000", department_id: "dept-1", applicant_subject: subject, receipt_no: "SL26120700000001", window_id: null };
+    const target = { case_id: `case-${subject}`, center_code: "511722000000", department_id: "dept-1", applicant_subject: subject, receipt_no: "SL26120700000001", window_id: null, agent_center_code: null };
     await unitOfWork.run((tx) => service.notify(tx, target, { cause: "ACCEPTED", receiptNo: target.receipt_no, deadline: null }, "1", clock.now()));
   }
   await unitOfWork.run((tx) => repository.savePreferences(tx, "leaves", { phone: null, smsOff: [] }, clock.now()));
