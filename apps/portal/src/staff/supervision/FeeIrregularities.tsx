@@ -1,12 +1,12 @@
 import { Table } from "antd";
-import { useState } from "react";
 import { useQuery } from "urql";
+import { CursorPager } from "../../components/CursorPager";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { SupFeeIrregularitiesQuery as SupFeeIrregularitiesResult } from "../../gql/graphql";
+import { useCursorPages } from "../../lib/cursor-pages";
 import { formatDateTime, formatFen } from "../../lib/format";
 import { useScope } from "./context";
 import { isSupMessageKey, useSupT } from "./messages-supervision";
-import { Pager } from "./Pager";
 import { SupFeeIrregularitiesQuery } from "./queries-supervision";
 
 type Irregularity = SupFeeIrregularitiesResult["feeIrregularityPage"]["nodes"][number];
@@ -17,10 +17,10 @@ const PAGE = 20;
 export function FeeIrregularities() {
   const { ta, locale } = useSupT();
   const scope = useScope();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages(scope.centerCode);
   const [{ data, fetching, error }, reload] = useQuery({
     query: SupFeeIrregularitiesQuery,
-    variables: { centerCode: scope.centerCode, first: PAGE, after: cursors[cursors.length - 1] ?? null },
+    variables: { centerCode: scope.centerCode, first: PAGE, after: pages.after },
     requestPolicy: "cache-and-network",
   });
   const page = data?.feeIrregularityPage;
@@ -52,15 +52,7 @@ export function FeeIrregularities() {
           { title: ta("sup.fees.detail"), dataIndex: "detail", render: (detail: string) => <span className="prewrap">{detail}</span> },
         ]}
       />
-      <Pager
-        shown={page ? (cursors.length - 1) * PAGE + page.nodes.length : null}
-        total={page?.totalCount ?? null}
-        hasPrevious={cursors.length > 1}
-        hasNext={Boolean(page?.nextCursor)}
-        onPrevious={() => setCursors(cursors.slice(0, -1))}
-        onNext={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}
-        testId="sup-fee-irregularities"
-      />
+      <CursorPager pages={pages} nextCursor={page?.nextCursor} counted={page ? { onPage: page.nodes.length, pageSize: PAGE, total: page.totalCount } : null} testId="sup-fee-irregularities" />
     </div>
   );
 }

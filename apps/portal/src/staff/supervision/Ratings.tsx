@@ -1,13 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { CursorPager } from "../../components/CursorPager";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { SupFollowUpsQuery as SupFollowUpsResult } from "../../gql/graphql";
+import { useCursorPages } from "../../lib/cursor-pages";
 import { describeError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { useScope } from "./context";
 import { TONES } from "../../lib/tones";
-import { Pager } from "./Pager";
 import { useSupT, type SupMessageKey } from "./messages-supervision";
 import { AnswerFollowUpMutation, DecideAppealMutation, SupFollowUpsQuery } from "./queries-supervision";
 
@@ -20,12 +21,13 @@ export function Ratings() {
   const { ta } = useSupT();
   const scope = useScope();
   const [openOnly, setOpenOnly] = useState(true);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  // Another scope or the switch starts again on the first page.
+  const pages = useCursorPages(JSON.stringify([scope.centerCode, scope.departmentId, openOnly]));
   const [answering, setAnswering] = useState<Rating | null>(null);
   const [deciding, setDeciding] = useState<Rating | null>(null);
   const [{ data, fetching, error }, reload] = useQuery({
     query: SupFollowUpsQuery,
-    variables: { centerCode: scope.centerCode, departmentId: scope.departmentId, openOnly, first: PAGE, after: cursors[cursors.length - 1] ?? null },
+    variables: { centerCode: scope.centerCode, departmentId: scope.departmentId, openOnly, first: PAGE, after: pages.after },
     requestPolicy: "cache-and-network",
   });
   const page = data?.ratingFollowUps;
@@ -36,7 +38,7 @@ export function Ratings() {
   return (
     <div data-testid="sup-ratings">
       <Space className="no-print" style={{ marginBottom: 12 }}>
-        <Switch checked={openOnly} onChange={(checked) => { setOpenOnly(checked); setCursors([null]); }} id="sup-open-only" aria-label={ta("sup.ratings.openOnly")} />
+        <Switch checked={openOnly} onChange={setOpenOnly} id="sup-open-only" aria-label={ta("sup.ratings.openOnly")} />
         <label htmlFor="sup-open-only">{ta("sup.ratings.openOnly")}</label>
       </Space>
       {error && !data ? <ErrorNotice error={error} onRetry={() => reload({ requestPolicy: "network-only" })} /> : null}
@@ -88,13 +90,10 @@ export function Ratings() {
             },
           ]}
         />
-        <Pager
-          shown={page ? (cursors.length - 1) * PAGE + page.nodes.length : null}
-          total={page?.totalCount ?? null}
-          hasPrevious={cursors.length > 1}
-          hasNext={Boolean(page?.pageInfo.hasNextPage)}
-          onPrevious={() => setCursors(cursors.slice(0, -1))}
-          onNext={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
+        <CursorPager
+          pages={pages}
+          nextCursor={page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null}
+          counted={page ? { onPage: page.nodes.length, pageSize: PAGE, total: page.totalCount } : null}
           testId="sup-ratings"
         />
       </Card>

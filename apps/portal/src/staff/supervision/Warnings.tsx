@@ -1,15 +1,16 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { CursorPager } from "../../components/CursorPager";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { SupWarningsQuery as SupWarningsResult, SupervisionWarningKind, SupervisionWarningLevel, SupervisionWarningStatus } from "../../gql/graphql";
+import { useCursorPages } from "../../lib/cursor-pages";
 import { describeError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { useScope } from "./context";
 import { AcknowledgeWarningMutation, SupWarningsQuery } from "./queries-supervision";
 import { useSupT, type SupMessageKey } from "./messages-supervision";
 import { TONES } from "../../lib/tones";
-import { Pager } from "./Pager";
 import { deadlineDay, warningDetail } from "./warning-detail";
 
 type Warning = SupWarningsResult["supervisionWarnings"]["nodes"][number];
@@ -36,11 +37,11 @@ export function WarningTable(props: {
 }) {
   const { ta, locale } = useSupT();
   const scope = useScope();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [acknowledging, setAcknowledging] = useState<Warning | null>(null);
   const filterKey = JSON.stringify([props.kinds, props.levels, props.statuses]);
-  useEffect(() => setCursors([null]), [filterKey]);
-  const after = cursors[cursors.length - 1] ?? null;
+  // Another filter or scope starts again on the first page.
+  const pages = useCursorPages(JSON.stringify([filterKey, scope.centerCode, scope.departmentId]));
+  const after = pages.after;
   const variables = useMemo(
     () => ({
       filter: { centerCode: scope.centerCode, kinds: props.kinds, levels: props.levels, statuses: props.statuses, departmentId: scope.departmentId },
@@ -111,13 +112,10 @@ export function WarningTable(props: {
         }}
         key={locale}
       />
-      <Pager
-        shown={page ? (cursors.length - 1) * (props.pageSize ?? 20) + page.nodes.length : null}
-        total={page?.totalCount ?? null}
-        hasPrevious={cursors.length > 1}
-        hasNext={Boolean(page?.pageInfo.hasNextPage)}
-        onPrevious={() => setCursors(cursors.slice(0, -1))}
-        onNext={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
+      <CursorPager
+        pages={pages}
+        nextCursor={page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null}
+        counted={page ? { onPage: page.nodes.length, pageSize: props.pageSize ?? 20, total: page.totalCount } : null}
         testId={props.testId}
       />
       {acknowledging ? <AcknowledgeDialog warning={acknowledging} label={about(acknowledging)} onClose={() => setAcknowledging(null)} /> : null}
