@@ -123,10 +123,11 @@ function recordGraphqlErrors(page: Page): void {
     const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }> } | null;
     if (!body?.errors?.length) return;
     const operation = (response.request().postDataJSON() as { operationName?: string } | null)?.operationName ?? "?";
+    const requestId = response.headers()["x-request-id"];
     const errors = graphqlErrorsOf(page);
     for (const error of body.errors) {
-      // The field that failed says which service to look at.
-      errors.push(`${operation}${error.path ? ` at ${error.path.join(".")}` : ""}: ${error.extensions?.code ?? "?"} ${error.message}`);
+      // The field that failed says which service to look at; the request's id, which line of its log.
+      errors.push(`${operation}${error.path ? ` at ${error.path.join(".")}` : ""}: ${error.extensions?.code ?? "?"} ${error.message}${requestId ? ` (request ${requestId})` : ""}`);
     }
     errors.splice(0, errors.length - 20);
   });
