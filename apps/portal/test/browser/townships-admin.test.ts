@@ -200,14 +200,19 @@ test("the township's agent lists the cases it took in as agent, with the routing
     "办结 · 王窗口 · 宣汉县政务服务中心",
     "送达 · 陈代办 · 君塘镇便民服务中心",
   ]);
-  // The agent works a case at the workbench.
-  expect(await row.getByRole("link", { name: `在窗口工作台办理 ${deliveredReceipt}` }).getAttribute("href")).toMatch(/^\/staff\/workbench\/cases\//);
+  // The agent works a case at the workbench, beside the agency queue.
+  expect(await row.getByRole("link", { name: `在窗口工作台办理 ${deliveredReceipt}` }).getAttribute("href")).toMatch(/^\/staff\/workbench\/cases\/[^?]+\?queue=agency$/);
 
   await shootAll(page, "townships-agency", async (locale) => {
     await page.getByRole("heading", { name: locale === "zh" ? "本中心代收的办件" : "Cases this center took in as agent" }).waitFor();
     await steps.nth(5).waitFor();
   });
   expect(problemsOf(page)).toEqual([]);
+  // The waiting case's link opens it at the workbench with the agency queue chosen, the case in it.
+  await page.getByTestId("agency-table").locator("tr.ant-table-row", { hasText: waitingReceipt }).getByRole("link").click();
+  await page.locator(`[data-testid="wb-case"][data-case-id="${waitingId}"]`).waitFor();
+  await page.locator(`[data-testid="wb-queue-case"][data-case-id="${waitingId}"]`).waitFor({ state: "attached" });
+  expect(await page.getByTestId("wb-scope").locator(".ant-segmented-item-selected").textContent()).toBe("代办");
 
   // The village point's 代办员: its own take-in only; no report section.
   const village = await harness.open("phone", "/staff/townships");

@@ -77,7 +77,8 @@ export function AgencyCases({ centerCode, atWorkbench }: { centerCode: string; a
                   key: "work",
                   title: <span className="visually-hidden">{ta("ag.work")}</span>,
                   render: (_: unknown, row: Row) => {
-                    const path = `/staff/workbench/cases/${encodeURIComponent(row.id)}`;
+                    // Opened beside the workbench's agency queue, where the case and its neighbours are.
+                    const path = `/staff/workbench/cases/${encodeURIComponent(row.id)}?queue=agency`;
                     return <a href={path} onClick={linkHandler(path)} style={{ whiteSpace: "nowrap" }} aria-label={ta("ag.workOf", { receipt: row.receiptNo })}>{ta("ag.work")}</a>;
                   },
                 }]

@@ -4,7 +4,7 @@ import { useClient, useQuery } from "urql";
 import type { CombinedError } from "@urql/core";
 import type { WorkbenchCaseFieldsFragment } from "../../gql/graphql";
 import { CENTER_CODE } from "../../lib/client";
-import { linkHandler, navigate } from "../../lib/router";
+import { linkHandler, navigate, useLocation } from "../../lib/router";
 import type { AreaProps } from "../area-props";
 import { isAgentCenter, isVillagePoint } from "../areas";
 import { ActDialog, type CaseAct } from "./ActDialog";
@@ -41,7 +41,9 @@ export function WorkbenchArea({ subpath, claims }: AreaProps) {
     if (isAgentCenter(claims.centerCode)) available.push("agency");
     return available;
   }, [claims.windowId, claims.centerCode]);
-  const [scope, setScope] = useState<Scope>(scopes[0]!);
+  // A link from 乡镇与代办 asks for the agency queue (`?queue=agency`).
+  const asked = useLocation().search.get("queue");
+  const [scope, setScope] = useState<Scope>(scopes.find((available) => available === asked) ?? scopes[0]!);
   const [ticketInHand, setTicketInHand] = useState<string | null>(null);
 
   // The queue: pages fetched from the service as the person asks for more.
