@@ -16,7 +16,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
   const [failed, setFailed] = useState(false);
   const documents = data?.case?.documents ?? [];
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{tr("documents.heading")}</h2>} data-testid="case-documents" style={{ marginTop: 16 }}>
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{tr("documents.heading")}</h2>} data-testid="case-documents" style={{ marginTop: 16 }} className="no-print-when-notice">
       {failed && <Alert type="error" role="alert" showIcon title={tr("documents.failed")} style={{ marginBottom: 12 }} />}
       {documents.length === 0 ? (
         <Typography.Text type="secondary">{tr("documents.none")}</Typography.Text>

@@ -392,9 +392,12 @@ describe("applying online in a browser, to the end", () => {
     await shootAll(page, "payment-notice", async (locale) => {
       await page.getByText(locale === "zh" ? "在哪里、怎样缴费" : "Where and how to pay").waitFor();
     });
+    await page.getByTestId("case-documents").waitFor();
     await page.evaluate("document.documentElement.dataset.printing = 'notice'; document.querySelector('[data-notice]').classList.add('print-target')");
     await page.emulateMedia({ media: "print" });
     expect(await page.getByTestId("routing-slip").isVisible()).toBe(false);
+    // The case's documents (receipt, notices) are not part of the payment notice's sheet.
+    expect(await page.getByTestId("case-documents").isVisible()).toBe(false);
     expect((await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
     await shoot(page, "payment-notice-print-zh-desktop");
     await page.emulateMedia({ media: null });
