@@ -87,7 +87,8 @@ function machineTicks() {
 // The system
 
 // Supervision too: the gateway is ready only once every subgraph of the supergraph answers.
-const services = ["catalog", "cases", "fees", "staffing", "parallel-approval", "supervision", "notifications"];
+// Every subgraph of the supergraph: the gateway is ready only once each of them answers.
+const services = ["catalog", "cases", "fees", "staffing", "parallel-approval", "supervision", "notifications", "results", "hall"];
 
 /** `--profile cases` (or gateway, …) writes that process's V8 CPU profile to bench/results/profiles/. */
 function launch(name, script, env, log, profile = "") {
@@ -267,6 +268,8 @@ async function main() {
       PARALLEL_APPROVAL_URL: url("parallel-approval"),
       SUPERVISION_URL: url("supervision"),
       NOTIFICATIONS_URL: url("notifications"),
+      RESULTS_URL: url("results"),
+      HALL_URL: url("hall"),
       IDENTITY_SECRET_FILE: keys.identitySecretFile,
       AUTH_JWKS_FILE: keys.jwksFile,
       AUDIT_DB_NAME: database("gateway"),
