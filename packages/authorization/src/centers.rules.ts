@@ -53,6 +53,14 @@ export function oversees(callerCenter: string | null, target: string): boolean {
   return callerCenter !== null && isWithin(target, callerCenter);
 }
 
+/**
+ * 代办: whether staff of `callerCenter` serve a case as its agent — the township serving it
+ * (`agentCenterCode`) or one of its village points. Null on either side: nobody does.
+ */
+export function servesAsAgent(callerCenter: string | null, agentCenterCode: string | null): boolean {
+  return callerCenter !== null && agentCenterCode !== null && isWithin(callerCenter, agentCenterCode);
+}
+
 export interface CenterToRegister {
   code: string;
   level: CenterLevel;

@@ -1,4 +1,4 @@
-import { isWithin } from "@onestop/authorization";
+import { servesAsAgent } from "@onestop/authorization";
 import { hasRole, isApplicant, type Identity } from "@onestop/platform";
 
 /** Whose a case's documents are: where the case was handled, who serves it as agent, and who applied. */
@@ -29,12 +29,7 @@ export function isStaffOf(identity: Identity, centerCode: string, departmentId: 
  * as cases lets them see the case: they print its receipt and notices and hand over its result.
  */
 export function isAgentOf(identity: Identity, owner: Pick<DocumentOwner, "agentCenterCode">): boolean {
-  return (
-    owner.agentCenterCode !== null &&
-    identity.centerCode !== null &&
-    isWithin(identity.centerCode, owner.agentCenterCode) &&
-    hasRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor")
-  );
+  return servesAsAgent(identity.centerCode, owner.agentCenterCode) && hasRole(identity, "window_staff", "chief_representative", "department_principal", "center_admin", "supervisor");
 }
 
 /** The applicant (the account that applied, or the one it was opened for), the department's staff, the overseers, the agent. */

@@ -8,6 +8,7 @@ import {
   mayAdministerRegister,
   oversees,
   parentCodeOf,
+  servesAsAgent,
 } from "../../src/centers.rules";
 
 const county = "511722000000";
@@ -107,4 +108,15 @@ test("a county department's agency letter (代办授权) to a township or villag
   expect(agentLetterActsAllowed(village, county)).toEqual(["DELIVER"]);
   expect(agentLetterActsAllowed(neighbour, township)).toBeNull();
   expect(agentLetterActsAllowed(township, otherCounty)).toBeNull();
+});
+
+describe("代办: who serves a case as its agent (servesAsAgent)", () => {
+  test("the serving township and its village points; not a neighbour, the county, or anyone for a case no township serves", () => {
+    expect(servesAsAgent("511722101000", "511722101000")).toBe(true);
+    expect(servesAsAgent("511722101201", "511722101000")).toBe(true);
+    expect(servesAsAgent("511722102000", "511722101000")).toBe(false);
+    expect(servesAsAgent("511722000000", "511722101000")).toBe(false);
+    expect(servesAsAgent("511722101000", null)).toBe(false);
+    expect(servesAsAgent(null, "511722101000")).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { isWithin, oversees, type AuthorizationReplica, type AuthorizedAct, type CenterAct } from "@onestop/authorization";
+import { oversees, servesAsAgent, type AuthorizationReplica, type AuthorizedAct, type CenterAct } from "@onestop/authorization";
 import { DomainError, forbidden, hasRole, isApplicant, requireRole, type Identity, type Tx } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
 import type { HallRepository } from "../hall/hall.repository";
@@ -159,7 +159,7 @@ export class CaseAccess {
     if (identity.centerCode !== found.centerCode) {
       // 代办: the township serving the case and its village points; overseers above the case's center (a county supervisor, a township's own cases).
       if (hasRole(identity, "center_admin", "supervisor") && oversees(identity.centerCode, found.centerCode)) return true;
-      return found.agentCenterCode !== null && identity.centerCode !== null && isWithin(identity.centerCode, found.agentCenterCode) && hasRole(identity, ...DEPARTMENT_READER_ROLES, "center_admin", "supervisor");
+      return servesAsAgent(identity.centerCode, found.agentCenterCode) && hasRole(identity, ...DEPARTMENT_READER_ROLES, "center_admin", "supervisor");
     }
     if (hasRole(identity, "center_admin", "supervisor") || leadsJointCase(identity, found)) return true;
     if (!hasRole(identity, ...DEPARTMENT_READER_ROLES)) return false;

@@ -192,12 +192,7 @@ export class CasesRepository {
       where.push("c.center_code = ?");
       params.push(filter.of.centerCode);
     } else {
-      where.push("c.agent_center_code = ?");
-      params.push(filter.of.agentCenterCode);
-      if (filter.of.intakeCenterCode) {
-        where.push("c.intake_center_code = ?");
-        params.push(filter.of.intakeCenterCode);
-      }
+      whereServedBy(filter.of, where, params);
     }
     if (filter.departmentIds) {
       where.push("c.department_id IN (?)");
@@ -231,12 +226,9 @@ export class CasesRepository {
 
   /** 代办: the cases taken in as agent, newest first; keyset pages on (submitted_at, id) over the agent center's index. */
   async agency(filter: AgencyFilter): Promise<{ rows: CaseRow[]; totalCount: number }> {
-    const where: string[] = ["c.agent_center_code = ?"];
-    const params: unknown[] = [filter.agentCenterCode];
-    if (filter.intakeCenterCode) {
-      where.push("c.intake_center_code = ?");
-      params.push(filter.intakeCenterCode);
-    }
+    const where: string[] = [];
+    const params: unknown[] = [];
+    whereServedBy(filter, where, params);
     if (filter.statuses) {
       where.push("c.status IN (?)");
       params.push([...filter.statuses]);
@@ -287,5 +279,15 @@ export class CasesRepository {
       .orderBy("c.deadline_at IS NULL", "ASC")
       .addOrderBy("c.deadline_at", "ASC")
       .getMany();
+  }
+}
+
+/** 代办's scope as conditions: the cases the township serves, or only those a village point took in. */
+function whereServedBy(scope: { agentCenterCode: string; intakeCenterCode: string | null }, where: string[], params: unknown[]): void {
+  where.push("c.agent_center_code = ?");
+  params.push(scope.agentCenterCode);
+  if (scope.intakeCenterCode) {
+    where.push("c.intake_center_code = ?");
+    params.push(scope.intakeCenterCode);
   }
 }

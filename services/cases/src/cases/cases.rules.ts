@@ -1,4 +1,4 @@
-import { centerLevelOf, centerScope, isWithin, parentCodeOf, type CenterAct } from "@onestop/authorization";
+import { centerLevelOf, centerScope, parentCodeOf, servesAsAgent, type CenterAct } from "@onestop/authorization";
 import { casesEvents, type CaseStatus, type ItemKind, type VetoEscalation } from "@onestop/events";
 import type { ThrottleEntry } from "@onestop/platform";
 import { CaseErrorCode } from "../errors";
@@ -216,7 +216,7 @@ export function agentMayActOn(
   const scope = centerScope(actingCenter, found.centerCode, act);
   if (!scope.allowed) return { ok: false, reason: scope.reason };
   if (scope.as === "OWN") return { ok: false, reason: "OTHER_CENTER" };
-  if (!actingCenter || !found.agentCenterCode || !isWithin(actingCenter, found.agentCenterCode)) return { ok: false, reason: "NOT_THIS_AGENTS_CASE" };
+  if (!servesAsAgent(actingCenter, found.agentCenterCode)) return { ok: false, reason: "NOT_THIS_AGENTS_CASE" };
   return { ok: true };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isWithin } from "@onestop/authorization";
+import { servesAsAgent } from "@onestop/authorization";
 import { applicantSubjectsOf, forbidden, hasRole, requireRole, validate, type Clock, type Identity, type Logger, type Tx, type UnitOfWork } from "@onestop/platform";
 import { z } from "zod";
 import { NotificationErrorCode } from "../errors";
@@ -109,7 +109,7 @@ export class NotificationsService {
     if (!target) throw new DomainError(NotificationErrorCode.CaseUnknown, `No notification is known for case ${caseId}`, { field: "caseId" });
     const overseer = hasRole(identity, "center_admin", "supervisor") && identity.centerCode === target.center_code;
     const department = identity.centerCode === target.center_code && identity.departmentId === target.department_id;
-    const agent = target.agent_center_code !== null && identity.centerCode !== null && isWithin(identity.centerCode, target.agent_center_code);
+    const agent = servesAsAgent(identity.centerCode, target.agent_center_code);
     if (!overseer && !department && !agent) throw forbidden(`Case ${caseId} is not of your department`);
     return this.repository.ofCase(caseId);
   }
